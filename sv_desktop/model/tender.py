@@ -1,0 +1,260 @@
+"""The tender as the rest of the program sees it: plain dataclasses, no Qt, no SQL.
+
+Money and percentages are `Decimal` so that thresholds such as "over £5m" and "at least 10%" are
+compared exactly (a penny over, 9.99%), never through binary floating point.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+# Identifiers used in files, the database and the rules. Labels live in resources/.
+CATEGORIES: tuple[str, ...] = (
+    "estates_facilities",
+    "transport",
+    "ddat",
+    "medical_devices",
+    "clinical_services",
+    "goods_services",
+    "medicines",
+)
+OUT_OF_SCOPE_CATEGORIES: frozenset[str] = frozenset({"medicines"})
+
+ROUTES: tuple[str, ...] = (
+    "open",
+    "competitive_flexible",
+    "framework_call_off",
+    "framework_agreement",
+    "direct_award",
+    "light_touch",
+    "below_threshold",
+    "psr_direct_award",
+    "psr_most_suitable_provider",
+    "psr_competitive",
+)
+PSR_ROUTES: frozenset[str] = frozenset({"psr_direct_award", "psr_most_suitable_provider", "psr_competitive"})
+
+THEMES: tuple[str, ...] = (
+    "fighting_climate_change",
+    "wellbeing",
+    "equal_opportunity",
+    "tackling_economic_inequality",
+)
+MANDATORY_THEME = "fighting_climate_change"
+
+RISK_LEVELS: tuple[str, ...] = ("low", "medium", "high")
+KPI_FREQUENCIES: tuple[str, ...] = ("monthly", "quarterly", "six_monthly", "annually")
+SCORING_SCALES: tuple[str, ...] = ("0-5", "0-100")
+
+# Roles of policy P238 section 5, in the policy's order.
+ROLES: tuple[str, ...] = (
+    "procurement_lead",
+    "bid_lead",
+    "technical_lead",
+    "social_value_lead",
+    "contract_management_lead",
+    "finance_lead",
+)
+
+# The wizard's steps, in order. Stored so a tender reopens on the step where it was left.
+STEPS: tuple[str, ...] = ("details", "spec", "local", "themes", "weighting", "requirements", "review")
+
+# Lifecycle stages (policy P238 section 4).
+STAGES: tuple[str, ...] = ("pipeline", "pre_market", "itt", "evaluation", "awarded", "renewal_due")
+
+PENNY = Decimal("0.01")
+
+
+def to_decimal(value: object) -> Decimal:
+    """Exact decimal from an int, a str or a float as it was written (0.1 stays 0.1)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a number is expected, not true/false")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        return Decimal(value.strip().replace(",", "").replace("£", ""))
+    raise TypeError(f"a number is expected, not {type(value).__name__}")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class ThemeChoice:
+    theme: str
+    weighting_pct: Decimal = Decimal(0)
+    actions: list[str] = field(default_factory=list)
+    """Example supplier actions picked from the category guide, word for word."""
+    own_actions: list[str] = field(default_factory=list)
+    """Actions the manager wrote themselves."""
+
+
+@dataclass
+class Kpi:
+    name: str
+    unit: str = ""
+    baseline: str = ""
+    target: str = ""
+    frequency: str = "quarterly"
+    theme: str = MANDATORY_THEME
+    publish: bool = True
+    evidence: str = ""
+    toms_reference: str = ""
+    """Free text the Trust fills from its own licensed copy of the TOMs; nothing of the TOMs is bundled."""
+    source_id: str = ""
+    """Id of the KPI library entry it came from, empty when written by hand."""
+
+
+@dataclass
+class Question:
+    """A question to bidders as it will appear in this tender's pack (copied from the bank, then edited)."""
+
+    theme: str
+    text: str
+    must_describe: list[str] = field(default_factory=list)
+    sub_criteria: list[str] = field(default_factory=list)
+    word_limit: int = 750
+    scoring_scale: str = "0-5"
+    evaluation_guidance: str = ""
+    weighting_pct: Decimal | None = None
+    """Share of the theme weighting; None splits the theme weighting evenly between its questions."""
+    source_id: str = ""
+    """Id of the question bank entry it came from, empty when written by hand."""
+
+
+@dataclass
+class LotsDecision:
+    divided: bool | None = None
+    """None: not decided yet."""
+    lot_count: int | None = None
+    reasons: str = ""
+    head_contract_local_pct: Decimal | None = None
+    """Share of the contract a head contract requires to be delivered by local subcontractors."""
+
+
+@dataclass
+class StepRecord:
+    """A toolkit step the manager must consider and record (spec refresh, think local)."""
+
+    considered: bool = False
+    notes: str = ""
+    prompts_done: list[str] = field(default_factory=list)
+    """Ids of the step's prompts the manager has ticked."""
+
+
+@dataclass
+class ModernSlaveryAssessment:
+    completed_on: dt.date | None = None
+    risk: str | None = None
+    notes: str = ""
+
+
+@dataclass
+class Tender:
+    reference: str
+    title: str
+    category: str
+    value_excl_vat_gbp: Decimal
+    duration_months: int
+    social_value_weighting_pct: Decimal
+    themes: list[ThemeChoice] = field(default_factory=list)
+    vat_rate_pct: Decimal = Decimal(20)
+    route: str = "open"
+    tender_notice_date: dt.date | None = None
+    contract_start_date: dt.date | None = None
+    kpis: list[Kpi] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    lots: LotsDecision = field(default_factory=LotsDecision)
+    think_local: StepRecord = field(default_factory=StepRecord)
+    spec_refresh: StepRecord = field(default_factory=StepRecord)
+    modern_slavery_risk_assessment: ModernSlaveryAssessment = field(default_factory=ModernSlaveryAssessment)
+    confidentiality_reviewed: bool = False
+    kpi_exemption_reason: str = ""
+    """PA23 s.52: why performance cannot appropriately be assessed by KPIs, if the authority so decides."""
+    is_framework: bool = False
+    """A new framework agreement (carbon reduction plan for all new frameworks from 1 Apr 2024)."""
+    leads: dict[str, str] = field(default_factory=dict)
+    """Named person per role id of ROLES."""
+    description: str = ""
+    stage: str = "pipeline"
+    current_step: str = "details"
+    version: int = 0
+    """Optimistic-locking counter kept by the store; 0 for a tender never saved."""
+    updated_at: dt.datetime | None = None
+
+    # ---- derived values (shown to the user, used by the rules) ----
+
+    @property
+    def vat_multiplier(self) -> Decimal:
+        return 1 + self.vat_rate_pct / 100
+
+    @property
+    def whole_life_value_incl_vat(self) -> Decimal:
+        """PA23 thresholds use the whole-life value including VAT."""
+        return (self.value_excl_vat_gbp * self.vat_multiplier).quantize(PENNY, ROUND_HALF_UP)
+
+    @property
+    def annual_value_excl_vat(self) -> Decimal:
+        """Average annual value excluding VAT (NHS carbon reduction plan tiers use this).
+
+        A contract shorter than a year is worth its whole value in that year.
+        """
+        months = max(self.duration_months, 12)
+        return (self.value_excl_vat_gbp * 12 / months).quantize(PENNY, ROUND_HALF_UP)
+
+    @property
+    def contract_end_date(self) -> dt.date | None:
+        if self.contract_start_date is None:
+            return None
+        return add_months(self.contract_start_date, self.duration_months) - dt.timedelta(days=1)
+
+    @property
+    def theme_ids(self) -> list[str]:
+        return [choice.theme for choice in self.themes]
+
+    @property
+    def theme_weighting_total(self) -> Decimal:
+        return sum((choice.weighting_pct for choice in self.themes), Decimal(0))
+
+    def theme(self, theme_id: str) -> ThemeChoice | None:
+        return next((choice for choice in self.themes if choice.theme == theme_id), None)
+
+
+@dataclass(frozen=True)
+class TenderSummary:
+    """One row of the tender list: enough to show and filter without loading the whole tender."""
+
+    reference: str
+    title: str
+    category: str
+    value_excl_vat_gbp: Decimal
+    stage: str
+    compliant: bool | None
+    """None when the tender has not been checked yet."""
+    tender_notice_date: dt.date | None
+    updated_at: dt.datetime | None
+    procurement_lead: str = ""
+
+
+def new_tender(reference: str, title: str = "", category: str = "goods_services") -> Tender:
+    """A fresh tender with the policy's defaults: 10% weighting, Fighting climate change chosen."""
+    return Tender(
+        reference=reference,
+        title=title,
+        category=category,
+        value_excl_vat_gbp=Decimal(0),
+        duration_months=12,
+        social_value_weighting_pct=Decimal(10),
+        themes=[ThemeChoice(theme=MANDATORY_THEME, weighting_pct=Decimal(10))],
+    )

@@ -1,0 +1,466 @@
+"""The `.svtender.json` file (format 1): read with a clear message per bad key, write losslessly.
+
+A file with only the required keys is accepted and the rest filled with defaults. Anything else that
+is wrong is refused with a `TenderFileError` that names the key and the problem; nothing is half-read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .tender import (
+    CATEGORIES,
+    KPI_FREQUENCIES,
+    RISK_LEVELS,
+    ROLES,
+    ROUTES,
+    SCORING_SCALES,
+    STAGES,
+    STEPS,
+    THEMES,
+    Kpi,
+    LotsDecision,
+    ModernSlaveryAssessment,
+    Question,
+    StepRecord,
+    Tender,
+    ThemeChoice,
+)
+
+FORMAT_NAME = "sv-desktop.tender"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".svtender.json"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TEXT = 100_000
+REQUIRED_KEYS = (
+    "format",
+    "format_version",
+    "reference",
+    "title",
+    "category",
+    "value_excl_vat_gbp",
+    "duration_months",
+    "social_value_weighting_pct",
+    "themes",
+)
+
+
+class TenderFileError(ValueError):
+    """The file is not a valid tender; `key` names the offending key (dotted path) when there is one."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        self.key = key
+        super().__init__(f"{key}: {message}" if key else message)
+
+
+# ---------------------------------------------------------------- small typed readers
+
+
+def _text(obj: dict, key: str, path: str, default: str | None = None, required: bool = False,
+          max_len: int = MAX_TEXT) -> str:
+    name = f"{path}{key}"
+    if key not in obj or obj[key] is None:
+        if required:
+            raise TenderFileError("is required", name)
+        return "" if default is None else default
+    value = obj[key]
+    if not isinstance(value, str):
+        raise TenderFileError(f"must be text, not {_kind(value)}", name)
+    if len(value) > max_len:
+        raise TenderFileError(f"is too long ({len(value):,} characters; at most {max_len:,})", name)
+    if "\x00" in value:
+        raise TenderFileError("contains a NUL character", name)
+    return value
+
+
+def _kind(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", Decimal: "a number", str: "text",
+            list: "a list",
+            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _number(obj: dict, key: str, path: str, *, low: Decimal | None = None, high: Decimal | None = None,
+            default: Decimal | None = None, required: bool = False, integer: bool = False) -> Decimal:
+    name = f"{path}{key}"
+    if key not in obj or obj[key] is None:
+        if required or default is None:
+            raise TenderFileError("is required", name)
+        return default
+    value = obj[key]
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise TenderFileError(f"must be a number, not {_kind(value)}", name)
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise TenderFileError("must be a finite number", name)
+    if integer and number != number.to_integral_value():
+        raise TenderFileError(f"must be a whole number, not {value}", name)
+    if low is not None and number < low:
+        raise TenderFileError(f"must be at least {low}, not {value}", name)
+    if high is not None and number > high:
+        raise TenderFileError(f"must be at most {high}, not {value}", name)
+    return number
+
+
+def _bool(obj: dict, key: str, path: str, default: bool) -> bool:
+    if key not in obj or obj[key] is None:
+        return default
+    if not isinstance(obj[key], bool):
+        raise TenderFileError(f"must be true or false, not {_kind(obj[key])}", f"{path}{key}")
+    return obj[key]
+
+
+def _choice(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: str | None = None,
+            required: bool = False) -> str | None:
+    name = f"{path}{key}"
+    if key not in obj or obj[key] is None:
+        if required:
+            raise TenderFileError("is required", name)
+        return default
+    value = obj[key]
+    if not isinstance(value, str) or value not in allowed:
+        raise TenderFileError(f"must be one of {', '.join(allowed)}; not {value!r}", name)
+    return value
+
+
+def _date(obj: dict, key: str, path: str) -> dt.date | None:
+    name = f"{path}{key}"
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise TenderFileError(f"must be a date written YYYY-MM-DD, not {_kind(value)}", name)
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise TenderFileError(f"must be a real date written YYYY-MM-DD, not {value!r}", name) from None
+
+
+def _obj(obj: dict, key: str, path: str) -> dict:
+    value = obj.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TenderFileError(f"must be an object, not {_kind(value)}", f"{path}{key}")
+    return value
+
+
+def _list(obj: dict, key: str, path: str, required: bool = False) -> list:
+    name = f"{path}{key}"
+    if key not in obj or obj[key] is None:
+        if required:
+            raise TenderFileError("is required", name)
+        return []
+    if not isinstance(obj[key], list):
+        raise TenderFileError(f"must be a list, not {_kind(obj[key])}", name)
+    return obj[key]
+
+
+def _text_list(obj: dict, key: str, path: str) -> list[str]:
+    items = _list(obj, key, path)
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise TenderFileError(f"must be text, not {_kind(item)}", f"{path}{key}[{i}]")
+        if "\x00" in item or len(item) > MAX_TEXT:
+            raise TenderFileError("is not acceptable text (NUL character or too long)", f"{path}{key}[{i}]")
+    return list(items)
+
+
+def _optional_decimal(obj: dict, key: str, path: str, low: Decimal, high: Decimal) -> Decimal | None:
+    if obj.get(key) is None:
+        return None
+    return _number(obj, key, path, low=low, high=high)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def tender_from_dict(data: Any) -> Tender:
+    """Build a Tender from parsed JSON, or raise TenderFileError naming the first bad key."""
+    if not isinstance(data, dict):
+        raise TenderFileError(f"the file must hold one JSON object, not {_kind(data)}")
+    if data.get("format") != FORMAT_NAME:
+        if "format" not in data:
+            raise TenderFileError("is required (this does not look like an sv-desktop tender file)", "format")
+        raise TenderFileError(f"must be {FORMAT_NAME!r}, not {data.get('format')!r}", "format")
+    version = data.get("format_version")
+    if "format_version" not in data:
+        raise TenderFileError("is required", "format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise TenderFileError(f"must be the number {FORMAT_VERSION}, not {version!r}", "format_version")
+    if version != FORMAT_VERSION:
+        newer = " (written by a newer version of sv-desktop)" if version > FORMAT_VERSION else ""
+        raise TenderFileError(f"{version} is not supported{newer}; this version reads {FORMAT_VERSION}",
+                              "format_version")
+
+    reference = _text(data, "reference", "", required=True, max_len=100).strip()
+    if not reference:
+        raise TenderFileError("must not be empty", "reference")
+    if any(ord(c) < 32 for c in reference):
+        raise TenderFileError("must not contain control characters", "reference")
+    title = _text(data, "title", "", required=True, max_len=1000)
+    category = _choice(data, "category", "", CATEGORIES, required=True)
+
+    themes: list[ThemeChoice] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(_list(data, "themes", "", required=True)):
+        path = f"themes[{i}]."
+        if not isinstance(raw, dict):
+            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"themes[{i}]")
+        theme = _choice(raw, "theme", path, THEMES, required=True)
+        if theme in seen:
+            raise TenderFileError(f"{theme!r} is listed twice", f"themes[{i}].theme")
+        seen.add(theme)
+        themes.append(ThemeChoice(
+            theme=theme,
+            weighting_pct=_number(raw, "weighting_pct", path, low=Decimal(0), high=Decimal(100),
+                                  default=Decimal(0)),
+            actions=_text_list(raw, "actions", path),
+            own_actions=_text_list(raw, "own_actions", path),
+        ))
+
+    kpis = []
+    for i, raw in enumerate(_list(data, "kpis", "")):
+        path = f"kpis[{i}]."
+        if not isinstance(raw, dict):
+            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"kpis[{i}]")
+        name = _text(raw, "name", path, required=True, max_len=2000)
+        if not name.strip():
+            raise TenderFileError("must not be empty", f"kpis[{i}].name")
+        kpis.append(Kpi(
+            name=name,
+            unit=_text(raw, "unit", path, max_len=200),
+            baseline=_scalar_text(raw, "baseline", path),
+            target=_scalar_text(raw, "target", path),
+            frequency=_choice(raw, "frequency", path, KPI_FREQUENCIES, default="quarterly"),
+            theme=_choice(raw, "theme", path, THEMES, default="fighting_climate_change"),
+            publish=_bool(raw, "publish", path, True),
+            evidence=_text(raw, "evidence", path),
+            toms_reference=_text(raw, "toms_reference", path, max_len=200),
+            source_id=_text(raw, "source_id", path, max_len=200),
+        ))
+
+    questions = []
+    for i, raw in enumerate(_list(data, "questions", "")):
+        path = f"questions[{i}]."
+        if not isinstance(raw, dict):
+            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"questions[{i}]")
+        text = _text(raw, "text", path, required=True)
+        if not text.strip():
+            raise TenderFileError("must not be empty", f"questions[{i}].text")
+        questions.append(Question(
+            theme=_choice(raw, "theme", path, THEMES, required=True),
+            text=text,
+            must_describe=_text_list(raw, "must_describe", path),
+            sub_criteria=_text_list(raw, "sub_criteria", path),
+            word_limit=int(_number(raw, "word_limit", path, low=Decimal(50), high=Decimal(10000),
+                                   default=Decimal(750), integer=True)),
+            scoring_scale=_choice(raw, "scoring_scale", path, SCORING_SCALES, default="0-5"),
+            evaluation_guidance=_text(raw, "evaluation_guidance", path),
+            weighting_pct=_optional_decimal(raw, "weighting_pct", path, Decimal(0), Decimal(100)),
+            source_id=_text(raw, "source_id", path, max_len=200),
+        ))
+
+    lots_raw = _obj(data, "lots", "")
+    divided = lots_raw.get("divided")
+    if divided is not None and not isinstance(divided, bool):
+        raise TenderFileError(f"must be true, false or null, not {_kind(divided)}", "lots.divided")
+    lot_count = None
+    if lots_raw.get("lot_count") is not None:
+        lot_count = int(_number(lots_raw, "lot_count", "lots.", low=Decimal(1), high=Decimal(1000),
+                                integer=True))
+    lots = LotsDecision(
+        divided=divided,
+        lot_count=lot_count,
+        reasons=_text(lots_raw, "reasons", "lots."),
+        head_contract_local_pct=_optional_decimal(lots_raw, "head_contract_local_pct", "lots.",
+                                                  Decimal(0), Decimal(100)),
+    )
+
+    msra_raw = _obj(data, "modern_slavery_risk_assessment", "")
+    msra = ModernSlaveryAssessment(
+        completed_on=_date(msra_raw, "completed_on", "modern_slavery_risk_assessment."),
+        risk=_choice(msra_raw, "risk", "modern_slavery_risk_assessment.", RISK_LEVELS),
+        notes=_text(msra_raw, "notes", "modern_slavery_risk_assessment."),
+    )
+
+    leads_raw = _obj(data, "leads", "")
+    leads: dict[str, str] = {}
+    for role in leads_raw:
+        if role not in ROLES:
+            raise TenderFileError(f"is not a role; roles are {', '.join(ROLES)}", f"leads.{role}")
+        leads[role] = _text(leads_raw, role, "leads.", max_len=500)
+
+    tender = Tender(
+        reference=reference,
+        title=title,
+        category=category,
+        value_excl_vat_gbp=_number(data, "value_excl_vat_gbp", "", low=Decimal(0),
+                                   high=Decimal("1e12"), required=True),
+        vat_rate_pct=_number(data, "vat_rate_pct", "", low=Decimal(0), high=Decimal(100), default=Decimal(20)),
+        duration_months=int(_number(data, "duration_months", "", low=Decimal(1), high=Decimal(1200),
+                                    required=True, integer=True)),
+        route=_choice(data, "route", "", ROUTES, default="open"),
+        tender_notice_date=_date(data, "tender_notice_date", ""),
+        contract_start_date=_date(data, "contract_start_date", ""),
+        social_value_weighting_pct=_number(data, "social_value_weighting_pct", "", low=Decimal(0),
+                                           high=Decimal(100), required=True),
+        themes=themes,
+        kpis=kpis,
+        questions=questions,
+        lots=lots,
+        think_local=_step_record(data, "think_local"),
+        spec_refresh=_step_record(data, "spec_refresh"),
+        modern_slavery_risk_assessment=msra,
+        confidentiality_reviewed=_bool(data, "confidentiality_reviewed", "", False),
+        kpi_exemption_reason=_text(data, "kpi_exemption_reason", ""),
+        is_framework=_bool(data, "is_framework", "", data.get("route") == "framework_agreement"),
+        leads=leads,
+        description=_text(data, "description", ""),
+        stage=_choice(data, "stage", "", STAGES, default="pipeline"),
+        current_step=_choice(data, "current_step", "", STEPS, default="details"),
+    )
+    return tender
+
+
+def _scalar_text(obj: dict, key: str, path: str) -> str:
+    """Baseline and target may be written as numbers or text; both are kept as text."""
+    value = obj.get(key)
+    if isinstance(value, bool):
+        raise TenderFileError("must be text or a number, not true/false", f"{path}{key}")
+    if isinstance(value, int | float | Decimal):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise TenderFileError("must be a finite number", f"{path}{key}")
+        return str(value)
+    return _text(obj, key, path, max_len=2000)
+
+
+def _step_record(data: dict, key: str) -> StepRecord:
+    raw = _obj(data, key, "")
+    return StepRecord(
+        considered=_bool(raw, "considered", f"{key}.", False),
+        notes=_text(raw, "notes", f"{key}."),
+        prompts_done=_text_list(raw, "prompts_done", f"{key}."),
+    )
+
+
+def parse_tender_json(text: str | bytes) -> Tender:
+    """Parse the text of a .svtender.json file."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_FILE_BYTES:
+            raise TenderFileError(f"the file is too large ({len(text):,} bytes) to be a tender")
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TenderFileError(f"the file is not UTF-8 text (byte {exc.start})") from None
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise TenderFileError(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                              f"column {exc.colno}") from None
+    except ValueError as exc:
+        raise TenderFileError(f"the file is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise TenderFileError("the file is nested too deeply to be a tender") from None
+    return tender_from_dict(data)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_tender_file(path: str | Path) -> Tender:
+    """Read a file from disk; every failure becomes a TenderFileError with a plain message."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TenderFileError(f"{path.name} is too large ({size:,} bytes) to be a tender file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TenderFileError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise TenderFileError(f"{path} is a folder, not a tender file") from None
+    except PermissionError:
+        raise TenderFileError(f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise TenderFileError(f"{path} cannot be read ({exc.strerror or exc})") from None
+    return parse_tender_json(raw)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _num(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def tender_to_dict(tender: Tender) -> dict[str, Any]:
+    """The file form of a tender: format 1 keys first, then sv-desktop's own additions."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "reference": tender.reference,
+        "title": tender.title,
+        "category": tender.category,
+        "value_excl_vat_gbp": _num(tender.value_excl_vat_gbp),
+        "vat_rate_pct": _num(tender.vat_rate_pct),
+        "duration_months": tender.duration_months,
+        "route": tender.route,
+        "tender_notice_date": tender.tender_notice_date.isoformat() if tender.tender_notice_date else None,
+        "contract_start_date": tender.contract_start_date.isoformat() if tender.contract_start_date else None,
+        "social_value_weighting_pct": _num(tender.social_value_weighting_pct),
+        "themes": [
+            {"theme": t.theme, "weighting_pct": _num(t.weighting_pct), "actions": list(t.actions),
+             "own_actions": list(t.own_actions)}
+            for t in tender.themes
+        ],
+        "kpis": [
+            {"name": k.name, "unit": k.unit, "baseline": k.baseline, "target": k.target,
+             "frequency": k.frequency, "theme": k.theme, "publish": k.publish, "evidence": k.evidence,
+             "toms_reference": k.toms_reference, "source_id": k.source_id}
+            for k in tender.kpis
+        ],
+        "lots": {
+            "divided": tender.lots.divided,
+            "lot_count": tender.lots.lot_count,
+            "reasons": tender.lots.reasons,
+            "head_contract_local_pct": (None if tender.lots.head_contract_local_pct is None
+                                        else _num(tender.lots.head_contract_local_pct)),
+        },
+        "think_local": _step_dict(tender.think_local),
+        "spec_refresh": _step_dict(tender.spec_refresh),
+        "modern_slavery_risk_assessment": {
+            "completed_on": (tender.modern_slavery_risk_assessment.completed_on.isoformat()
+                             if tender.modern_slavery_risk_assessment.completed_on else None),
+            "risk": tender.modern_slavery_risk_assessment.risk,
+            "notes": tender.modern_slavery_risk_assessment.notes,
+        },
+        "confidentiality_reviewed": tender.confidentiality_reviewed,
+        "kpi_exemption_reason": tender.kpi_exemption_reason,
+        "is_framework": tender.is_framework,
+        "questions": [
+            {"theme": q.theme, "text": q.text, "must_describe": list(q.must_describe),
+             "sub_criteria": list(q.sub_criteria), "word_limit": q.word_limit,
+             "scoring_scale": q.scoring_scale, "evaluation_guidance": q.evaluation_guidance,
+             "weighting_pct": None if q.weighting_pct is None else _num(q.weighting_pct),
+             "source_id": q.source_id}
+            for q in tender.questions
+        ],
+        "leads": dict(tender.leads),
+        "description": tender.description,
+        "stage": tender.stage,
+        "current_step": tender.current_step,
+    }
+
+
+def _step_dict(record: StepRecord) -> dict[str, Any]:
+    return {"considered": record.considered, "notes": record.notes, "prompts_done": list(record.prompts_done)}
+
+
+def tender_to_json(tender: Tender) -> str:
+    return json.dumps(tender_to_dict(tender), ensure_ascii=False, indent=2) + "\n"
