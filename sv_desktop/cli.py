@@ -1,0 +1,240 @@
+"""`sv-desktop` on the command line: the same services as the app.
+
+Every failure is one plain line on stderr and a non-zero exit, never a traceback:
+0 done (check: no blocker), 1 check found a blocker, 2 bad input or usage, 3 the database cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_BLOCKER, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sv-desktop",
+        description="Build social value into NHS tenders (policy P238). With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"sv-desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for the database, backups and settings "
+                        "(default: the user's local application data folder; or SV_DESKTOP_DATA_DIR)")
+    parser.add_argument("--database-url", metavar="URL", help="shared PostgreSQL database for team mode, "
+                        "e.g. postgresql+psycopg://user@server/svdesktop (or SV_DESKTOP_DATABASE_URL)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list the tenders")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("import", help="import a .svtender.json file (an existing reference is updated)")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("export", help="write a tender to a .svtender.json file")
+    p.add_argument("reference")
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("check", help="check a tender file or a stored tender against the policy")
+    p.add_argument("target", help="a .svtender.json file or a tender reference")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p = sub.add_parser("pack", help="export the ITT social value question pack (.pdf or .docx)")
+    p.add_argument("reference")
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf)")
+    p.add_argument("reference")
+    p.add_argument("--out", type=Path, required=True)
+    sub.add_parser("demo", help="load worked example tenders")
+    sub.add_parser("backup", help="back up the database now")
+    p = sub.add_parser("restore", help="restore the database from a backup file")
+    p.add_argument("file", type=Path)
+    sub.add_parser("doctor", help="check the database and list backups and data locations")
+    return parser
+
+
+def _service(args: argparse.Namespace):
+    from .services.errors import DatabaseProblem, ServiceError
+    from .services.tender_service import open_service
+
+    try:
+        return open_service(args.data_dir, args.database_url)
+    except DatabaseProblem as exc:
+        hint = (" Run 'sv-desktop restore BACKUP' to restore a backup, or open the app to choose."
+                if exc.damaged else "")
+        raise CliError(f"{exc}{hint}", EXIT_DATABASE) from exc
+    except ServiceError as exc:
+        raise CliError(str(exc), EXIT_DATABASE) from exc
+
+
+def _money(value) -> str:
+    return f"£{value:,.2f}"
+
+
+def cmd_list(args) -> int:
+    service = _service(args)
+    rows = service.list_tenders()
+    if args.json:
+        print(json.dumps([
+            {"reference": r.reference, "title": r.title, "category": r.category,
+             "value_excl_vat_gbp": float(r.value_excl_vat_gbp), "stage": r.stage, "compliant": r.compliant,
+             "tender_notice_date": r.tender_notice_date.isoformat() if r.tender_notice_date else None}
+            for r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("No tenders yet. Create one in the app, or run 'sv-desktop demo' for worked examples.")
+        return EXIT_OK
+    for r in rows:
+        state = {True: "compliant", False: "NOT compliant", None: "not checked"}[r.compliant]
+        print(f"{r.reference}\t{r.title}\t{service.content.category_label(r.category)}\t"
+              f"{_money(r.value_excl_vat_gbp)}\t{state}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    service = _service(args)
+    tender, created = service.import_file(args.file)
+    print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    service = _service(args)
+    out = service.export_file(service.get(args.reference), args.out)
+    print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def _looks_like_file(target: str) -> bool:
+    path = Path(target)
+    return path.suffix.lower() == ".json" or path.exists() or "/" in target or "\\" in target
+
+
+def cmd_check(args) -> int:
+    from .model import rules
+    from .model.tender_file import TenderFileError, read_tender_file
+
+    if _looks_like_file(args.target):
+        try:
+            tender = read_tender_file(args.target)
+        except TenderFileError as exc:
+            if args.json:
+                print(json.dumps({"reference": None, "valid": False, "error": str(exc)}, ensure_ascii=False))
+            raise CliError(f"{args.target}: {exc}") from exc
+        report = rules.check_report(tender, rules.evaluate(tender))
+    else:
+        service = _service(args)
+        report = service.check_report(service.get(args.target))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        verdict = "meets the policy" if report["compliant"] else "does NOT meet the policy"
+        print(f"{report['reference']} {verdict}.")
+        for f in report["findings"]:
+            print(f"  [{f['severity']}] {f['rule']}: {f['message']}")
+    return EXIT_OK if report["compliant"] else EXIT_BLOCKER
+
+
+def cmd_pack(args) -> int:
+    service = _service(args)
+    tender = service.get(args.reference)
+    suffix = args.out.suffix.lower()
+    if suffix == ".pdf":
+        out = service.export_pdf(tender, args.out)
+    elif suffix == ".docx":
+        out = service.export_docx(tender, args.out)
+    else:
+        raise CliError(f"--out must end in .pdf or .docx, not {args.out.name!r}")
+    print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def cmd_brief(args) -> int:
+    if args.out.suffix.lower() != ".pdf":
+        raise CliError(f"--out must end in .pdf, not {args.out.name!r}")
+    service = _service(args)
+    out = service.export_brief(service.get(args.reference), args.out)
+    print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from .demo import load_demo
+
+    service = _service(args)
+    for tender, created in load_demo(service):
+        print(f"{'Added' if created else 'Refreshed'} {tender.reference}: {tender.title}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    print(f"Backed up to {_service(args).backup()}")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from . import store
+    from .paths import app_paths
+
+    if args.database_url:
+        raise CliError("Restore works on the local database only; a shared database is restored by its "
+                       "server's administrator.")
+    try:
+        moved = store.restore_backup(app_paths(args.data_dir), args.file)
+    except store.StoreError as exc:
+        raise CliError(str(exc), EXIT_DATABASE) from exc
+    print(f"Restored {args.file.name}; the previous database was kept as {moved}")
+    return EXIT_OK
+
+
+def cmd_doctor(args) -> int:
+    from .paths import app_paths
+
+    try:
+        service = _service(args)
+    except CliError as exc:
+        paths = app_paths(args.data_dir)
+        print(f"Database: {paths.database}")
+        print(f"Problem: {exc}")
+        backups = sorted(paths.backups.glob("*.sqlite3")) if paths.backups.is_dir() else []
+        for backup in backups:
+            print(f"Backup: {backup}")
+        raise
+    lines = service.doctor()
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
+    "brief": cmd_brief, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from .gui import main as gui_main
+
+        return gui_main(args.data_dir, args.database_url)
+    from .services.errors import ServiceError
+
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"sv-desktop: {exc}", file=sys.stderr)
+        return exc.code
+    except ServiceError as exc:
+        print(f"sv-desktop: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

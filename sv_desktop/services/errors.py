@@ -1,0 +1,34 @@
+"""Errors the UI and the CLI show to a manager. Each message is one plain sentence, never a traceback."""
+
+
+class ServiceError(Exception):
+    """Something the user can understand and act on."""
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class DuplicateReferenceError(ServiceError):
+    pass
+
+
+class ConflictError(ServiceError):
+    """Someone else saved the tender since it was opened: reload before saving again."""
+
+
+class OutOfScopeError(ServiceError):
+    """The tender's category is outside the policy (medicines)."""
+
+
+class InvalidTenderError(ServiceError):
+    """An imported file or a value is not a valid tender."""
+
+
+class DatabaseProblem(ServiceError):
+    """The database cannot be opened as it is (damaged, newer schema, unreadable)."""
+
+    def __init__(self, message: str, *, damaged: bool = False, newer: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
+        self.newer = newer

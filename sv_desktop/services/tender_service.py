@@ -1,0 +1,282 @@
+"""The use-cases of sv-desktop: the one object the UI and the CLI talk to.
+
+It takes and returns plain domain objects (`Tender`, `TenderSummary`, `Finding`), never ORM rows or
+widgets, and turns storage and export failures into `ServiceError`s with plain messages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .. import store
+from ..model import rules
+from ..model.content import Content, load_content
+from ..model.question_bank import QuestionBank, load_question_bank
+from ..model.tender import Tender, TenderSummary, new_tender
+from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
+from ..paths import AppPaths, app_paths, database_url_from_env
+from ..settings import Settings, load_settings
+from .errors import (
+    ConflictError,
+    DatabaseProblem,
+    DuplicateReferenceError,
+    InvalidTenderError,
+    NotFoundError,
+    ServiceError,
+)
+
+_STORE_ERRORS = {
+    store.NotFoundError: NotFoundError,
+    store.DuplicateReferenceError: DuplicateReferenceError,
+    store.ConflictError: ConflictError,
+}
+
+
+@contextlib.contextmanager
+def _plain_errors() -> Iterator[None]:
+    """Translate store errors into service errors so callers never see the storage layer."""
+    try:
+        yield
+    except store.StoreError as exc:
+        for store_cls, service_cls in _STORE_ERRORS.items():
+            if isinstance(exc, store_cls):
+                raise service_cls(str(exc)) from exc
+        raise ServiceError(str(exc)) from exc
+
+
+class TenderService:
+    def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
+                 content: Content | None = None, bank: QuestionBank | None = None,
+                 clock: Callable[[], dt.date] = dt.date.today) -> None:
+        self._store = tender_store
+        self.settings = settings
+        self.content = content or load_content()
+        self.bank = bank or load_question_bank()
+        self.rules = rules.load_rules()
+        self._today = clock
+
+    # ---------------------------------------------------------------- where things are
+
+    @property
+    def paths(self) -> AppPaths:
+        return self._store.paths
+
+    @property
+    def data_dir(self) -> Path:
+        return self._store.paths.data_dir
+
+    @property
+    def database_location(self) -> str:
+        """Where the tenders are kept, for the Settings and Doctor screens (no password shown)."""
+        if self._store.is_sqlite:
+            return str(self._store.paths.database)
+        return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self._store.url)
+
+    @property
+    def is_team_database(self) -> bool:
+        return not self._store.is_sqlite
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:
+            raise ServiceError(f"The settings could not be saved ({exc.strerror or exc}).") from exc
+
+    def close(self) -> None:
+        self._store.close()
+
+    # ---------------------------------------------------------------- tenders
+
+    def list_tenders(self, text: str = "") -> list[TenderSummary]:
+        with _plain_errors():
+            return self._store.list_summaries(text)
+
+    def suggest_reference(self) -> str:
+        """The next free reference of the form PREFIX-YEAR-NNN."""
+        prefix = f"{self.settings.reference_prefix or 'SV'}-{self._today().year}-"
+        with _plain_errors():
+            taken = {s.reference for s in self._store.list_summaries("", include_deleted=True)}
+        number = 1
+        while f"{prefix}{number:03d}" in taken:
+            number += 1
+        return f"{prefix}{number:03d}"
+
+    def new_tender(self, title: str = "", category: str = "goods_services") -> Tender:
+        """An unsaved tender with the policy's defaults and a free reference."""
+        return new_tender(self.suggest_reference(), title, category)
+
+    def reference_taken(self, reference: str, *, except_reference: str | None = None) -> bool:
+        if reference == except_reference:
+            return False
+        with _plain_errors():
+            return self._store.exists(reference)
+
+    def get(self, reference: str) -> Tender:
+        with _plain_errors():
+            return self._store.get(reference)
+
+    def create(self, tender: Tender) -> Tender:
+        with _plain_errors():
+            return self._store.create(tender, compliant=self.is_compliant(tender))
+
+    def save(self, tender: Tender, previous_reference: str | None = None) -> Tender:
+        """Save (autosave calls this); the stored compliance state follows the policy check."""
+        if not tender.reference.strip():
+            raise ServiceError("A tender needs a reference before it can be saved.")
+        with _plain_errors():
+            if tender.version == 0:
+                saved = self._store.create(tender, compliant=self.is_compliant(tender))
+            else:
+                saved = self._store.save(tender, compliant=self.is_compliant(tender),
+                                         previous_reference=previous_reference)
+        return saved
+
+    def duplicate(self, reference: str) -> Tender:
+        """A copy under a new reference, saved at once, starting again at the first step."""
+        original = self.get(reference)
+        twin = copy.deepcopy(original)
+        twin.reference = self.suggest_reference()
+        twin.title = f"Copy of {original.title}".strip()
+        twin.version = 0
+        twin.updated_at = None
+        twin.current_step = "details"
+        twin.stage = "pipeline"
+        return self.create(twin)
+
+    def delete(self, reference: str) -> None:
+        """Moves the tender to the bin, where it stays 30 days."""
+        with _plain_errors():
+            self._store.delete(reference)
+
+    def list_bin(self) -> list[TenderSummary]:
+        with _plain_errors():
+            return self._store.list_bin()
+
+    def restore_from_bin(self, reference: str) -> None:
+        with _plain_errors():
+            self._store.restore_from_bin(reference)
+
+    def empty_bin(self, older_than_days: int = 30) -> int:
+        with _plain_errors():
+            return self._store.purge_bin(older_than_days)
+
+    # ---------------------------------------------------------------- policy
+
+    def check(self, tender: Tender) -> list[rules.Finding]:
+        return rules.evaluate(tender, self.rules, today=self._today())
+
+    def is_compliant(self, tender: Tender) -> bool:
+        return rules.is_compliant(self.check(tender))
+
+    def requirements(self, tender: Tender) -> list[rules.SupplierRequirement]:
+        return rules.supplier_requirements(tender, self.rules, today=self._today())
+
+    def check_report(self, tender: Tender) -> dict:
+        return rules.check_report(tender, self.check(tender))
+
+    # ---------------------------------------------------------------- files
+
+    def _pack_context(self, tender: Tender):
+        from ..export.context import make_pack_context
+
+        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today())
+
+    def _export(self, writer_name: str, tender: Tender, out: Path) -> Path:
+        from .. import export
+
+        writer = getattr(export, writer_name)
+        try:
+            return writer(self._pack_context(tender), Path(out))
+        except export.ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+
+    def export_pdf(self, tender: Tender, out: Path) -> Path:
+        return self._export("write_pack_pdf", tender, out)
+
+    def export_docx(self, tender: Tender, out: Path) -> Path:
+        return self._export("write_pack_docx", tender, out)
+
+    def export_brief(self, tender: Tender, out: Path) -> Path:
+        return self._export("write_brief_pdf", tender, out)
+
+    def export_file(self, tender: Tender, out: Path) -> Path:
+        """Write the tender as a .svtender.json file, atomically."""
+        from ..export import ExportError, atomic_write
+
+        text = tender_to_json(tender)
+        try:
+            return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+
+    def read_file(self, path: Path) -> Tender:
+        try:
+            return read_tender_file(path)
+        except TenderFileError as exc:
+            raise InvalidTenderError(f"{Path(path).name}: {exc}") from exc
+
+    def import_file(self, path: Path) -> tuple[Tender, bool]:
+        """Import a tender file; an existing reference is updated. Backs the database up first."""
+        return self.import_tender(self.read_file(path))
+
+    def import_tender(self, tender: Tender) -> tuple[Tender, bool]:
+        """Store a tender read from elsewhere: created if new, replacing the stored one if not."""
+        self._backup_quietly("import")
+        with _plain_errors():
+            return self._store.upsert(tender, compliant=self.is_compliant(tender))
+
+    # ---------------------------------------------------------------- safety
+
+    def _backup_quietly(self, reason: str) -> None:
+        if self._store.is_sqlite:
+            with contextlib.suppress(store.StoreError, OSError):
+                self._store.backup_if_changed(reason)
+
+    def backup(self) -> Path:
+        with _plain_errors():
+            return self._store.backup("manual")
+
+    def backup_if_changed(self, reason: str = "periodic") -> Path | None:
+        if not self._store.is_sqlite:
+            return None
+        with _plain_errors():
+            return self._store.backup_if_changed(reason)
+
+    def list_backups(self) -> list:
+        with _plain_errors():
+            return self._store.list_backups()
+
+    def doctor(self) -> list[str]:
+        with _plain_errors():
+            return self._store.doctor().lines()
+
+
+def open_service(data_dir: str | Path | None = None, database_url: str | None = None) -> TenderService:
+    """Open the store for a data folder (SQLite) or a team database URL, with the user's settings.
+
+    Raises DatabaseProblem for a damaged or newer database so the caller can offer a way out.
+    """
+    paths = app_paths(data_dir)
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServiceError(f"The data folder {paths.data_dir} cannot be created "
+                           f"({exc.strerror or exc}).") from exc
+    settings = load_settings(paths)
+    url = database_url or database_url_from_env() or settings.database_url or None
+    try:
+        tender_store = store.TenderStore.open(paths, url)
+    except store.DatabaseDamagedError as exc:
+        raise DatabaseProblem(str(exc), damaged=True) from exc
+    except store.NewerSchemaError as exc:
+        raise DatabaseProblem(str(exc), newer=True) from exc
+    except store.StoreError as exc:
+        raise ServiceError(str(exc)) from exc
+    service = TenderService(tender_store, settings)
+    service._backup_quietly("startup")
+    return service
