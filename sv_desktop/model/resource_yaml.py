@@ -1,0 +1,187 @@
+"""Reading hand-edited YAML resource files with messages a non-programmer can act on.
+
+A Trust edits the files under `resources/` in a text editor. Every mistake must be refused at load
+with a message naming the file and the key path (`transport.themes.wellbeing.examples[2]`), never a
+traceback and never half-applied content. `Node` wraps one parsed value with its path and offers the
+few typed reads the schemas need; each read either returns a clean value or raises `ContentError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import yaml
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ContentError(ValueError):
+    """A resource file is missing, is not valid YAML, or breaks its schema."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        self.file, self.key, self.problem = file, key, problem
+        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses a key written twice in one mapping (plain safe_load keeps the last,
+    silently dropping the first: an easy mistake when a block is copied and edited)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):
+        """An impossible date (2028-13-01) stays text, so the schema can name its key; PyYAML itself
+        raises a bare ValueError with no line or key."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _UniqueKeyLoader.construct_yaml_timestamp)
+
+
+def read_yaml(folder: Path, name: str) -> Node:
+    """Parse `folder/name` (UTF-8, safe YAML) into the root Node."""
+    path = folder / name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ContentError(name, "", f"is missing from {folder}") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(name, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise ContentError(name, "", f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: as safe as safe_load
+    except RecursionError:
+        raise ContentError(name, "", "is nested too deeply to be read") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(name, "", f"is not valid YAML: {problem}{where}") from None
+    return Node(name, "", data)
+
+
+def kind(value: Any) -> str:
+    """How a YAML value reads to a person editing the file."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    return {str: "text", list: "a list", dict: "a mapping of keys", type(None): "empty"}.get(
+        type(value), type(value).__name__)
+
+
+@dataclass(frozen=True)
+class Node:
+    """One value of a YAML file, with the file name and key path used in error messages."""
+
+    file: str
+    path: str
+    value: Any
+
+    def fail(self, problem: str) -> NoReturn:
+        raise ContentError(self.file, self.path, problem)
+
+    def child(self, key: str | int, value: Any = None) -> Node:
+        if isinstance(key, int):
+            return Node(self.file, f"{self.path}[{key}]", value)
+        return Node(self.file, f"{self.path}.{key}" if self.path else key, value)
+
+    def mapping(self) -> dict:
+        if not isinstance(self.value, dict):
+            self.fail(f"must be a mapping of keys, not {kind(self.value)}")
+        for key in self.value:
+            if not isinstance(key, str):
+                self.fail(f"has the key {key!r}, which must be written as text (put it in quotes)")
+        return self.value
+
+    def fields(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Node]:
+        """A mapping with all `required` keys, some `optional` ones, and nothing else."""
+        data = self.mapping()
+        allowed = required + optional
+        for key in data:
+            if key not in allowed:
+                self.child(key).fail(f"is not a known key here; the keys are {', '.join(allowed)}")
+        for key in required:
+            if key not in data:
+                self.child(key).fail("is missing")
+        return {key: self.child(key, value) for key, value in data.items()}
+
+    def entries(self, ids: tuple[str, ...] | None = None) -> dict[str, Node]:
+        """A mapping keyed by ids: exactly `ids` (all present, in that order) when given, else any
+        snake_case ids in file order."""
+        data = self.mapping()
+        for key in data:
+            if ids is not None and key not in ids:
+                self.child(key).fail(f"is not a known id; the ids are {', '.join(ids)}")
+            if not ID_PATTERN.match(key):
+                self.child(key).fail("is not a valid id (use lower-case letters, digits and _)")
+        for key in ids or ():
+            if key not in data:
+                self.child(key).fail("is missing")
+        return {key: self.child(key, data[key]) for key in (ids or tuple(data))}
+
+    def items(self) -> list[Node]:
+        """A non-empty list, one Node per item."""
+        if not isinstance(self.value, list):
+            self.fail(f"must be a list, not {kind(self.value)}")
+        if not self.value:
+            self.fail("must not be empty")
+        return [self.child(i, item) for i, item in enumerate(self.value)]
+
+    def text(self) -> str:
+        """Non-empty text as one paragraph: line breaks and runs of spaces become single spaces."""
+        if not isinstance(self.value, str):
+            hint = " (put it in quotes)" if isinstance(self.value, int | float | dt.date) else ""
+            self.fail(f"must be text, not {kind(self.value)}{hint}")
+        cleaned = " ".join(self.value.split())
+        if not cleaned:
+            self.fail("must not be empty")
+        return cleaned
+
+    def paragraphs(self) -> str:
+        """Non-empty text of paragraphs separated by blank lines, returned joined by one blank line."""
+        self.text()
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", self.value) if p.strip())
+
+    def texts(self) -> tuple[str, ...]:
+        """A non-empty list of distinct texts."""
+        values = tuple(item.text() for item in self.items())
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                self.child(i).fail(f"repeats item {values.index(value) + 1} of the list")
+        return values
+
+    def flag(self) -> bool:
+        if not isinstance(self.value, bool):
+            self.fail(f"must be true or false, not {kind(self.value)}")
+        return self.value
+
+    def date(self) -> dt.date:
+        value = self.value
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        shown = repr(value) if isinstance(value, str) else kind(value)
+        self.fail(f"must be a real date written YYYY-MM-DD, not {shown}")
