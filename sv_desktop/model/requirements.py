@@ -1,0 +1,116 @@
+"""The requests to bidders (`rules/requirements.yaml`): checked against the rules, then worded per tender.
+
+A rule of severity *requirement* promises that the pack asks bidders for something; this module holds
+that promise. Loading refuses a file that leaves any requirement finding without wording, and the
+wording is filled with the tender's own value and dates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .rules_loader import Reader, check_header
+from .rules_schema import (
+    COMMON_FIELDS,
+    REQUIREMENTS_FORMAT,
+    RULE_SPECS,
+    RequirementTemplate,
+    Rule,
+    SupplierRequirement,
+)
+from .rules_text import render
+
+ENTRY_KEYS = ("id", "rule", "title", "lead", "paragraphs", "milestones")
+MILESTONES_FIELD = "milestones"
+
+
+def parse_requirements_file(data: Any, label: str, rules: tuple[Rule, ...]) -> tuple[RequirementTemplate, ...]:
+    r = Reader(label)
+    check_header(r, data, REQUIREMENTS_FORMAT)
+    r.mapping(data, "", ("format", "format_version", "requirements"),
+              ("format", "format_version", "requirements"))
+    entries = data["requirements"]
+    if not isinstance(entries, list) or not entries:
+        raise r.fail("requirements", "must be a non-empty list")
+    by_id = {rule.id: rule for rule in rules}
+    templates: list[RequirementTemplate] = []
+    for i, raw in enumerate(entries):
+        template = _entry(r, raw, f"requirements[{i}]", by_id)
+        if any(t.id == template.id for t in templates):
+            raise r.fail(f"requirements[{i}].id", f"{template.id} is listed twice")
+        templates.append(template)
+
+    for rule in rules:
+        for message in rule.messages.values():
+            if message.severity != "requirement":
+                continue
+            if not any(t.rule == rule.id and t.applies_to(message.key) for t in templates):
+                raise r.fail("requirements", f"has no wording for the requirement {rule.id} "
+                                             f"({message.key}); the pack must ask bidders for it")
+    return tuple(templates)
+
+
+def _entry(r: Reader, raw: Any, key: str, rules: dict[str, Rule]) -> RequirementTemplate:
+    r.mapping(raw, key, ENTRY_KEYS, required=("id", "rule", "title", "paragraphs"))
+    entry_id = r.text(raw["id"], f"{key}.id")
+    rule_id = r.choice(raw["rule"], f"{key}.rule", tuple(rules))
+    rule = rules[rule_id]
+    key = f"requirements[{entry_id}]"
+    spec = RULE_SPECS[rule_id]
+    base = set(COMMON_FIELDS) | set(rule.thresholds) | set(rule.dates)
+    base |= {"effective_from"} if rule.effective_from else set()
+    base |= {"effective_to"} if rule.effective_to else set()
+    if rule.milestones:
+        base.add(MILESTONES_FIELD)
+
+    lead: dict[str, str] = {}
+    if raw.get("lead") is not None:
+        lead_raw = r.mapping(raw["lead"], f"{key}.lead", tuple(spec.messages))
+        if not lead_raw:
+            raise r.fail(f"{key}.lead", "must name at least one finding, or be left out")
+        lead = {name: r.template(text, f"{key}.lead.{name}", base | set(spec.messages[name]))
+                for name, text in lead_raw.items()}
+    keys_used = list(lead) or list(spec.messages)
+    shared = set.intersection(*(set(spec.messages[name]) for name in keys_used))
+
+    paragraphs = raw["paragraphs"]
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise r.fail(f"{key}.paragraphs", "must be a non-empty list of paragraphs")
+    texts = tuple(r.template(p, f"{key}.paragraphs[{i}]", base | shared) for i, p in enumerate(paragraphs))
+
+    milestones: dict[str, str] = {}
+    if rule.milestones:
+        ids = tuple(m.id for m in rule.milestones)
+        m_raw = r.mapping(raw.get("milestones"), f"{key}.milestones", ids, required=ids)
+        milestones = {name: r.template(m_raw[name], f"{key}.milestones.{name}", base - {MILESTONES_FIELD})
+                      for name in ids}
+    elif raw.get("milestones") is not None:
+        raise r.fail(f"{key}.milestones", f"is only for a rule with milestones, not {rule_id}")
+
+    return RequirementTemplate(entry_id, rule_id, r.text(raw["title"], f"{key}.title"), lead, texts, milestones)
+
+
+def build_requirements(templates: tuple[RequirementTemplate, ...],
+                       hits: list[tuple[str, str, dict[str, str], str | None]]) -> list[SupplierRequirement]:
+    """Word the requests for a tender from its findings.
+
+    `hits` are (rule id, message key, placeholder values, milestone id) for every finding, in order.
+    Findings of one rule that share a request (roadmap milestones) give one request listing them all.
+    """
+    out = []
+    for template in templates:
+        matching = [hit for hit in hits if hit[0] == template.rule and template.applies_to(hit[1])]
+        if not matching:
+            continue
+        _rule_id, message_key, fields, _milestone = matching[0]
+        fields = dict(fields)
+        if template.milestones:
+            chosen = [hit[3] for hit in matching if hit[3] in template.milestones]
+            fields[MILESTONES_FIELD] = "\n\n".join(render(template.milestones[m], fields) for m in chosen)
+        paragraphs = []
+        if template.lead:
+            paragraphs.append(render(template.lead[message_key], fields))
+        paragraphs.extend(render(p, fields) for p in template.paragraphs)
+        out.append(SupplierRequirement(template.id, template.rule, template.title,
+                                       "\n\n".join(p for p in paragraphs if p)))
+    return out
