@@ -277,6 +277,11 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
         raise DatabaseProblem(str(exc), newer=True) from exc
     except store.StoreError as exc:
         raise ServiceError(str(exc)) from exc
-    service = TenderService(tender_store, settings)
+    try:
+        service = TenderService(tender_store, settings)
+    except ValueError as exc:  # ContentError, BankError, RulesError: a damaged file under resources/
+        tender_store.close()
+        raise ServiceError(f"The app's own content files are damaged and must be repaired or "
+                           f"reinstalled: {exc}") from exc
     service._backup_quietly("startup")
     return service
