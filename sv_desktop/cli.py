@@ -188,7 +188,8 @@ def cmd_restore(args) -> int:
         moved = store.restore_backup(app_paths(args.data_dir), args.file)
     except store.StoreError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
-    print(f"Restored {args.file.name}; the previous database was kept as {moved}")
+    kept = f"; the previous database was kept as {moved}" if moved else ""
+    print(f"Restored {args.file.name}{kept}")
     return EXIT_OK
 
 

@@ -1,0 +1,90 @@
+"""Running the bundled Alembic migrations from inside the app.
+
+`script_location` is set from this package's folder at run time, so an installed or frozen build finds
+the migrations wherever it lives. A database stamped with a revision this build does not know was written
+by a newer sv-desktop: it is refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from .errors import NewerSchemaError, StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Any constant will do: every sv-desktop client uses it so only one of them migrates a shared server.
+_PG_MIGRATION_LOCK = 0x5356_4445  # "SVDE"
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    if head is None:
+        raise StoreError("This sv-desktop build has no database migrations; it cannot open a database.")
+    return head
+
+
+def revisions_oldest_first() -> list[str]:
+    return [script.revision for script in reversed(list(script_directory().walk_revisions()))]
+
+
+def unknown_revisions(revisions: tuple[str, ...] | None) -> list[str]:
+    known = set(revisions_oldest_first())
+    return [rev for rev in revisions or () if rev not in known]
+
+
+def current_revisions(connection: Connection) -> tuple[str, ...]:
+    return tuple(MigrationContext.configure(connection).get_current_heads())
+
+
+def upgrade_to_head(engine: Engine, where: str, target: str = "head") -> tuple[str, ...]:
+    """Bring the schema to `target` in one transaction; returns the revisions found before upgrading.
+
+    On SQLite, batch operations copy tables, so foreign keys are switched off for this connection (they
+    are ignored if switched inside a transaction) and checked with `foreign_key_check` before committing.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+                found = current_revisions(connection)
+                unknown = unknown_revisions(found)
+                if unknown:
+                    raise NewerSchemaError(", ".join(unknown), where)
+                wanted = head_revision() if target == "head" else target
+                if found != (wanted,):
+                    command.upgrade(alembic_config(connection), target)
+                    if sqlite:
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise StoreError("Upgrading the database left broken links between tables; "
+                                             "nothing was changed. Please report this problem.")
+            return found
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

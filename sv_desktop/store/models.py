@@ -1,0 +1,167 @@
+"""The database tables, as typed SQLAlchemy models.
+
+One row per tender holds every scalar field (the lots, think-local, specification-refresh and modern
+slavery parts are flattened into prefixed columns); the lists that have a shape of their own live in child
+tables with a `position` so their order survives. Lists of plain strings are JSON columns.
+These models describe the schema at the newest migration; the migrations themselves never import them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .types import Money, Percent, UTCDateTime
+
+# Every constraint gets a predictable name, so batch migrations on SQLite can find and keep them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _text() -> Mapped[str]:
+    return mapped_column(Text, default="", server_default="")
+
+
+def _child_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+
+
+class TenderRow(Base):
+    __tablename__ = "tender"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(100), unique=True, index=True)
+    title: Mapped[str] = _text()
+    category: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = _text()
+    value_excl_vat_gbp: Mapped[Decimal] = mapped_column(Money())
+    vat_rate_pct: Mapped[Decimal] = mapped_column(Percent())
+    duration_months: Mapped[int] = mapped_column(Integer)
+    route: Mapped[str] = mapped_column(String(40))
+    tender_notice_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    contract_start_date: Mapped[dt.date | None] = mapped_column(Date)
+    social_value_weighting_pct: Mapped[Decimal] = mapped_column(Percent())
+
+    lots_divided: Mapped[bool | None] = mapped_column(Boolean)
+    lots_count: Mapped[int | None] = mapped_column(Integer)
+    lots_reasons: Mapped[str] = _text()
+    lots_head_contract_local_pct: Mapped[Decimal | None] = mapped_column(Percent())
+
+    think_local_considered: Mapped[bool] = mapped_column(Boolean, default=False)
+    think_local_notes: Mapped[str] = _text()
+    think_local_prompts_done: Mapped[list[str]] = mapped_column(JSON, default=list)
+    spec_refresh_considered: Mapped[bool] = mapped_column(Boolean, default=False)
+    spec_refresh_notes: Mapped[str] = _text()
+    spec_refresh_prompts_done: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    msra_completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    msra_risk: Mapped[str | None] = mapped_column(String(20))
+    msra_notes: Mapped[str] = _text()
+
+    confidentiality_reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    kpi_exemption_reason: Mapped[str] = _text()
+    is_framework: Mapped[bool] = mapped_column(Boolean, default=False)
+    stage: Mapped[str] = mapped_column(String(40), index=True)
+    current_step: Mapped[str] = mapped_column(String(40))
+    compliant: Mapped[bool | None] = mapped_column(Boolean)
+    search_text: Mapped[str] = _text()
+    """Case-folded reference, title, description and lead names, for a filter that ignores case in any
+    language on both databases."""
+
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+
+    themes: Mapped[list[ThemeRow]] = relationship(
+        order_by="ThemeRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    kpis: Mapped[list[KpiRow]] = relationship(
+        order_by="KpiRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    questions: Mapped[list[QuestionRow]] = relationship(
+        order_by="QuestionRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    leads: Mapped[list[LeadRow]] = relationship(
+        order_by="LeadRow.position", cascade="all, delete-orphan", passive_deletes=True)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class ThemeRow(Base):
+    __tablename__ = "tender_theme"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    theme: Mapped[str] = mapped_column(String(40))
+    weighting_pct: Mapped[Decimal] = mapped_column(Percent())
+    actions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    own_actions: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class KpiRow(Base):
+    __tablename__ = "kpi"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = _text()
+    unit: Mapped[str] = _text()
+    baseline: Mapped[str] = _text()
+    target: Mapped[str] = _text()
+    frequency: Mapped[str] = mapped_column(String(20))
+    theme: Mapped[str] = mapped_column(String(40))
+    publish: Mapped[bool] = mapped_column(Boolean)
+    evidence: Mapped[str] = _text()
+    toms_reference: Mapped[str] = _text()
+    source_id: Mapped[str] = _text()
+
+
+class QuestionRow(Base):
+    __tablename__ = "question"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    theme: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = _text()
+    must_describe: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sub_criteria: Mapped[list[str]] = mapped_column(JSON, default=list)
+    word_limit: Mapped[int] = mapped_column(Integer)
+    scoring_scale: Mapped[str] = mapped_column(String(20))
+    evaluation_guidance: Mapped[str] = _text()
+    weighting_pct: Mapped[Decimal | None] = mapped_column(Percent())
+    source_id: Mapped[str] = _text()
+
+
+class LeadRow(Base):
+    __tablename__ = "tender_lead"
+    __table_args__ = (UniqueConstraint("tender_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = _text()
+
+
+class StoreMetaRow(Base):
+    """One row counting committed changes, so a backup is only taken when something changed."""
+
+    __tablename__ = "store_meta"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_count: Mapped[int] = mapped_column(Integer, default=0)

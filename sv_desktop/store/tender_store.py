@@ -1,0 +1,415 @@
+"""`TenderStore`: the one way the rest of the program reads and writes tenders.
+
+It takes and returns the plain `Tender` dataclasses, never rows. Every write is one transaction and bumps a
+change counter (so backups are only taken when something changed). Saves use optimistic locking: a tender
+carries the version it was read at, and saving over a newer version raises ConflictError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, and_, delete, func, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from sv_desktop.model.tender import Tender, TenderSummary
+from sv_desktop.paths import AppPaths
+
+from . import backups as backup_files
+from .doctor import DoctorReport, run_doctor
+from .engine import (
+    create_empty_file,
+    display_url,
+    immediate_transactions,
+    inspect_file,
+    is_sqlite_url,
+    prepare_folder,
+    server_engine,
+    sqlite_engine,
+)
+from .errors import (
+    ConflictError,
+    DatabaseDamagedError,
+    DuplicateReferenceError,
+    NewerSchemaError,
+    NotFoundError,
+    StoreError,
+)
+from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
+from .migrate import head_revision, unknown_revisions, upgrade_to_head
+from .models import LeadRow, StoreMetaRow, TenderRow
+
+Clock = Callable[[], dt.datetime]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class TenderStore:
+    """Tenders in a SQLite file (the default) or a shared PostgreSQL database (team mode)."""
+
+    def __init__(self, engine: Engine, paths: AppPaths, url: str, now: Clock) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._now = now
+        self.paths = paths
+        self.url = url
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._backup_lock = threading.Lock()  # one backup at a time (they may run off the UI thread)
+
+    # ------------------------------------------------------------ opening and closing
+
+    @classmethod
+    def open(cls, paths: AppPaths, url: str | None = None, *, now: Clock | None = None) -> TenderStore:
+        """Open (creating or upgrading) the database.
+
+        SQLite: the folder is created user-only, an existing file is checked (header, quick_check) and
+        backed up before any migration; a newer schema is refused without writing to the file.
+        """
+        clock = now or _utc_now
+        if url is None or is_sqlite_url(url):
+            if url is not None:
+                database = Path(make_url(url).database or "")
+                if database.name != paths.database.name:
+                    raise StoreError(f"sv-desktop keeps its SQLite database as {paths.database.name} in its "
+                                     "data folder; choose the folder with --data-dir instead of a file.")
+                paths = dataclasses.replace(paths, data_dir=database.resolve().parent)
+            return cls._open_sqlite(paths, clock)
+        return cls._open_server(paths, url, clock)
+
+    @classmethod
+    def _open_sqlite(cls, paths: AppPaths, clock: Clock) -> TenderStore:
+        prepare_folder(paths.data_dir)
+        database = paths.database
+        if database.exists():
+            if database.stat().st_size == 0 and backup_files.list_backups(paths):
+                raise DatabaseDamagedError(database, "the file is empty")
+            revisions = inspect_file(database)
+            unknown = unknown_revisions(revisions)
+            if unknown:
+                raise NewerSchemaError(", ".join(unknown), str(database))
+            if revisions and revisions != (head_revision(),):
+                backup_files.backup_file(paths, f"before-upgrade-from-{revisions[0]}", clock())
+        else:
+            try:
+                create_empty_file(database)
+            except OSError as exc:
+                raise StoreError(f"sv-desktop cannot create its database {database}: "
+                                 f"{exc.strerror or exc}.") from None
+        engine = sqlite_engine(database)
+        try:
+            with _translated(database, True):
+                upgrade_to_head(engine, str(database))
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, paths, str(engine.url), clock)
+
+    @classmethod
+    def _open_server(cls, paths: AppPaths, url: str, clock: Clock) -> TenderStore:
+        engine = server_engine(url)
+        where = display_url(url)
+        try:
+            with _translated(where, False):
+                upgrade_to_head(engine, where)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, paths, url, clock)
+
+    def close(self) -> None:
+        """Close every connection; on SQLite the last one folds the -wal file back into the database."""
+        self._engine.dispose()
+
+    def __enter__(self) -> TenderStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def location(self) -> str:
+        """Where the data is, fit to show (a file path, or the server URL without its password)."""
+        return str(self.paths.database) if self.is_sqlite else display_url(self.url)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    # ------------------------------------------------------------ sessions
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Session]:
+        with _translated(self.location, self.is_sqlite), self._sessions() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Session]:
+        with (_translated(self.location, self.is_sqlite), immediate_transactions(),
+              self._sessions() as session, session.begin()):
+            yield session
+            session.execute(update(StoreMetaRow).values(change_count=StoreMetaRow.change_count + 1))
+
+    @staticmethod
+    def _row(session: Session, reference: str, *, lock: bool = False) -> TenderRow | None:
+        query = select(TenderRow).where(TenderRow.reference == reference)
+        if lock:
+            query = query.with_for_update()
+        return session.scalar(query)
+
+    # ------------------------------------------------------------ reading
+
+    def list_summaries(self, text: str = "", *, include_deleted: bool = False) -> list[TenderSummary]:
+        """Tenders whose reference, title, description or lead names contain `text` (any case),
+        most recently changed first."""
+        query = (
+            select(TenderRow.reference, TenderRow.title, TenderRow.category, TenderRow.value_excl_vat_gbp,
+                   TenderRow.stage, TenderRow.compliant, TenderRow.tender_notice_date, TenderRow.updated_at,
+                   LeadRow.name)
+            .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
+            .order_by(TenderRow.updated_at.desc(), TenderRow.reference)
+        )
+        if not include_deleted:
+            query = query.where(TenderRow.deleted_at.is_(None))
+        if text.strip():
+            query = query.where(TenderRow.search_text.contains(text.strip().casefold(), autoescape=True))
+        with self._read() as session:
+            return [summary_from_values(*row) for row in session.execute(query)]
+
+    def get(self, reference: str) -> Tender:
+        with self._read() as session:
+            row = session.scalar(
+                select(TenderRow).where(TenderRow.reference == reference).options(
+                    selectinload(TenderRow.themes), selectinload(TenderRow.kpis),
+                    selectinload(TenderRow.questions), selectinload(TenderRow.leads)))
+            if row is None:
+                raise NotFoundError(f"There is no tender with the reference {reference}.")
+            if row.deleted_at is not None:
+                raise NotFoundError(f"{reference} is in the bin. Restore it from the bin to open it.")
+            return tender_from_row(row)
+
+    def exists(self, reference: str) -> bool:
+        """True when the reference is taken, by a live tender or by one in the bin."""
+        with self._read() as session:
+            return session.scalar(select(TenderRow.id).where(TenderRow.reference == reference)) is not None
+
+    # ------------------------------------------------------------ writing
+
+    def create(self, tender: Tender, *, compliant: bool | None = None) -> Tender:
+        """Store a new tender at version 1."""
+        check_reference(tender.reference)
+        now = self._now()
+        with self._write() as session:
+            existing = self._row(session, tender.reference)
+            if existing is not None:
+                raise _duplicate(tender.reference, existing)
+            row = TenderRow(created_at=now)
+            self._fill(session, row, tender, compliant, now)
+            session.add(row)
+            session.flush()
+            version = row.version_id
+        return dataclasses.replace(tender, version=version, updated_at=now)
+
+    def save(self, tender: Tender, *, compliant: bool | None = None,
+             previous_reference: str | None = None) -> Tender:
+        """Save over the stored tender if nobody else saved it since `tender.version` was read.
+
+        `compliant` is stored as given: None records that the changed tender has not been checked.
+        """
+        check_reference(tender.reference)
+        looked_up = previous_reference or tender.reference
+        now = self._now()
+        try:
+            with self._write() as session:
+                row = self._row(session, looked_up, lock=True)
+                if row is None or row.deleted_at is not None:
+                    where = "is in the bin" if row is not None else "no longer exists"
+                    raise NotFoundError(f"{looked_up} {where}, so your changes could not be saved over it. "
+                                        "Export the tender to a file to keep your changes.")
+                if row.version_id != tender.version:
+                    raise ConflictError(looked_up)
+                if tender.reference != looked_up:
+                    clash = self._row(session, tender.reference)
+                    if clash is not None:
+                        raise _duplicate(tender.reference, clash)
+                self._fill(session, row, tender, compliant, now)
+                session.flush()
+                version = row.version_id
+        except StaleDataError:
+            raise ConflictError(looked_up) from None
+        return dataclasses.replace(tender, version=version, updated_at=now)
+
+    def upsert(self, tender: Tender, *, compliant: bool | None = None) -> tuple[Tender, bool]:
+        """For imports: create, or overwrite whatever is stored (bringing it back from the bin)."""
+        check_reference(tender.reference)
+        now = self._now()
+        with self._write() as session:
+            row = self._row(session, tender.reference, lock=True)
+            created = row is None
+            if row is None:
+                row = TenderRow(created_at=now)
+                session.add(row)
+            row.deleted_at = None
+            self._fill(session, row, tender, compliant, now)
+            session.flush()
+            version = row.version_id
+        return dataclasses.replace(tender, version=version, updated_at=now), created
+
+    def _fill(self, session: Session, row: TenderRow, tender: Tender, compliant: bool | None,
+              now: dt.datetime) -> None:
+        """Copy the tender onto the row and replace its children (old ones are deleted first, because
+        (tender, position) is unique)."""
+        fill_row(row, tender)
+        themes, kpis, questions, leads = child_rows(tender)
+        row.compliant = compliant
+        row.updated_at = now
+        if row.id is not None:
+            row.themes, row.kpis, row.questions, row.leads = [], [], [], []
+            session.flush()
+        row.themes, row.kpis, row.questions, row.leads = themes, kpis, questions, leads
+
+    # ------------------------------------------------------------ the bin
+
+    def delete(self, reference: str) -> None:
+        """Move a tender to the bin; it can be restored until the bin is emptied."""
+        with self._write() as session:
+            row = self._row(session, reference, lock=True)
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError(f"There is no tender with the reference {reference} to delete.")
+            row.deleted_at = self._now()
+
+    def list_bin(self) -> list[TenderSummary]:
+        """Tenders in the bin, most recently deleted first."""
+        query = (
+            select(TenderRow.reference, TenderRow.title, TenderRow.category, TenderRow.value_excl_vat_gbp,
+                   TenderRow.stage, TenderRow.compliant, TenderRow.tender_notice_date, TenderRow.updated_at,
+                   LeadRow.name)
+            .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
+            .where(TenderRow.deleted_at.is_not(None))
+            .order_by(TenderRow.deleted_at.desc(), TenderRow.reference)
+        )
+        with self._read() as session:
+            return [summary_from_values(*row) for row in session.execute(query)]
+
+    def restore_from_bin(self, reference: str) -> None:
+        with self._write() as session:
+            row = self._row(session, reference, lock=True)
+            if row is None or row.deleted_at is None:
+                raise NotFoundError(f"{reference} is not in the bin.")
+            row.deleted_at = None
+
+    def purge(self, reference: str) -> None:
+        """Delete one tender from the bin for good."""
+        with self._write() as session:
+            row = self._row(session, reference, lock=True)
+            if row is None:
+                raise NotFoundError(f"There is no tender with the reference {reference}.")
+            if row.deleted_at is None:
+                raise StoreError(f"{reference} is not in the bin; delete it before removing it for good.")
+            session.execute(delete(TenderRow).where(TenderRow.id == row.id))
+
+    def purge_bin(self, older_than_days: int = 30) -> int:
+        """Empty the bin of tenders deleted more than `older_than_days` ago; returns how many went."""
+        cutoff = self._now() - dt.timedelta(days=older_than_days)
+        expired = (TenderRow.deleted_at.is_not(None), TenderRow.deleted_at <= cutoff)
+        with self._read() as session:
+            if not session.scalar(select(func.count()).select_from(TenderRow).where(*expired)):
+                return 0  # nothing to do, and no change recorded (so no needless backup)
+        with self._write() as session:
+            result = session.execute(
+                delete(TenderRow).where(*expired),
+                execution_options={"synchronize_session": False})
+            return result.rowcount or 0
+
+    # ------------------------------------------------------------ backups and checks
+
+    def _require_sqlite(self) -> None:
+        if not self.is_sqlite:
+            raise StoreError("This sv-desktop uses a shared database server; backing it up is the job of "
+                             "the server's administrators, not of sv-desktop.")
+
+    def change_count(self) -> int:
+        with self._read() as session:
+            return session.scalar(select(StoreMetaRow.change_count)) or 0
+
+    def backup(self, reason: str = "manual") -> Path:
+        """A consistent copy in paths.backups (SQLite online backup API), then old backups are thinned."""
+        self._require_sqlite()
+        now = self._now()
+        with self._backup_lock:
+            raw = self._engine.raw_connection()
+            try:
+                path = backup_files.write_backup(raw.driver_connection, self.paths, reason, now)
+            finally:
+                raw.close()
+            backup_files.apply_thinning(self.paths, now)
+        return path
+
+    def backup_if_changed(self, reason: str) -> Path | None:
+        """Back up only if something was saved since the newest backup (compares change counters)."""
+        self._require_sqlite()
+        current = self.change_count()
+        newest = next(iter(backup_files.backup_files(self.paths)), None)
+        if newest is None:
+            return self.backup(reason) if current else None
+        if backup_files.stored_change_count(newest[0]) == current:
+            return None
+        return self.backup(reason)
+
+    def list_backups(self) -> list[backup_files.BackupInfo]:
+        self._require_sqlite()
+        return backup_files.list_backups(self.paths)
+
+    def doctor(self) -> DoctorReport:
+        """Full integrity and link checks, schema revision, backups and data locations, in plain lines."""
+        return run_doctor(self)
+
+
+def _duplicate(reference: str, row: TenderRow) -> DuplicateReferenceError:
+    where = " (it is in the bin)" if row.deleted_at is not None else ""
+    return DuplicateReferenceError(f"Another tender already has the reference {reference}{where}. "
+                                   "Choose a different reference.")
+
+
+@contextlib.contextmanager
+def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
+    """Turn database exceptions into sentences; a damaged SQLite file becomes DatabaseDamagedError."""
+    try:
+        yield
+    except (StoreError, StaleDataError):
+        raise
+    except IntegrityError as exc:
+        raise DuplicateReferenceError(
+            "Another tender already has that reference (someone may have just saved one). "
+            "Choose a different reference.") if "reference" in str(exc.orig) else StoreError(
+            f"The change was refused by the database: {exc.orig}") from None
+    except DBAPIError as exc:
+        message = str(exc.orig)
+        lowered = message.lower()
+        if sqlite and ("malformed" in lowered or "not a database" in lowered):
+            raise DatabaseDamagedError(Path(where), message) from None
+        if "locked" in lowered or "busy" in lowered:
+            raise StoreError("The database is busy (another program is using it). Try again in a moment; "
+                             "nothing was lost.") from None
+        if "disk is full" in lowered or "no space" in lowered:
+            raise StoreError("The disk is full, so the change was not saved. Free some space and save again."
+                             ) from None
+        if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
+            raise StoreError(f"The database at {where} cannot be written (it is read-only). "
+                             "Ask your IT team for write access.") from None
+        if exc.connection_invalidated or not sqlite:
+            raise StoreError(f"The database server at {where} cannot be reached or refused the request: "
+                             f"{message.strip().splitlines()[0] if message.strip() else 'no reason given'}."
+                             ) from None
+        raise StoreError(f"The database at {where} could not be read or written: {message}.") from None
+    except SQLAlchemyError as exc:
+        raise StoreError(f"The database at {where} could not be used: {exc}.") from None

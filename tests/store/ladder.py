@@ -1,0 +1,75 @@
+"""Data for the migration ladder: for every revision, how to write a tender into a database built at
+exactly that revision (plain inserts against that revision's tables), and the tender it must read back as.
+
+When a new migration is added, add a filler for it here; test_migrations fails until there is one.
+Fillers are never edited afterwards: they record what databases of that age really hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from store_helpers import full_tender
+
+from sv_desktop.model.tender import Tender
+
+WRITTEN_AT = dt.datetime(2025, 1, 2, 3, 4, 5, 600000, tzinfo=dt.UTC)
+
+
+def _tables(connection: sa.Connection) -> dict[str, sa.Table]:
+    metadata = sa.MetaData()
+    metadata.reflect(connection)
+    return metadata.tables
+
+
+def fill_0001(connection: sa.Connection) -> Tender:
+    tender = full_tender("LADDER-0001")
+    t = _tables(connection)
+    lots, msra = tender.lots, tender.modern_slavery_risk_assessment
+    tender_id = connection.execute(t["tender"].insert().values(
+        reference=tender.reference, title=tender.title, category=tender.category,
+        description=tender.description, value_excl_vat_gbp=tender.value_excl_vat_gbp,
+        vat_rate_pct=tender.vat_rate_pct, duration_months=tender.duration_months, route=tender.route,
+        tender_notice_date=tender.tender_notice_date, contract_start_date=tender.contract_start_date,
+        social_value_weighting_pct=tender.social_value_weighting_pct, lots_divided=lots.divided,
+        lots_count=lots.lot_count, lots_reasons=lots.reasons,
+        lots_head_contract_local_pct=lots.head_contract_local_pct,
+        think_local_considered=tender.think_local.considered, think_local_notes=tender.think_local.notes,
+        think_local_prompts_done=tender.think_local.prompts_done,
+        spec_refresh_considered=tender.spec_refresh.considered, spec_refresh_notes=tender.spec_refresh.notes,
+        spec_refresh_prompts_done=tender.spec_refresh.prompts_done, msra_completed_on=msra.completed_on,
+        msra_risk=msra.risk, msra_notes=msra.notes, confidentiality_reviewed=tender.confidentiality_reviewed,
+        kpi_exemption_reason=tender.kpi_exemption_reason, is_framework=tender.is_framework,
+        stage=tender.stage, current_step=tender.current_step, compliant=True,
+        search_text=f"{tender.reference}\n{tender.title}".casefold(), version_id=3,
+        created_at=WRITTEN_AT, updated_at=WRITTEN_AT, deleted_at=None,
+    )).inserted_primary_key[0]
+    for i, theme in enumerate(tender.themes):
+        connection.execute(t["tender_theme"].insert().values(
+            tender_id=tender_id, position=i, theme=theme.theme, weighting_pct=theme.weighting_pct,
+            actions=theme.actions, own_actions=theme.own_actions))
+    for i, kpi in enumerate(tender.kpis):
+        connection.execute(t["kpi"].insert().values(
+            tender_id=tender_id, position=i, name=kpi.name, unit=kpi.unit, baseline=kpi.baseline,
+            target=kpi.target, frequency=kpi.frequency, theme=kpi.theme, publish=kpi.publish,
+            evidence=kpi.evidence, toms_reference=kpi.toms_reference, source_id=kpi.source_id))
+    for i, question in enumerate(tender.questions):
+        connection.execute(t["question"].insert().values(
+            tender_id=tender_id, position=i, theme=question.theme, text=question.text,
+            must_describe=question.must_describe, sub_criteria=question.sub_criteria,
+            word_limit=question.word_limit, scoring_scale=question.scoring_scale,
+            evaluation_guidance=question.evaluation_guidance, weighting_pct=question.weighting_pct,
+            source_id=question.source_id))
+    for i, (role, name) in enumerate(tender.leads.items()):
+        connection.execute(t["tender_lead"].insert().values(tender_id=tender_id, position=i, role=role, name=name))
+    connection.execute(t["store_meta"].update().values(change_count=1))
+    tender.version = 3
+    tender.updated_at = WRITTEN_AT
+    return tender
+
+
+FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
+    "0001": fill_0001,
+}
