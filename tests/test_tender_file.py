@@ -173,7 +173,7 @@ def tenders(draw) -> Tender:
                   frequency=draw(st.sampled_from(KPI_FREQUENCIES)), theme=draw(st.sampled_from(THEMES)),
                   publish=draw(st.booleans()), evidence=draw(text), toms_reference=draw(text))
               for _ in range(draw(st.integers(0, 3)))],
-        questions=[Question(theme=draw(st.sampled_from(THEMES)), text=draw(text.filter(str.strip)),
+        questions=[Question(theme=draw(st.sampled_from(THEMES)), title=draw(text), text=draw(text.filter(str.strip)),
                             must_describe=draw(st.lists(text, max_size=3)), word_limit=draw(st.integers(50, 5000)),
                             scoring_scale=draw(st.sampled_from(["0-5", "0-100"])),
                             weighting_pct=draw(st.none() | pct))

@@ -123,11 +123,7 @@ class QuestionBank:
 
     def to_question(self, bq: BankQuestion | str, *, word_limit: int | None = None,
                     scale: str | None = None) -> Question:
-        """A new, editable question for one tender; `source_id` remembers the bank entry.
-
-        The title is not copied: the tender's `Question` has no title, and the bank entry stays
-        reachable through `source_id` for anyone who wants it.
-        """
+        """A new, editable question for one tender; `source_id` remembers the bank entry."""
         if isinstance(bq, str):
             bq = self.question(bq)
         limit = bq.word_limit if word_limit is None else word_limit
@@ -139,6 +135,7 @@ class QuestionBank:
             raise ValueError(f"unknown scoring scale {scale_id!r} (one of: {', '.join(self.scales)})")
         return Question(
             theme=bq.theme,
+            title=bq.title,
             text=bq.text,
             must_describe=list(bq.must_describe),
             sub_criteria=list(bq.sub_criteria),

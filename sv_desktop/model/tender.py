@@ -131,6 +131,8 @@ class Question:
     """Share of the theme weighting; None splits the theme weighting evenly between its questions."""
     source_id: str = ""
     """Id of the question bank entry it came from, empty when written by hand."""
+    title: str = ""
+    """Short heading shown above the question in the pack."""
 
 
 @dataclass

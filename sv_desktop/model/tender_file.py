@@ -263,6 +263,7 @@ def tender_from_dict(data: Any) -> Tender:
             evaluation_guidance=_text(raw, "evaluation_guidance", path),
             weighting_pct=_optional_decimal(raw, "weighting_pct", path, Decimal(0), Decimal(100)),
             source_id=_text(raw, "source_id", path, max_len=200),
+            title=_text(raw, "title", path, max_len=500),
         ))
 
     lots_raw = _obj(data, "lots", "")
@@ -444,7 +445,7 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "kpi_exemption_reason": tender.kpi_exemption_reason,
         "is_framework": tender.is_framework,
         "questions": [
-            {"theme": q.theme, "text": q.text, "must_describe": list(q.must_describe),
+            {"theme": q.theme, "title": q.title, "text": q.text, "must_describe": list(q.must_describe),
              "sub_criteria": list(q.sub_criteria), "word_limit": q.word_limit,
              "scoring_scale": q.scoring_scale, "evaluation_guidance": q.evaluation_guidance,
              "weighting_pct": None if q.weighting_pct is None else _num(q.weighting_pct),

@@ -59,7 +59,7 @@ def _check_text(tender: Tender) -> None:
     for kpi in tender.kpis:
         texts += [kpi.name, kpi.unit, kpi.baseline, kpi.target, kpi.evidence, kpi.toms_reference, kpi.source_id]
     for question in tender.questions:
-        texts += [question.text, question.evaluation_guidance, question.source_id, *question.must_describe,
+        texts += [question.title, question.text, question.evaluation_guidance, question.source_id, *question.must_describe,
                   *question.sub_criteria]
     if any("\x00" in text for text in texts):
         raise StoreError(f"{tender.reference}: some text contains a NUL character, which cannot be stored.")
@@ -132,7 +132,7 @@ def child_rows(tender: Tender) -> tuple[list[ThemeRow], list[KpiRow], list[Quest
         for i, k in enumerate(tender.kpis)
     ]
     questions = [
-        QuestionRow(position=i, theme=q.theme, text=q.text, must_describe=list(q.must_describe),
+        QuestionRow(position=i, theme=q.theme, title=q.title, text=q.text, must_describe=list(q.must_describe),
                     sub_criteria=list(q.sub_criteria), word_limit=int(q.word_limit),
                     scoring_scale=q.scoring_scale, evaluation_guidance=q.evaluation_guidance,
                     weighting_pct=_percent(q.weighting_pct, f"weighting of question {i + 1}", ref),
@@ -169,7 +169,7 @@ def tender_from_row(row: TenderRow) -> Tender:
         kpis=[Kpi(name=k.name, unit=k.unit, baseline=k.baseline, target=k.target, frequency=k.frequency,
                   theme=k.theme, publish=k.publish, evidence=k.evidence, toms_reference=k.toms_reference,
                   source_id=k.source_id) for k in row.kpis],
-        questions=[Question(theme=q.theme, text=q.text, must_describe=list(q.must_describe or []),
+        questions=[Question(theme=q.theme, title=q.title, text=q.text, must_describe=list(q.must_describe or []),
                             sub_criteria=list(q.sub_criteria or []), word_limit=q.word_limit,
                             scoring_scale=q.scoring_scale, evaluation_guidance=q.evaluation_guidance,
                             weighting_pct=_pct(q.weighting_pct), source_id=q.source_id) for q in row.questions],

@@ -137,6 +137,7 @@ class QuestionRow(Base):
     tender_id: Mapped[int] = _child_fk()
     position: Mapped[int] = mapped_column(Integer)
     theme: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = _text()
     text: Mapped[str] = _text()
     must_describe: Mapped[list[str]] = mapped_column(JSON, default=list)
     sub_criteria: Mapped[list[str]] = mapped_column(JSON, default=list)

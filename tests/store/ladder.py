@@ -57,7 +57,7 @@ def fill_0001(connection: sa.Connection) -> Tender:
             evidence=kpi.evidence, toms_reference=kpi.toms_reference, source_id=kpi.source_id))
     for i, question in enumerate(tender.questions):
         connection.execute(t["question"].insert().values(
-            tender_id=tender_id, position=i, theme=question.theme, text=question.text,
+            tender_id=tender_id, position=i, theme=question.theme, title=question.title, text=question.text,
             must_describe=question.must_describe, sub_criteria=question.sub_criteria,
             word_limit=question.word_limit, scoring_scale=question.scoring_scale,
             evaluation_guidance=question.evaluation_guidance, weighting_pct=question.weighting_pct,

@@ -49,7 +49,7 @@ def full_tender(reference: str = "LPT-2025/001 Ärztliche") -> Tender:
                 theme="equal_opportunity", publish=True, evidence="", toms_reference="", source_id=""),
         ],
         questions=[
-            Question(theme="fighting_climate_change", text="Describe your net zero plan. " + LONG_TEXT,
+            Question(theme="fighting_climate_change", title="Net zero « plan » ŵ", text="Describe your net zero plan. " + LONG_TEXT,
                      must_describe=["Scope 1", "Scope 2 — ½"], sub_criteria=["Credibility", "Pace"],
                      word_limit=10000, scoring_scale="0-100", evaluation_guidance="Score 5 when…",
                      weighting_pct=Decimal("0.0001"), source_id="q.climate.1"),

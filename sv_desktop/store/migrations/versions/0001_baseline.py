@@ -105,6 +105,7 @@ def upgrade() -> None:
     _child(
         "question",
         sa.Column("theme", sa.String(40), nullable=False),
+        _text("title"),
         _text("text"),
         sa.Column("must_describe", sa.JSON(), nullable=False),
         sa.Column("sub_criteria", sa.JSON(), nullable=False),
