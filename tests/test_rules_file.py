@@ -177,14 +177,14 @@ def test_broken_requirements_file_is_refused_naming_the_key(resources, change, e
 
 def test_missing_file_and_bad_yaml_are_refused(resources):
     (resources / "rules" / "requirements.yaml").unlink()
-    assert "requirements.yaml: the file is missing" in load_error(resources)
+    assert "requirements.yaml: is missing from" in load_error(resources)
     (resources / "rules" / "rules.yaml").write_text("rules: [\n  - id: SV-KPI\n  title: x\n", encoding="utf-8")
     text = load_error(resources)
-    assert "rules.yaml: is not valid YAML at line" in text
+    assert "rules.yaml: is not valid YAML: " in text and " at line " in text
     (resources / "rules" / "rules.yaml").write_text("- just\n- a list\n", encoding="utf-8")
     assert "must hold a mapping" in load_error(resources)
     (resources / "rules" / "rules.yaml").write_bytes(b"\xff\xfe\x00bad")
-    assert "cannot be read" in load_error(resources)
+    assert "is not UTF-8 text" in load_error(resources)
 
 
 def test_rules_error_is_a_value_error_with_the_key(resources):

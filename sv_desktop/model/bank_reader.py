@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, NoReturn
 
-import yaml
-
+from .resource_yaml import YamlFileError, load_yaml_file
 from .tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -40,26 +39,11 @@ def kind(value: Any) -> str:
 
 
 def read_yaml(folder: Path, name: str) -> Any:
-    """Parse one bank file with `yaml.safe_load`; any failure becomes a BankError naming the file."""
-    path = folder / name
+    """Parse one bank file (safe YAML, duplicate keys refused); any failure becomes a BankError."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BankError(name, None, f"file not found in the bank folder {folder}") from None
-    except OSError as exc:
-        raise BankError(name, None, f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BankError(name, None, f"is not UTF-8 text (byte {exc.start})") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-        raise BankError(name, where, f"not valid YAML ({exc.problem})") from None
-    except yaml.YAMLError as exc:
-        raise BankError(name, None, f"not valid YAML ({exc})") from None
+        return load_yaml_file(folder / name)
+    except YamlFileError as exc:
+        raise BankError(name, None, str(exc)) from None
 
 
 class Reader:

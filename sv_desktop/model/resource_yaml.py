@@ -53,26 +53,40 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _UniqueKeyLoader.construct_yaml_timestamp)
 
 
-def read_yaml(folder: Path, name: str) -> Node:
-    """Parse `folder/name` (UTF-8, safe YAML) into the root Node."""
-    path = folder / name
+class YamlFileError(ValueError):
+    """A YAML file that cannot be read or parsed; the message is the problem, without the file name."""
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Parse one hand-edited YAML file safely; every failure is a YamlFileError in plain words.
+
+    Shared by the content, question bank and rules loaders, which wrap the message in their own error.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ContentError(name, "", f"is missing from {folder}") from None
+        raise YamlFileError(f"is missing from {path.parent}") from None
     except UnicodeDecodeError as exc:
-        raise ContentError(name, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise YamlFileError(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     except OSError as exc:
-        raise ContentError(name, "", f"cannot be read ({exc.strerror or exc})") from None
+        raise YamlFileError(f"cannot be read ({exc.strerror or exc})") from None
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: as safe as safe_load
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: as safe as safe_load
     except RecursionError:
-        raise ContentError(name, "", "is nested too deeply to be read") from None
+        raise YamlFileError("is nested too deeply to be read") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(name, "", f"is not valid YAML: {problem}{where}") from None
+        raise YamlFileError(f"is not valid YAML: {problem}{where}") from None
+
+
+def read_yaml(folder: Path, name: str) -> Node:
+    """Parse `folder/name` (UTF-8, safe YAML) into the root Node."""
+    try:
+        data = load_yaml_file(folder / name)
+    except YamlFileError as exc:
+        raise ContentError(name, "", str(exc)) from None
     return Node(name, "", data)
 
 

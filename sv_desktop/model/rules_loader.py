@@ -13,8 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .resource_yaml import YamlFileError, load_yaml_file
 from .rules_schema import (
     COMMON_FIELDS,
     CONFIDENCES,
@@ -137,19 +136,9 @@ def _kind(value: Any) -> str:
 
 def read_yaml(path: Path, label: str) -> Any:
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulesError("the file is missing", label) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"the file cannot be read ({exc})", label) from None
-    try:
-        return yaml.safe_load(raw)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise RulesError(f"is not valid YAML{where}: {exc.problem}", label) from None
-    except yaml.YAMLError as exc:
-        raise RulesError(f"is not valid YAML: {exc}", label) from None
+        return load_yaml_file(path)
+    except YamlFileError as exc:
+        raise RulesError(str(exc), label) from None
 
 
 def check_header(r: Reader, data: Any, expected: str) -> dict:
