@@ -1,0 +1,84 @@
+"""Everything an export needs, as plain values: the builders never read widgets, files or the store.
+
+`make_pack_context` gathers it from the toolkit content, the question bank and the rules engine, so the
+builders stay independent of how those are loaded (and tests can build a context by hand).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..model.content import load_content
+from ..model.question_bank import load_question_bank
+from ..model.rules import evaluate, is_compliant, load_rules, supplier_requirements
+from ..model.tender import Tender
+
+POLICY_REFERENCE = "P238 v4.0 Social Value and Sustainable Procurement Policy"
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    """One row of a scoring scale: the score ("5", "81-100"), its name and what earns it."""
+
+    label: str
+    name: str
+    descriptor: str
+
+
+@dataclass(frozen=True)
+class PackContext:
+    tender: Tender
+    organisation: str
+    policy_reference: str
+    category_label: str
+    route_label: str
+    theme_labels: Mapping[str, str]
+    compliant: bool
+    blocker_messages: tuple[str, ...]
+    requirements: tuple[tuple[str, str], ...]
+    """(title, text) of each request to bidders the rules add (carbon reduction plan, ...)."""
+    scales: Mapping[str, tuple[ScaleLevel, ...]]
+    """Scoring scales by id ("0-5", "0-100")."""
+    issue_date: date
+    version_label: str = "1.0"
+    contact_role: str = "Procurement Lead"
+
+    def theme_label(self, theme_id: str) -> str:
+        return self.theme_labels.get(theme_id) or theme_id.replace("_", " ").capitalize()
+
+
+def make_pack_context(tender: Tender, *, organisation: str | None = None, today: date | None = None,
+                      resources: Path | None = None) -> PackContext:
+    """The context for `tender` from the toolkit content, the question bank and the policy rules.
+
+    `today` is the issue date (and stands in for a missing tender notice date in the rules);
+    `organisation` overrides the name in the content files; `resources` points at another resources
+    folder (tests, a Trust's own copy).
+    """
+    content = load_content(resources)
+    bank = load_question_bank(resources)
+    rules = load_rules(resources)
+    findings = evaluate(tender, rules, today)
+    org = content.organisation
+    role = content.roles.get("procurement_lead")
+    category = content.categories.get(tender.category)
+    route = content.routes.get(tender.route)
+    return PackContext(
+        tender=tender,
+        organisation=organisation or org.name,
+        policy_reference=" ".join(part for part in (org.policy_reference, org.policy_version, org.policy_title)
+                                  if part),
+        category_label=category.label if category else tender.category,
+        route_label=route.label if route else tender.route,
+        theme_labels={theme_id: theme.label for theme_id, theme in content.themes.items()},
+        compliant=is_compliant(findings),
+        blocker_messages=tuple(f.message for f in findings if f.severity == "blocker"),
+        requirements=tuple((r.title, r.text) for r in supplier_requirements(tender, rules, today)),
+        scales={scale_id: tuple(ScaleLevel(level.label, level.name, level.descriptor) for level in scale.levels)
+                for scale_id, scale in bank.scales.items()},
+        issue_date=today or date.today(),
+        contact_role=role.label if role else "Procurement Lead",
+    )

@@ -1,0 +1,328 @@
+"""Lay a `Document` out as an editable Word file (python-docx), in the same order as the PDF.
+
+Real Heading 1/2/3 styles (so Word's navigation pane and contents work), tables whose header row
+repeats on every page, NHS colours, Arial (what Word has where Liberation Sans is missing).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table as DocxTable
+
+from . import blocks as b
+from .markup import clean_text
+
+FONT = "Arial"
+NHS_BLUE, DARK_BLUE, DARK_GREY = "005EB8", "003087", "425563"
+PALE_GREY, TEXT, DARK_RED, WHITE, MID_GREY = "E8EDEE", "212B32", "8A1538", "FFFFFF", "768692"
+CONTENT_WIDTH = Mm(210 - 2 * 18)
+_BLANK_LINE = re.compile(r"\n[ ]*\n+")
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour)
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row) -> None:
+    """Mark a row as the table's header: Word repeats it on each page and screen readers announce it."""
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
+
+
+def _insert_before(parent, element, successors: tuple[str, ...]) -> None:
+    """Insert `element` before the first of `successors` present: Word insists on the schema's order."""
+    for tag in successors:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addprevious(element)
+            return
+    parent.append(element)
+
+
+def _table_look(table) -> None:
+    """Mid grey hairlines and roomier cells instead of Table Grid's black borders."""
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:color"), MID_GREY)
+        borders.append(line)
+    _insert_before(properties, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 70), ("left", 110), ("bottom", 70), ("right", 110)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    _insert_before(properties, margins, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
+
+
+def _field(paragraph, instruction: str, cached: str = "") -> None:
+    """A Word field (PAGE, NUMPAGES, TOC) with its last result shown until Word updates it."""
+    def char(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    paragraph.add_run()._r.append(char("begin"))
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    paragraph.add_run()._r.append(char("separate"))
+    paragraph.add_run(cached)
+    paragraph.add_run()._r.append(char("end"))
+
+
+def _property(text: str) -> str:
+    """A document property: Word allows 255 characters."""
+    value = " ".join(clean_text(text).split())
+    return value if len(value) <= 255 else value[:254] + "\u2026"
+
+
+def _use_font(style) -> None:
+    """Arial for every script, replacing the template's theme fonts (which would win over font.name)."""
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attribute}"), FONT)
+
+
+def _text(paragraph, text: str, bold: bool = False, colour: str | None = None, size: float | None = None):
+    run = paragraph.add_run(clean_text(text))
+    run.bold = bold or None
+    if colour:
+        run.font.color.rgb = _rgb(colour)
+    if size:
+        run.font.size = Pt(size)
+    return run
+
+
+class DocxRenderer:
+    """Writes one Document; `draft_mark` (when set) heads every page."""
+
+    def __init__(self, document: b.Document, author: str, draft_mark: str | None):
+        self.source = document
+        self.draft_mark = draft_mark
+        self.doc = docx.Document()
+        self._set_up_page()
+        self._set_up_styles()
+        props = self.doc.core_properties
+        props.title = _property(document.title)
+        props.subject = _property(document.subject)
+        props.author = _property(author)
+        props.last_modified_by = _property(author)
+        props.keywords = _property(", ".join(document.keywords))
+        props.comments = ""
+        props.language = "en-GB"
+        props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+        props.revision = 1
+
+    # ---- set-up ----
+    def _set_up_page(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(18)
+        section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+        header = section.header.paragraphs[0]
+        if self.draft_mark:
+            _text(header, self.draft_mark, bold=True, colour=DARK_RED)
+            header = section.header.add_paragraph()
+        _text(header, self.source.running_head, colour=DARK_GREY, size=8.5)
+        footer = section.footer.paragraphs[0]
+        _text(footer, f"{self.source.footer_label}    ", colour=DARK_GREY, size=8.5)
+        footer.add_run("Page ").font.size = Pt(8.5)
+        _field(footer, "PAGE", "1")
+        footer.add_run(" of ").font.size = Pt(8.5)
+        _field(footer, "NUMPAGES", "1")
+
+    def _set_up_styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        _use_font(normal)
+        normal.font.size = Pt(10.5)
+        normal.font.color.rgb = _rgb(TEXT)
+        normal.paragraph_format.space_after = Pt(6)
+        for name, size, colour in (("Heading 1", 18, DARK_BLUE), ("Heading 2", 13.5, NHS_BLUE),
+                                   ("Heading 3", 11.5, DARK_BLUE), ("Title", 26, DARK_BLUE),
+                                   ("TOC Heading", 18, DARK_BLUE)):
+            style = styles[name]
+            _use_font(style)
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.color.rgb = _rgb(colour)
+            style.paragraph_format.keep_with_next = True
+
+    # ---- blocks ----
+    def _table(self, rows: int, widths: list[float]) -> DocxTable:
+        table = self.doc.add_table(rows=rows, cols=len(widths))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        total = sum(widths)
+        sizes = [int(CONTENT_WIDTH * width / total) for width in widths]
+        for column, size in zip(table.columns, sizes, strict=True):
+            column.width = size  # the grid, which LibreOffice and Word use for layout
+        for row in table.rows:
+            for cell, size in zip(row.cells, sizes, strict=True):
+                cell.width = size
+        _table_look(table)
+        return table
+
+    @staticmethod
+    def _fill(cell, text: str, bold: bool = False, colour: str | None = None, right: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        if right:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _text(paragraph, text, bold=bold, colour=colour, size=9.5)
+
+    def table(self, block: b.Table) -> None:
+        table = self._table(len(block.rows) + 1, list(block.widths))
+        header = table.rows[0]
+        _repeat_header(header)
+        for col, (cell, text) in enumerate(zip(header.cells, block.header, strict=True)):
+            _shade(cell, NHS_BLUE)
+            self._fill(cell, text, bold=True, colour=WHITE, right=col in block.numeric)
+        for index, values in enumerate(block.rows, start=1):
+            bold = block.total_row and index == len(block.rows)
+            for col, (cell, text) in enumerate(zip(table.rows[index].cells, values, strict=True)):
+                if index % 2 == 0:
+                    _shade(cell, PALE_GREY)
+                self._fill(cell, text, bold=bold, right=col in block.numeric)
+        self.doc.add_paragraph()
+
+    def facts(self, rows: tuple[tuple[str, str], ...]) -> None:
+        table = self._table(len(rows), [0.36, 0.64])
+        for (label, value), row in zip(rows, table.rows, strict=True):
+            _shade(row.cells[0], PALE_GREY)
+            self._fill(row.cells[0], label, bold=True)
+            self._fill(row.cells[1], value)
+        self.doc.add_paragraph()
+
+    def callout(self, block: b.Callout) -> None:
+        cell = self._table(1, [1]).rows[0].cells[0]
+        _shade(cell, "FBEFF2" if block.kind == "draft" else PALE_GREY)
+        first = cell.paragraphs[0]
+        if block.title:
+            _text(first, block.title, bold=True, colour=DARK_RED if block.kind == "draft" else DARK_BLUE)
+            first = cell.add_paragraph()
+        for index, text in enumerate(block.text):
+            paragraph = first if index == 0 else cell.add_paragraph()
+            _text(paragraph, text, size=11 if block.kind == "question" else None)
+        for item in block.items:
+            cell.add_paragraph(clean_text(item), style="List Bullet")
+        self.doc.add_paragraph()
+
+    def response_form(self, block: b.ResponseForm) -> None:
+        if block.new_page:
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        table = self._table(5, [0.22, 0.78])
+        head = table.rows[0].cells[0].merge(table.rows[0].cells[1])
+        _repeat_header(table.rows[0])
+        _shade(head, NHS_BLUE)
+        self._fill(head, f"Response to question {block.ref} \u00b7 {block.theme}", bold=True, colour=WHITE)
+        for row, (label, value) in zip(table.rows[1:4], (("Question", block.question),
+                                                         ("Word limit", f"{block.word_limit:,} words"),
+                                                         ("Bidder name", "")), strict=True):
+            _shade(row.cells[0], PALE_GREY)
+            self._fill(row.cells[0], label, bold=True)
+            self._fill(row.cells[1], value)
+        answer = table.rows[4].cells[0].merge(table.rows[4].cells[1])
+        self._fill(answer, "Your response", bold=True)
+        for _ in range(block.lines):
+            answer.add_paragraph()
+
+    def contents(self) -> None:
+        entries = [block.text for block in self.source.body
+                   if isinstance(block, b.Heading) and block.toc and block.level <= 2]
+        paragraph = self.doc.add_paragraph()
+        _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "")
+        # The field's last result: the headings, until Word updates it with page numbers.
+        run = paragraph.runs[-2]
+        for index, entry in enumerate(entries):
+            if index:
+                run.add_break()
+            run.add_text(clean_text(entry))
+
+    def heading(self, block: b.Heading) -> None:
+        style = "TOC Heading" if not block.toc else f"Heading {block.level}"
+        paragraph = self.doc.add_paragraph(clean_text(block.text), style=style)
+        paragraph.paragraph_format.page_break_before = block.page_break or None
+
+    def para(self, block: b.Para) -> None:
+        for index, piece in enumerate(_BLANK_LINE.split(clean_text(block.text).strip("\n")) or [""]):
+            paragraph = self.doc.add_paragraph()
+            if block.label and index == 0:
+                _text(paragraph, block.label, bold=True)
+            run = _text(paragraph, piece)
+            if block.style == "note":
+                run.italic = True
+                run.font.color.rgb = _rgb(DARK_GREY)
+            elif block.style == "lead":
+                run.font.size = Pt(12)
+
+    def bullets(self, block: b.Bullets) -> None:
+        if block.title:
+            title = self.doc.add_paragraph()
+            title.paragraph_format.keep_with_next = True
+            _text(title, block.title, bold=True)
+        for index, item in enumerate(block.items):
+            paragraph = self.doc.add_paragraph(style="List Bullet")
+            if index < len(block.labels):
+                _text(paragraph, block.labels[index], bold=True)
+            _text(paragraph, item)
+
+    def cover(self) -> None:
+        cover = self.source.cover
+        org = self.doc.add_paragraph()
+        org.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _text(org, cover.organisation, bold=True, colour=NHS_BLUE, size=12)
+        _text(self.doc.add_paragraph(), cover.eyebrow, bold=True, colour=NHS_BLUE, size=14)
+        self.doc.add_paragraph(clean_text(cover.title), style="Title")
+        if cover.facts:
+            self.facts(cover.facts)
+        if cover.note:
+            _text(self.doc.add_paragraph(), cover.note, size=11.5)
+        if cover.draft is not None:
+            self.callout(cover.draft)
+
+    def render(self) -> docx.document.Document:
+        self.cover()
+        handlers = {b.Heading: self.heading, b.Para: self.para, b.Bullets: self.bullets, b.Table: self.table,
+                    b.Callout: self.callout, b.ResponseForm: self.response_form}
+        for block in self.source.body:
+            if isinstance(block, b.Facts):
+                self.facts(block.rows)
+            elif isinstance(block, b.Contents):
+                self.contents()
+            else:
+                handlers[type(block)](block)
+        return self.doc
+
+
+def build_docx(document: b.Document, author: str, draft_mark: str | None, out: Path) -> None:
+    DocxRenderer(document, author, draft_mark).render().save(str(out))

@@ -1,0 +1,303 @@
+"""What the ITT social value question pack says, in order; `pack_pdf` and `pack_docx` only lay it out.
+
+Sections: introduction for bidders, tender details, weighting, the questions theme by theme, the KPI
+schedule, requirements for bidders, and a response form per question.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..model.tender import Question, Tender
+from . import formatting as fmt
+from .blocks import (
+    Block,
+    Bullets,
+    Callout,
+    Contents,
+    Cover,
+    Document,
+    Facts,
+    Heading,
+    Para,
+    ResponseForm,
+    Table,
+)
+from .context import PackContext
+
+PACK_NAME = "Social value question pack"
+DRAFT_MARK = "DRAFT \u2013 NOT POLICY-COMPLIANT"
+NHS_GUIDANCE = "Applying net zero and social value in the procurement of NHS goods and services"
+
+
+def question_weights(tender: Tender) -> list[Decimal | None]:
+    """Each question's share of the total evaluation score, in tender.questions order.
+
+    A question's own weighting counts first; the rest of its theme's weighting is shared evenly
+    between the theme's other questions. None for a question whose theme the tender does not use.
+    """
+    weights: list[Decimal | None] = [None] * len(tender.questions)
+    for choice in tender.themes:
+        indexes = [i for i, q in enumerate(tender.questions) if q.theme == choice.theme]
+        fixed = [i for i in indexes if tender.questions[i].weighting_pct is not None]
+        shared = [i for i in indexes if tender.questions[i].weighting_pct is None]
+        for i in fixed:
+            weights[i] = tender.questions[i].weighting_pct
+        if shared:
+            rest = choice.weighting_pct - sum((tender.questions[i].weighting_pct for i in fixed), Decimal(0))
+            each = (max(rest, Decimal(0)) / len(shared)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            for i in shared:
+                weights[i] = each
+    return weights
+
+
+def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Question, Decimal | None]]]]:
+    """Questions grouped by theme, in the tender's theme order, each with its reference (SV1, SV2...)."""
+    tender = ctx.tender
+    weights = question_weights(tender)
+    themes = list(tender.theme_ids)
+    themes += [q.theme for q in tender.questions if q.theme not in themes]
+    groups: list[tuple[str, list[tuple[str, Question, Decimal | None]]]] = []
+    number = 0
+    for theme in dict.fromkeys(themes):
+        items = []
+        for index, question in enumerate(tender.questions):
+            if question.theme == theme:
+                number += 1
+                items.append((f"SV{number}", question, weights[index]))
+        groups.append((theme, items))
+    return groups
+
+
+def _introduction(ctx: PackContext) -> list[Block]:
+    tender = ctx.tender
+    weighting = fmt.percent(tender.social_value_weighting_pct)
+    blocks: list[Block] = [
+        Heading(1, "1 Introduction for bidders", page_break=True),
+        Heading(2, "Why we ask about social value"),
+        Para(f"{ctx.organisation} spends public money on behalf of the communities it serves. The Public "
+             "Services (Social Value) Act 2012 asks us to consider how what we buy can improve the economic, "
+             "social and environmental wellbeing of our area, and the Procurement Act 2023 requires us to have "
+             "regard to the importance of maximising public benefit. Our policy "
+             f"{ctx.policy_reference} puts this into practice in every contract we award."),
+        Bullets((
+            "Social value makes up at least 10% of the total evaluation score of every new contract we "
+            f"commission or bid for. In this tender it makes up {weighting}.",
+            "Every tender includes the theme Fighting climate change, as NHS England's guidance "
+            f"\u201c{NHS_GUIDANCE}\u201d requires.",
+            "The NHS has committed to reach net zero by 2040 for the emissions it controls directly, with an "
+            "80% reduction by 2028\u20132032, and by 2045 for the emissions it can influence, including those "
+            "of its suppliers, with an 80% reduction by 2036\u20132039.",
+            "Procurement accounts for 62% of the NHS carbon footprint, so what suppliers commit to in their "
+            "tenders makes a real difference.",
+        )),
+        Heading(2, "How to respond"),
+        Bullets((
+            "Answer each question in section 4 on its response form in section 7, one form per question.",
+            "Keep within the word limit shown for each question.",
+            "Evaluators score what you commit to deliver under this contract, using the scoring scale and "
+            "the evaluation guidance shown with each question.",
+            "Commitments in the successful tender become part of the contract and are monitored through the "
+            "key performance indicators in section 5.",
+            f"Send clarification questions to the {ctx.contact_role} through the channel named in the "
+            "invitation to tender.",
+        )),
+    ]
+    if tender.description.strip():
+        blocks.append(Heading(2, "About this contract"))
+        blocks.append(Para(tender.description))
+    return blocks
+
+
+def _tender_details(ctx: PackContext) -> list[Block]:
+    tender = ctx.tender
+    notice, start, end = fmt.contract_dates(tender)
+    return [
+        Heading(1, "2 Tender details"),
+        Facts((
+            ("Tender title", tender.title),
+            ("Reference", tender.reference),
+            ("Category", ctx.category_label),
+            ("Procurement route", ctx.route_label),
+            ("Estimated value (excluding VAT)", fmt.money(tender.value_excl_vat_gbp)),
+            (f"Whole-life value (including VAT at {fmt.percent(tender.vat_rate_pct)})",
+             fmt.money(tender.whole_life_value_incl_vat)),
+            ("Average annual value (excluding VAT)", fmt.money(tender.annual_value_excl_vat)),
+            ("Contract length (including extensions)", fmt.duration(tender.duration_months)),
+            ("Planned tender notice", notice),
+            ("Planned contract start", start),
+            ("Contract end", end),
+            ("Lots", fmt.lots_summary(tender.lots)),
+            ("Social value weighting", f"{fmt.percent(tender.social_value_weighting_pct)} of the total "
+                                       "evaluation score"),
+        )),
+    ]
+
+
+def _weighting(ctx: PackContext, groups) -> list[Block]:
+    tender = ctx.tender
+    theme_rows = tuple(
+        (ctx.theme_label(choice.theme), fmt.percent(choice.weighting_pct),
+         str(sum(1 for q in tender.questions if q.theme == choice.theme)))
+        for choice in tender.themes
+    )
+    total = (("Total", fmt.percent(tender.theme_weighting_total), str(len(tender.questions))),)
+    blocks: list[Block] = [
+        Heading(1, "3 Social value weighting"),
+        Para(f"Social value makes up {fmt.percent(tender.social_value_weighting_pct)} of the total evaluation "
+             "score for this tender. It is split between the themes below; where a theme has more than one "
+             "question, its weighting is shared between them as shown."),
+        Table(("Theme", "Weighting (% of total score)", "Questions"), theme_rows + total, (3, 1.6, 1),
+              total_row=True, numeric=(1, 2)),
+    ]
+    question_rows = tuple(
+        (ref, ctx.theme_label(theme), fmt.percent(weight) if weight is not None else "Theme not weighted")
+        for theme, items in groups for ref, _question, weight in items
+    )
+    if question_rows:
+        blocks.append(Table(("Question", "Theme", "Weighting (% of total score)"), question_rows, (1, 3, 1.6),
+                            numeric=(2,)))
+    return blocks
+
+
+def _questions(ctx: PackContext, groups) -> list[Block]:
+    tender = ctx.tender
+    blocks: list[Block] = [Heading(1, "4 Social value questions", page_break=True)]
+    for number, (theme, items) in enumerate(groups, start=1):
+        choice = tender.theme(theme)
+        blocks.append(Heading(2, f"4.{number} {ctx.theme_label(theme)}"))
+        weight = (f"{fmt.percent(choice.weighting_pct)} of the total evaluation score" if choice
+                  else "this theme is not weighted in this tender")
+        blocks.append(Para(weight, label="Theme weighting: "))
+        if not items:
+            blocks.append(Para("No question has been set for this theme.", style="note"))
+        for ref, question, share in items:
+            blocks.extend(_question(ctx, ref, question, share))
+    return blocks
+
+
+def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(3, f"Question {ref}"),
+        Callout("", text=(question.text,), kind="question"),
+    ]
+    if question.must_describe:
+        blocks.append(Bullets(tuple(question.must_describe), title="Your response must describe:"))
+    if question.sub_criteria:
+        blocks.append(Bullets(tuple(question.sub_criteria), title="Sub-criteria:"))
+    blocks.append(Para(f"{question.word_limit:,} words", label="Word limit: "))
+    if share is not None:
+        blocks.append(Para(f"{fmt.percent(share)} of the total evaluation score", label="Weighting: "))
+    levels = ctx.scales.get(question.scoring_scale, ())
+    if levels:
+        blocks.append(Para(f"Scored on the {question.scoring_scale} scale:", label="Scoring: "))
+        blocks.append(Table(("Score", "Rating", "What the evaluators look for"),
+                            tuple((level.label, level.name, level.descriptor) for level in levels), (0.8, 1.3, 4.6)))
+    else:
+        blocks.append(Para(f"Scored on the {question.scoring_scale} scale.", label="Scoring: "))
+    if question.evaluation_guidance.strip():
+        blocks.append(Para(question.evaluation_guidance, label="Evaluation guidance: "))
+    return blocks
+
+
+def _kpis(ctx: PackContext) -> list[Block]:
+    tender = ctx.tender
+    blocks: list[Block] = [
+        Heading(1, "5 Key performance indicators", page_break=True),
+        Para("The successful supplier will report on the key performance indicators below at the frequency "
+             "shown. Those marked as published will be published in line with the Procurement Act 2023."),
+    ]
+    if tender.kpis:
+        rows = tuple(
+            (kpi.name, kpi.unit, kpi.baseline, kpi.target, fmt.frequency(kpi.frequency),
+             ctx.theme_label(kpi.theme), fmt.yes_no(kpi.publish))
+            for kpi in tender.kpis
+        )
+        blocks.append(Table(("KPI", "Unit", "Baseline", "Target", "Frequency", "Theme", "Published"), rows,
+                            (3.0, 0.9, 1.1, 1.0, 1.3, 1.8, 1.35)))
+    else:
+        blocks.append(Para("No social value key performance indicators are set for this contract.", style="note"))
+    if tender.kpi_exemption_reason.strip():
+        blocks.append(Para(tender.kpi_exemption_reason, label="Why performance is not assessed by KPIs: "))
+    return blocks
+
+
+def _requirements(ctx: PackContext) -> list[Block]:
+    blocks: list[Block] = [Heading(1, "6 Requirements for bidders")]
+    if ctx.requirements:
+        blocks.append(Para("Provide the following with your tender."))
+        for title, text in ctx.requirements:
+            blocks.append(Heading(3, title))
+            blocks.append(Para(text))
+    else:
+        blocks.append(Para("This tender sets no further social value requirements for bidders.", style="note"))
+    return blocks
+
+
+def _response_forms(ctx: PackContext, groups) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(1, "7 Response forms", page_break=True),
+        Para("Use one form per question. Write your response in the space provided or attach it on "
+             "additional pages headed with the question reference, keeping within the word limit."),
+    ]
+    forms = [(ref, theme, question) for theme, items in groups for ref, question, _share in items]
+    if not forms:
+        blocks.append(Para("No questions have been set, so there are no response forms.", style="note"))
+    for index, (ref, theme, question) in enumerate(forms):
+        # The first form shares its page with the instructions above, so it has fewer lines.
+        blocks.append(ResponseForm(ref, ctx.theme_label(theme), question.text, question.word_limit,
+                                   lines=16 if index == 0 else 22, new_page=index > 0))
+    return blocks
+
+
+def draft_callout(ctx: PackContext) -> Callout | None:
+    if ctx.compliant:
+        return None
+    return Callout(
+        DRAFT_MARK,
+        text=(f"This pack does not yet meet {ctx.policy_reference} and must not be issued to bidders until "
+              "the following are resolved:",),
+        items=ctx.blocker_messages or ("The policy check found a problem that blocks this tender.",),
+        kind="draft",
+    )
+
+
+def build_pack(ctx: PackContext) -> Document:
+    tender = ctx.tender
+    groups = ordered_questions(ctx)
+    cover = Cover(
+        eyebrow=PACK_NAME,
+        title=tender.title or tender.reference,
+        organisation=ctx.organisation,
+        facts=(
+            ("Tender reference", tender.reference),
+            ("Issued", fmt.long_date(ctx.issue_date)),
+            ("Version", ctx.version_label),
+            ("Category", ctx.category_label),
+            ("Policy", ctx.policy_reference),
+            ("Contact", ctx.contact_role),
+        ),
+        draft=draft_callout(ctx),
+        note="This pack is the social value part of the invitation to tender: why we ask, how social value "
+             "is weighted, the questions with their scoring, the key performance indicators, what bidders "
+             "must provide, and a response form for each question.",
+    )
+    body: list[Block] = [Heading(1, "Contents", page_break=True, toc=False), Contents()]
+    body += _introduction(ctx)
+    body += _tender_details(ctx)
+    body += _weighting(ctx, groups)
+    body += _questions(ctx, groups)
+    body += _kpis(ctx)
+    body += _requirements(ctx)
+    body += _response_forms(ctx, groups)
+    keywords = ["social value", "ITT", "NHS", "procurement", tender.reference,
+                *(ctx.theme_label(t) for t in tender.theme_ids)]
+    return Document(
+        cover=cover,
+        body=tuple(body),
+        title=f"{PACK_NAME}: {tender.title}" if tender.title else PACK_NAME,
+        subject=f"Social value questions for tender {tender.reference}, under {ctx.policy_reference}",
+        keywords=tuple(keywords),
+        running_head=f"{tender.reference} \u00b7 {tender.title}" if tender.title else tender.reference,
+        footer_label=f"{PACK_NAME} \u00b7 {ctx.organisation}",
+    )

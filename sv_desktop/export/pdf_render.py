@@ -1,0 +1,424 @@
+"""Lay a `Document` out as an A4 PDF with reportlab platypus (shared by the pack and the brief).
+
+Every piece of text goes through `para_markup`; tables repeat their header row and may split inside a
+row, so a field of any length flows across pages instead of raising a LayoutError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.colors import white
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    FrameBreak,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .. import APP_NAME, __version__
+from . import blocks as b
+from . import fonts
+from .markup import clean_text, para_markup, split_long
+from .styles import (
+    DARK_BLUE,
+    DARK_RED,
+    DRAFT_BAND,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MID_GREY,
+    NHS_BLUE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PALE_GREY,
+    PageFurniture,
+    numbered_canvas,
+    styles,
+)
+
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.BODY)
+"""Empty cells still set a font: without this reportlab would reference (unembedded) Helvetica."""
+COVER_TEXT_LIMIT = 240
+"""Characters of each line shown on the cover band; the full title and reference are in the details."""
+
+
+class _Table(RLTable):
+    """A table whose remainder, after a split, always starts on the next page.
+
+    reportlab first splits between rows; the remainder (with its repeated header row) was then fitted
+    into the space left on the same page by splitting inside a row, printing the header row twice on
+    one page.
+    """
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        if len(parts) < 2:
+            return parts
+        return [parts[0], FrameBreak(), *parts[1:]]
+
+
+def _paragraphs(text: str, style, label: str = "") -> list[Paragraph]:
+    """One or more Paragraphs for user text; a bold label goes before the first."""
+    pieces = split_long(text) or [""]
+    prefix = f"<b>{para_markup(label)}</b>" if label else ""
+    return [Paragraph((prefix if i == 0 else "") + para_markup(piece), style) for i, piece in enumerate(pieces)]
+
+
+def _cell(text: str, style) -> list[Paragraph]:
+    return _paragraphs(text, style)
+
+
+def _clip(text: str) -> str:
+    """Markup for text on the cover band, which cannot flow onto a second page: cut with an ellipsis."""
+    value = clean_text(text)
+    if len(value) > COVER_TEXT_LIMIT:
+        value = value[:COVER_TEXT_LIMIT].rstrip() + "\u2026"
+    return para_markup(value)
+
+
+class CoverBand(Flowable):
+    """The NHS Blue band across the top of page 1: organisation, document kind, title, reference."""
+
+    def __init__(self, cover: b.Cover, reference_line: str, large: bool = True):
+        super().__init__()
+        s = styles()
+        title_style = s.cover_title if large else s.cover_title.clone("cover_title_small", fontSize=20, leading=24)
+        reference_style = s.cover_eyebrow.clone("cover_ref", fontName=s.body.fontName, fontSize=11, spaceAfter=0)
+        self._parts = [
+            (Paragraph(_clip(cover.organisation), s.cover_org), 10 * mm if large else 6 * mm),
+            (Paragraph(_clip(cover.eyebrow), s.cover_eyebrow), 0),
+            (Paragraph(_clip(cover.title), title_style), 0),
+            (Paragraph(_clip(reference_line), reference_style), 0),
+        ]
+        self._pad_top, self._pad_bottom = (14 * mm, 12 * mm) if large else (8 * mm, 8 * mm)
+
+    def wrap(self, avail_width, avail_height):
+        self._width = avail_width
+        height = self._pad_top + self._pad_bottom
+        for paragraph, after in self._parts:
+            _w, h = paragraph.wrap(avail_width, avail_height)
+            height += h + paragraph.style.spaceAfter + after
+        self._height = height
+        return avail_width, height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(NHS_BLUE)
+        canvas.rect(-MARGIN_X, 0, PAGE_WIDTH, self._height, stroke=0, fill=1)
+        canvas.setFillColor(DARK_BLUE)
+        canvas.rect(-MARGIN_X, 0, PAGE_WIDTH, 2.2 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+        y = self._height - self._pad_top
+        for paragraph, after in self._parts:
+            y -= paragraph.height
+            paragraph.drawOn(canvas, 0, y)
+            y -= paragraph.style.spaceAfter + after
+
+
+TOC_TEXT_LIMIT = 150
+"""Characters of a heading repeated in the contents and the outline; the heading itself prints in full."""
+
+
+class _Heading(Paragraph):
+    """A heading that registers itself in the contents and the PDF outline (its first part, if split)."""
+
+    entry: tuple[int, str, str, bool] | None = None
+    """(level, contents markup, outline text, listed in the contents)."""
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        if parts:
+            parts[0].entry = self.entry
+        return parts
+
+
+def _heading(block: b.Heading, style) -> _Heading:
+    heading = _Heading(para_markup(block.text), style)
+    short = clean_text(block.text).replace("\n", " ")
+    if len(short) > TOC_TEXT_LIMIT:
+        short = short[:TOC_TEXT_LIMIT].rstrip() + "\u2026"
+    heading.entry = (block.level, para_markup(short), short, block.toc and block.level <= 2)
+    return heading
+
+
+def _table_style(numeric: tuple[int, ...], total_row: bool, rows: int) -> list[tuple]:
+    commands: list[tuple] = [
+        CELL_FONT,
+        ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, MID_GREY),
+        ("BOX", (0, 0), (-1, -1), 0.5, MID_GREY),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for row in range(2, rows + 1, 2):
+        commands.append(("BACKGROUND", (0, row), (-1, row), PALE_GREY))
+    if total_row:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, DARK_BLUE))
+    return commands
+
+
+def _table(block: b.Table) -> RLTable:
+    s = styles()
+    scale = FRAME_WIDTH / sum(block.widths)
+    data = [[_cell(text, s.cell_head) for text in block.header]]
+    for index, row in enumerate(block.rows):
+        bold = block.total_row and index == len(block.rows) - 1
+        data.append([
+            _cell(text, (s.cell_bold_right if bold else s.cell_right) if col in block.numeric
+                  else (s.cell_bold if bold else s.cell))
+            for col, text in enumerate(row)
+        ])
+    for col in block.numeric:
+        data[0][col] = _cell(block.header[col], s.cell_head_right)
+    table = _Table(data, colWidths=[w * scale for w in block.widths], repeatRows=1, splitInRow=1,
+                    style=_table_style(block.numeric, block.total_row, len(block.rows)))
+    table.hAlign = "LEFT"
+    return table
+
+
+def _facts(block: b.Facts, width: float = FRAME_WIDTH) -> RLTable:
+    s = styles()
+    data = [[_cell(label, s.cell_bold), _cell(value, s.cell)] for label, value in block.rows]
+    table = _Table(data, colWidths=[width * 0.36, width * 0.64], splitInRow=1, style=[
+        CELL_FONT,
+        ("BACKGROUND", (0, 0), (0, -1), PALE_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, white),
+        ("LINEBELOW", (1, 0), (1, -1), 0.5, PALE_GREY),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+    ])
+    table.hAlign = "LEFT"
+    return table
+
+
+def _bullets(items: tuple[str, ...], title: str = "", labels: tuple[str, ...] = ()) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [Paragraph(para_markup(title), s.list_title)] if title else []
+    for number, item in enumerate(items):
+        label = labels[number] if number < len(labels) else ""
+        for index, piece in enumerate(split_long(item) or [""]):
+            prefix = f"<b>{para_markup(label)}</b>" if label and index == 0 else ""
+            out.append(Paragraph(prefix + para_markup(piece), s.bullet,
+                                 bulletText="\u2022" if index == 0 else None))
+    return out
+
+
+def _callout(block: b.Callout) -> RLTable:
+    s = styles()
+    draft = block.kind == "draft"
+    content: list[Flowable] = []
+    if block.title:
+        content.append(Paragraph(para_markup(block.title), s.draft_title if draft else s.callout_title))
+    text_style = s.lead.clone("question_text", spaceAfter=2) if block.kind == "question" else s.callout_body
+    for text in block.text:
+        content += _paragraphs(text, text_style)
+    content += _bullets(block.items)
+    commands = [
+        CELL_FONT,
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+    ]
+    if draft:
+        commands.append(("BOX", (0, 0), (-1, -1), 1.6, DARK_RED))
+    else:
+        commands += [("BACKGROUND", (0, 0), (-1, -1), PALE_GREY), ("LINEBEFORE", (0, 0), (0, -1), 4, NHS_BLUE)]
+    table = _Table([[content]], colWidths=[FRAME_WIDTH], splitInRow=1, style=commands)
+    table.spaceAfter = 8
+    return table
+
+
+def _response_form(block: b.ResponseForm) -> list[Flowable]:
+    s = styles()
+    head = s.cell_head.clone("form_head", fontSize=11, leading=14)
+    question = clean_text(block.question)
+    data: list[list] = [
+        [Paragraph(para_markup(f"Response to question {block.ref} \u00b7 {block.theme}"), head), ""],
+        [_cell("Question", s.cell_bold), _cell(question, s.cell)],
+        [_cell("Word limit", s.cell_bold), _cell(f"{block.word_limit:,} words", s.cell)],
+        [_cell("Bidder name", s.cell_bold), ""],
+        [_cell("Your response", s.cell_bold), ""],
+    ]
+    data += [["", ""] for _ in range(block.lines)]
+    first_line = 5
+    commands = [
+        CELL_FONT,
+        ("SPAN", (0, 0), (1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
+        ("BOX", (0, 0), (-1, -1), 1, DARK_BLUE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 1), (0, 3), PALE_GREY),
+        ("LINEBELOW", (0, 1), (-1, 3), 0.5, MID_GREY),
+        ("SPAN", (0, 4), (1, 4)),
+        ("TOPPADDING", (0, 0), (-1, first_line - 1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, first_line - 1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("LINEBELOW", (0, first_line), (-1, -2), 0.4, MID_GREY),
+    ]
+    heights = [None] * first_line + [8.2 * mm] * block.lines
+    table = _Table(data, colWidths=[FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.78], rowHeights=heights,
+                    repeatRows=1, splitInRow=1, style=commands)
+    return [PageBreak(), table] if block.new_page else [Spacer(1, 4 * mm), table]
+
+
+class _HeadingStart(CondPageBreak):
+    """A page break unless the headings below it and the start of what follows them fit on this page.
+
+    reportlab's keepWithNext would move a heading together with the whole of a long paragraph or table,
+    leaving half a page empty; this keeps only the first few centimetres with the heading.
+    """
+
+    COMPANION = 28 * mm
+
+    def __init__(self, minimum: float):
+        super().__init__(minimum)
+        self.minimum = minimum
+        self.group: list[Flowable] = []
+
+    def wrap(self, avail_width, avail_height):
+        need = 0.0
+        for index, flowable in enumerate(self.group):
+            _w, height = flowable.wrapOn(self.canv, avail_width, 10**7)
+            height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            need += min(height, self.COMPANION) if index == len(self.group) - 1 else height
+        self.height = max(self.minimum, need)
+        return super().wrap(avail_width, avail_height)
+
+
+def _link_heading_starts(story: list[Flowable]) -> None:
+    """Give each _HeadingStart the headings after it and the first flowable that is not a heading."""
+    for index, flowable in enumerate(story):
+        if isinstance(flowable, _HeadingStart):
+            for following in story[index + 1:]:
+                if isinstance(following, _HeadingStart):
+                    continue
+                flowable.group.append(following)
+                if not isinstance(following, _Heading):
+                    break
+
+
+def render(document: b.Document) -> list[Flowable]:
+    """Flowables for the body blocks of `document`."""
+    s = styles()
+    heading_styles = {1: s.h1, 2: s.h2, 3: s.h3}
+    story: list[Flowable] = []
+    for block in document.body:
+        if isinstance(block, b.Heading):
+            if block.page_break:
+                story.append(PageBreak())
+            # Never start a section, theme or question in the last few centimetres of a page.
+            story.append(_HeadingStart({1: 40 * mm, 2: 35 * mm, 3: 45 * mm}[block.level]))
+            story.append(_heading(block, heading_styles[block.level]))
+        elif isinstance(block, b.Para):
+            style = {"body": s.body, "lead": s.lead, "note": s.note}[block.style]
+            story += _paragraphs(block.text, style, block.label)
+        elif isinstance(block, b.Bullets):
+            story += _bullets(block.items, block.title, block.labels)
+            story.append(Spacer(1, 3))
+        elif isinstance(block, b.Table):
+            story += [_table(block), Spacer(1, 10)]
+        elif isinstance(block, b.Facts):
+            story += [_facts(block), Spacer(1, 10)]
+        elif isinstance(block, b.Callout):
+            story.append(_callout(block))
+        elif isinstance(block, b.ResponseForm):
+            story += _response_form(block)
+        elif isinstance(block, b.Contents):
+            story.append(TableOfContents(levelStyles=list(s.toc), dotsMinLevel=0, rightColumnWidth=40,
+                                         tableStyle=[CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    _link_heading_starts(story)
+    return story
+
+
+class _DocTemplate(BaseDocTemplate):
+    """Cover page template plus body template; headings feed the contents and the PDF outline."""
+
+    def __init__(self, filename: str, document: b.Document, furniture: PageFurniture, author: str):
+        super().__init__(
+            filename, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), title=clean_text(document.title),
+            author=clean_text(author), subject=clean_text(document.subject),
+            keywords=[clean_text(k) for k in document.keywords], creator=f"{APP_NAME} {__version__}",
+            producer=f"{APP_NAME} {__version__} (ReportLab)", lang="en-GB", displayDocTitle=1,
+            initialFontName=styles().body.fontName,
+        )
+        top_gap = DRAFT_BAND if furniture.draft_mark else 0
+        cover_frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - top_gap - MARGIN_BOTTOM,
+                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="cover")
+        body_frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+
+        def on_cover(canvas, _doc):
+            furniture.draw_footer(canvas)
+
+        def on_body(canvas, _doc):
+            furniture.draw_header(canvas)
+            furniture.draw_footer(canvas)
+
+        def on_end(canvas, _doc):
+            furniture.draw_draft(canvas)  # last, so the band and watermark sit on top of everything
+
+        self.addPageTemplates([PageTemplate("cover", [cover_frame], onPage=on_cover, onPageEnd=on_end),
+                               PageTemplate("body", [body_frame], onPage=on_body, onPageEnd=on_end)])
+        self._outline_level = -1
+
+    def beforeDocument(self):
+        self._outline_level = -1
+        self._heading_count = 0
+
+    def afterFlowable(self, flowable):
+        entry = getattr(flowable, "entry", None)
+        if not isinstance(flowable, _Heading) or entry is None:
+            return
+        heading_level, markup, plain, in_contents = entry
+        self._heading_count += 1
+        key = f"h{self._heading_count}"
+        self.canv.bookmarkPage(key)
+        level = min(heading_level - 1, self._outline_level + 1)  # the outline may not skip a level
+        self.canv.addOutlineEntry(plain, key, level=level, closed=level > 0)
+        self._outline_level = level
+        if in_contents:
+            self.notify("TOCEntry", (heading_level - 1, markup, self.page, key))
+
+
+def build_pdf(document: b.Document, furniture: PageFurniture, author: str, out: Path,
+              cover_flowables: list[Flowable]) -> None:
+    """Write the PDF to `out` (two passes when there is a table of contents, for its page numbers)."""
+    doc = _DocTemplate(str(out), document, furniture, author)
+    story = [*cover_flowables, NextPageTemplate("body"), *render(document)]
+    canvasmaker = numbered_canvas(furniture)
+    if any(isinstance(block, b.Contents) for block in document.body):
+        doc.multiBuild(story, canvasmaker=canvasmaker)
+    else:
+        doc.build(story, canvasmaker=canvasmaker)
+
+
+def cover_flowables(document: b.Document, reference_line: str, large: bool = True) -> list[Flowable]:
+    """The band, the cover facts and (for a non-compliant tender) the list of blockers."""
+    cover = document.cover
+    story: list[Flowable] = [CoverBand(cover, reference_line, large), Spacer(1, 12 * mm if large else 8 * mm)]
+    if cover.facts:
+        story += [_facts(b.Facts(cover.facts)), Spacer(1, 6 * mm)]
+    if cover.note:
+        story += [*_paragraphs(cover.note, styles().lead), Spacer(1, 4 * mm)]
+    if cover.draft is not None:
+        story.append(_callout(cover.draft))
+    return story

@@ -1,0 +1,226 @@
+"""The PDF question pack, read back with pypdf (and poppler's pdffonts where installed)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from conftest import body_text, has_pdftools, make_context, make_tender, pdf_text, run_pdffonts, squash
+from pypdf import PdfReader
+
+from sv_desktop import __version__
+from sv_desktop.export import write_pack_pdf
+from sv_desktop.export.pack_content import DRAFT_MARK
+from sv_desktop.model.tender import Question
+
+BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
+
+SECTIONS_IN_ORDER = [
+    "Social value question pack",
+    "Non-emergency patient transport service",
+    "P238 v4.0 Social Value and Sustainable Procurement Policy",
+    "Contents",
+    "1 Introduction for bidders",
+    "Why we ask about social value",
+    "at least 10% of the total evaluation score",
+    "Fighting climate change",
+    "net zero by 2040",
+    "2045",
+    "How to respond",
+    "About this contract",
+    "2 Tender details",
+    "Estimated value (excluding VAT)",
+    "£10,000,000",
+    "Whole-life value (including VAT at 20%)",
+    "£12,000,000",
+    "Average annual value (excluding VAT)",
+    "£2,000,000",
+    "60 months (5 years)",
+    "1 March 2027",
+    "1 September 2027",
+    "31 August 2032",
+    "3 Social value weighting",
+    "Theme",
+    "Total",
+    "4 Social value questions",
+    "4.1 Fighting climate change",
+    "Question SV1",
+    "Describe how you will reduce the greenhouse gas emissions",
+    "Your response must describe:",
+    "Sub-criteria:",
+    "Word limit: 1,000 words",
+    "Scored on the 0-5 scale",
+    "Excellent",
+    "Evaluation guidance:",
+    "Question SV2",
+    "81-100",
+    "4.2 Tackling economic inequality",
+    "Question SV3",
+    "5 Key performance indicators",
+    "Fleet vehicles that are zero-emission",
+    "Quarterly",
+    "6 Requirements for bidders",
+    "Carbon Reduction Plan",
+    "Modern slavery statement",
+    "7 Response forms",
+    "Response to question SV1",
+    "Bidder name",
+    "Response to question SV2",
+    "Response to question SV3",
+]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pack") / "pack.pdf"
+    assert write_pack_pdf(make_context(), out) == out
+    return out
+
+
+@pytest.fixture(scope="module")
+def draft_pack(tmp_path_factory):
+    out = tmp_path_factory.mktemp("draft") / "pack.pdf"
+    ctx = make_context(compliant=False, blocker_messages=(
+        "Social value weighting is 8%: policy P238 requires at least 10% of the total evaluation score.",
+        "A modern slavery risk assessment must be completed before the tender notice.",
+    ))
+    write_pack_pdf(ctx, out)
+    return out
+
+
+def test_every_section_appears_in_order(pack):
+    text = squash("".join(body_text(pack)))
+    position = 0
+    for section in SECTIONS_IN_ORDER:
+        found = text.find(squash(section), position)
+        assert found >= 0, f"{section!r} missing or out of order"
+        position = found + 1
+
+
+def test_contents_lists_sections_with_page_numbers(pack):
+    contents = pdf_text(pack)[1]
+    assert "Contents" in contents
+    for heading in ("1 Introduction for bidders", "4.1 Fighting climate change", "7 Response forms"):
+        assert heading in contents
+    assert "Placeholder" not in contents
+    numbers = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", contents, re.M)]
+    assert numbers and numbers == sorted(numbers) and numbers[0] >= 3
+
+
+def test_header_and_footer_on_every_page(pack):
+    pages = pdf_text(pack)
+    assert len(pages) >= 8
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert "LPT-2027-014" in text
+
+
+def test_response_form_per_question_on_its_own_page(pack):
+    pages = pdf_text(pack)
+    for ref in ("SV1", "SV2", "SV3"):
+        form_pages = [p for p in pages if f"Response to question {ref}" in p]
+        assert len(form_pages) == 1
+        assert "Word limit" in form_pages[0] and "Bidder name" in form_pages[0]
+
+
+def test_fonts_are_all_embedded_truetype_and_none_base14(pack, draft_pack):
+    for path in (pack, draft_pack):
+        reader = PdfReader(str(path))
+        names = set()
+        for page in reader.pages:
+            fonts = page["/Resources"].get_object().get("/Font", {})
+            for ref in fonts.values():
+                font = ref.get_object()
+                name = str(font["/BaseFont"])
+                names.add(name)
+                assert not any(base in name for base in BASE14), name
+                descriptor = font["/FontDescriptor"].get_object()
+                assert "/FontFile2" in descriptor, f"{name} is not embedded"
+        assert any("LiberationSans" in n for n in names)
+        assert any("LiberationSans-Bold" in n for n in names)
+
+
+@pytest.mark.skipif(not has_pdftools(), reason="poppler-utils (pdffonts) not installed")
+def test_pdffonts_reports_every_font_embedded(pack):
+    lines = run_pdffonts(pack).splitlines()[2:]
+    assert lines
+    for line in lines:
+        columns = line.split()
+        assert columns[-5] == "yes", line  # the "emb" column
+        assert not any(base in columns[0] for base in BASE14), line
+
+
+def test_metadata(pack):
+    info = PdfReader(str(pack)).metadata
+    assert info.author == "Leicestershire Partnership NHS Trust"
+    assert info.title == "Social value question pack: Non-emergency patient transport service"
+    assert "LPT-2027-014" in info.subject and "P238" in info.subject
+    assert "social value" in info["/Keywords"] and "Fighting climate change" in info["/Keywords"]
+    assert info.creator == f"sv-desktop {__version__}"
+
+
+def test_author_is_the_organisation_not_the_login(tmp_path, monkeypatch):
+    monkeypatch.setenv("USER", "jbloggs")
+    monkeypatch.setenv("USERNAME", "jbloggs")
+    out = tmp_path / "pack.pdf"
+    write_pack_pdf(make_context(organisation="Northamptonshire Healthcare NHS Foundation Trust"), out)
+    assert PdfReader(str(out)).metadata.author == "Northamptonshire Healthcare NHS Foundation Trust"
+    assert b"jbloggs" not in out.read_bytes()
+
+
+def test_compliant_pack_has_no_draft_marking(pack):
+    for text in pdf_text(pack):
+        assert "DRAFT" not in text and "NOT POLICY-COMPLIANT" not in text
+
+
+def test_draft_marking_on_every_page_and_blockers_listed_early(draft_pack):
+    pages = pdf_text(draft_pack)
+    for text in pages:
+        assert text.count(DRAFT_MARK) >= 2, "header band and watermark expected on every page"
+    early = squash("".join(body_text(draft_pack)[:2]))
+    assert squash("policy P238 requires at least 10% of the total evaluation score") in early
+    assert squash("A modern slavery risk assessment must be completed") in early
+
+
+def test_watermark_is_diagonal(draft_pack):
+    angles = []
+
+    def visit(text, cm, tm, _font, _size):
+        if DRAFT_MARK in text:
+            angles.append((round(tm[1], 2), round(cm[1], 2)))
+
+    PdfReader(str(draft_pack)).pages[3].extract_text(visitor_text=visit)
+    assert any(a != (0, 0) for a in angles) and any(a == (0, 0) for a in angles)
+
+
+def test_theme_without_questions_and_no_kpis_say_so(tmp_path):
+    tender = make_tender(questions=[q for q in make_tender().questions if q.theme == "fighting_climate_change"],
+                         kpis=[])
+    out = write_pack_pdf(make_context(tender), tmp_path / "pack.pdf")
+    text = squash("".join(pdf_text(out)))
+    assert squash("No question has been set for this theme.") in text
+    assert squash("No social value key performance indicators are set for this contract.") in text
+
+
+def test_question_weights_share_the_theme_weighting(tmp_path):
+    tender = make_tender(questions=[
+        Question("fighting_climate_change", "First"), Question("fighting_climate_change", "Second"),
+        Question("fighting_climate_change", "Third", weighting_pct=Decimal(3)),
+        Question("tackling_economic_inequality", "Fourth"),
+    ])
+    out = write_pack_pdf(make_context(tender), tmp_path / "pack.pdf")
+    text = squash("".join(body_text(out)))
+    # 6% theme: SV3 has 3%, SV1 and SV2 share the other 3%; SV4 has the whole 4% of its theme.
+    for expected in ("SV1Fightingclimatechange1.5%", "SV2Fightingclimatechange1.5%",
+                     "SV3Fightingclimatechange3%", "SV4Tacklingeconomicinequality4%"):
+        assert expected in text
+
+
+def test_many_questions_and_a_huge_theme_list_still_build(tmp_path):
+    questions = [replace(make_tender().questions[0], text=f"Question number {n}") for n in range(30)]
+    out = write_pack_pdf(make_context(make_tender(questions=questions)), tmp_path / "pack.pdf")
+    pages = pdf_text(out)
+    assert sum("Response to question SV" in p for p in pages) == 30
+    assert "Response to question SV30" in "".join(pages)
