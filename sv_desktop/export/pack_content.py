@@ -178,7 +178,7 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
 
 def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None) -> list[Block]:
     blocks: list[Block] = [
-        Heading(3, f"Question {ref}"),
+        Heading(3, f"Question {ref}: {question.title}" if question.title.strip() else f"Question {ref}"),
         Callout("", text=(question.text,), kind="question"),
     ]
     if question.must_describe:
