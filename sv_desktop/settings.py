@@ -1,7 +1,7 @@
 """User settings: a small JSON file in the data folder, with Trust-wide presets.
 
-Precedence, lowest first: built-in defaults, a machine-wide preset file (`sv-desktop.ini`-free JSON named
-`sv-desktop-defaults.json` beside the executable or in the folder named by SV_DESKTOP_DEFAULTS, so Trust IT can
+Precedence, lowest first: built-in defaults, a machine-wide preset file (JSON, named
+`sv-desktop-defaults.json` beside the executable, or the file named by SV_DESKTOP_DEFAULTS, so Trust IT can
 preset the organisation name or a shared database URL), then the user's own `settings.json`.
 A damaged settings file is moved aside and defaults are used: settings must never stop the app opening.
 """

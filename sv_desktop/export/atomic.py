@@ -80,6 +80,10 @@ def atomic_write(out: Path, writer: Callable[[Path], None]) -> Path:
                 os.fsync(written.fileno())
             os.chmod(temp, _new_file_mode(out))
         except OSError as error:
+            if error.filename and Path(error.filename) not in (temp, folder):
+                # Not our output (e.g. a template or font the writer reads): say which file failed.
+                raise ExportError(f"Cannot produce {out.name}: {error.filename} could not be read "
+                                  f"({error.strerror or error}).") from error
             raise ExportError(_folder_problem(folder, error)) from error
         try:
             os.replace(temp, out)

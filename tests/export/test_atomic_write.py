@@ -145,3 +145,16 @@ def test_an_os_error_while_writing_becomes_an_export_error(tmp_path):
     with pytest.raises(ExportError, match="the disk is full"):
         atomic_write(tmp_path / "pack.pdf", full_disk)
     assert _leftovers(tmp_path) == []
+
+
+def test_a_missing_input_file_is_not_blamed_on_the_folder(tmp_path):
+    missing = tmp_path / "templates" / "default.docx"
+
+    def writer(temp):
+        missing.read_bytes()
+
+    with pytest.raises(ExportError) as info:
+        atomic_write(tmp_path / "pack.docx", writer)
+    assert "default.docx could not be read" in str(info.value)
+    assert "folder does not exist" not in str(info.value)
+    assert not list(tmp_path.glob("*.part"))
