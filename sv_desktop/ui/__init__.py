@@ -1,0 +1,1 @@
+"""The PySide6 desktop interface: main window, tender wizard, dialogs. Talks only to the service."""

@@ -1,0 +1,93 @@
+"""The bin: deleted tenders stay 30 days and can be put back from here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.errors import ServiceError
+from . import icons
+from .tender_table import COL_REFERENCE, COL_TITLE, REFERENCE_ROLE, TenderTableModel
+
+
+class BinDialog(QDialog):
+    restored = Signal(str)
+
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle("Bin")
+        self.resize(820, 420)
+        layout = QVBoxLayout(self)
+        note = QLabel("Deleted tenders stay here for 30 days, then they are removed for good. "
+                      "Choose one and press Restore to put it back in the list.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        labels = {c: g.label for c, g in service.content.categories.items()}
+        self.model = TenderTableModel(labels, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName("Deleted tenders")
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.view.setTabKeyNavigation(False)
+        layout.addWidget(self.view, 1)
+        self.empty = QLabel("The bin is empty.")
+        layout.addWidget(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton(icons.icon("restore"), "&Restore")
+        self.restore_button.setAccessibleName("Restore the selected tender")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close the bin")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.refresh()
+
+    def _double_clicked(self, _index) -> None:
+        self.restore_selected()
+
+    def refresh(self) -> None:
+        try:
+            rows = self.service.list_bin()
+        except ServiceError as exc:
+            rows = []
+            self.empty.setText(f"The bin cannot be read: {exc}")
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        if rows:
+            self.view.selectRow(0)
+        self.view.resizeColumnToContents(COL_REFERENCE)
+        self.restore_button.setEnabled(bool(rows))
+
+    def selected_reference(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(REFERENCE_ROLE) if index.isValid() else None
+
+    def restore_selected(self) -> None:
+        reference = self.selected_reference()
+        if not reference:
+            return
+        try:
+            self.service.restore_from_bin(reference)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Not restored", str(exc))
+            return
+        self.restored.emit(reference)
+        self.refresh()
+
+

@@ -1,0 +1,79 @@
+"""Help for the main window (F1) and About: what the program does, the seven steps, the keys, the data."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from .. import __version__
+from .window_state import data_folder
+
+SHORTCUTS = (
+    ("Ctrl+N", "New tender"),
+    ("Enter", "Open the selected tender"),
+    ("Ctrl+D", "Duplicate the selected tender"),
+    ("Delete", "Move the selected tender to the bin (Undo in the status bar)"),
+    ("Ctrl+F", "Search the tender list"),
+    ("Ctrl+I", "Import a tender file"),
+    ("F1", "Help; in a tender, help for the step on screen"),
+    ("Alt+Left / Alt+Right", "In a tender: previous / next step"),
+    ("Ctrl+1 … Ctrl+7", "In a tender: go to step 1 to 7"),
+    ("Ctrl+E", "In a tender: export the PDF pack"),
+    ("Ctrl+P", "In a tender: print"),
+    ("Ctrl+W or Esc", "In a tender: close it (everything is already saved)"),
+)
+
+
+def help_html(service) -> str:
+    organisation = service.content.organisation
+    steps = "".join(f"<li><b>{escape(info.title)}</b>: {escape(info.why)}</li>"
+                    for info in service.content.steps.values())
+    keys = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in SHORTCUTS)
+    folder = data_folder(service)
+    where = f"<p>Your tenders, backups and settings are kept in <b>{escape(str(folder))}</b>.</p>" if folder else ""
+    return (
+        f"<h2>Social value in tenders</h2>"
+        f"<p>sv-desktop walks you through building social value into a tender, following "
+        f"{escape(organisation.name)}'s {escape(organisation.policy_title)} "
+        f"({escape(organisation.policy_reference)} {escape(organisation.policy_version)}). "
+        "Everything you type is saved as you go; there is no Save button.</p>"
+        f"<h3>The seven steps</h3><ol>{steps}</ol>"
+        "<p>The panel on the right of a tender lists the policy findings as you type. A <b>blocker</b> "
+        "means the pack can still be produced but is marked DRAFT – NOT POLICY-COMPLIANT until it is "
+        "fixed; the step that fixes it shows <b>Needs attention</b> in the list of steps.</p>"
+        f"<h3>Keys</h3><table cellpadding='3'>{keys}</table>"
+        f"<h3>Your data</h3>{where}"
+        "<p>Deleted tenders stay in the Bin for 30 days. Tools &gt; Back up now makes a copy of the database "
+        "at any time; backups are also made automatically.</p>"
+    )
+
+
+class HelpDialog(QDialog):
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("sv-desktop help")
+        self.resize(720, 600)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Help")
+        self.browser.setHtml(help_html(service))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close help")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def show_about(parent: QWidget, service) -> None:
+    organisation = service.content.organisation
+    QMessageBox.about(
+        parent, "About sv-desktop",
+        f"<h3>sv-desktop {escape(__version__)}</h3>"
+        "<p>Build social value into NHS tenders, step by step.</p>"
+        f"<p>Follows {escape(organisation.policy_title)}, policy {escape(organisation.policy_reference)} "
+        f"{escape(organisation.policy_version)} (approved {escape(organisation.approved)}, review due "
+        f"{organisation.review_date:%d %B %Y}).</p>"
+        "<p>Free software under the MIT licence. Fonts: Liberation Sans and DejaVu Sans, under their own "
+        "licences (in the resources folder).</p>")

@@ -1,0 +1,57 @@
+"""Words the screens show for the model's fixed ids that the toolkit content does not label.
+
+Kept together so wording is consistent everywhere (list, wizard, print) and easy to review.
+"""
+
+from __future__ import annotations
+
+STAGE_LABELS: dict[str, str] = {
+    "pipeline": "Pipeline",
+    "pre_market": "Pre-market engagement",
+    "itt": "Invitation to tender",
+    "evaluation": "Evaluation",
+    "awarded": "Awarded",
+    "renewal_due": "Renewal due",
+}
+
+RISK_LABELS: dict[str, str] = {"low": "Low", "medium": "Medium", "high": "High"}
+
+FREQUENCY_LABELS: dict[str, str] = {
+    "monthly": "Monthly",
+    "quarterly": "Quarterly",
+    "six_monthly": "Every six months",
+    "annually": "Annually",
+}
+
+SEVERITY_LABELS: dict[str, str] = {
+    "blocker": "Blocker",
+    "requirement": "Requirement",
+    "warning": "Warning",
+    "advice": "Advice",
+}
+SEVERITY_ICONS: dict[str, str] = {
+    "blocker": "sev-blocker",
+    "requirement": "sev-requirement",
+    "warning": "sev-warning",
+    "advice": "sev-advice",
+}
+SEVERITY_ORDER: dict[str, int] = {"blocker": 0, "requirement": 1, "warning": 2, "advice": 3}
+
+
+def compliance_text(compliant: bool | None) -> str:
+    if compliant is None:
+        return "Not checked"
+    return "Compliant" if compliant else "Not compliant"
+
+
+def compliance_icon(compliant: bool | None) -> str:
+    if compliant is None:
+        return "not-checked"
+    return "compliant" if compliant else "not-compliant"
+
+
+def label(mapping: dict[str, str], key: str | None) -> str:
+    """The label for an id, or the id made readable when the data holds one the screen does not know."""
+    if key is None:
+        return ""
+    return mapping.get(key) or key.replace("_", " ").capitalize()

@@ -1,0 +1,138 @@
+"""The award: the stage, who won (name, postcode, SME, VCSE), when, for how much, and what the next
+contract must do differently (policy P238 §4.3 "define renewal requirements").
+
+The supplier's postcode decides whether the spend counts as local in the compliance report, so the form
+says at once whether it is.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ...model.lifecycle import Award, Supplier
+from ...model.tender import STAGES, Tender
+from ..labels import STAGE_LABELS
+from ..parsing import format_date, format_number, parse_money
+from ..style import make_secondary
+from ..widgets.fields import DateField, ValidatedField, add_row, text_area
+
+DELIVERY_STAGES = ("awarded", "renewal_due")
+
+
+def parse_optional_money(text: str) -> Decimal | None:
+    """Empty: not known yet; otherwise pounds as `parse_money` takes them."""
+    return None if not text.strip() else parse_money(text)
+
+
+class AwardForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, is_local, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.is_local = is_local
+        self._loading = False
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.stage = QComboBox()
+        for stage in STAGES:
+            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+        add_row(form, "Sta&ge:", self.stage, "Where the tender is in its lifecycle")
+        self.name = QLineEdit()
+        self.name.setMaxLength(500)
+        add_row(form, "Supplier &name:", self.name, "The supplier the contract was awarded to")
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(20)
+        self.postcode.setPlaceholderText("For example LE1 7RH")
+        add_row(form, "Post&code:", self.postcode, "The supplier's postcode; decides whether the spend is local")
+        self.local_note = make_secondary(QLabel())
+        form.addRow("", self.local_note)
+        self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
+        form.addRow("", self.sme)
+        self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
+        form.addRow("", self.vcse)
+        self.awarded_on = DateField("Date awarded")
+        add_row(form, "Awarded &on:", self.awarded_on, "The date of the award; the report counts the contract "
+                "in the period this falls in")
+        self.value = ValidatedField(parse_optional_money, fmt=format_number, placeholder="Leave empty if not known")
+        self.value.set_narrow(180)
+        add_row(form, "Awarded &value (£):", self.value, "Whole-life value as awarded, in pounds excluding VAT")
+        self.term = make_secondary(QLabel())
+        self.term.setWordWrap(True)
+        form.addRow("", self.term)
+        self.renewal = text_area("Renewal requirements", "What the next contract must do differently", 140)
+        add_row(form, "Renewa&l requirements:", self.renewal)
+
+        self.stage.currentIndexChanged.connect(self._edited)
+        self.name.textEdited.connect(self._edited)
+        self.postcode.textEdited.connect(self._edited)
+        self.sme.toggled.connect(self._edited)
+        self.vcse.toggled.connect(self._edited)
+        self.awarded_on.edited.connect(self._award_date_edited)
+        self.value.edited.connect(self._edited)
+        self.renewal.textChanged.connect(self._edited)
+
+    def load(self, tender: Tender) -> None:
+        self._loading = True
+        try:
+            award, supplier = tender.award, tender.award.supplier
+            self.stage.setCurrentIndex(max(self.stage.findData(tender.stage), 0))
+            self.name.setText(supplier.name)
+            self.postcode.setText(supplier.postcode)
+            self.sme.setChecked(supplier.sme)
+            self.vcse.setChecked(supplier.vcse)
+            self.awarded_on.set_value(award.awarded_on)
+            self.value.set_value(award.awarded_value_gbp)
+            self.renewal.setPlainText(award.renewal_requirements)
+            if tender.contract_start_date and tender.contract_end_date:
+                self.term.setText(f"The contract runs from {format_date(tender.contract_start_date)} to "
+                                  f"{format_date(tender.contract_end_date)} (from the tender's details).")
+            else:
+                self.term.setText("No contract start date is recorded in the tender's details: KPI reporting "
+                                  "periods are counted from the award date.")
+        finally:
+            self._loading = False
+        self._show_local()
+
+    def problem(self) -> str | None:
+        for field, name in ((self.awarded_on, "award date"), (self.value, "awarded value")):
+            if not field.is_valid():
+                return f"Put the {name} right first: {field.problem()}"
+        return None
+
+    def apply(self, tender: Tender) -> None:
+        tender.stage = self.stage.currentData()
+        tender.award = Award(
+            supplier=Supplier(name=" ".join(self.name.text().split()),
+                              postcode=" ".join(self.postcode.text().upper().split()),
+                              sme=self.sme.isChecked(), vcse=self.vcse.isChecked()),
+            awarded_on=self.awarded_on.value(), awarded_value_gbp=self.value.value(),
+            renewal_requirements=self.renewal.toPlainText())
+
+    def _award_date_edited(self) -> None:
+        # An award date on a tender still before award moves it on; the manager sees it and can change it.
+        if self.awarded_on.value() is not None and self.stage.currentData() not in DELIVERY_STAGES:
+            self.stage.setCurrentIndex(self.stage.findData("awarded"))
+        self._edited()
+
+    def _edited(self, *_args) -> None:
+        if self._loading:
+            return
+        self._show_local()
+        self.changed.emit()
+
+    def _show_local(self) -> None:
+        postcode = self.postcode.text().strip()
+        if not postcode:
+            text = "No postcode: the spend cannot count as local."
+        elif self.is_local(postcode):
+            text = "Local: the postcode is in one of the Trust's local postcode areas."
+        else:
+            text = "Not local: the postcode is outside the Trust's local postcode areas."
+        self.local_note.setText(text)
+        self.local_note.setTextFormat(Qt.TextFormat.PlainText)

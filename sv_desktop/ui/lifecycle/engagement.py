@@ -1,0 +1,220 @@
+"""The pre-market engagement log (policy P238 §4.1): each event, when it was held, the suppliers met there
+(name, postcode, SME, VCSE) and notes; and a summary that goes into the think-local step's notes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
+
+from ...model.engagement import engagement_counts, think_local_note
+from ...model.lifecycle import EngagementEvent, Supplier
+from ...model.tender import Tender
+from .. import icons
+from ..parsing import format_date
+from ..style import make_secondary
+from ..widgets.fields import DateField, add_row, text_area
+from ..widgets.record_editor import RecordEditor
+from .dialog_base import TenderDialog
+
+MAX_TEXT = 100_000
+
+
+class EventEditor(RecordEditor):
+    columns = ("Held on", "Event", "Suppliers met")
+    noun = "event"
+    wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
+
+    def stretch_column(self) -> int:
+        return 1
+
+    def add_buttons(self, row: QHBoxLayout) -> None:
+        self.add_button = QPushButton(icons.icon("add"), "Add an e&vent")
+        self.add_button.setAccessibleName("Add an engagement event")
+        self.add_button.clicked.connect(lambda: self.add(EngagementEvent(title="New engagement event")))
+        row.addWidget(self.add_button)
+
+    def build_form(self, form: QFormLayout) -> None:
+        self.title = QLineEdit()
+        self.title.setMaxLength(1000)
+        self.title.textEdited.connect(self.form_edited)
+        add_row(form, "&Event:", self.title, "For example: market day, supplier meeting, questionnaire")
+        self.held_on = DateField("Date held")
+        self.held_on.edited.connect(self.form_edited)
+        add_row(form, "&Held on:", self.held_on)
+        self.notes = text_area("Notes", "What was learned: interest, barriers to bidding, ideas", 120)
+        self.notes.textChanged.connect(self._notes_changed)
+        add_row(form, "N&otes:", self.notes)
+
+    def _notes_changed(self) -> None:
+        self.form_edited()
+
+    def cells(self, event: EngagementEvent) -> tuple[str, ...]:
+        return (format_date(event.held_on), event.title, str(len(event.suppliers)))
+
+    def show_record(self, event: EngagementEvent) -> None:
+        self.title.setText(event.title)
+        self.held_on.set_value(event.held_on)
+        self.notes.setPlainText(event.notes)
+
+    def store_record(self, event: EngagementEvent) -> None:
+        if self.title.text().strip():
+            event.title = self.title.text()
+        if self.held_on.is_valid():
+            event.held_on = self.held_on.value()
+        event.notes = self.notes.toPlainText()[:MAX_TEXT]
+
+    def empty_text(self) -> str:
+        return "No engagement events yet. Add the market events, meetings and questionnaires held."
+
+
+class SupplierEditor(RecordEditor):
+    columns = ("Supplier", "Postcode", "Local", "SME", "VCSE")
+    noun = "supplier"
+    wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
+
+    def __init__(self, is_local, parent: QWidget | None = None) -> None:
+        self.is_local = is_local
+        super().__init__(parent)
+        # Not the events' own Alt+M / Alt+U: both editors are on screen together.
+        self.remove_button.setText("Remove su&pplier")
+        self.undo_button.setText("Undo remove supp&lier")
+        self.table.setAccessibleName("Suppliers met at the selected event")
+
+    def stretch_column(self) -> int:
+        return 0
+
+    def add_buttons(self, row: QHBoxLayout) -> None:
+        self.add_button = QPushButton(icons.icon("add"), "Add a supplier me&t")
+        self.add_button.setAccessibleName("Add a supplier met at this event")
+        self.add_button.clicked.connect(lambda: self.add(Supplier(name="New supplier")))
+        row.addWidget(self.add_button)
+
+    def build_form(self, form: QFormLayout) -> None:
+        self.name = QLineEdit()
+        self.name.setMaxLength(500)
+        self.name.textEdited.connect(self.form_edited)
+        add_row(form, "Supplier &name:", self.name)
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(20)
+        self.postcode.setPlaceholderText("For example LE1 7RH")
+        self.postcode.textEdited.connect(self.form_edited)
+        add_row(form, "Post&code:", self.postcode, "Decides whether the supplier is local")
+        self.local_note = make_secondary(QLabel())
+        form.addRow("", self.local_note)
+        self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
+        self.sme.toggled.connect(self.form_edited)
+        form.addRow("", self.sme)
+        self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
+        self.vcse.toggled.connect(self.form_edited)
+        form.addRow("", self.vcse)
+
+    def _local(self, postcode: str) -> bool:
+        return bool(postcode.strip()) and self.is_local(postcode)
+
+    def cells(self, supplier: Supplier) -> tuple[str, ...]:
+        yes = {True: "Yes", False: "No"}
+        return (supplier.name, supplier.postcode, yes[self._local(supplier.postcode)], yes[supplier.sme],
+                yes[supplier.vcse])
+
+    def show_record(self, supplier: Supplier) -> None:
+        self.name.setText(supplier.name)
+        self.postcode.setText(supplier.postcode)
+        self.sme.setChecked(supplier.sme)
+        self.vcse.setChecked(supplier.vcse)
+        self._show_local(supplier.postcode)
+
+    def store_record(self, supplier: Supplier) -> None:
+        if self.name.text().strip():
+            supplier.name = self.name.text()
+        supplier.postcode = " ".join(self.postcode.text().upper().split())
+        supplier.sme = self.sme.isChecked()
+        supplier.vcse = self.vcse.isChecked()
+        self._show_local(supplier.postcode)
+
+    def _show_local(self, postcode: str) -> None:
+        if not postcode.strip():
+            self.local_note.setText("Enter the postcode to see whether the supplier is local.")
+        else:
+            self.local_note.setText("Local: in one of the Trust's local postcode areas." if self._local(postcode)
+                                    else "Not local: outside the Trust's local postcode areas.")
+
+    def empty_text(self) -> str:
+        return "No suppliers recorded for this event."
+
+
+class EngagementDialog(TenderDialog):
+    noun = "engagement notes"
+
+    def __init__(self, service, tender: Tender, parent: QWidget | None = None) -> None:
+        super().__init__(service, tender, "Pre-market engagement",
+                         "Record each engagement event and the suppliers met. The summary feeds the "
+                         "think-local step: local suppliers, SMEs and VCSEs that could bid.", parent)
+        self.is_local = service.is_local_postcode
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.events = EventEditor()
+        self.suppliers = SupplierEditor(self.is_local)
+        splitter.addWidget(self.events)
+        splitter.addWidget(self.suppliers)
+        self.body.addWidget(splitter, 1)
+        summary_row = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.to_think_local = QPushButton(icons.icon("add"), "Add to the thin&k-local notes")
+        self.to_think_local.setAccessibleName("Add this summary to the think-local step's notes")
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.to_think_local)
+        self.body.addLayout(summary_row)
+
+        self.events.set_records(self.tender.engagement)
+        self.events.changed.connect(self._events_changed)
+        self.events.table.currentCellChanged.connect(self._event_selected)
+        self.suppliers.changed.connect(self._suppliers_changed)
+        self.to_think_local.clicked.connect(self.add_to_think_local)
+        self._event_selected()
+        self.resize(980, 720)
+
+    def _event_selected(self, *_args) -> None:
+        """Show the suppliers of the selected event (left alone when they are already shown)."""
+        event = self.events.current()
+        if event is None or event.suppliers is not self.suppliers.records:
+            self.suppliers.set_records(event.suppliers if event is not None else [])
+        self.suppliers.setEnabled(event is not None)
+        self._update_summary()
+
+    def _events_changed(self) -> None:
+        self.mark_dirty()
+        self._event_selected()  # an event may have been added or removed
+
+    def _suppliers_changed(self) -> None:
+        self.mark_dirty()
+        self.events.refresh()  # the event's "suppliers met" count
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        counts = engagement_counts(self.tender.engagement, self.is_local)
+        self.summary.setText(f"{counts.events} event{'s' if counts.events != 1 else ''}; {counts.suppliers} "
+                             f"supplier{'s' if counts.suppliers != 1 else ''} met: {counts.local} local, "
+                             f"{counts.sme} SME{'s' if counts.sme != 1 else ''}, {counts.vcse} "
+                             f"VCSE{'s' if counts.vcse != 1 else ''}.")
+        self.to_think_local.setEnabled(bool(self.tender.engagement))
+
+    def add_to_think_local(self) -> None:
+        note = think_local_note(self.tender.engagement, self.is_local)
+        notes = self.tender.think_local.notes.rstrip()
+        self.tender.think_local.notes = f"{notes}\n\n{note}" if notes else note
+        self.mark_dirty()
+        self.status.setText("Added to the think-local notes; they are kept when you save.")
+
+    def apply(self, tender: Tender) -> str | None:
+        return None  # the editors change the tender's own lists as the manager types

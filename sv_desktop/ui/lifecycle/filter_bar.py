@@ -1,0 +1,142 @@
+"""The filter bar above the tender list: stage, category, procurement lead, policy check, tender notice
+dates and a "Next 12 months" toggle (the Procurement Lead's pipeline, P238 §4.1).
+
+It only builds a `PipelineFilter` from what is chosen; the list applies it (`LifecycleFilter`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QWidget
+
+from ...model.pipeline import COMPLIANCE_STATES, PIPELINE_MONTHS, PipelineFilter
+from ...model.tender import STAGES
+from .. import icons
+from ..labels import STAGE_LABELS
+from ..widgets.fields import DateField
+from .flow_layout import FlowLayout, keep_together
+
+ANY = "Any"
+NO_LEAD = "\x00none"
+COMPLIANCE_LABELS = {"compliant": "Compliant", "not_compliant": "Not compliant", "not_checked": "Not checked"}
+
+
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, data in items:
+        combo.addItem(text, data)
+    # Long category and lead names must not widen the window; the open list still shows them in full.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(9)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    return combo
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)
+    """The new PipelineFilter, whenever the manager changes a choice."""
+
+    def __init__(self, category_labels: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Filter the tenders")
+        layout = FlowLayout(self, spacing=10)
+        self._quiet = False
+
+        self.stage = _combo("Stage", [(ANY, None), *((STAGE_LABELS.get(s, s), s) for s in STAGES)])
+        self.category = _combo("Category", [(ANY, None), *((label, key) for key, label in category_labels.items())])
+        self.lead = _combo("Procurement lead", [(ANY, None)])
+        self.compliance = _combo("Policy check", [(ANY, None), *((COMPLIANCE_LABELS[s], s) for s in COMPLIANCE_STATES)])
+        self.notice_from = DateField("Tender notice from")
+        self.notice_to = DateField("Tender notice to")
+        self.next_months = QPushButton(icons.icon("calendar"), f"Next &{PIPELINE_MONTHS} months")
+        self.next_months.setCheckable(True)
+        self.next_months.setAccessibleName(f"Show only tenders with a notice date in the next {PIPELINE_MONTHS} months")
+        self.next_months.setToolTip(f"The pipeline: tenders whose notice date is in the next {PIPELINE_MONTHS} "
+                                    "months, from today")
+        self.clear_button = QPushButton(icons.icon("close"), "Clear filte&rs")
+        self.clear_button.setAccessibleName("Clear the filters")
+
+        # Mnemonics chosen not to clash with the main window's menus and toolbar.
+        for text, widget in (("Sta&ge:", self.stage), ("Categor&y:", self.category), ("L&ead:", self.lead),
+                             ("Chec&k:", self.compliance), ("Notice &between:", self.notice_from),
+                             ("&and:", self.notice_to)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            layout.addWidget(keep_together(label, widget))
+        date_width = self.fontMetrics().horizontalAdvance("dd/mm/yyyy") + 18
+        for field, name in ((self.notice_from, "Tender notice from"), (self.notice_to, "Tender notice to")):
+            field.edit.setAccessibleName(name)
+            field.edit.setFixedWidth(date_width)
+            field.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addWidget(keep_together(self.next_months, self.clear_button))
+
+        for combo in (self.stage, self.category, self.lead, self.compliance):
+            combo.currentIndexChanged.connect(self._emit)
+        self.notice_from.edited.connect(self._emit)
+        self.notice_to.edited.connect(self._emit)
+        self.next_months.toggled.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.setEnabled(False)
+
+    # ---- choices
+
+    def set_leads(self, names: list[str]) -> None:
+        """Offer these procurement leads (keeping the one chosen, if it is still there)."""
+        chosen = self.lead.currentData()
+        self._quiet = True
+        try:
+            self.lead.clear()
+            self.lead.addItem(ANY, None)
+            self.lead.addItem("No lead named", NO_LEAD)
+            for name in names:
+                self.lead.addItem(name, name)
+            index = self.lead.findData(chosen)
+            self.lead.setCurrentIndex(max(index, 0))
+        finally:
+            self._quiet = False
+        if chosen is not None and self.lead.currentData() != chosen:
+            self._emit()
+
+    def criteria(self) -> PipelineFilter:
+        stage = self.stage.currentData()
+        lead = self.lead.currentData()
+        return PipelineFilter(
+            stages=frozenset({stage}) if stage else frozenset(),
+            category=self.category.currentData(),
+            lead="" if lead == NO_LEAD else lead,
+            compliance=self.compliance.currentData(),
+            notice_from=self.notice_from.value() if self.notice_from.is_valid() else None,
+            notice_to=self.notice_to.value() if self.notice_to.is_valid() else None,
+            next_months=PIPELINE_MONTHS if self.next_months.isChecked() else None,
+        )
+
+    def clear(self) -> None:
+        self._quiet = True
+        try:
+            for combo in (self.stage, self.category, self.lead, self.compliance):
+                combo.setCurrentIndex(0)
+            self.notice_from.set_value(None)
+            self.notice_to.set_value(None)
+            self.next_months.setChecked(False)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def describe(self) -> str:
+        """The active filters in words, for the status bar ("" when none)."""
+        parts = [f"{label} {combo.currentText()}" for label, combo in (
+            ("stage", self.stage), ("category", self.category), ("lead", self.lead), ("check", self.compliance))
+            if combo.currentData() is not None]
+        criteria = self.criteria()
+        if criteria.notice_from or criteria.notice_to:
+            parts.append("notice dates " + " to ".join(
+                field.text() or "any" for field in (self.notice_from, self.notice_to)))
+        if criteria.next_months:
+            parts.append(f"next {criteria.next_months} months")
+        return ", ".join(parts)
+
+    def _emit(self, *_args) -> None:
+        if not self._quiet:
+            self.clear_button.setEnabled(not self.criteria().is_empty)
+            self.changed.emit(self.criteria())

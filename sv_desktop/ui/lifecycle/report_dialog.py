@@ -1,0 +1,196 @@
+"""The compliance report dialog: choose the period (two years to today unless changed), see the figures,
+and export them as PDF for the committee or XLSX for analysts. The figures and the files are worked out
+off the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...export.report_content import measure_rows, period_text
+from ...model.compliance import ComplianceReport, default_period
+from ...services.errors import ServiceError
+from .. import icons
+from ..parsing import format_date
+from ..style import make_heading, make_secondary
+from ..widgets.fields import DateField, add_row
+from .worker import Task, run_in_background
+
+KINDS = {
+    "pdf": ("PDF documents (*.pdf)", ".pdf", "Export the report for the committee"),
+    "xlsx": ("Excel workbooks (*.xlsx)", ".xlsx", "Export the report for analysts"),
+}
+
+
+class ReportDialog(QDialog):
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.report: ComplianceReport | None = None
+        self._task: Task | None = None
+        self.last_path: Path | None = None
+        self.setWindowTitle("Social value compliance report")
+        self.setWindowIcon(icons.icon("pdf"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_heading(QLabel("Social value compliance report")))
+        intro = QLabel("The two measures the Trust reports to its Sustainability Programme Group and Finance & "
+                       "Performance Committee every two years: contracts with at least 10% social value "
+                       "weighting, and the percentage and value of spend with local suppliers, SMEs and VCSEs. "
+                       "A contract counts in the period its award date falls in; one not yet awarded, by its "
+                       "tender notice date. Both days are included.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        start, end = default_period(service.today())
+        self.start = DateField("First day of the period")
+        self.start.set_value(start)
+        self.end = DateField("Last day of the period")
+        self.end.set_value(end)
+        add_row(form, "&From:", self.start, "First day of the reporting period, included")
+        add_row(form, "&To:", self.end, "Last day of the reporting period, included")
+        layout.addLayout(form)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Measure", "This period", "Previous period"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName("The compliance measures")
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.status = make_secondary(QLabel())
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+
+        buttons = QHBoxLayout()
+        self.refresh_button = QPushButton(icons.icon("reload"), "&Work out the figures")
+        self.refresh_button.setAccessibleName("Work out the figures for the period")
+        self.pdf_button = QPushButton(icons.icon("pdf"), "Export &PDF for the committee…")
+        self.pdf_button.setAccessibleName("Export the report as PDF for the committee")
+        self.xlsx_button = QPushButton(icons.icon("export"), "Export &XLSX for analysts…")
+        self.xlsx_button.setAccessibleName("Export the report as an Excel workbook for analysts")
+        self.close_button = QPushButton("&Close")
+        self.close_button.setAccessibleName("Close the report")
+        for button in (self.refresh_button, self.pdf_button, self.xlsx_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.close_button.clicked.connect(self.accept)
+        self.start.edited.connect(self._period_edited)
+        self.end.edited.connect(self._period_edited)
+        self.resize(820, 560)
+        self.refresh()
+
+    # ---- the period
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The chosen period, or None (with the reason shown) when it cannot be used."""
+        for field in (self.start, self.end):
+            if not field.is_valid() or field.value() is None:
+                self.status.setText(field.problem() or "Enter both the first and the last day of the period.")
+                return None
+        start, end = self.start.value(), self.end.value()
+        if start > end:
+            self.status.setText(f"The period starts ({format_date(start)}) after it ends ({format_date(end)}).")
+            return None
+        return start, end
+
+    def _period_edited(self) -> None:
+        self.report = None
+        self.table.setRowCount(0)
+        self._set_busy(False)
+        self.status.setText("Press Work out the figures (Alt+W) to see the figures for this period."
+                            if self.period() else self.status.text())
+
+    def _set_busy(self, busy: bool) -> None:
+        ready = not busy and self.period() is not None
+        self.refresh_button.setEnabled(not busy)
+        self.pdf_button.setEnabled(ready)
+        self.xlsx_button.setEnabled(ready)
+
+    # ---- figures
+
+    def refresh(self) -> None:
+        period = self.period()
+        if period is None:
+            return
+        self._set_busy(True)
+        self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
+        self._task = run_in_background(lambda: self.service.compliance_report(*period), self._shown,
+                                       self._failed, context=self)
+
+    def _shown(self, report: ComplianceReport) -> None:
+        self.report = report
+        now, before = dict(measure_rows(report.current)), dict(measure_rows(report.previous))
+        self.table.setRowCount(len(now))
+        for row, (measure, figure) in enumerate(now.items()):
+            for column, text in enumerate((measure, figure, before[measure])):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._set_busy(False)
+        self.status.setText(f"{period_text(report.current)}, compared with {period_text(report.previous)}. "
+                            f"Local postcode areas: {', '.join(report.local_areas) or 'none set'}.")
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        message = str(error) if isinstance(error, ServiceError) else f"The report could not be made: {error}"
+        self.status.setText(message)
+        QMessageBox.warning(self, "No report", message)
+
+    # ---- files
+
+    def choose_file(self, kind: str, period: tuple[dt.date, dt.date]) -> Path | None:
+        file_filter, suffix, caption = KINDS[kind]
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self.last_path.parent if self.last_path else Path(documents or Path.home())
+        name = f"Social value compliance report {period[0]:%Y-%m-%d} to {period[1]:%Y-%m-%d}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(folder / name), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def export(self, kind: str) -> None:
+        period = self.period()
+        if period is None:
+            return
+        path = self.choose_file(kind, period)
+        if path is None:
+            return
+        self._set_busy(True)
+        self.status.setText(f"Writing {path.name}…")
+        self._task = run_in_background(lambda: self.service.export_report(*period, path), self._written,
+                                       self._failed, context=self)
+
+    def _written(self, path: Path) -> None:
+        self.last_path = Path(path)
+        self._set_busy(False)
+        self.status.setText(f"Saved the report as {path}.")

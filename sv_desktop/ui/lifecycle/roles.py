@@ -1,0 +1,140 @@
+"""The six roles of policy P238 §5 for one tender: who holds each, and that role's responsibilities,
+word for word from the policy, ticked off as they are done.
+
+A tick is kept by the responsibility's words. If the Trust rewords its list, a tick on the old words is
+not shown but stays stored, so editing the content never silently changes what was recorded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from ...model.content import RoleInfo
+from ...model.tender import ROLES, Tender
+from ..style import make_secondary
+from ..widgets.checklist import CheckList
+from ..widgets.fields import add_row
+from .dialog_base import TenderDialog
+
+MAX_NAME = 500
+
+
+class RolePage(QWidget):
+    changed = Signal()
+
+    def __init__(self, role: RoleInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role = role
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setPlaceholderText("Name of the person who holds this role for this tender")
+        add_row(form, "&Name:", self.name, f"Who is the {role.label} for this tender")
+        layout.addLayout(form)
+        where = f"Policy P238 §{role.section}" + (f" ({role.note})" if role.note else "")
+        heading = make_secondary(QLabel(f"Responsibilities ({where}). Tick each one when it is done for this "
+                                        "tender."))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.checklist = CheckList()
+        self.checklist.set_items((str(i), text, "") for i, text in enumerate(role.responsibilities))
+        self.checklist.setAccessibleName(f"Responsibilities of the {role.label}")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.checklist)
+        layout.addWidget(scroll, 1)
+        self.progress = make_secondary(QLabel())
+        layout.addWidget(self.progress)
+        self.name.textEdited.connect(self._edited)
+        self.checklist.toggled.connect(self._edited)
+        self._update()
+
+    def load(self, name: str, ticked: list[str]) -> None:
+        self.name.setText(name)
+        wanted = set(ticked)
+        self.checklist.set_checked(str(i) for i, text in enumerate(self.role.responsibilities) if text in wanted)
+        self._update()
+
+    def ticked(self) -> list[str]:
+        return [self.role.responsibilities[int(i)] for i in self.checklist.checked()]
+
+    def count(self) -> tuple[int, int]:
+        return len(self.checklist.checked()), len(self.role.responsibilities)
+
+    def _edited(self, *_args) -> None:
+        self._update()
+        self.changed.emit()
+
+    def _update(self) -> None:
+        done, total = self.count()
+        self.progress.setText(f"{done} of {total} responsibilities ticked.")
+
+
+class RolesEditor(QTabWidget):
+    """One tab per role, its title showing how much is ticked."""
+
+    changed = Signal()
+
+    def __init__(self, roles: dict[str, RoleInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Roles and responsibilities")
+        self.pages: dict[str, RolePage] = {}
+        for role_id in ROLES:
+            page = RolePage(roles[role_id])
+            page.changed.connect(self._page_changed)
+            self.pages[role_id] = page
+            self.addTab(page, "")
+        self._titles()
+
+    def load(self, tender: Tender) -> None:
+        for role_id, page in self.pages.items():
+            page.load(tender.leads.get(role_id, ""), tender.role_checklists.get(role_id, []))
+        self._titles()
+
+    def apply(self, tender: Tender) -> None:
+        """Names and ticks into `tender`, keeping ticks on wording the content no longer has."""
+        for role_id, page in self.pages.items():
+            name = " ".join(page.name.text().split())
+            if name:
+                tender.leads[role_id] = name
+            else:
+                tender.leads.pop(role_id, None)
+            known = set(page.role.responsibilities)
+            kept = [item for item in tender.role_checklists.get(role_id, []) if item not in known]
+            ticked = page.ticked() + kept
+            if ticked:
+                tender.role_checklists[role_id] = ticked
+            else:
+                tender.role_checklists.pop(role_id, None)
+
+    def _page_changed(self) -> None:
+        self._titles()
+        self.changed.emit()
+
+    def _titles(self) -> None:
+        for index, page in enumerate(self.pages.values()):
+            done, total = page.count()
+            self.setTabText(index, f"{page.role.label} ({done}/{total})")
+            self.setTabToolTip(index, f"{page.role.label}: {done} of {total} responsibilities ticked")
+
+
+class RolesDialog(TenderDialog):
+    noun = "names and ticks"
+
+    def __init__(self, service, tender: Tender, parent: QWidget | None = None) -> None:
+        super().__init__(service, tender, "Roles and checklists",
+                         "Name the person in each role of the Trust's policy (section 5) and tick each "
+                         "responsibility as it is done for this tender.", parent)
+        self.editor = RolesEditor(dict(service.content.roles))
+        self.editor.load(self.tender)
+        self.editor.changed.connect(self.mark_dirty)
+        self.body.addWidget(self.editor)
+        self.resize(900, 640)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def apply(self, tender: Tender) -> str | None:
+        self.editor.apply(tender)
+        return None

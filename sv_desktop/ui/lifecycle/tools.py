@@ -1,0 +1,213 @@
+"""The lifecycle pieces put into the main window: the filter bar above the list, a Lifecycle menu (roles,
+engagement, award and delivery, KPI reports due, compliance report, pipeline export) and a status-bar
+button when KPI reports are due.
+
+The main window only creates `LifecycleTools(window)`; everything here goes through the window's public
+parts (its service, model, proxy, table, menu and status bars) and the service's use-cases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
+
+from ...model.pipeline import lead_names
+from ...model.tender import TenderSummary
+from ...services.errors import ServiceError
+from .. import icons
+from .filter_bar import FilterBar
+from .worker import run_in_background
+
+PIPELINE_FILTERS = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
+
+
+class LifecycleTools(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.service = window.service
+        self.dialog: QDialog | None = None
+        self.reminders: list = []
+        labels = {key: guide.label for key, guide in self.service.content.categories.items()}
+        self.bar = FilterBar(labels)
+        window.table_layout.insertWidget(0, self.bar)
+        self.bar.changed.connect(window.proxy.set_criteria)
+        window.model.modelReset.connect(self._rows_changed)
+        self._build_menu()
+        self.reminder_button = QPushButton(icons.icon("calendar"), "")
+        self.reminder_button.setFlat(True)
+        self.reminder_button.hide()
+        self.reminder_button.clicked.connect(self.show_reminders)
+        window.statusBar().addPermanentWidget(self.reminder_button)
+        window.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        window.proxy.filtered.connect(self._update_actions)
+        self._rows_changed()
+        QTimer.singleShot(0, self.check_reminders)
+
+    # ---- construction
+
+    def _action(self, text: str, icon: str, slot, tip: str) -> QAction:
+        action = QAction(icons.icon(icon), text, self.window)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menu(self) -> None:
+        self.roles_action = self._action("&Roles and checklists…", "edit", self.open_roles,
+                                         "Name each role and tick its responsibilities for the selected tender")
+        self.engagement_action = self._action("Pre-market &engagement…", "library", self.open_engagement,
+                                              "Record engagement events and the suppliers met")
+        self.delivery_action = self._action("&Award and delivery…", "compliant", self.open_delivery,
+                                            "Record the award, KPI results, case studies and renewal needs")
+        self.reminders_action = self._action("KPI reports &due…", "calendar", self.show_reminders,
+                                             "Contracts whose KPI report is due or overdue")
+        self.report_action = self._action("&Compliance report…", "pdf", self.show_report,
+                                          "The Appendix Two measures as PDF or XLSX")
+        self.pipeline_action = self._action("Export &pipeline…", "export", self.export_pipeline,
+                                            "Save the tenders shown in the list as CSV or XLSX")
+        self.menu = QMenu("&Lifecycle", self.window)
+        for item in (self.roles_action, self.engagement_action, self.delivery_action, None,
+                     self.reminders_action, None, self.report_action, self.pipeline_action):
+            self.menu.addSeparator() if item is None else self.menu.addAction(item)
+        bar = self.window.menuBar()
+        last = bar.actions()[-1] if bar.actions() else None  # the Help menu stays last
+        bar.insertMenu(last, self.menu) if last is not None else bar.addMenu(self.menu)
+
+    # ---- the list
+
+    def _rows_changed(self) -> None:
+        model = self.window.model
+        self.bar.set_leads(lead_names(model.summary(i) for i in range(model.rowCount())))
+
+    def _update_actions(self, *_args) -> None:
+        has = self.window.selected_reference() is not None
+        for action in (self.roles_action, self.engagement_action, self.delivery_action):
+            action.setEnabled(has)
+
+    def shown_rows(self) -> list[TenderSummary]:
+        """The tenders the list shows now (filters and search applied), in the list's order."""
+        proxy, model = self.window.proxy, self.window.model
+        return [model.summary(proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
+
+    # ---- one tender's dialogs
+
+    def _tender(self, reference: str | None):
+        """The stored tender, after its wizard (if open) has saved and closed; None if that failed."""
+        reference = reference or self.window.selected_reference()
+        if reference is None:
+            return None
+        wizard = self.window.wizard_for(reference)
+        if wizard is not None and not wizard.close():
+            return None
+        try:
+            return self.service.get(reference)
+        except ServiceError as exc:
+            QMessageBox.warning(self.window, "Cannot open the tender", str(exc))
+            return None
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.saved.connect(lambda stored: self._saved(stored.reference))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, reference: str) -> None:
+        self.window.refresh(select=reference)
+        self.window.statusBar().showMessage(f"Saved {reference}.", 8000)
+        self.check_reminders()
+
+    def open_roles(self, *_args, reference: str | None = None) -> QDialog | None:
+        from .roles import RolesDialog
+
+        tender = self._tender(reference)
+        return None if tender is None else self._show(RolesDialog(self.service, tender, self.window))
+
+    def open_engagement(self, *_args, reference: str | None = None) -> QDialog | None:
+        from .engagement import EngagementDialog
+
+        tender = self._tender(reference)
+        return None if tender is None else self._show(EngagementDialog(self.service, tender, self.window))
+
+    def open_delivery(self, *_args, reference: str | None = None, results: bool = False) -> QDialog | None:
+        from .delivery import DeliveryDialog
+
+        tender = self._tender(reference)
+        if tender is None:
+            return None
+        dialog = DeliveryDialog(self.service, tender, self.window)
+        if results:
+            dialog.show_results()
+        return self._show(dialog)
+
+    # ---- reminders
+
+    def check_reminders(self) -> None:
+        """Look for KPI reports due, off the UI thread; the status bar button appears when there are some."""
+        if not hasattr(self.service, "kpi_reminders"):
+            return
+        run_in_background(self.service.kpi_reminders, self._reminders_found, lambda _error: None, context=self)
+
+    def _reminders_found(self, reminders: list) -> None:
+        from .reminders import summary_text
+
+        self.reminders = reminders
+        text = summary_text(reminders)
+        self.reminder_button.setText(text)
+        self.reminder_button.setAccessibleName(f"{text}: show them" if text else "")
+        self.reminder_button.setVisible(bool(text))
+
+    def show_reminders(self) -> QDialog:
+        from .reminders import RemindersDialog
+
+        dialog = RemindersDialog(self.reminders, self.window)
+        dialog.open_delivery.connect(self._open_due)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_due(self, reference: str) -> None:
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.open_delivery(reference=reference, results=True)
+
+    # ---- reports and exports
+
+    def show_report(self) -> QDialog:
+        from .report_dialog import ReportDialog
+
+        dialog = ReportDialog(self.service, self.window)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_pipeline(self) -> Path | None:
+        rows = self.shown_rows()
+        if not rows:
+            QMessageBox.information(self.window, "Nothing to export", "No tender is shown in the list: change "
+                                    "the filters or the search to show the tenders to export.")
+            return None
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(documents or Path.home()) / "Tender pipeline.xlsx"
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self.window, f"Export the {len(rows)} tenders shown", str(suggested), PIPELINE_FILTERS)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_name(path.name + (".csv" if "csv" in chosen_filter.lower() else ".xlsx"))
+        ordered = sorted(rows, key=lambda r: (r.tender_notice_date is None, r.tender_notice_date, r.reference))
+        self.window.statusBar().showMessage(f"Writing {path.name}…")
+        run_in_background(lambda: self.service.export_pipeline(path, ordered), self._pipeline_written,
+                          self._pipeline_failed, context=self)
+        return path
+
+    def _pipeline_written(self, path: Path) -> None:
+        self.window.statusBar().showMessage(f"Saved the pipeline as {path}.", 10000)
+
+    def _pipeline_failed(self, error: Exception) -> None:
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, "Pipeline not exported", str(error))

@@ -1,0 +1,106 @@
+"""Screenshots of the main window and of every wizard page at 1366 x 768, in a light and a dark palette.
+
+    python -m sv_desktop.ui.screenshots docs/screenshots
+
+Runs headless (offscreen) on a throw-away data folder filled with the worked examples, so the pictures
+show real content and never touch the user's own tenders. Used for the README and to review layouts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (1366, 768)
+EXAMPLE_REFERENCE = "LPT-2027-014"
+
+
+def _settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _use_bundled_font(app) -> None:
+    """Liberation Sans (metric-compatible with Arial, the NHS fallback font) so shots look the same anywhere."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from ..paths import resources_dir
+
+    fonts = resources_dir() / "fonts"
+    families: list[str] = []
+    for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(fonts / name))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    if families:
+        app.setFont(QFont(families[0], 10))
+
+
+def take(out: Path) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..demo import load_demo
+    from ..services.tender_service import open_service
+    from . import icons
+    from .app import application
+    from .main_window import MainWindow
+    from .style import dark_palette, light_palette
+    from .wizard.page_ids import PageId
+    from .wizard.wizard_window import TenderWizard
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = application([])
+    app.setStyle("Fusion")
+    _use_bundled_font(app)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="sv-shots-") as tmp:
+        service = open_service(data_dir=Path(tmp))
+        try:
+            load_demo(service)
+            references = [s.reference for s in service.list_tenders()]
+            reference = EXAMPLE_REFERENCE if EXAMPLE_REFERENCE in references else references[0]
+            for mode, palette in (("light", light_palette()), ("dark", dark_palette())):
+                app.setPalette(palette)
+                icons.clear_cache()
+                window = MainWindow(service)
+                window.resize(*SIZE)
+                window.show()
+                window.select(reference)
+                _settle(app)
+                path = out / f"{mode}-main-window.png"
+                window.grab().save(str(path), "PNG", 0)
+                written.append(path)
+                wizard = TenderWizard(service, service.get(reference), window.settings)
+                wizard.resize(*SIZE)
+                wizard.show()
+                for page_id in PageId:
+                    wizard.go_to(page_id)
+                    wizard.autosaver.flush()
+                    _settle(app)
+                    path = out / f"{mode}-step-{page_id + 1}-{page_id.step}.png"
+                    wizard.grab().save(str(path), "PNG", 0)
+                    written.append(path)
+                wizard.go_to(PageId.DETAILS)
+                wizard.close()
+                window.close()
+                wizard.deleteLater()
+                window.deleteLater()
+                _settle(app)
+        finally:
+            service.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m sv_desktop.ui.screenshots OUTPUT_FOLDER", file=sys.stderr)
+        return 2
+    for path in take(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Settings: the organisation named in packs, the local postcode areas, question defaults, the data folder.
+
+Values are checked as typed like every other field; OK stays disabled until they are all valid, so a bad
+entry can never replace a good setting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.tender import SCORING_SCALES
+from ..services.errors import ServiceError
+from . import icons
+from .parsing import FieldError, format_number, parse_postcode_areas, parse_whole
+from .widgets.fields import ValidatedField, add_row
+from .window_state import data_folder
+
+WORD_LIMITS = (50, 10_000)
+
+
+def _organisation(text: str) -> str:
+    if not text.strip():
+        raise FieldError("Enter the organisation's name as it should appear in packs.")
+    if len(text) > 500:
+        raise FieldError("Keep the organisation's name under 500 characters.")
+    return text.strip()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        settings = service.settings
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.organisation = ValidatedField(_organisation)
+        self.organisation.set_value(settings.organisation)
+        add_row(form, "&Organisation:", self.organisation, "The organisation named on every pack.")
+        self.postcodes = ValidatedField(parse_postcode_areas, fmt=lambda areas: ", ".join(areas),
+                                        placeholder="for example LE, NN")
+        self.postcodes.set_value(list(settings.local_postcode_areas))
+        add_row(form, "&Local postcode areas:", self.postcodes,
+                "The postcode areas that count as local, separated by commas, for example LE, NN.")
+        low, high = WORD_LIMITS
+        self.word_limit = ValidatedField(
+            lambda t: parse_whole(t, low, high, "the default word limit", "750"), fmt=format_number)
+        self.word_limit.set_narrow()
+        self.word_limit.set_value(settings.default_word_limit)
+        add_row(form, "Default &word limit:", self.word_limit, "Used for questions you write yourself.")
+        self.scale = QComboBox()
+        bank = getattr(service, "bank", None)
+        for scale_id in SCORING_SCALES:
+            name = bank.scales[scale_id].name if bank is not None and scale_id in bank.scales else scale_id
+            self.scale.addItem(f"{name} ({scale_id})", scale_id)
+        self.scale.setCurrentIndex(max(self.scale.findData(settings.default_scoring_scale), 0))
+        add_row(form, "Default &scoring scale:", self.scale)
+        folder_row = QWidget()
+        folder_layout = QHBoxLayout(folder_row)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        self.folder = QLineEdit(str(data_folder(service) or ""))
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleDescription("Where sv-desktop keeps its database, backups and settings; "
+                                             "read-only here.")
+        self.open_folder_button = QPushButton(icons.icon("folder"), "O&pen folder")
+        self.open_folder_button.setAccessibleName("Open the data folder")
+        folder_layout.addWidget(self.folder, 1)
+        folder_layout.addWidget(self.open_folder_button)
+        folder_row.setFocusProxy(self.folder)
+        add_row(form, "&Data folder:", folder_row)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setAccessibleName("Save the settings")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.open_folder_button.clicked.connect(self.open_data_folder)
+        for field in (self.organisation, self.postcodes, self.word_limit):
+            field.edited.connect(self._update_ok)
+
+    def fields(self) -> list[ValidatedField]:
+        return [self.organisation, self.postcodes, self.word_limit]
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(all(f.is_valid() for f in self.fields()))
+
+    def open_data_folder(self) -> None:
+        folder = data_folder(self.service)
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def apply(self) -> bool:
+        """Write the valid values to the settings and save them; False (with a message) if that fails."""
+        settings = self.service.settings
+        settings.organisation = self.organisation.value()
+        settings.local_postcode_areas = list(self.postcodes.value())
+        settings.default_word_limit = self.word_limit.value()
+        settings.default_scoring_scale = self.scale.currentData()
+        try:
+            self.service.save_settings()
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Settings not saved", str(exc))
+            return False
+        return True
+
+    def accept(self) -> None:
+        if all(f.is_valid() for f in self.fields()) and self.apply():
+            super().accept()

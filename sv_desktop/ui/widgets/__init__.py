@@ -1,0 +1,1 @@
+"""Small reusable widgets: validated fields, check lists, form helpers."""

@@ -1,0 +1,119 @@
+"""Check boxes whose text wraps (a QCheckBox never wraps, so long prompts would force a wide window),
+and a column of them with hints underneath, read as one group by screen readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..style import make_secondary
+
+
+class _ClickableLabel(QLabel):
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
+class WrappingCheckBox(QWidget):
+    """A check box with a wrapping label; `&` in the text is a mnemonic as on a QCheckBox."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.box = QCheckBox()
+        self.label = _ClickableLabel(text, self.box)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if "&" in text.replace("&&", ""):
+            self.label.setBuddy(self.box)  # the mnemonic letter ticks the box
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.label.setSizePolicy(policy)
+        plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        self.box.setAccessibleName(plain)
+        box_column = QVBoxLayout()
+        box_column.setContentsMargins(0, 2, 0, 0)
+        box_column.addWidget(self.box)
+        box_column.addStretch(1)
+        layout.addLayout(box_column)
+        layout.addWidget(self.label, 1)
+        self.setFocusProxy(self.box)
+        self.box.toggled.connect(self.toggled)
+
+    def isChecked(self) -> bool:  # noqa: N802 - mirrors QCheckBox
+        return self.box.isChecked()
+
+    def setChecked(self, on: bool) -> None:  # noqa: N802 - mirrors QCheckBox
+        self.box.setChecked(on)
+
+    def text(self) -> str:
+        return self.box.accessibleName()
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802 - mirrors QWidget
+        self.box.setAccessibleDescription(text)
+
+
+class CheckList(QWidget):
+    """Check boxes keyed by id; `toggled` fires only when the user (not `set_checked`) changes one."""
+
+    toggled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.boxes: dict[str, WrappingCheckBox] = {}
+        self._hints: list[QLabel] = []
+        self._quiet = False
+
+    def set_items(self, items: Iterable[tuple[str, str, str]]) -> None:
+        """(id, text, hint) per item; the hint becomes the box's accessible description too."""
+        for widget in [*self.boxes.values(), *self._hints]:
+            widget.setParent(None)
+            widget.deleteLater()
+        self.boxes, self._hints = {}, []
+        for item_id, text, hint in items:
+            box = WrappingCheckBox(text.replace("&", "&&"))
+            box.toggled.connect(self._on_toggled)
+            self._layout.addWidget(box)
+            self.boxes[item_id] = box
+            if hint:
+                box.setAccessibleDescription(hint)
+                label = make_secondary(QLabel(hint))
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setContentsMargins(24, 0, 0, 4)
+                self._layout.addWidget(label)
+                self._hints.append(label)
+
+    def checked(self) -> list[str]:
+        return [item_id for item_id, box in self.boxes.items() if box.isChecked()]
+
+    def set_checked(self, ids: Iterable[str]) -> None:
+        wanted = set(ids)
+        self._quiet = True
+        try:
+            for item_id, box in self.boxes.items():
+                box.setChecked(item_id in wanted)
+        finally:
+            self._quiet = False
+
+    def _on_toggled(self, _on: bool) -> None:
+        if not self._quiet:
+            self.toggled.emit()

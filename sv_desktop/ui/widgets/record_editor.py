@@ -1,0 +1,228 @@
+"""A table of a tender's records (questions, KPIs) with an edit form beside it and undoable removal.
+
+The table edits the tender's own list in place, so what is on screen and what autosave writes are the
+same objects. Removing keeps the record (and where it was) so "Undo remove" puts it back exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import icons
+from ..style import make_secondary
+
+PREVIEW_CHARS = 120
+MAX_COLUMN_WIDTH = 120
+
+
+def preview(text: str) -> str:
+    """One line of a long text for a table cell."""
+    line = " ".join(text.split())
+    return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1] + "…"
+
+
+class RecordEditor(QWidget):
+    """Subclasses give the columns, the form and the conversions between a record and the form."""
+
+    changed = Signal()
+    columns: tuple[str, ...] = ()
+    noun = "item"
+    wrap_rows = QFormLayout.RowWrapPolicy.WrapAllRows
+    """Labels above fields (roomy forms) or beside them (compact forms)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[Any] = []
+        self._removed: list[tuple[int, Any]] = []
+        self._loading = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+
+        left = QVBoxLayout()
+        self.table = QTableWidget(0, len(self.columns))
+        self.table.setHorizontalHeaderLabels(list(self.columns))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(f"{self.noun.capitalize()}s of this tender")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(self.columns)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.stretch_column(), QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(150)
+        left.addWidget(self.table, 1)
+        self.empty_note = make_secondary(QLabel())
+        left.addWidget(self.empty_note)
+        self.buttons = QHBoxLayout()
+        self.add_buttons(self.buttons)
+        self.buttons.addStretch(1)
+        left.addLayout(self.buttons)
+        self.remove_buttons = QHBoxLayout()
+        self.remove_button = QPushButton(icons.icon("remove"), "Re&move")
+        self.remove_button.setAccessibleName(f"Remove the selected {self.noun}")
+        self.undo_button = QPushButton(icons.icon("undo"), "&Undo remove")
+        self.undo_button.setAccessibleName(f"Undo: put the last removed {self.noun} back")
+        self.remove_buttons.addWidget(self.remove_button)
+        self.remove_buttons.addWidget(self.undo_button)
+        self.remove_buttons.addStretch(1)
+        left.addLayout(self.remove_buttons)
+        layout.addLayout(left, 3)
+
+        self.form_box = QGroupBox(f"Selected {self.noun}")
+        self.form = QFormLayout(self.form_box)
+        self.form.setRowWrapPolicy(self.wrap_rows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.build_form(self.form)
+        layout.addWidget(self.form_box, 2)
+
+        self.table.currentCellChanged.connect(self._cell_changed)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.undo_button.clicked.connect(self.undo_remove)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self._update()
+
+    # ---- for subclasses
+
+    def stretch_column(self) -> int:
+        return len(self.columns) - 1
+
+    def add_buttons(self, row: QHBoxLayout) -> None:
+        """Put the Add buttons in the row under the table."""
+
+    def build_form(self, form: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def cells(self, record: Any) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def show_record(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def store_record(self, record: Any) -> None:
+        """Write the form's valid values into the record."""
+        raise NotImplementedError
+
+    def empty_text(self) -> str:
+        return f"No {self.noun}s yet."
+
+    # ---- the list
+
+    def set_records(self, records: list[Any]) -> None:
+        """Edit this list (the tender's own) from now on."""
+        self.records = records
+        self._removed = []
+        self.refresh(0 if records else -1)
+
+    def refresh(self, select: int | None = None) -> None:
+        row = self.table.currentRow() if select is None else select
+        self._loading = True
+        try:
+            self.table.setRowCount(len(self.records))
+            for r, record in enumerate(self.records):
+                self._fill_row(r, record)
+            self._fit_columns()
+            if 0 <= row < len(self.records):
+                self.table.setCurrentCell(row, 0)
+            else:
+                self.table.setCurrentCell(-1, -1)
+        finally:
+            self._loading = False
+        self._show(self.table.currentRow())
+
+    def _fit_columns(self) -> None:
+        """Size the narrow columns to their contents, but never so wide that the main column vanishes."""
+        for column in range(len(self.columns)):
+            if column != self.stretch_column():
+                self.table.resizeColumnToContents(column)
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
+
+    def _fill_row(self, row: int, record: Any) -> None:
+        for column, text in enumerate(self.cells(record)):
+            item = self.table.item(row, column)
+            if item is None:
+                item = QTableWidgetItem()
+                self.table.setItem(row, column, item)
+            item.setText(preview(text))
+            item.setToolTip(text if len(text) > PREVIEW_CHARS else "")
+
+    def current(self) -> Any | None:
+        row = self.table.currentRow()
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def add(self, record: Any) -> None:
+        self.records.append(record)
+        self.refresh(len(self.records) - 1)
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.records):
+            return
+        self._removed.append((row, self.records.pop(row)))
+        self.refresh(min(row, len(self.records) - 1))
+        self.changed.emit()
+
+    def undo_remove(self) -> None:
+        if not self._removed:
+            return
+        row, record = self._removed.pop()
+        row = min(row, len(self.records))
+        self.records.insert(row, record)
+        self.refresh(row)
+        self.changed.emit()
+
+    # ---- the form
+
+    def _cell_changed(self, row: int, *_args) -> None:
+        self._show(row)
+
+    def _show(self, row: int) -> None:
+        self._loading = True
+        try:
+            if 0 <= row < len(self.records):
+                self.show_record(self.records[row])
+        finally:
+            self._loading = False
+        self._update()
+
+    def form_edited(self, *_args) -> None:
+        """Connect every form input here: the record changes as the manager types."""
+        if self._loading:
+            return
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.records):
+            return
+        self.store_record(self.records[row])
+        self._fill_row(row, self.records[row])
+        self.changed.emit()
+
+    def _update(self) -> None:
+        has_current = self.current() is not None
+        self.form_box.setEnabled(has_current)
+        self.remove_button.setEnabled(has_current)
+        self.undo_button.setEnabled(bool(self._removed))
+        self.empty_note.setText(self.empty_text())
+        self.empty_note.setVisible(not self.records)

@@ -1,0 +1,115 @@
+"""Pick questions from the Trust's question bank, or KPIs from its library, for the tender's themes.
+
+Entries already in the tender are shown ticked and greyed so nothing is added twice by accident.
+`choose_questions` / `choose_kpis` are the only entry points the pages use (tests replace them).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model.tender import Tender
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class BankPicker(QDialog):
+    def __init__(self, title: str, intro: str, groups: list[tuple[str, list[tuple[str, str, str, bool]]]],
+                 parent: QWidget | None = None) -> None:
+        """groups: (heading, [(key, title, detail, already_in_tender), ...])."""
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        note = QLabel(intro)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setAccessibleName(title)
+        self.tree.setUniformRowHeights(False)
+        for heading, entries in groups:
+            top = QTreeWidgetItem([heading])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            for key, entry_title, detail, already in entries:
+                text = entry_title + (" (already in this tender)" if already else "")
+                child = QTreeWidgetItem([text])
+                child.setData(0, KEY_ROLE, key)
+                child.setToolTip(0, detail)
+                child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, detail)
+                flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+                child.setFlags(flags if already else flags | Qt.ItemFlag.ItemIsEnabled)
+                child.setCheckState(0, Qt.CheckState.Checked if already else Qt.CheckState.Unchecked)
+                top.addChild(child)
+            if not entries:
+                empty = QTreeWidgetItem(["Nothing in the bank for this theme and category."])
+                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                top.addChild(empty)
+        self.tree.expandAll()
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add ticked")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Add the ticked entries")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        found = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            found.extend(top.child(j) for j in range(top.childCount()) if top.child(j).data(0, KEY_ROLE))
+        return found
+
+    def chosen(self) -> list[str]:
+        """Keys newly ticked (not those already in the tender)."""
+        return [item.data(0, KEY_ROLE) for item in self.items()
+                if item.flags() & Qt.ItemFlag.ItemIsEnabled and item.checkState(0) == Qt.CheckState.Checked]
+
+    # ---- entry points
+
+    @staticmethod
+    def choose_questions(parent: QWidget, bank, content, tender: Tender) -> list:
+        taken = {q.source_id for q in tender.questions if q.source_id}
+        groups = []
+        for theme in tender.theme_ids:
+            entries = [(q.id, f"{q.title}: {q.text}", q.evaluation_guidance, q.id in taken)
+                       for q in bank.questions_for(tender.category, theme)]
+            groups.append((content.theme_label(theme), entries))
+        dialog = BankPicker("Add questions from the bank",
+                            "Tick the questions to add to this tender. You can edit each one afterwards; "
+                            "the bank itself does not change.", groups, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return [bank.question(key) for key in dialog.chosen()]
+
+    @staticmethod
+    def choose_kpis(parent: QWidget, bank, content, tender: Tender) -> list:
+        taken = {k.source_id for k in tender.kpis if k.source_id}
+        groups = []
+        for theme in tender.theme_ids:
+            entries = [(k.id, f"{k.name} ({k.unit})" if k.unit else k.name,
+                        f"Baseline: {k.baseline_guidance}\nTarget: {k.target_guidance}", k.id in taken)
+                       for k in bank.kpis_for(tender.category, theme)]
+            groups.append((content.theme_label(theme), entries))
+        dialog = BankPicker("Add KPIs from the library",
+                            "Tick the KPIs to add. Set each KPI's baseline and target for this contract "
+                            "afterwards; the library gives guidance on both.", groups, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return []
+        return [bank.kpi(key) for key in dialog.chosen()]

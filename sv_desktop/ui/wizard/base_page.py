@@ -1,0 +1,170 @@
+"""What every wizard page shares: its title and "why", the blockers it fixes, a scrolling body, and the
+load / apply contract that keeps widgets and the tender apart.
+
+A page never saves. It fills its widgets from the tender (`load`), writes its valid values back into the
+tender (`apply`) and emits `changed` whenever the manager edits something; the wizard applies, autosaves
+and re-checks. Because `apply` only writes values that passed their checks, a wrong entry never replaces
+a good one, while the widget keeps what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...model.tender import Tender
+from .. import icons
+from ..labels import SEVERITY_ICONS, SEVERITY_LABELS
+from ..style import make_heading
+from ..widgets.fields import ValidatedField
+from .page_ids import PageId
+
+
+class AttentionBanner(QFrame):
+    """The blockers this step fixes, each with its severity icon and word, above the page's fields."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 6, 8, 6)
+        self._layout.setSpacing(4)
+        self._rows: list[QWidget] = []
+        self.messages: list[str] = []
+        self.hide()
+
+    def set_findings(self, findings: Iterable[object]) -> None:
+        for row in self._rows:
+            row.setParent(None)
+            row.deleteLater()
+        self._rows, self.messages = [], []
+        for finding in findings:
+            row = QWidget()
+            layout = QHBoxLayout(row)
+            layout.setContentsMargins(0, 0, 0, 0)
+            severity = getattr(finding, "severity", "blocker")
+            icon = QLabel()
+            icon.setPixmap(icons.pixmap(SEVERITY_ICONS.get(severity, "sev-blocker"), 16))
+            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+            text = f"{SEVERITY_LABELS.get(severity, severity)}: {finding.message}"
+            label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            layout.addWidget(icon)
+            layout.addWidget(label, 1)
+            self._layout.addWidget(row)
+            self._rows.append(row)
+            self.messages.append(text)
+        self.setAccessibleName("To fix on this step: " + " ".join(self.messages) if self.messages else "")
+        self.setVisible(bool(self._rows))
+
+
+class WizardPage(QWidget):
+    """Base of the seven pages; subclasses set `page_id` and implement build / fill / apply."""
+
+    page_id: ClassVar[PageId]
+    changed = Signal()
+    """The manager edited something on this page."""
+    complete_changed = Signal()
+    """Whether the manager may go on (Next) has changed."""
+
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.content = service.content
+        self.tender: Tender | None = None
+        self._loading = False
+        info = self.content.steps[self.step_id]
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 4)
+        outer.setSpacing(6)
+        self.title_label = make_heading(QLabel(info.title))
+        self.why_label = QLabel(info.why)
+        self.why_label.setWordWrap(True)
+        self.why_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.attention = AttentionBanner()
+        outer.addWidget(self.title_label)
+        outer.addWidget(self.why_label)
+        outer.addWidget(self.attention)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 6, 4, 6)
+        self.body_layout.setSpacing(10)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
+        self.build(self.body_layout)
+
+    # ---- identity
+
+    @property
+    def step_id(self) -> str:
+        return self.page_id.step
+
+    @property
+    def title(self) -> str:
+        return self.content.steps[self.step_id].title
+
+    @property
+    def help_paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.content.steps[self.step_id].help)
+
+    # ---- to implement
+
+    def build(self, layout: QVBoxLayout) -> None:
+        raise NotImplementedError
+
+    def fill(self, tender: Tender) -> None:
+        raise NotImplementedError
+
+    def apply(self, tender: Tender) -> None:
+        raise NotImplementedError
+
+    # ---- shared behaviour
+
+    def load(self, tender: Tender) -> None:
+        """Show the tender; widget signals during loading are not edits."""
+        self.tender = tender
+        self._loading = True
+        try:
+            self.fill(tender)
+        finally:
+            self._loading = False
+
+    def enter(self, tender: Tender) -> None:
+        """The page is being shown: reload it unless it holds entries still to be corrected."""
+        if not self.problems():
+            self.load(tender)
+
+    def edited(self, *_args) -> None:
+        """Connect every input's change signal here: the page's valid values go into the tender at once."""
+        if self._loading or self.tender is None:
+            return
+        self.apply(self.tender)
+        self.changed.emit()
+
+    def is_complete(self) -> bool:
+        return True
+
+    def fields(self) -> list[ValidatedField]:
+        return self.findChildren(ValidatedField)
+
+    def problems(self) -> list[str]:
+        """Messages of the fields that hold an entry which could not be saved."""
+        problems = []
+        for field in self.fields():
+            if not field.is_valid() and not field.isHidden():
+                problems.append(f"{field.edit.accessibleName() or 'A field'}: {field.problem()}")
+        return problems
+
+    def show_findings(self, findings: list[object]) -> None:
+        """All current findings; the banner shows the blockers this step fixes."""
+        self.attention.set_findings(
+            f for f in findings if getattr(f, "severity", "") == "blocker" and getattr(f, "step", None) == self.step_id)

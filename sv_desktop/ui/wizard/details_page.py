@@ -1,0 +1,300 @@
+"""Step 1, Tender details: what is bought, for how much and when, and who leads it.
+
+The derived figures the rules use (whole-life value including VAT, average annual value, contract end)
+are shown as the manager types, so a threshold such as "over £5m" is never a surprise later.
+Medicines are refused here, with the policy's reason, before any other step can be reached.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model.tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STAGES, Tender
+from .. import icons
+from ..labels import STAGE_LABELS
+from ..parsing import (
+    check_reference,
+    check_title,
+    format_date,
+    format_money,
+    format_number,
+    parse_money,
+    parse_percent,
+    parse_whole,
+)
+from ..style import error_color, make_secondary
+from ..widgets.fields import DateField, ValidatedField, add_row, text_area
+from .base_page import WizardPage
+from .page_ids import PageId
+
+TEXT_LIMIT = 100_000
+MAX_MONTHS = 600
+
+
+def _combo(items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    for item_id, text in items:
+        combo.addItem(text, item_id)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
+    return combo
+
+
+def select(combo: QComboBox, item_id: str | None) -> None:
+    index = combo.findData(item_id)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class DetailsPage(WizardPage):
+    page_id = PageId.DETAILS
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.stored_reference: str | None = None
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        layout.addLayout(columns)
+
+        tender_box = QGroupBox("The tender")
+        form = QFormLayout(tender_box)
+        self._tune(form)
+        self.reference = ValidatedField(check_reference, placeholder="for example LPT-2027-014")
+        self.reference.edit.setMaxLength(100)
+        self.reference.add_check(self._reference_free)
+        add_row(form, "&Reference:", self.reference, "The Trust's tender reference; it must be unique.")
+        self.title_field = ValidatedField(check_title, placeholder="for example Non-emergency patient transport")
+        self.title_field.edit.setMaxLength(TEXT_LIMIT)
+        add_row(form, "&Title:", self.title_field)
+        self.category = _combo([(c, self.content.category_label(c)) for c in CATEGORIES])
+        self.category_note = QLabel()
+        self.category_note.setWordWrap(True)
+        self.category_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal = self._refusal_box()
+        category_box = self._stack(self.category, self.category_note, self.refusal)
+        category_box.setFocusProxy(self.category)
+        add_row(form, "&Category:", category_box, "The category decides which toolkit guide applies.")
+        self.route = _combo([(r, self.content.route_label(r)) for r in ROUTES])
+        self.route_note = make_secondary(QLabel())
+        route_box = self._stack(self.route, self.route_note)
+        route_box.setFocusProxy(self.route)
+        add_row(form, "Procurement r&oute:", route_box)
+        self.stage = _combo([(s, STAGE_LABELS[s]) for s in STAGES])
+        add_row(form, "Sta&ge:", self.stage)
+        self.value = ValidatedField(parse_money, fmt=format_number, placeholder="for example 250000")
+        self.value.set_narrow(180)
+        add_row(form, "&Value excl. VAT (£):", self.value,
+                "Whole-life estimated value in pounds, excluding VAT, including any extensions.")
+        self.vat = ValidatedField(lambda t: parse_percent(t, "the VAT rate", "20"), fmt=format_number)
+        self.vat.set_narrow()
+        add_row(form, "VAT r&ate (%):", self.vat, "20% for most contracts; 0% is allowed.")
+        self.duration = ValidatedField(
+            lambda t: parse_whole(t, 1, MAX_MONTHS, "the duration in months", "60"), fmt=format_number)
+        self.duration.set_narrow()
+        add_row(form, "&Duration (months):", self.duration, "The whole term including any extensions.")
+        self.notice_date = DateField("Tender notice date")
+        add_row(form, "Tender &notice date:", self.notice_date,
+                "The planned tender notice date: the rules use this date, not today's.")
+        self.start_date = DateField("Contract start date")
+        self.start_date.add_check(self._start_after_notice)
+        add_row(form, "Contract &start date:", self.start_date)
+        columns.addWidget(tender_box, 1)
+
+        right = QVBoxLayout()
+        self.derived = QGroupBox("Worked out for you")
+        grid = QGridLayout(self.derived)
+        self.whole_life = QLabel()
+        self.annual = QLabel()
+        self.end_date = QLabel()
+        for row, (caption, label) in enumerate((("Whole-life value incl. VAT:", self.whole_life),
+                                                ("Average annual value excl. VAT:", self.annual),
+                                                ("Contract end date:", self.end_date))):
+            grid.addWidget(QLabel(caption), row, 0)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
+        right.addWidget(self.derived)
+
+        leads_box = QGroupBox("Named leads (policy section 5)")
+        leads_form = QFormLayout(leads_box)
+        self._tune(leads_form)
+        mnemonics = {"procurement_lead": "&Procurement Lead:", "bid_lead": "&Bid Lead:",
+                     "technical_lead": "Tec&hnical Lead(s):", "social_value_lead": "Socia&l Value Lead:",
+                     "contract_management_lead": "Contract &Management Lead:", "finance_lead": "&Finance Lead:"}
+        self.leads: dict[str, QLineEdit] = {}
+        for role in ROLES:
+            edit = QLineEdit()
+            edit.setMaxLength(TEXT_LIMIT)
+            edit.setPlaceholderText("Name")
+            info = self.content.roles[role]
+            add_row(leads_form, mnemonics[role], edit, f"{info.label} (policy section {info.section}).")
+            edit.textEdited.connect(self.edited)
+            self.leads[role] = edit
+        right.addWidget(leads_box)
+        self.description = text_area("Description", "A short description of what is being bought.", 90)
+        description_box = QGroupBox("What is being bought")
+        description_layout = QFormLayout(description_box)
+        self._tune(description_layout)
+        add_row(description_layout, "Descr&iption:", self.description)
+        right.addWidget(description_box)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+
+        for field in (self.reference, self.title_field, self.value, self.vat, self.duration,
+                      self.notice_date, self.start_date):
+            field.edited.connect(self.edited)
+        self.notice_date.edited.connect(self._recheck_start)
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self.route.currentIndexChanged.connect(self._route_changed)
+        self.stage.currentIndexChanged.connect(self.edited)
+        self.description.textChanged.connect(self.edited)
+
+    @staticmethod
+    def _tune(form: QFormLayout) -> None:
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    @staticmethod
+    def _stack(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
+
+    def _refusal_box(self) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 4)
+        icon = QLabel()
+        icon.setPixmap(icons.pixmap("sev-blocker", 20))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.refusal_text = QLabel()
+        self.refusal_text.setWordWrap(True)
+        self.refusal_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal_text.setStyleSheet(f"color: {error_color().name()}; font-weight: bold;")
+        layout.addWidget(icon)
+        layout.addWidget(self.refusal_text, 1)
+        box.hide()
+        return box
+
+    # ---- checks that need more than the field itself
+
+    def _reference_free(self, reference: str) -> str | None:
+        previous = self.stored_reference
+        taken = getattr(self.service, "reference_taken", None)
+        if taken is not None:
+            duplicate = taken(reference, except_reference=previous)
+        else:
+            duplicate = reference != previous and any(
+                s.reference == reference for s in self.service.list_tenders(reference))
+        if duplicate:
+            return f"Another tender already uses {reference[:40]}: choose a different reference."
+        return None
+
+    def _recheck_start(self) -> None:
+        self.start_date.revalidate()
+
+    def _start_after_notice(self, start) -> str | None:
+        notice = self.notice_date.value() if self.notice_date.is_valid() else None
+        if start is not None and notice is not None and start <= notice:
+            return (f"The contract must start after the tender notice date ({format_date(notice)}): "
+                    "check both dates.")
+        return None
+
+    # ---- load / apply
+
+    def fill(self, tender: Tender) -> None:
+        if self.stored_reference is None and tender.version:
+            self.stored_reference = tender.reference
+        self.reference.set_value(tender.reference)
+        self.title_field.set_value(tender.title)
+        select(self.category, tender.category)
+        select(self.route, tender.route)
+        select(self.stage, tender.stage)
+        self.value.set_value(tender.value_excl_vat_gbp)
+        self.vat.set_value(tender.vat_rate_pct)
+        self.duration.set_value(tender.duration_months)
+        self.notice_date.set_value(tender.tender_notice_date)
+        self.start_date.set_value(tender.contract_start_date)
+        for role, edit in self.leads.items():
+            edit.setText(tender.leads.get(role, ""))
+            edit.setCursorPosition(0)
+        if self.description.toPlainText() != tender.description:
+            self.description.setPlainText(tender.description)
+        self._show_category(tender.category)
+        self._show_route(tender.route)
+        self._show_derived(tender)
+
+    def apply(self, tender: Tender) -> None:
+        if self.reference.is_valid():
+            tender.reference = self.reference.value()
+        if self.title_field.is_valid():
+            tender.title = self.title_field.value()
+        tender.category = self.category.currentData()
+        tender.route = self.route.currentData()
+        tender.stage = self.stage.currentData()
+        if self.value.is_valid():
+            tender.value_excl_vat_gbp = self.value.value()
+        if self.vat.is_valid():
+            tender.vat_rate_pct = self.vat.value()
+        if self.duration.is_valid():
+            tender.duration_months = self.duration.value()
+        if self.notice_date.is_valid():
+            tender.tender_notice_date = self.notice_date.value()
+        if self.start_date.is_valid():
+            tender.contract_start_date = self.start_date.value()
+        tender.leads = {role: edit.text() for role, edit in self.leads.items() if edit.text().strip()}
+        tender.description = self.description.toPlainText()
+        self._show_derived(tender)
+
+    def is_complete(self) -> bool:
+        return self.category.currentData() not in OUT_OF_SCOPE_CATEGORIES
+
+    # ---- live display
+
+    def _category_changed(self) -> None:
+        self._show_category(self.category.currentData())
+        self.edited()
+        self.complete_changed.emit()
+
+    def _route_changed(self) -> None:
+        self._show_route(self.route.currentData())
+        self.edited()
+
+    def _show_category(self, category: str) -> None:
+        guide = self.content.categories[category]
+        self.category_note.setText(guide.description)
+        self.category_note.setVisible(guide.in_scope)
+        self.refusal_text.setText(
+            f"{guide.label} cannot use this toolkit (policy P238 section 3.2): {guide.refusal_reason} "
+            "Choose another category to carry on.")
+        self.refusal.setVisible(not guide.in_scope)
+        self.category.setAccessibleDescription("" if guide.in_scope else self.refusal_text.text())
+
+    def _show_route(self, route: str) -> None:
+        self.route_note.setText(self.content.routes[route].description)
+
+    def _show_derived(self, tender: Tender) -> None:
+        self.whole_life.setText(format_money(tender.whole_life_value_incl_vat, pence=True))
+        self.annual.setText(format_money(tender.annual_value_excl_vat, pence=True))
+        end = tender.contract_end_date
+        self.end_date.setText(format_date(end) if end else "Enter a contract start date")
+        self.derived.setAccessibleDescription(
+            f"Whole-life value incl. VAT {self.whole_life.text()}; average annual value excl. VAT "
+            f"{self.annual.text()}; contract end date {self.end_date.text()}.")

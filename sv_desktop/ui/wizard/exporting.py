@@ -1,0 +1,153 @@
+"""Export and print from the wizard: choose a file, ask before replacing one, report in plain words.
+
+The file dialogs and message boxes are Qt's static helpers, called here and nowhere else in the wizard,
+so tests replace them in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from ...model.tender import Tender
+from ...services.errors import ServiceError
+from ..print_document import tender_html
+
+KINDS = {
+    "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "export_pdf", "Export the pack as PDF"),
+    "docx": ("social value pack", ".docx", "Word documents (*.docx)", "export_docx", "Export the pack for Word"),
+    "brief": ("pre-market brief", ".pdf", "PDF documents (*.pdf)", "export_brief", "Export the pre-market brief"),
+}
+OPEN_FOLDER_KEY = "export/open_folder"
+LAST_FOLDER_KEY = "export/last_folder"
+
+
+def safe_file_stem(text: str) -> str:
+    """A file name part from a reference: no characters Windows refuses, no trailing dots or spaces."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")
+    return stem[:80] or "tender"
+
+
+class Exporter(QObject):
+    done = Signal(str)
+    """A message for the status bar after an export or a print."""
+
+    def __init__(self, service, tender: Callable[[], Tender], findings: Callable[[], list],
+                 settings: QSettings, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.service = service
+        self._tender = tender
+        self._findings = findings
+        self.settings = settings
+        self.parent_widget = parent_widget
+        self.last_path: Path | None = None
+
+    # ---- preferences
+
+    @property
+    def open_folder(self) -> bool:
+        return str(self.settings.value(OPEN_FOLDER_KEY, "false")).lower() == "true"
+
+    @open_folder.setter
+    def open_folder(self, on: bool) -> None:
+        self.settings.setValue(OPEN_FOLDER_KEY, "true" if on else "false")
+
+    def _start_folder(self) -> Path:
+        last = self.settings.value(LAST_FOLDER_KEY, "")
+        if last and Path(str(last)).is_dir():
+            return Path(str(last))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    # ---- slots (Qt slots must return None)
+
+    def export_pdf(self) -> None:
+        self.export("pdf")
+
+    def export_docx(self) -> None:
+        self.export("docx")
+
+    def export_brief(self) -> None:
+        self.export("brief")
+
+    def print_slot(self) -> None:
+        self.print_tender()
+
+    # ---- export
+
+    def export(self, kind: str) -> Path | None:
+        noun, suffix, file_filter, method, caption = KINDS[kind]
+        tender = self._tender()
+        suggested = self._start_folder() / f"{safe_file_stem(tender.reference)} {noun}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, caption, str(suggested), file_filter,
+                                                options=QFileDialog.Option.DontConfirmOverwrite)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        if path.exists():
+            answer = QMessageBox.question(
+                self.parent_widget, "Replace the file?",
+                f"{path.name} already exists in {path.parent}. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = getattr(self.service, method)(tender, path)
+        except ServiceError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {exc}")
+            return None
+        QApplication.restoreOverrideCursor()
+        written = Path(written) if written else path
+        self.last_path = written
+        self.settings.setValue(LAST_FOLDER_KEY, str(written.parent))
+        blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
+        draft = f" It is marked DRAFT: {blockers} blocker{'s' if blockers != 1 else ''} to fix." if blockers else ""
+        self.done.emit(f"Saved the {noun} as {written}.{draft}")
+        if self.open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
+        return written
+
+    # ---- print
+
+    def print_tender(self) -> bool:
+        """Print through the system's print dialog; say plainly when this computer has no printer."""
+        if not QPrinterInfo.availablePrinters():
+            QMessageBox.information(
+                self.parent_widget, "No printer available",
+                "No printer is set up on this computer. Export the pack as PDF (Ctrl+E) and print it from "
+                "your PDF reader, or ask IT to add a printer.")
+            return False
+        tender = self._tender()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"{tender.reference} {tender.title}"[:120])
+        dialog = QPrintDialog(printer, self.parent_widget)
+        dialog.setWindowTitle("Print the tender")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.print_to(printer)
+        self.done.emit(f"Sent {tender.reference} to the printer {printer.printerName()}.")
+        return True
+
+    def print_to(self, printer: QPrinter) -> None:
+        document = QTextDocument()
+        document.setHtml(self.document_html())
+        document.print_(printer)
+
+    def document_html(self) -> str:
+        tender = self._tender()
+        try:
+            requirements = self.service.requirements(tender)
+        except (ServiceError, ValueError, KeyError):
+            requirements = []
+        organisation = getattr(self.service.settings, "organisation", "") or self.service.content.organisation.name
+        return tender_html(tender, self.service.content, self._findings(), requirements, organisation)

@@ -1,0 +1,139 @@
+"""The tender's questions to bidders: added from the bank or written by hand, each editable here."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from ...model.tender import THEMES, Question, Tender
+from .. import icons
+from ..parsing import format_number, parse_whole
+from ..widgets.fields import FieldMessage, ValidatedField, add_row, text_area
+from ..widgets.record_editor import RecordEditor
+from .bank_picker import BankPicker
+
+WORD_LIMITS = (50, 10_000)
+
+
+class QuestionsEditor(RecordEditor):
+    columns = ("Question", "Theme", "Words", "Scale")
+    noun = "question"
+
+    def __init__(self, service, parent: QWidget | None = None) -> None:
+        self.service = service
+        self.content = service.content
+        self.bank = service.bank
+        self.tender: Tender | None = None
+        super().__init__(parent)
+
+    def add_buttons(self, row: QHBoxLayout) -> None:
+        self.bank_button = QPushButton(icons.icon("library"), "Add from &bank…")
+        self.bank_button.setAccessibleName("Add questions from the question bank")
+        self.own_button = QPushButton(icons.icon("add"), "Add &own question")
+        self.own_button.setAccessibleName("Add a question of your own")
+        row.addWidget(self.bank_button)
+        row.addWidget(self.own_button)
+        self.bank_button.clicked.connect(self.add_from_bank)
+        self.own_button.clicked.connect(self.add_own)
+
+    def build_form(self, form: QFormLayout) -> None:
+        self.theme = QComboBox()
+        self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.theme.setMinimumContentsLength(14)
+        for theme in THEMES:
+            self.theme.addItem(self.content.theme_label(theme), theme)
+        add_row(form, "T&heme:", self.theme)
+        self.heading = QLineEdit()
+        self.heading.setMaxLength(100_000)
+        self.heading.setPlaceholderText("for example Zero-emission fleet")
+        add_row(form, "Headin&g (short title):", self.heading, "Shown above the question in the pack.")
+        self.text = text_area("Question text", "The question exactly as bidders will read it.")
+        self.text.setMinimumHeight(110)
+        add_row(form, "&Question text:", self.text)
+        self.text_message = FieldMessage()
+        form.addRow(self.text_message)
+        low, high = WORD_LIMITS
+        self.word_limit = ValidatedField(lambda t: parse_whole(t, low, high, "the word limit", "750"),
+                                         fmt=format_number)
+        self.word_limit.set_narrow()
+        add_row(form, "Word &limit:", self.word_limit)
+        self.scale = QComboBox()
+        self.scale.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scale.setMinimumContentsLength(14)
+        for scale_id, scale in self.bank.scales.items():
+            self.scale.addItem(f"{scale.name} ({scale_id})", scale_id)
+        add_row(form, "S&coring scale:", self.scale)
+        self.theme.currentIndexChanged.connect(self.form_edited)
+        self.heading.textEdited.connect(self.form_edited)
+        self.text.textChanged.connect(self.form_edited)
+        self.word_limit.edited.connect(self.form_edited)
+        self.scale.currentIndexChanged.connect(self.form_edited)
+
+    def stretch_column(self) -> int:
+        return 0
+
+    def cells(self, q: Question) -> tuple[str, ...]:
+        theme = self.content.theme_label(q.theme)
+        if self.tender is not None and q.theme not in self.tender.theme_ids:
+            theme += " (theme not chosen)"
+        text = q.text or "(empty: write the question)"
+        return (f"{q.title} – {text}" if q.title else text), theme, str(q.word_limit), q.scoring_scale
+
+    def empty_text(self) -> str:
+        return "No questions yet: add them from the bank, or write your own."
+
+    def show_record(self, q: Question) -> None:
+        self.theme.setCurrentIndex(max(self.theme.findData(q.theme), 0))
+        self.heading.setText(q.title)
+        self.heading.setCursorPosition(0)
+        if self.text.toPlainText() != q.text:
+            self.text.setPlainText(q.text)
+        self._check_text(q.text)
+        self.word_limit.set_value(q.word_limit)
+        index = self.scale.findData(q.scoring_scale)
+        if index < 0:
+            self.scale.addItem(q.scoring_scale, q.scoring_scale)
+            index = self.scale.count() - 1
+        self.scale.setCurrentIndex(index)
+
+    def store_record(self, q: Question) -> None:
+        q.theme = self.theme.currentData()
+        q.title = self.heading.text()
+        q.text = self.text.toPlainText()
+        self._check_text(q.text)
+        if self.word_limit.is_valid():
+            q.word_limit = self.word_limit.value()
+        q.scoring_scale = self.scale.currentData()
+
+    def _check_text(self, text: str) -> None:
+        self.text_message.show_message(
+            "" if text.strip() else "Write the question bidders will answer: it is empty.")
+
+    # ---- adding
+
+    def _defaults(self) -> tuple[int, str]:
+        settings = self.service.settings
+        limit = getattr(settings, "default_word_limit", None) or self.bank.default_word_limit
+        scale = getattr(settings, "default_scoring_scale", None) or self.bank.default_scale
+        if scale not in self.bank.scales:
+            scale = self.bank.default_scale
+        return limit, scale
+
+    def add_from_bank(self) -> None:
+        if self.tender is None:
+            return
+        _limit, scale = self._defaults()
+        chosen = BankPicker.choose_questions(self, self.bank, self.content, self.tender)
+        for bank_question in chosen:
+            self.records.append(self.bank.to_question(bank_question, scale=scale))
+        if chosen:
+            self.refresh(len(self.records) - 1)
+            self.changed.emit()
+
+    def add_own(self) -> None:
+        if self.tender is None:
+            return
+        limit, scale = self._defaults()
+        current = self.current()
+        theme = current.theme if current is not None else (self.tender.theme_ids or [THEMES[0]])[-1]
+        self.add(Question(theme=theme, text="", word_limit=limit, scoring_scale=scale))
+        self.text.setFocus()

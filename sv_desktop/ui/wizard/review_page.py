@@ -1,0 +1,134 @@
+"""Step 7, Review and produce the pack: is the tender policy-compliant, what is left, and the exports.
+
+A tender with blockers can still be exported (colleagues need drafts), but the page says first that the
+pack will be marked DRAFT / NOT POLICY-COMPLIANT, and each finding leads to the step that fixes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ...model.tender import Tender
+from .. import icons
+from ..parsing import format_money
+from ..style import make_secondary
+from .base_page import WizardPage
+from .findings_panel import FindingsList, summary_text
+from .page_ids import PageId
+
+
+class ReviewPage(WizardPage):
+    page_id = PageId.REVIEW
+
+    def build(self, layout: QVBoxLayout) -> None:
+        self.exporter = None
+        self._findings: list[object] = []
+        summary = QGroupBox("This tender")
+        grid = QGridLayout(summary)
+        self.status_icon = QLabel()
+        self.status_text = QLabel()
+        self.status_text.setWordWrap(True)
+        self.status_text.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.status_text.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.status_text.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(self.status_icon, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.status_text, 0, 1)
+        grid.addWidget(self.facts, 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addWidget(summary)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        findings_box = QGroupBox("Findings")
+        findings_layout = QVBoxLayout(findings_box)
+        findings_layout.addWidget(make_secondary(QLabel(
+            "Each finding links to the step that fixes it: click the link, or Tab to it and press Enter.")))
+        self.findings = FindingsList()
+        self.findings.setAccessibleName("All findings for this tender")
+        self.findings.setMinimumHeight(260)
+        findings_layout.addWidget(self.findings, 1)
+        columns.addWidget(findings_box, 3)
+
+        export_box = QGroupBox("Produce")
+        export_layout = QVBoxLayout(export_box)
+        self.pdf_button = QPushButton(icons.icon("pdf"), "Export &PDF pack…")
+        self.pdf_button.setAccessibleName("Export the pack as PDF")
+        self.pdf_button.setToolTip("Ctrl+E")
+        self.word_button = QPushButton(icons.icon("word"), "Export for &Word…")
+        self.word_button.setAccessibleName("Export the pack as a Word document")
+        self.brief_button = QPushButton(icons.icon("brief"), "Pre-&market brief…")
+        self.brief_button.setAccessibleName("Export the pre-market engagement brief")
+        self.print_button = QPushButton(icons.icon("print"), "P&rint…")
+        self.print_button.setAccessibleName("Print the tender")
+        self.print_button.setToolTip("Ctrl+P")
+        for button in (self.pdf_button, self.word_button, self.brief_button, self.print_button):
+            button.setStyleSheet("text-align: left; padding: 6px 10px;")
+            export_layout.addWidget(button)
+        self.open_folder = QCheckBox("&Open the folder after exporting")
+        self.open_folder.setAccessibleName("Open the folder after exporting")
+        export_layout.addWidget(self.open_folder)
+        self.last_export = make_secondary(QLabel())
+        self.last_export.setTextFormat(Qt.TextFormat.PlainText)
+        export_layout.addWidget(self.last_export)
+        export_layout.addStretch(1)
+        columns.addWidget(export_box, 2)
+        layout.addLayout(columns, 1)
+
+    def attach(self, exporter) -> None:
+        """Connect the buttons to the wizard's exporter (shared with the Ctrl+E / Ctrl+P shortcuts)."""
+        self.exporter = exporter
+        self.pdf_button.clicked.connect(exporter.export_pdf)
+        self.word_button.clicked.connect(exporter.export_docx)
+        self.brief_button.clicked.connect(exporter.export_brief)
+        self.print_button.clicked.connect(exporter.print_slot)
+        self.open_folder.setChecked(exporter.open_folder)
+        self.open_folder.toggled.connect(self._open_folder_toggled)
+        exporter.done.connect(self.last_export.setText)
+
+    def _open_folder_toggled(self, on: bool) -> None:
+        if self.exporter is not None:
+            self.exporter.open_folder = on
+
+    def fill(self, tender: Tender) -> None:
+        self._show_summary(tender)
+
+    def apply(self, tender: Tender) -> None:
+        """Nothing on this page edits the tender."""
+
+    def show_findings(self, findings: list[object]) -> None:
+        super().show_findings(findings)
+        self._findings = list(findings)
+        titles = {step: info.title for step, info in self.content.steps.items()}
+        self.findings.set_findings(self._findings, titles)
+        if self.tender is not None:
+            self._show_summary(self.tender)
+
+    def _show_summary(self, tender: Tender) -> None:
+        blockers = [f for f in self._findings if getattr(f, "severity", "") == "blocker"]
+        self.status_icon.setPixmap(icons.pixmap("not-compliant" if blockers else "compliant", 32))
+        verdict = summary_text(self._findings)
+        if blockers:
+            verdict += " The pack will be marked DRAFT – NOT POLICY-COMPLIANT until the blockers are fixed."
+        self.status_text.setText(verdict)
+        self.status_text.setAccessibleName(verdict)
+        self.facts.setText(
+            f"{tender.reference}: {tender.title or 'untitled'}\n"
+            f"{self.content.category_label(tender.category)} · "
+            f"{format_money(tender.value_excl_vat_gbp)} excl. VAT · {tender.duration_months} months · "
+            f"{len(tender.themes)} theme{'s' if len(tender.themes) != 1 else ''}, "
+            f"{len(tender.questions)} question{'s' if len(tender.questions) != 1 else ''}, "
+            f"{len(tender.kpis)} KPI{'s' if len(tender.kpis) != 1 else ''}")

@@ -1,0 +1,65 @@
+"""Step 2, Refresh the specification: the toolkit's prompts as a checklist, then what was changed.
+
+The rules only ask that the step was considered and recorded (SPEC-REFRESH), so the "considered" box
+and the notes are what count; the ticked prompts show the thinking behind them in the pack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
+
+from ...model.tender import Tender
+from ..widgets.checklist import CheckList, WrappingCheckBox
+from ..widgets.fields import add_row, text_area
+from .base_page import WizardPage
+from .page_ids import PageId
+
+
+class SpecPage(WizardPage):
+    page_id = PageId.SPEC
+
+    def build(self, layout: QVBoxLayout) -> None:
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        prompts_box = QGroupBox("Prompts to consider")
+        prompts_layout = QVBoxLayout(prompts_box)
+        self.prompts = CheckList()
+        self.prompts.set_items((p.id, p.text, p.hint) for p in self.content.spec_prompts)
+        self.prompts.setAccessibleName("Prompts to consider")
+        prompts_layout.addWidget(self.prompts)
+        prompts_layout.addStretch(1)
+        columns.addWidget(prompts_box, 3)
+
+        record_box = QGroupBox("What you decided")
+        form = QFormLayout(record_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.notes = text_area("Changes to the specification",
+                               "Note what you changed in the specification, and why.")
+        self.notes.setMinimumHeight(160)
+        add_row(form, "&Notes: changes to the specification:", self.notes)
+        self.considered = WrappingCheckBox("I have &considered how the specification can cut carbon")
+        self.considered.setAccessibleDescription("Tick when the specification refresh has been considered "
+                                                 "and the changes are recorded in the notes.")
+        form.addRow(self.considered)
+        columns.addWidget(record_box, 2)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+
+        self.prompts.toggled.connect(self.edited)
+        self.notes.textChanged.connect(self.edited)
+        self.considered.toggled.connect(self.edited)
+
+    def fill(self, tender: Tender) -> None:
+        record = tender.spec_refresh
+        self.prompts.set_checked(record.prompts_done)
+        if self.notes.toPlainText() != record.notes:
+            self.notes.setPlainText(record.notes)
+        self.considered.setChecked(record.considered)
+
+    def apply(self, tender: Tender) -> None:
+        record = tender.spec_refresh
+        known = set(self.prompts.boxes)
+        kept_unknown = [p for p in record.prompts_done if p not in known]
+        record.prompts_done = kept_unknown + self.prompts.checked()
+        record.notes = self.notes.toPlainText()
+        record.considered = self.considered.isChecked()

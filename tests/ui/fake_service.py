@@ -1,0 +1,205 @@
+"""An in-memory stand-in for TenderService, for unit tests of single pages and dialogs only.
+
+It uses the real toolkit content and question bank, keeps tenders in a dict with the same optimistic
+locking (a stale version raises ConflictError) and a small, fixed set of findings so page tests do not
+depend on the whole rules file. The end-to-end test uses the real service on a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sv_desktop.model.content import load_content
+from sv_desktop.model.question_bank import load_question_bank
+from sv_desktop.model.tender import MANDATORY_THEME, Tender, TenderSummary, new_tender
+from sv_desktop.services.errors import ConflictError, DuplicateReferenceError, NotFoundError, ServiceError
+
+
+@dataclass(frozen=True)
+class FakeFinding:
+    rule: str
+    severity: str
+    message: str
+    source: str
+    step: str
+    confidence: str = "policy"
+
+
+@dataclass(frozen=True)
+class FakeRequirement:
+    id: str
+    rule: str
+    title: str
+    text: str
+
+
+@dataclass
+class FakeSettings:
+    organisation: str = "Leicestershire Partnership NHS Trust"
+    reference_prefix: str = "LPT"
+    local_postcode_areas: list[str] = field(default_factory=lambda: ["LE", "NN"])
+    default_word_limit: int = 750
+    default_scoring_scale: str = "0-5"
+    database_url: str = ""
+    saved: int = 0
+
+
+class FakeService:
+    def __init__(self, data_dir: Path) -> None:
+        self.content = load_content()
+        self.bank = load_question_bank()
+        self.settings = FakeSettings()
+        self.data_dir = Path(data_dir)
+        self._tenders: dict[str, Tender] = {}
+        self._bin: dict[str, Tender] = {}
+        self.saves = 0
+        self.fail_next_save: ServiceError | None = None
+        self.exports: list[tuple[str, Path]] = []
+
+    # ---- settings
+    def save_settings(self) -> None:
+        self.settings.saved += 1
+
+    # ---- tenders
+    def _summary(self, t: Tender) -> TenderSummary:
+        return TenderSummary(reference=t.reference, title=t.title, category=t.category,
+                             value_excl_vat_gbp=t.value_excl_vat_gbp, stage=t.stage,
+                             compliant=not any(f.severity == "blocker" for f in self.check(t)),
+                             tender_notice_date=t.tender_notice_date, updated_at=t.updated_at,
+                             procurement_lead=t.leads.get("procurement_lead", ""))
+
+    def list_tenders(self, text: str = "") -> list[TenderSummary]:
+        needle = text.lower()
+        return [self._summary(t) for t in self._tenders.values()
+                if needle in t.reference.lower() or needle in t.title.lower()]
+
+    def new_tender(self, title: str = "", category: str = "goods_services") -> Tender:
+        number = 1
+        while f"LPT-2027-{number:03d}" in self._tenders or f"LPT-2027-{number:03d}" in self._bin:
+            number += 1
+        return new_tender(f"LPT-2027-{number:03d}", title, category)
+
+    def reference_taken(self, reference: str, *, except_reference: str | None = None) -> bool:
+        return reference != except_reference and (reference in self._tenders or reference in self._bin)
+
+    def get(self, reference: str) -> Tender:
+        if reference not in self._tenders:
+            raise NotFoundError(f"There is no tender {reference}.")
+        return copy.deepcopy(self._tenders[reference])
+
+    def create(self, tender: Tender) -> Tender:
+        if self.reference_taken(tender.reference):
+            raise DuplicateReferenceError(f"Another tender already uses {tender.reference}.")
+        stored = copy.deepcopy(tender)
+        stored.version = 1
+        stored.updated_at = dt.datetime.now()
+        self._tenders[stored.reference] = stored
+        return copy.deepcopy(stored)
+
+    def save(self, tender: Tender, previous_reference: str | None = None) -> Tender:
+        if self.fail_next_save is not None:
+            error, self.fail_next_save = self.fail_next_save, None
+            raise error
+        self.saves += 1
+        if tender.version == 0:
+            return self.create(tender)
+        key = previous_reference or tender.reference
+        current = self._tenders.get(key)
+        if current is None:
+            raise NotFoundError(f"There is no tender {key}.")
+        if current.version != tender.version:
+            raise ConflictError(f"{key} was changed elsewhere since you opened it.")
+        if tender.reference != key and self.reference_taken(tender.reference):
+            raise DuplicateReferenceError(f"Another tender already uses {tender.reference}.")
+        stored = copy.deepcopy(tender)
+        stored.version = current.version + 1
+        stored.updated_at = dt.datetime.now()
+        del self._tenders[key]
+        self._tenders[stored.reference] = stored
+        return copy.deepcopy(stored)
+
+    def touch_elsewhere(self, reference: str) -> None:
+        """Simulate a colleague saving the same tender."""
+        self._tenders[reference].version += 1
+        self._tenders[reference].title += " (edited elsewhere)"
+
+    def duplicate(self, reference: str) -> Tender:
+        twin = self.get(reference)
+        twin.reference = self.new_tender().reference
+        twin.title = f"Copy of {twin.title}"
+        twin.version = 0
+        return self.create(twin)
+
+    def delete(self, reference: str) -> None:
+        self._bin[reference] = self._tenders.pop(reference)
+
+    def list_bin(self) -> list[TenderSummary]:
+        return [self._summary(t) for t in self._bin.values()]
+
+    def restore_from_bin(self, reference: str) -> None:
+        self._tenders[reference] = self._bin.pop(reference)
+
+    # ---- policy: a few fixed rules, enough to exercise the screens
+    def check(self, tender: Tender) -> list[FakeFinding]:
+        findings = []
+        if tender.category == "medicines":
+            findings.append(FakeFinding("SCOPE-MEDICINES", "blocker", "Medicines are out of scope.",
+                                        "P238 3.2", "details"))
+        if tender.social_value_weighting_pct < Decimal(10):
+            findings.append(FakeFinding("SV-MIN-WEIGHT", "blocker",
+                                        "The social value weighting must be at least 10%.",
+                                        "P238 1.1.1", "weighting"))
+        if MANDATORY_THEME not in tender.theme_ids:
+            findings.append(FakeFinding("SV-CLIMATE", "blocker", "Fighting climate change is missing.",
+                                        "P238 1.1.1", "themes"))
+        if tender.theme_weighting_total != tender.social_value_weighting_pct:
+            findings.append(FakeFinding("SV-THEME-WEIGHTS", "blocker", "The split does not add up.",
+                                        "internal", "weighting"))
+        if not tender.spec_refresh.considered:
+            findings.append(FakeFinding("SPEC-REFRESH", "warning", "Record the specification refresh.",
+                                        "P238 4.4", "spec"))
+        return findings
+
+    def requirements(self, tender: Tender) -> list[FakeRequirement]:
+        return [FakeRequirement("ms-statement", "MS-STATEMENT", "Modern slavery statement",
+                                "Bidders with turnover of 36m or more give their statement.\n\nSecond <b>para</b>.")]
+
+    # ---- files
+    def _write(self, kind: str, path: Path) -> Path:
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise ServiceError(f"The folder {path.parent} does not exist.")
+        path.write_text(f"{kind} export", encoding="utf-8")
+        self.exports.append((kind, path))
+        return path
+
+    def export_pdf(self, tender: Tender, path: Path) -> Path:
+        return self._write("pdf", path)
+
+    def export_docx(self, tender: Tender, path: Path) -> Path:
+        return self._write("docx", path)
+
+    def export_brief(self, tender: Tender, path: Path) -> Path:
+        return self._write("brief", path)
+
+    def export_file(self, tender: Tender, path: Path) -> Path:
+        return self._write("file", path)
+
+    def import_file(self, path: Path) -> tuple[Tender, bool]:
+        raise ServiceError(f"{Path(path).name} is not a tender file.")
+
+    def backup(self) -> Path:
+        target = self.data_dir / "backups" / "backup-manual.sqlite3"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("backup", encoding="utf-8")
+        return target
+
+    def list_backups(self) -> list:
+        return []
+
+    def doctor(self) -> list[str]:
+        return ["Database integrity: ok", f"Tenders: {len(self._tenders)}"]
