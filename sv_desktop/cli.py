@@ -50,6 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("report", help="write the social value compliance report (.pdf for the committee, "
+                       ".xlsx for analysts)")
+    p.add_argument("--from", dest="start", metavar="DATE",
+                   help="first day of the period, YYYY-MM-DD or DD/MM/YYYY (default: two years before --to)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day of the period (default: today)")
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("pipeline", help="export the tenders due to go to market in the coming months "
+                       "(.csv or .xlsx)")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--months", type=int, default=12, metavar="N", help="how many months ahead (default 12)")
     sub.add_parser("demo", help="load worked example tenders")
     sub.add_parser("backup", help="back up the database now")
     p = sub.add_parser("restore", help="restore the database from a backup file")
@@ -163,6 +173,50 @@ def cmd_brief(args) -> int:
     return EXIT_OK
 
 
+def _date(text: str | None, option: str):
+    """A date given on the command line, or None; a bad one is a one-line error naming the option."""
+    import datetime as dt
+    import re
+
+    if text is None:
+        return None
+    value = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+            return dt.date(*(int(part) for part in value.split("-")))
+        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return dt.date(year, month, day)
+    except ValueError:
+        raise CliError(f"{option} {text!r} is not a real date.") from None
+    raise CliError(f"{option} must be a date written YYYY-MM-DD or DD/MM/YYYY, not {text!r}.")
+
+
+def cmd_report(args) -> int:
+    if args.out.suffix.lower() not in (".pdf", ".xlsx"):
+        raise CliError(f"--out must end in .pdf or .xlsx, not {args.out.name!r}")
+    start, end = _date(args.start, "--from"), _date(args.end, "--to")
+    if start and end and start > end:
+        raise CliError(f"--from ({start.isoformat()}) is after --to ({end.isoformat()}).")
+    service = _service(args)
+    out = service.export_report(start, end, args.out)
+    print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def cmd_pipeline(args) -> int:
+    if args.out.suffix.lower() not in (".csv", ".xlsx"):
+        raise CliError(f"--out must end in .csv or .xlsx, not {args.out.name!r}")
+    if not 1 <= args.months <= 120:
+        raise CliError(f"--months must be between 1 and 120, not {args.months}.")
+    service = _service(args)
+    rows = service.pipeline(args.months)
+    out = service.export_pipeline(args.out, rows)
+    print(f"Wrote {out} ({len(rows)} tender{'s' if len(rows) != 1 else ''} in the next {args.months} months)")
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from .demo import load_demo
 
@@ -213,7 +267,7 @@ def cmd_doctor(args) -> int:
 
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
-    "brief": cmd_brief, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
+    "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
 }
 
 

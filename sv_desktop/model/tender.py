@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult
+
 # Identifiers used in files, the database and the rules. Labels live in resources/.
 CATEGORIES: tuple[str, ...] = (
     "estates_facilities",
@@ -189,6 +191,13 @@ class Tender:
     leads: dict[str, str] = field(default_factory=dict)
     """Named person per role id of ROLES."""
     description: str = ""
+    engagement: list[EngagementEvent] = field(default_factory=list)
+    """Pre-market engagement log (P238 §4.1): events and the suppliers met."""
+    award: Award = field(default_factory=Award)
+    kpi_results: list[KpiResult] = field(default_factory=list)
+    case_studies: list[CaseStudy] = field(default_factory=list)
+    role_checklists: dict[str, list[str]] = field(default_factory=dict)
+    """Per role id of ROLES, the responsibilities (word for word from policy §5) ticked for this tender."""
     stage: str = "pipeline"
     current_step: str = "details"
     version: int = 0
@@ -247,6 +256,18 @@ class TenderSummary:
     tender_notice_date: dt.date | None
     updated_at: dt.datetime | None
     procurement_lead: str = ""
+    contract_start_date: dt.date | None = None
+    duration_months: int | None = None
+    social_value_weighting_pct: Decimal | None = None
+    route: str = ""
+    awarded_on: dt.date | None = None
+    supplier_name: str = ""
+
+    @property
+    def contract_end_date(self) -> dt.date | None:
+        if self.contract_start_date is None or not self.duration_months:
+            return None
+        return add_months(self.contract_start_date, self.duration_months) - dt.timedelta(days=1)
 
 
 def new_tender(reference: str, title: str = "", category: str = "goods_services") -> Tender:

@@ -181,6 +181,8 @@ def _optional_decimal(obj: dict, key: str, path: str, low: Decimal, high: Decima
 
 def tender_from_dict(data: Any) -> Tender:
     """Build a Tender from parsed JSON, or raise TenderFileError naming the first bad key."""
+    from .lifecycle_file import read_lifecycle  # it builds on the readers above
+
     if not isinstance(data, dict):
         raise TenderFileError(f"the file must hold one JSON object, not {_kind(data)}")
     if data.get("format") != FORMAT_NAME:
@@ -324,6 +326,7 @@ def tender_from_dict(data: Any) -> Tender:
         description=_text(data, "description", ""),
         stage=_choice(data, "stage", "", STAGES, default="pipeline"),
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
+        **read_lifecycle(data),
     )
     return tender
 
@@ -402,6 +405,8 @@ def _num(value: Decimal) -> int | float:
 
 def tender_to_dict(tender: Tender) -> dict[str, Any]:
     """The file form of a tender: format 1 keys first, then sv-desktop's own additions."""
+    from .lifecycle_file import write_lifecycle  # it builds on the readers above
+
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -456,6 +461,7 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "description": tender.description,
         "stage": tender.stage,
         "current_step": tender.current_step,
+        **write_lifecycle(tender),
     }
 
 

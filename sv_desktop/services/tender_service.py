@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import store
 from ..model import rules
 from ..model.content import Content, load_content
+from ..model.lifecycle import Award
 from ..model.question_bank import QuestionBank, load_question_bank
 from ..model.tender import Tender, TenderSummary, new_tender
 from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
@@ -29,6 +30,7 @@ from .errors import (
     NotFoundError,
     ServiceError,
 )
+from .lifecycle_service import LifecycleUseCases
 
 _STORE_ERRORS = {
     store.NotFoundError: NotFoundError,
@@ -49,7 +51,7 @@ def _plain_errors() -> Iterator[None]:
         raise ServiceError(str(exc)) from exc
 
 
-class TenderService:
+class TenderService(LifecycleUseCases):
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:
@@ -89,6 +91,9 @@ class TenderService:
 
     def close(self) -> None:
         self._store.close()
+
+    def _guard(self) -> contextlib.AbstractContextManager[None]:
+        return _plain_errors()
 
     # ---------------------------------------------------------------- tenders
 
@@ -146,6 +151,9 @@ class TenderService:
         twin.updated_at = None
         twin.current_step = "details"
         twin.stage = "pipeline"
+        # A copy starts a new procurement: the old one's engagement, award and delivery records stay behind.
+        twin.engagement, twin.award, twin.kpi_results, twin.case_studies = [], Award(), [], []
+        twin.role_checklists = {}
         return self.create(twin)
 
     def delete(self, reference: str) -> None:

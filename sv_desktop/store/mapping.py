@@ -20,6 +20,13 @@ from sv_desktop.model.tender import (
 )
 
 from .errors import StoreError
+from .lifecycle_mapping import (
+    fill_award,
+    lifecycle_children,
+    lifecycle_from_row,
+    lifecycle_problem,
+    lifecycle_texts,
+)
 from .models import KpiRow, LeadRow, QuestionRow, TenderRow, ThemeRow
 
 MAX_REFERENCE = 100
@@ -61,6 +68,7 @@ def _check_text(tender: Tender) -> None:
     for question in tender.questions:
         texts += [question.title, question.text, question.evaluation_guidance, question.source_id, *question.must_describe,
                   *question.sub_criteria]
+    texts += lifecycle_texts(tender)
     if any("\x00" in text for text in texts):
         raise StoreError(f"{tender.reference}: some text contains a NUL character, which cannot be stored.")
 
@@ -75,7 +83,8 @@ def check_reference(reference: str) -> str:
 
 
 def search_text(tender: Tender) -> str:
-    parts = [tender.reference, tender.title, tender.description, *tender.leads.values()]
+    parts = [tender.reference, tender.title, tender.description, *tender.leads.values(),
+             tender.award.supplier.name]
     return "\n".join(part.casefold() for part in parts if part)
 
 
@@ -83,6 +92,9 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     """Copy every scalar field of `tender` onto `row` (children are handled by `child_rows`)."""
     ref = check_reference(tender.reference)
     _check_text(tender)
+    problem = lifecycle_problem(tender)
+    if problem:
+        raise StoreError(f"{ref}: {problem}")
     row.reference = ref
     row.title = tender.title
     row.category = tender.category
@@ -112,12 +124,14 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     row.confidentiality_reviewed = tender.confidentiality_reviewed
     row.kpi_exemption_reason = tender.kpi_exemption_reason
     row.is_framework = tender.is_framework
+    fill_award(row, tender.award, lambda value, label: _money(value, label, ref))
     row.stage = tender.stage
     row.current_step = tender.current_step
     row.search_text = search_text(tender)
 
 
-def child_rows(tender: Tender) -> tuple[list[ThemeRow], list[KpiRow], list[QuestionRow], list[LeadRow]]:
+def child_rows(tender: Tender) -> dict[str, list]:
+    """Rows for every child relationship of TenderRow, keyed by the relationship's name."""
     ref = tender.reference
     themes = [
         ThemeRow(position=i, theme=t.theme,
@@ -140,7 +154,7 @@ def child_rows(tender: Tender) -> tuple[list[ThemeRow], list[KpiRow], list[Quest
         for i, q in enumerate(tender.questions)
     ]
     leads = [LeadRow(position=i, role=role, name=name) for i, (role, name) in enumerate(tender.leads.items())]
-    return themes, kpis, questions, leads
+    return {"themes": themes, "kpis": kpis, "questions": questions, "leads": leads, **lifecycle_children(tender)}
 
 
 def _pct(value: Decimal | None) -> Decimal | None:
@@ -190,11 +204,17 @@ def tender_from_row(row: TenderRow) -> Tender:
         current_step=row.current_step,
         version=row.version_id,
         updated_at=row.updated_at,
+        **lifecycle_from_row(row),
     )
 
 
 def summary_from_values(reference: str, title: str, category: str, value: Decimal, stage: str,
-                        compliant: bool | None, notice, updated_at, lead: str | None) -> TenderSummary:
+                        compliant: bool | None, notice, updated_at, lead: str | None, start=None,
+                        duration: int | None = None, weighting: Decimal | None = None, route: str = "",
+                        awarded_on=None, supplier: str = "") -> TenderSummary:
+    """One list row from the columns `tender_store.SUMMARY_COLUMNS` selects, in that order."""
     return TenderSummary(reference=reference, title=title, category=category, value_excl_vat_gbp=value,
                          stage=stage, compliant=compliant, tender_notice_date=notice, updated_at=updated_at,
-                         procurement_lead=lead or "")
+                         procurement_lead=lead or "", contract_start_date=start, duration_months=duration,
+                         social_value_weighting_pct=_pct(weighting), route=route or "", awarded_on=awarded_on,
+                         supplier_name=supplier or "")

@@ -70,6 +70,14 @@ class TenderRow(Base):
     msra_risk: Mapped[str | None] = mapped_column(String(20))
     msra_notes: Mapped[str] = _text()
 
+    award_supplier_name: Mapped[str] = _text()
+    award_supplier_postcode: Mapped[str] = _text()
+    award_supplier_sme: Mapped[bool] = mapped_column(Boolean, default=False)
+    award_supplier_vcse: Mapped[bool] = mapped_column(Boolean, default=False)
+    awarded_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    awarded_value_gbp: Mapped[Decimal | None] = mapped_column(Money())
+    renewal_requirements: Mapped[str] = _text()
+
     confidentiality_reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     kpi_exemption_reason: Mapped[str] = _text()
     is_framework: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -77,8 +85,8 @@ class TenderRow(Base):
     current_step: Mapped[str] = mapped_column(String(40))
     compliant: Mapped[bool | None] = mapped_column(Boolean)
     search_text: Mapped[str] = _text()
-    """Case-folded reference, title, description and lead names, for a filter that ignores case in any
-    language on both databases."""
+    """Case-folded reference, title, description, lead names and awarded supplier, for a filter that
+    ignores case in any language on both databases."""
 
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
@@ -93,6 +101,14 @@ class TenderRow(Base):
         order_by="QuestionRow.position", cascade="all, delete-orphan", passive_deletes=True)
     leads: Mapped[list[LeadRow]] = relationship(
         order_by="LeadRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    engagement: Mapped[list[EngagementRow]] = relationship(
+        order_by="EngagementRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    kpi_results: Mapped[list[KpiResultRow]] = relationship(
+        order_by="KpiResultRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    case_studies: Mapped[list[CaseStudyRow]] = relationship(
+        order_by="CaseStudyRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    role_checks: Mapped[list[RoleCheckRow]] = relationship(
+        order_by="RoleCheckRow.position", cascade="all, delete-orphan", passive_deletes=True)
 
     __mapper_args__ = {"version_id_col": version_id}
 
@@ -157,6 +173,78 @@ class LeadRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = _text()
+
+
+class EngagementRow(Base):
+    """A pre-market engagement event; the suppliers met are its own children."""
+
+    __tablename__ = "engagement_event"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = _text()
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = _text()
+
+    suppliers: Mapped[list[EngagementSupplierRow]] = relationship(
+        order_by="EngagementSupplierRow.position", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class EngagementSupplierRow(Base):
+    __tablename__ = "engagement_supplier"
+    __table_args__ = (UniqueConstraint("event_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("engagement_event.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = _text()
+    postcode: Mapped[str] = _text()
+    sme: Mapped[bool] = mapped_column(Boolean)
+    vcse: Mapped[bool] = mapped_column(Boolean)
+
+
+class KpiResultRow(Base):
+    __tablename__ = "kpi_result"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    kpi: Mapped[str] = _text()
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    rating: Mapped[str] = mapped_column(String(100))
+    result: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+    reported_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CaseStudyRow(Base):
+    __tablename__ = "case_study"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = _text()
+    theme: Mapped[str | None] = mapped_column(String(40))
+    written_on: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = _text()
+
+
+class RoleCheckRow(Base):
+    """One responsibility of policy §5 ticked for a role on this tender (its words, as ticked)."""
+
+    __tablename__ = "role_check"
+    __table_args__ = (UniqueConstraint("tender_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(40))
+    item: Mapped[str] = _text()
 
 
 class StoreMetaRow(Base):

@@ -11,10 +11,10 @@ import contextlib
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, delete, func, select, update
+from sqlalchemy import Engine, and_, delete, func, or_, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -24,6 +24,7 @@ from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
 
 from . import backups as backup_files
+from .bulk import insert_tenders
 from .doctor import DoctorReport, run_doctor
 from .engine import (
     create_empty_file,
@@ -45,9 +46,24 @@ from .errors import (
 )
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
-from .models import LeadRow, StoreMetaRow, TenderRow
+from .models import EngagementRow, LeadRow, StoreMetaRow, TenderRow
 
 Clock = Callable[[], dt.datetime]
+
+SUMMARY_COLUMNS = (
+    TenderRow.reference, TenderRow.title, TenderRow.category, TenderRow.value_excl_vat_gbp, TenderRow.stage,
+    TenderRow.compliant, TenderRow.tender_notice_date, TenderRow.updated_at, LeadRow.name,
+    TenderRow.contract_start_date, TenderRow.duration_months, TenderRow.social_value_weighting_pct,
+    TenderRow.route, TenderRow.awarded_on, TenderRow.award_supplier_name,
+)
+"""What a list row holds, in the order `mapping.summary_from_values` takes it."""
+
+FULL_TENDER = (
+    selectinload(TenderRow.themes), selectinload(TenderRow.kpis), selectinload(TenderRow.questions),
+    selectinload(TenderRow.leads), selectinload(TenderRow.engagement).selectinload(EngagementRow.suppliers),
+    selectinload(TenderRow.kpi_results), selectinload(TenderRow.case_studies), selectinload(TenderRow.role_checks),
+)
+"""Loader options that bring every child of a tender in a fixed number of queries, however many tenders."""
 
 
 def _utc_now() -> dt.datetime:
@@ -172,9 +188,7 @@ class TenderStore:
         """Tenders whose reference, title, description or lead names contain `text` (any case),
         most recently changed first."""
         query = (
-            select(TenderRow.reference, TenderRow.title, TenderRow.category, TenderRow.value_excl_vat_gbp,
-                   TenderRow.stage, TenderRow.compliant, TenderRow.tender_notice_date, TenderRow.updated_at,
-                   LeadRow.name)
+            select(*SUMMARY_COLUMNS)
             .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
             .order_by(TenderRow.updated_at.desc(), TenderRow.reference)
         )
@@ -187,15 +201,36 @@ class TenderStore:
 
     def get(self, reference: str) -> Tender:
         with self._read() as session:
-            row = session.scalar(
-                select(TenderRow).where(TenderRow.reference == reference).options(
-                    selectinload(TenderRow.themes), selectinload(TenderRow.kpis),
-                    selectinload(TenderRow.questions), selectinload(TenderRow.leads)))
+            row = session.scalar(select(TenderRow).where(TenderRow.reference == reference).options(*FULL_TENDER))
             if row is None:
                 raise NotFoundError(f"There is no tender with the reference {reference}.")
             if row.deleted_at is not None:
                 raise NotFoundError(f"{reference} is in the bin. Restore it from the bin to open it.")
             return tender_from_row(row)
+
+    def tenders_dated_between(self, start: dt.date, end: dt.date) -> list[Tender]:
+        """Whole live tenders whose award date falls in [start, end]; for tenders with no award date, whose
+        tender notice date does (both ends included). The compliance report counts these."""
+        dated = or_(TenderRow.awarded_on.between(start, end),
+                    and_(TenderRow.awarded_on.is_(None), TenderRow.tender_notice_date.between(start, end)))
+        return self._whole_tenders(dated)
+
+    def tenders_in_stages(self, stages: Iterable[str]) -> list[Tender]:
+        """Whole live tenders at any of `stages` (contracts in delivery, for the KPI report reminders)."""
+        return self._whole_tenders(TenderRow.stage.in_(list(stages)))
+
+    def count_undated(self) -> int:
+        """Live tenders with neither an award date nor a tender notice date (in no report period)."""
+        query = select(func.count()).select_from(TenderRow).where(
+            TenderRow.deleted_at.is_(None), TenderRow.awarded_on.is_(None), TenderRow.tender_notice_date.is_(None))
+        with self._read() as session:
+            return session.scalar(query) or 0
+
+    def _whole_tenders(self, condition) -> list[Tender]:
+        query = (select(TenderRow).where(TenderRow.deleted_at.is_(None), condition).options(*FULL_TENDER)
+                 .order_by(TenderRow.reference))
+        with self._read() as session:
+            return [tender_from_row(row) for row in session.scalars(query)]
 
     def exists(self, reference: str) -> bool:
         """True when the reference is taken, by a live tender or by one in the bin."""
@@ -248,6 +283,30 @@ class TenderStore:
             raise ConflictError(looked_up) from None
         return dataclasses.replace(tender, version=version, updated_at=now)
 
+    def bulk_create(self, tenders: Sequence[Tender], compliant: Sequence[bool | None] | None = None) -> int:
+        """Store many new tenders in one transaction (an import of a whole register, generated data):
+        all or none. `compliant` gives each tender's check result, in order. Returns how many."""
+        verdicts = list(compliant) if compliant is not None else [None] * len(tenders)
+        if len(verdicts) != len(tenders):
+            raise StoreError("bulk_create needs one compliance result per tender.")
+        now = self._now()
+        with self._write() as session:
+            references = [check_reference(tender.reference) for tender in tenders]
+            seen: set[str] = set()
+            for reference in references:
+                if reference in seen:
+                    raise DuplicateReferenceError(f"The reference {reference} appears more than once; each "
+                                                  "tender needs its own reference. Nothing was stored.")
+                seen.add(reference)
+            for chunk in range(0, len(references), 500):
+                taken = session.scalar(select(TenderRow.reference).where(
+                    TenderRow.reference.in_(references[chunk:chunk + 500])).limit(1))
+                if taken is not None:
+                    raise DuplicateReferenceError(f"Another tender already has the reference {taken}. "
+                                                  "Nothing was stored.")
+            insert_tenders(session, tenders, verdicts, now)
+        return len(tenders)
+
     def upsert(self, tender: Tender, *, compliant: bool | None = None) -> tuple[Tender, bool]:
         """For imports: create, or overwrite whatever is stored (bringing it back from the bin)."""
         check_reference(tender.reference)
@@ -269,13 +328,15 @@ class TenderStore:
         """Copy the tender onto the row and replace its children (old ones are deleted first, because
         (tender, position) is unique)."""
         fill_row(row, tender)
-        themes, kpis, questions, leads = child_rows(tender)
+        children = child_rows(tender)
         row.compliant = compliant
         row.updated_at = now
         if row.id is not None:
-            row.themes, row.kpis, row.questions, row.leads = [], [], [], []
+            for name in children:
+                setattr(row, name, [])
             session.flush()
-        row.themes, row.kpis, row.questions, row.leads = themes, kpis, questions, leads
+        for name, rows in children.items():
+            setattr(row, name, rows)
 
     # ------------------------------------------------------------ the bin
 
@@ -290,9 +351,7 @@ class TenderStore:
     def list_bin(self) -> list[TenderSummary]:
         """Tenders in the bin, most recently deleted first."""
         query = (
-            select(TenderRow.reference, TenderRow.title, TenderRow.category, TenderRow.value_excl_vat_gbp,
-                   TenderRow.stage, TenderRow.compliant, TenderRow.tender_notice_date, TenderRow.updated_at,
-                   LeadRow.name)
+            select(*SUMMARY_COLUMNS)
             .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
             .where(TenderRow.deleted_at.is_not(None))
             .order_by(TenderRow.deleted_at.desc(), TenderRow.reference)

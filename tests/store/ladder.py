@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import sqlalchemy as sa
+from lifecycle_data import with_lifecycle
 from store_helpers import full_tender
 
 from sv_desktop.model.tender import Tender
@@ -70,6 +71,41 @@ def fill_0001(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0002(connection: sa.Connection) -> Tender:
+    """A 0001-shaped tender, then everything 0002 added: award columns and the lifecycle child tables."""
+    tender = with_lifecycle(fill_0001(connection))
+    t = _tables(connection)
+    tender.reference = "LADDER-0002"
+    award, supplier = tender.award, tender.award.supplier
+    tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0001").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        award_supplier_name=supplier.name, award_supplier_postcode=supplier.postcode,
+        award_supplier_sme=supplier.sme, award_supplier_vcse=supplier.vcse, awarded_on=award.awarded_on,
+        awarded_value_gbp=award.awarded_value_gbp, renewal_requirements=award.renewal_requirements,
+    ).returning(t["tender"].c.id)).scalar_one()
+    for i, event in enumerate(tender.engagement):
+        event_id = connection.execute(t["engagement_event"].insert().values(
+            tender_id=tender_id, position=i, title=event.title, held_on=event.held_on, notes=event.notes,
+        )).inserted_primary_key[0]
+        for j, met in enumerate(event.suppliers):
+            connection.execute(t["engagement_supplier"].insert().values(
+                event_id=event_id, position=j, name=met.name, postcode=met.postcode, sme=met.sme, vcse=met.vcse))
+    for i, result in enumerate(tender.kpi_results):
+        connection.execute(t["kpi_result"].insert().values(
+            tender_id=tender_id, position=i, kpi=result.kpi, period_start=result.period_start,
+            period_end=result.period_end, rating=result.rating, result=result.result, notes=result.notes,
+            reported_on=result.reported_on))
+    for i, study in enumerate(tender.case_studies):
+        connection.execute(t["case_study"].insert().values(
+            tender_id=tender_id, position=i, title=study.title, theme=study.theme, written_on=study.written_on,
+            text=study.text))
+    ticked = [(role, item) for role, items in tender.role_checklists.items() for item in items]
+    for i, (role, item) in enumerate(ticked):
+        connection.execute(t["role_check"].insert().values(tender_id=tender_id, position=i, role=role, item=item))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
+    "0002": fill_0002,
 }

@@ -1,0 +1,105 @@
+"""The tender pipeline as CSV (for any tool) and XLSX (for analysts), one row per tender.
+
+The Procurement Lead keeps and shares a 12-month pipeline of renewals and new tenders (policy P238 §4.1,
+§5.1); this is that list with the dates, values, stage and lead. Both files are written atomically.
+CSV is UTF-8 with a byte order mark so Excel shows "£" and accents correctly, and text that Excel would
+run as a formula (starting with =, +, -, @) is prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ..model.pipeline import STAGE_NAMES
+from ..model.tender import TenderSummary
+from .atomic import atomic_write
+from .xlsx_cells import DATE_FORMAT, MONEY_FORMAT, TITLE_FONT, header_row, put, set_widths
+
+HEADERS = (
+    "Reference", "Title", "Category", "Stage", "Procurement lead", "Tender notice date", "Contract start date",
+    "Contract end date", "Duration (months)", "Route", "Value excl. VAT (£)", "Social value weighting (%)",
+    "Policy check", "Awarded supplier", "Awarded on",
+)
+WIDTHS = (18, 48, 26, 24, 22, 14, 14, 14, 10, 30, 16, 12, 14, 30, 12)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class PipelineLabels:
+    """Readable names for the ids in a row (from the toolkit content); unknown ids are shown as they are."""
+
+    categories: Mapping[str, str] = field(default_factory=dict)
+    routes: Mapping[str, str] = field(default_factory=dict)
+    stages: Mapping[str, str] = field(default_factory=lambda: dict(STAGE_NAMES))
+
+
+def _check(compliant: bool | None) -> str:
+    return {True: "Compliant", False: "Not compliant", None: "Not checked"}[compliant]
+
+
+def pipeline_rows(rows: Sequence[TenderSummary], labels: PipelineLabels) -> list[tuple]:
+    """Typed values per row, in HEADERS order (dates as dates, money as Decimal, empty as None)."""
+    return [
+        (row.reference, row.title, labels.categories.get(row.category, row.category),
+         labels.stages.get(row.stage, row.stage), row.procurement_lead or None, row.tender_notice_date,
+         row.contract_start_date, row.contract_end_date, row.duration_months,
+         labels.routes.get(row.route, row.route) or None, row.value_excl_vat_gbp, row.social_value_weighting_pct,
+         _check(row.compliant), row.supplier_name or None, row.awarded_on)
+        for row in rows
+    ]
+
+
+def _csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    text = " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_pipeline_csv(rows: Sequence[TenderSummary], labels: PipelineLabels, out: Path) -> Path:
+    table = pipeline_rows(rows, labels)
+
+    def write(temp: Path) -> None:
+        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADERS)
+            for values in table:
+                writer.writerow([_csv_text(value) for value in values])
+
+    return atomic_write(Path(out), write)
+
+
+def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, out: Path, *,
+                        title: str = "Tender pipeline", organisation: str = "") -> Path:
+    table = pipeline_rows(rows, labels)
+    formats = {5: DATE_FORMAT, 6: DATE_FORMAT, 7: DATE_FORMAT, 10: MONEY_FORMAT, 11: "0.##", 14: DATE_FORMAT}
+
+    def write(temp: Path) -> None:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Pipeline"
+        put(sheet, 1, 1, title).font = TITLE_FONT
+        put(sheet, 2, 1, organisation or None)
+        header_row(sheet, 4, HEADERS)
+        for offset, values in enumerate(table):
+            for column, value in enumerate(values):
+                put(sheet, 5 + offset, column + 1, value, formats.get(column))
+        set_widths(sheet, WIDTHS)
+        sheet.freeze_panes = "B5"
+        sheet.auto_filter.ref = f"A4:{sheet.cell(row=4, column=len(HEADERS)).column_letter}{4 + len(table)}"
+        book.properties.title = title
+        book.properties.creator = organisation or "sv-desktop"
+        book.save(temp)
+
+    return atomic_write(Path(out), write)

@@ -1,0 +1,233 @@
+"""What the compliance report says, as plain blocks and chart specifications (the PDF lays them out).
+
+The committee reads the measures first, then the exceptions it may act on, then how each figure was
+worked out. Analysts get every contract in the XLSX; the PDF lists the exceptions and the awarded
+contracts, capped so a very large period still prints as a readable document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..model.compliance import MIN_WEIGHTING_PCT, ComplianceReport, ContractLine, PeriodFigures, percent_of
+from . import formatting as fmt
+from .blocks import Block, Bullets, Cover, Document, Heading, Para, Table
+
+REPORT_NAME = "Social value compliance report"
+AUDIENCE = "Sustainability Programme Group and Finance & Performance Committee"
+LIST_LIMIT = 250
+"""Rows of one list printed in the PDF; the XLSX always holds every contract."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    rows: tuple[tuple[str, Decimal | None, Decimal | None], ...]
+    """(label, this period %, previous period %)."""
+
+
+Part = Block | Chart
+
+
+def pct(value: Decimal | None) -> str:
+    """66.7% (one decimal place); "n/a" when there was nothing to count."""
+    if value is None:
+        return "n/a"
+    return f"{Decimal(value).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
+def count(number: int, noun: str, plural: str = "") -> str:
+    """"1 contract", "3 contracts"."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
+def share(count: int, total: int) -> str:
+    return f"{count:,} of {total:,} ({pct(percent_of(count, total))})"
+
+
+def short_date(day) -> str:
+    """23 Sep 2026: fits a table column on one line."""
+    return "\u2013" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def period_text(figures: PeriodFigures) -> str:
+    return f"{fmt.long_date(figures.start)} to {fmt.long_date(figures.end)}"
+
+
+def measure_rows(figures: PeriodFigures) -> list[tuple[str, str]]:
+    """(measure, figure as printed) for the summary table, in the order the committee reads them."""
+    spend = figures.spend()
+    rows = [
+        ("Contracts counted", f"{figures.counted:,}"),
+        ("With a social value weighting of at least 10%", share(figures.meeting_weighting, figures.counted)),
+        ("Including the Fighting climate change theme", share(figures.with_climate, figures.counted)),
+        ("KPIs set where the policy requires them",
+         share(figures.kpis_set_where_required, figures.kpis_required)),
+        ("Spend awarded (excluding VAT)", f"{fmt.money(spend)} ({count(len(figures.awarded), 'contract')})"),
+    ]
+    for which, label in (("local", "local suppliers"), ("sme", "SMEs"), ("vcse", "VCSEs")):
+        rows.append((f"Spend with {label}", f"{fmt.money(figures.spend(which))} ({pct(figures.spend_pct(which))})"))
+    return rows
+
+
+def chart_rows(report: ComplianceReport) -> tuple[tuple[str, Decimal | None, Decimal | None], ...]:
+    def measures(f: PeriodFigures) -> list[Decimal | None]:
+        return [percent_of(f.meeting_weighting, f.counted), percent_of(f.with_climate, f.counted),
+                percent_of(f.kpis_set_where_required, f.kpis_required), f.spend_pct("local"), f.spend_pct("sme"),
+                f.spend_pct("vcse")]
+
+    labels = ("Weighting of 10% or more", "Fighting climate change", "KPIs set where required",
+              "Spend with local suppliers", "Spend with SMEs", "Spend with VCSEs")
+    return tuple(zip(labels, measures(report.current), measures(report.previous), strict=True))
+
+
+def _summary(report: ComplianceReport) -> list[Part]:
+    now, before = report.current, report.previous
+    previous_rows = dict(measure_rows(before))
+    rows = tuple((label, figure, previous_rows[label]) for label, figure in measure_rows(now))
+    parts: list[Part] = [
+        Heading(1, "1 Summary"),
+        Para(f"The Trust's policy P238 asks for two compliance measures every two years: every contract with "
+             f"a social value weighting of at least {fmt.number(MIN_WEIGHTING_PCT)}%, and the benchmarked "
+             "percentage and value of local procurement spend. The benchmark is the period of the same length "
+             f"just before ({period_text(before)})."),
+        Table(("Measure", "This period", "Previous period"), rows, (2.6, 1.7, 1.7)),
+    ]
+    figures = chart_rows(report)
+    if any(now_pct is not None or before_pct is not None for _label, now_pct, before_pct in figures):
+        parts.append(Chart("The measures as percentages, this period against the previous one", figures))
+    return parts
+
+
+def _line_rows(lines: list[ContractLine], cells) -> tuple[tuple[str, ...], ...]:
+    return tuple(cells(line) for line in lines[:LIST_LIMIT])
+
+
+def _limit_note(lines: list[ContractLine]) -> list[Part]:
+    if len(lines) <= LIST_LIMIT:
+        return []
+    return [Para(f"The first {LIST_LIMIT:,} of {len(lines):,} are listed; the XLSX export lists them all.",
+                 style="note")]
+
+
+def _exception(title: str, lines: list[ContractLine], header: tuple[str, ...], cells) -> list[Part]:
+    if not lines:
+        return []
+    return [Heading(3, title), Table(header, _line_rows(lines, cells), (1.4, 3.2, 1.0, 0.9), numeric=(3,)),
+            *_limit_note(lines)]
+
+
+def _weighting(report: ComplianceReport) -> list[Part]:
+    now = report.current
+    below = [line for line in now.contracts if not line.meets_weighting]
+    no_climate = [line for line in now.contracts if not line.has_climate]
+    no_kpis = [line for line in now.contracts if line.kpis_required and not line.kpis_set]
+    parts: list[Part] = [Heading(1, "2 Social value weighting and themes")]
+    if not now.counted:
+        return [*parts, Para("No contract counts in this period: no tender issued to the market has an award "
+                             "date, or a tender notice date, inside it.", style="lead")]
+    kpis = (f"{share(now.kpis_set_where_required, now.kpis_required)} contracts that need a social value KPI "
+            "(over £5m, or a weighting over 15%) or the Procurement Act's three KPIs had them set"
+            if now.kpis_required else "no contract counted needed a social value KPI or the Procurement Act's "
+            "three KPIs")
+    parts.append(Para(
+        f"{share(now.meeting_weighting, now.counted)} contracts counted in the period had a social value "
+        f"weighting of at least {fmt.number(MIN_WEIGHTING_PCT)}% of the total evaluation score; "
+        f"{share(now.with_climate, now.counted)} included the mandatory Fighting climate change theme; {kpis}."))
+    if not (below or no_climate or no_kpis):
+        parts.append(Para("Every contract counted met these measures.", style="lead"))
+        return parts
+
+    def weighting_cells(line: ContractLine) -> tuple[str, ...]:
+        return (line.reference, line.title, short_date(line.counted_on), fmt.percent(line.weighting_pct))
+
+    header = ("Reference", "Title", "Counted on", "Weighting")
+    parts += _exception("Contracts below a 10% weighting", below, header, weighting_cells)
+    parts += _exception("Contracts without the Fighting climate change theme", no_climate, header, weighting_cells)
+    parts += _exception("Contracts without the KPIs the policy requires", no_kpis, header, weighting_cells)
+    return parts
+
+
+def _spend(report: ComplianceReport) -> list[Part]:
+    now, before = report.current, report.previous
+    areas = ", ".join(report.local_areas) or "none set"
+    rows = [("All awarded contracts", f"{len(now.awarded):,}", fmt.money(now.spend()), "100%" if now.awarded
+             else "n/a", "100%" if before.awarded else "n/a")]
+    for which, label in (("local", "Local suppliers"), ("sme", "SMEs"), ("vcse", "VCSEs")):
+        rows.append((label, f"{now.spend_count(which):,}", fmt.money(now.spend(which)), pct(now.spend_pct(which)),
+                     pct(before.spend_pct(which))))
+    return [
+        Heading(1, "3 Local, SME and VCSE spend"),
+        Para(f"Spend is the whole-life value, excluding VAT, of each contract awarded in the period. A supplier "
+             f"is local when its postcode is in one of the Trust's local postcode areas ({areas}); SMEs and VCSEs "
+             "are as recorded at award. A supplier can be local, an SME and a VCSE at once, so the shares do "
+             "not add up to 100%."),
+        Table(("Suppliers", "Contracts", "Awarded value", "Share of spend", "Previous period"), tuple(rows),
+              (2.2, 1, 1.6, 1.2, 1.2), numeric=(1, 2, 3, 4)),
+    ]
+
+
+def _method(report: ComplianceReport) -> list[Part]:
+    now = report.current
+    notes = [
+        "A contract counts in the period when its award date falls inside it; a tender not yet awarded counts "
+        "by its tender notice date. The first and last days of the period are included.",
+        "Only tenders issued to the market count (stage Invitation to tender or later): a tender still in the "
+        "pipeline or at pre-market engagement is a plan, not yet a contract. Medicines are outside the policy.",
+        "\u201cKPIs set where the policy requires them\u201d counts the contracts that would be missing a "
+        "social value KPI (P238 §4.2a) or the three KPIs of the Procurement Act 2023 s.52 without their KPIs, "
+        "and how many of them have them.",
+        "The benchmark is the period of the same length just before this one (the same number of months "
+        "when the period is whole months, otherwise of days), counted the same way.",
+    ]
+    left_out = [text for number, text in (
+        (now.not_issued, f"{count(now.not_issued, 'tender')} still in the pipeline or at pre-market engagement"),
+        (now.out_of_scope, count(now.out_of_scope, "medicines tender")),
+    ) if number]
+    if left_out:
+        notes.append(f"Dated in this period but not counted: {'; '.join(left_out)}.")
+    if now.awarded_without_value:
+        notes.append(f"Not in the spend figures: {count(now.awarded_without_value, 'contract')} awarded in the "
+                     "period with no awarded value recorded.")
+    if report.undated:
+        notes.append(f"In no period: {count(report.undated, 'tender')} with neither an award date nor a tender "
+                     "notice date.")
+    return [Heading(1, "4 How the figures are worked out"), Bullets(tuple(notes))]
+
+
+def _awarded(report: ComplianceReport) -> list[Part]:
+    lines = list(report.current.awarded)
+    if not lines:
+        return []
+
+    def cells(line: ContractLine) -> tuple[str, ...]:
+        flags = ", ".join(name for name, on in (("Local", line.local), ("SME", line.sme), ("VCSE", line.vcse)) if on)
+        return (line.reference, line.supplier_name or "Not recorded", line.supplier_postcode or "\u2013",
+                flags or "\u2013", short_date(line.awarded_on), fmt.money(line.awarded_value_gbp))
+
+    return [Heading(1, "5 Contracts awarded in the period"),
+            Table(("Reference", "Supplier", "Postcode", "Local, SME, VCSE", "Awarded on", "Value"),
+                  _line_rows(lines, cells), (1.4, 2.1, 0.9, 1.2, 1.25, 1.2), numeric=(5,)),
+            *_limit_note(lines)]
+
+
+def build_report(report: ComplianceReport) -> tuple[Document, list[Part]]:
+    """The document frame (cover, metadata) and the body parts in order."""
+    now = report.current
+    cover = Cover(
+        eyebrow=REPORT_NAME, title=period_text(now), organisation=report.organisation,
+        facts=(("Reporting period", period_text(now)), ("Benchmark period", period_text(report.previous)),
+               ("Reported to", AUDIENCE), ("Local postcode areas", ", ".join(report.local_areas) or "None set"),
+               ("Produced", fmt.long_date(report.generated_on))),
+    )
+    document = Document(
+        cover=cover, body=(), title=f"{REPORT_NAME}: {period_text(now)}",
+        subject="Policy P238 Appendix Two compliance measures",
+        keywords=("social value", "compliance", "local spend", "NHS", "procurement"),
+        running_head=f"{REPORT_NAME} \u00b7 {period_text(now)}",
+        footer_label=f"{REPORT_NAME} \u00b7 {report.organisation}",
+        body_starts_on_cover=True,
+    )
+    parts = [*_summary(report), *_weighting(report), *_spend(report), *_method(report), *_awarded(report)]
+    return document, parts

@@ -1,0 +1,66 @@
+"""Writing cells that Excel shows exactly as typed: text never becomes a formula, characters XML cannot
+hold are dropped, and money, percentages and dates keep real number formats analysts can sum and sort.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+MAX_CELL_TEXT = 32_767
+MONEY_FORMAT = '"£"#,##0.00'
+PERCENT_FORMAT = "0.0%"
+DATE_FORMAT = "DD/MM/YYYY"
+HEADER_FILL = PatternFill("solid", fgColor="005EB8")
+"""NHS Blue; white bold text on it passes WCAG AA."""
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14, color="003087")
+BOLD = Font(bold=True)
+
+
+def clean_cell_text(text: object) -> str:
+    value = ILLEGAL_CHARACTERS_RE.sub("", str(text))
+    return value if len(value) <= MAX_CELL_TEXT else value[: MAX_CELL_TEXT - 1] + "\u2026"
+
+
+def put(sheet: Worksheet, row: int, column: int, value: object, number_format: str | None = None):
+    """Write one value with the right type; text is always stored as text (never a formula)."""
+    cell = sheet.cell(row=row, column=column)
+    if value is None:
+        return cell
+    if isinstance(value, bool):
+        cell.value = "Yes" if value else "No"
+    elif isinstance(value, Decimal | int | float):
+        cell.value = float(value) if isinstance(value, Decimal) else value
+        if number_format:
+            cell.number_format = number_format
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    else:
+        cell.value = clean_cell_text(value)
+        cell.data_type = "s"  # "=1+1" typed into a title stays text in Excel
+    return cell
+
+
+def header_row(sheet: Worksheet, row: int, headers: tuple[str, ...] | list[str]) -> None:
+    for column, text in enumerate(headers, start=1):
+        cell = put(sheet, row, column, text)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+
+
+def set_widths(sheet: Worksheet, widths: tuple[int, ...] | list[int]) -> None:
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def as_fraction(percent: Decimal | None) -> Decimal | None:
+    """A percentage (12.5) as the fraction Excel's % format expects (0.125)."""
+    return None if percent is None else percent / 100

@@ -1,0 +1,115 @@
+"""When a contract's KPI results are due (policy P238 §4.3, §5.5: contract managers monitor performance
+against the social value KPIs).
+
+Each KPI is reported at its own frequency, in periods counted from the contract start date (or the award
+date when no start date is recorded) to the contract end. A period's report falls due on the period's last
+day: the reminder appears `ahead_days` before that and stays, as overdue, until a result whose period ends
+inside that period is recorded. `today` is always passed in, so the clock can be set in tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .tender import Kpi, Tender, add_months
+
+DELIVERY_STAGES: tuple[str, ...] = ("awarded", "renewal_due")
+FREQUENCY_MONTHS: dict[str, int] = {"monthly": 1, "quarterly": 3, "six_monthly": 6, "annually": 12}
+AHEAD_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    start: dt.date
+    end: dt.date
+    """Last day, included; the report falls due on it."""
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class KpiReminder:
+    reference: str
+    title: str
+    kpi: str
+    period: ReportingPeriod
+    """The earliest period still without a result."""
+    missing: int
+    """How many periods are due (or about to be) without a result, this one included."""
+    today: dt.date
+
+    @property
+    def due_on(self) -> dt.date:
+        return self.period.end
+
+    @property
+    def overdue_days(self) -> int:
+        """Days past the due date; 0 while the report is not yet late."""
+        return max((self.today - self.due_on).days, 0)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.today > self.due_on
+
+
+def delivery_start(tender: Tender) -> dt.date | None:
+    return tender.contract_start_date or tender.award.awarded_on
+
+
+def delivery_end(tender: Tender) -> dt.date | None:
+    start = delivery_start(tender)
+    if start is None:
+        return None
+    return add_months(start, tender.duration_months) - dt.timedelta(days=1)
+
+
+def reporting_periods(tender: Tender, kpi: Kpi, until: dt.date) -> list[ReportingPeriod]:
+    """The KPI's reporting periods that start on or before `until`, the last one cut at the contract end."""
+    start, end = delivery_start(tender), delivery_end(tender)
+    if start is None or end is None:
+        return []
+    step = FREQUENCY_MONTHS.get(kpi.frequency, 3)
+    periods: list[ReportingPeriod] = []
+    index = 0
+    while True:
+        first = add_months(start, step * index)
+        if first > end or first > until:
+            return periods
+        last = min(add_months(start, step * (index + 1)) - dt.timedelta(days=1), end)
+        periods.append(ReportingPeriod(first, last))
+        index += 1
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def reminders_for(tender: Tender, today: dt.date, ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
+    """One reminder per KPI of `tender` that has a report due within `ahead_days` or overdue."""
+    if tender.stage not in DELIVERY_STAGES:
+        return []
+    horizon = today + dt.timedelta(days=ahead_days)
+    reported: dict[str, list[dt.date]] = {}
+    for result in tender.kpi_results:
+        if result.period_end is not None:
+            reported.setdefault(_key(result.kpi), []).append(result.period_end)
+    reminders = []
+    for kpi in tender.kpis:
+        if not kpi.name.strip():
+            continue
+        ends = reported.get(_key(kpi.name), [])
+        missing = [period for period in reporting_periods(tender, kpi, horizon)
+                   if period.end <= horizon and not any(period.covers(day) for day in ends)]
+        if missing:
+            reminders.append(KpiReminder(reference=tender.reference, title=tender.title, kpi=kpi.name,
+                                         period=missing[0], missing=len(missing), today=today))
+    return reminders
+
+
+def kpi_reminders(tenders: Iterable[Tender], today: dt.date, ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
+    """Every reminder for the contracts in delivery, the longest overdue first."""
+    found = [reminder for tender in tenders for reminder in reminders_for(tender, today, ahead_days)]
+    return sorted(found, key=lambda r: (r.due_on, r.reference, r.kpi))

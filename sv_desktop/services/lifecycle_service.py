@@ -1,0 +1,140 @@
+"""Use-cases after the ITT: the pipeline and its export, KPI report reminders, and the Appendix Two
+compliance report as PDF or XLSX (policy P238 §4.1, §4.3, §5, Appendix Two).
+
+A mixin of `TenderService`: it uses the service's store, settings, rules and clock, and its `_guard()`
+that turns storage errors into `ServiceError`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import compliance
+from ..model.kpi_reminders import DELIVERY_STAGES, KpiReminder, kpi_reminders
+from ..model.pipeline import PIPELINE_MONTHS, STAGE_NAMES, upcoming
+from ..model.tender import Tender, TenderSummary
+from .errors import ServiceError
+
+MAX_PERIOD_DAYS = 366 * 20
+
+
+class LifecycleUseCases:
+    """Needs from TenderService: `_store`, `settings`, `content`, `rules`, `_today`, `_guard()`,
+    `is_compliant()` and `list_tenders()`."""
+
+    _store: Any
+    settings: Any
+    content: Any
+    rules: Any
+    _today: Callable[[], dt.date]
+
+    # ---------------------------------------------------------------- lookups for the screens
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    def performance_ratings(self) -> list[tuple[str, str]]:
+        """(rating, meaning) of the Procurement Act contract performance ratings, from the rules file."""
+        return list(self.rules.figures.performance_ratings)
+
+    def is_local_postcode(self, postcode: str) -> bool:
+        return self.settings.is_local_postcode(postcode)
+
+    # ---------------------------------------------------------------- pipeline
+
+    def pipeline(self, months: int = PIPELINE_MONTHS) -> list[TenderSummary]:
+        """Tenders with a notice date in the next `months` months, soonest first."""
+        if not 1 <= months <= 120:
+            raise ServiceError(f"The pipeline covers 1 to 120 months, not {months}.")
+        return upcoming(self.list_tenders(), self._today(), months)
+
+    def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
+                        months: int = PIPELINE_MONTHS) -> Path:
+        """Write `rows` (default: the next `months` months of the pipeline) as .csv or .xlsx."""
+        from ..export.atomic import ExportError
+        from ..export.pipeline_export import PipelineLabels, write_pipeline_csv, write_pipeline_xlsx
+
+        out = Path(out)
+        suffix = out.suffix.lower()
+        if suffix not in (".csv", ".xlsx"):
+            raise ServiceError(f"The pipeline is exported as .csv or .xlsx, not {out.name!r}.")
+        chosen = list(rows) if rows is not None else self.pipeline(months)
+        labels = PipelineLabels(
+            categories={key: guide.label for key, guide in self.content.categories.items()},
+            routes={key: route.label for key, route in self.content.routes.items()},
+            stages=dict(STAGE_NAMES))
+        try:
+            if suffix == ".csv":
+                return write_pipeline_csv(chosen, labels, out)
+            return write_pipeline_xlsx(chosen, labels, out, title="Tender pipeline",
+                                       organisation=self.settings.organisation)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+
+    # ---------------------------------------------------------------- delivery
+
+    def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
+        """KPI reports due in the next fortnight or overdue, for every contract in delivery."""
+        with self._guard():
+            tenders = self._store.tenders_in_stages(DELIVERY_STAGES)
+        return kpi_reminders(tenders, today or self._today())
+
+    # ---------------------------------------------------------------- compliance report
+
+    def _period(self, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+        end = end or self._today()
+        start = start or compliance.default_period(end)[0]
+        if start > end:
+            raise ServiceError(f"The report period starts ({start:%d/%m/%Y}) after it ends "
+                                     f"({end:%d/%m/%Y}); choose a start date before the end date.")
+        if (end - start).days > MAX_PERIOD_DAYS:
+            raise ServiceError("The report period can be at most 20 years long.")
+        return start, end
+
+    def compliance_report(self, start: dt.date | None = None,
+                          end: dt.date | None = None) -> compliance.ComplianceReport:
+        """The Appendix Two measures for [start, end], both ends included, with the period of the same
+        length before as the benchmark. Without an end, today; without a start, two years before the end."""
+        start, end = self._period(start, end)
+        before_start, before_end = compliance.previous_period(start, end)
+        with self._guard():
+            tenders = self._store.tenders_dated_between(before_start, end)
+            undated = self._store.count_undated()
+        is_local = self.settings.is_local_postcode
+        return compliance.ComplianceReport(
+            organisation=self.settings.organisation or self.content.organisation.name,
+            local_areas=tuple(self.settings.local_postcode_areas),
+            generated_on=self._today(),
+            current=compliance.period_figures(tenders, start, end, self.rules, is_local),
+            previous=compliance.period_figures(tenders, before_start, before_end, self.rules, is_local),
+            undated=undated,
+            category_labels={key: guide.label for key, guide in self.content.categories.items()},
+        )
+
+    def export_report(self, start: dt.date | None, end: dt.date | None, out: Path) -> Path:
+        """Write the compliance report for [start, end] as .pdf (committee) or .xlsx (analysts)."""
+        from ..export.atomic import ExportError
+        from ..export.report_pdf import write_report_pdf
+        from ..export.report_xlsx import write_report_xlsx
+
+        out = Path(out)
+        writers = {".pdf": write_report_pdf, ".xlsx": write_report_xlsx}
+        writer = writers.get(out.suffix.lower())
+        if writer is None:
+            raise ServiceError(f"The report is exported as .pdf or .xlsx, not {out.name!r}.")
+        report = self.compliance_report(start, end)
+        try:
+            return writer(report, out)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+
+    # ---------------------------------------------------------------- many at once
+
+    def bulk_create(self, tenders: Sequence[Tender]) -> int:
+        """Store many new tenders in one transaction (all or none), each with its policy check."""
+        verdicts = [self.is_compliant(tender) for tender in tenders]
+        with self._guard():
+            return self._store.bulk_create(tenders, verdicts)

@@ -1,0 +1,133 @@
+"""Award and delivery: the awarded supplier with its local/SME/VCSE flags and value, KPI results rated
+with the Procurement Act ratings from the rules file, reports due with a clock the test sets, case
+studies and renewal requirements, all saved to the real store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from sv_desktop.model.lifecycle import KpiResult
+from sv_desktop.ui.lifecycle.delivery import TAB_AWARD, TAB_CASES, TAB_RESULTS, DeliveryDialog
+
+from .conftest import answer, contract
+
+
+def open_dialog(qtbot, service, tender):
+    dialog = DeliveryDialog(service, tender)
+    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+    dialog.show()
+    return dialog
+
+
+def type_into(qtbot, edit, text):
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+
+
+def test_the_award_is_recorded_and_moves_the_stage(qtbot, service):
+    stored = service.create(contract(stage="evaluation"))
+    dialog = open_dialog(qtbot, service, stored)
+    form = dialog.award
+    type_into(qtbot, form.name, "Green Couriers CIC")
+    type_into(qtbot, form.postcode, "nn4 8aa")
+    assert form.local_note.text().startswith("Local")
+    type_into(qtbot, form.postcode, "CV1 2AB")
+    assert form.local_note.text().startswith("Not local")
+    form.sme.setChecked(True)
+    type_into(qtbot, form.awarded_on.edit, "30/06/2026")
+    assert form.stage.currentData() == "awarded"
+    type_into(qtbot, form.value.edit, "1,250,000.50")
+    form.renewal.setPlainText("Electric vans from day one")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    again = service.get(stored.reference)
+    assert again.stage == "awarded"
+    award = again.award
+    assert (award.supplier.name, award.supplier.postcode, award.supplier.sme, award.supplier.vcse) == (
+        "Green Couriers CIC", "CV1 2AB", True, False)
+    assert (award.awarded_on, award.awarded_value_gbp, award.renewal_requirements) == (
+        dt.date(2026, 6, 30), Decimal("1250000.50"), "Electric vans from day one")
+
+
+def test_a_wrong_value_stops_the_save_with_a_message(qtbot, service, monkeypatch):
+    stored = service.create(contract())
+    dialog = open_dialog(qtbot, service, stored)
+    type_into(qtbot, dialog.award.value.edit, "lots")
+    shown = answer(monkeypatch, "warning")
+    assert dialog.save() is False
+    assert "awarded value" in shown[0] and dialog.isVisible()
+    assert service.get(stored.reference).award.awarded_value_gbp is None
+
+
+def test_reports_due_and_a_result_rated_with_the_rules_file_ratings(qtbot, service, day_clock):
+    day_clock.day = dt.date(2026, 10, 12)  # Q3 (Jul-Sep 2026) ended twelve days ago
+    stored = service.create(contract())
+    dialog = open_dialog(qtbot, service, stored)
+    assert "Electric vans: the report for 01/07/2026 to 30/09/2026 is overdue by 12 days." in dialog.due.text()
+    assert dialog.tabs.tabText(TAB_RESULTS) == "KPI results (0), 1 due"
+    results = dialog.results
+    ratings = [results.rating.itemText(i) for i in range(results.rating.count())]
+    assert ratings == [name for name, _meaning in service.rules.figures.performance_ratings]
+    assert ratings == ["Good", "Approaching target", "Requires improvement", "Inadequate", "Other"]
+
+    dialog.tabs.setCurrentIndex(TAB_RESULTS)
+    qtbot.mouseClick(results.add_button, Qt.MouseButton.LeftButton)
+    assert (results.kpi.currentText(), results.period_start.text(), results.period_end.text()) == (
+        "Electric vans", "01/07/2026", "30/09/2026")
+    results.rating.setCurrentIndex(results.rating.findData("Approaching target"))
+    assert "close to meeting" in results.meaning.text()
+    type_into(qtbot, results.result, "41%")
+    assert dialog.due.text() == "No KPI report is due in the next two weeks."
+
+    dialog.tabs.setCurrentIndex(TAB_CASES)
+    qtbot.mouseClick(dialog.cases.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, dialog.cases.title, "First electric route")
+    dialog.cases.theme.setCurrentIndex(dialog.cases.theme.findData("fighting_climate_change"))
+    dialog.cases.text.setPlainText("Two vans replaced diesel on the Hinckley route.")
+    assert dialog.tabs.tabText(TAB_CASES) == "Case studies (1)"
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+
+    again = service.get(stored.reference)
+    assert again.kpi_results == [KpiResult(kpi="Electric vans", period_start=dt.date(2026, 7, 1),
+                                           period_end=dt.date(2026, 9, 30), rating="Approaching target",
+                                           result="41%", reported_on=dt.date(2026, 10, 12))]
+    assert [(c.title, c.theme, c.written_on) for c in again.case_studies] == [
+        ("First electric route", "fighting_climate_change", dt.date(2026, 10, 12))]
+    assert service.kpi_reminders() == []
+
+
+def test_a_result_without_a_period_end_is_refused(qtbot, service, monkeypatch):
+    stored = service.create(contract(contract_start_date=None))
+    dialog = open_dialog(qtbot, service, stored)  # not awarded, no start: nothing is due
+    dialog.tabs.setCurrentIndex(TAB_RESULTS)
+    dialog.results.add_result()
+    assert dialog.results.period_end.text() == ""
+    shown = answer(monkeypatch, "warning")
+    assert dialog.save() is False
+    assert "last day of its reporting period" in shown[0]
+
+
+def test_mnemonics_are_unique_on_each_tab_and_inputs_named(qtbot, service):
+    tender = contract()
+    tender.kpi_results = [KpiResult("Electric vans", dt.date(2026, 7, 1), dt.date(2026, 9, 30))]
+    dialog = open_dialog(qtbot, service, service.create(tender))
+    for tab in (TAB_AWARD, TAB_RESULTS, TAB_CASES):
+        dialog.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        letters: dict[str, str] = {}
+        for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+            text = widget.text().replace("&&", "")
+            if not widget.isVisible() or "&" not in text or (isinstance(widget, QLabel) and widget.buddy() is None):
+                continue
+            letter = text[text.index("&") + 1].lower()
+            assert letter not in letters, f"tab {tab}: Alt+{letter}: {letters[letter]!r} and {text!r}"
+            letters[letter] = text
+    form = dialog.award
+    for field in (form.stage, form.name, form.postcode, form.awarded_on.edit, form.value.edit, form.renewal,
+                  dialog.results.kpi, dialog.results.rating, dialog.results.result, dialog.cases.title):
+        assert field.accessibleName(), field
