@@ -6,6 +6,7 @@ service to the UI, which never sees the store itself.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from . import APP_NAME, __version__
 from .paths import app_paths
 
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
+EXIT_WHEN_IDLE_ENV = "SV_DESKTOP_BENCH_EXIT_WHEN_IDLE"
+IDLE_MARKER = "sv-desktop: main window idle"
 
 
 def _application():
@@ -116,12 +119,31 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
     timer.setInterval(BACKUP_INTERVAL_MS)
     timer.timeout.connect(lambda: _periodic_backup(service))
     timer.start()
+    if os.environ.get(EXIT_WHEN_IDLE_ENV) == "1":
+        _exit_when_idle(app)
     try:
         return run_app(service, sys.argv)
     finally:
         timer.stop()
         service.close()
         lock.unlock()
+
+
+def _exit_when_idle(app) -> None:
+    """For `make bench`: once the main window is shown and the event loop has nothing left to do, print
+    IDLE_MARKER and quit normally, so start-up can be timed from outside the process."""
+    from PySide6.QtCore import QAbstractEventDispatcher
+    from PySide6.QtWidgets import QMainWindow
+
+    dispatcher = QAbstractEventDispatcher.instance()
+
+    def about_to_block() -> None:
+        if any(isinstance(w, QMainWindow) and w.isVisible() for w in app.topLevelWidgets()):
+            dispatcher.aboutToBlock.disconnect(about_to_block)
+            print(IDLE_MARKER, flush=True)
+            app.quit()
+
+    dispatcher.aboutToBlock.connect(about_to_block)
 
 
 def _periodic_backup(service) -> None:
