@@ -196,3 +196,12 @@ def tenders(draw) -> Tender:
 def test_round_trip_loses_nothing(tender):
     assert parse_tender_json(tender_to_json(tender)) == tender
     assert tender_from_dict(json.loads(json.dumps(tender_to_dict(tender)))) == tender
+
+
+def test_work_in_progress_survives_export_and_import():
+    """What the wizard saves (an empty KPI name, a blank question, long leads) must import again."""
+    tender = tender_from_dict(MINIMAL)
+    tender.kpis.append(Kpi(name="", baseline="x" * 5000))
+    tender.questions.append(Question(theme="wellbeing", text=""))
+    tender.leads["procurement_lead"] = "A. Name, " * 200
+    assert parse_tender_json(tender_to_json(tender)) == tender

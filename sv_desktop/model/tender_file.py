@@ -230,9 +230,8 @@ def tender_from_dict(data: Any) -> Tender:
         path = f"kpis[{i}]."
         if not isinstance(raw, dict):
             raise TenderFileError(f"must be an object, not {_kind(raw)}", f"kpis[{i}]")
-        name = _text(raw, "name", path, required=True, max_len=2000)
-        if not name.strip():
-            raise TenderFileError("must not be empty", f"kpis[{i}].name")
+        # An empty name is kept as typed (the wizard saves work in progress); the key itself is required.
+        name = _text(raw, "name", path, required=True)
         kpis.append(Kpi(
             name=name,
             unit=_text(raw, "unit", path, max_len=200),
@@ -252,8 +251,6 @@ def tender_from_dict(data: Any) -> Tender:
         if not isinstance(raw, dict):
             raise TenderFileError(f"must be an object, not {_kind(raw)}", f"questions[{i}]")
         text = _text(raw, "text", path, required=True)
-        if not text.strip():
-            raise TenderFileError("must not be empty", f"questions[{i}].text")
         questions.append(Question(
             theme=_choice(raw, "theme", path, THEMES, required=True),
             text=text,
@@ -296,7 +293,7 @@ def tender_from_dict(data: Any) -> Tender:
     for role in leads_raw:
         if role not in ROLES:
             raise TenderFileError(f"is not a role; roles are {', '.join(ROLES)}", f"leads.{role}")
-        leads[role] = _text(leads_raw, role, "leads.", max_len=500)
+        leads[role] = _text(leads_raw, role, "leads.")
 
     tender = Tender(
         reference=reference,
@@ -340,7 +337,7 @@ def _scalar_text(obj: dict, key: str, path: str) -> str:
         if isinstance(value, float) and not math.isfinite(value):
             raise TenderFileError("must be a finite number", f"{path}{key}")
         return str(value)
-    return _text(obj, key, path, max_len=2000)
+    return _text(obj, key, path, )
 
 
 def _step_record(data: dict, key: str) -> StepRecord:

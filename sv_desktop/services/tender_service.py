@@ -255,6 +255,25 @@ class TenderService(LifecycleUseCases):
         with _plain_errors():
             return self._store.backup_if_changed(reason)
 
+    def restore_backup(self, backup_file: Path) -> Path | None:
+        """Replace the local database with a backup; the current one is backed up and kept aside first.
+
+        The store is closed for the swap and reopened on the restored file. Returns where the previous
+        database was kept (None when there was none).
+        """
+        if not self._store.is_sqlite:
+            raise ServiceError("Restore works on the local database only; a shared database is restored by "
+                               "its server's administrator.")
+        paths = self._store.paths
+        self._store.close()
+        try:
+            with _plain_errors():
+                return store.restore_backup(paths, Path(backup_file))
+        finally:
+            # Reopen whatever is there now: the restored file, or the untouched original on failure.
+            with _plain_errors():
+                self._store = store.TenderStore.open(paths)
+
     def list_backups(self) -> list:
         with _plain_errors():
             return self._store.list_backups()

@@ -483,13 +483,8 @@ class MainWindow(QMainWindow):
             return
         if not self.close_wizards():
             return
-        restore = getattr(self.service, "restore_backup", None)
-        if restore is None:
-            QMessageBox.warning(self, "Not restored", "This version cannot restore backups from the app; "
-                                "close sv-desktop and use the command line: sv-desktop restore.")
-            return
         try:
-            restore(Path(dialog.chosen()))
+            self.service.restore_backup(Path(dialog.chosen()))
         except ServiceError as exc:
             QMessageBox.warning(self, "Not restored", str(exc))
             return

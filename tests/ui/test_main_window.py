@@ -247,3 +247,18 @@ def test_restore_backup_lists_real_backups(qtbot, real_service, open_main, monke
     monkeypatch.setattr(RestoreBackupDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     window.restore_backup()
     assert window.model.rowCount() == 1, "cancelling changes nothing"
+
+
+def test_restore_backup_from_the_menu_brings_the_list_back(qtbot, real_service, open_main, monkeypatch):
+    from sv_desktop.ui.tools_dialogs import RestoreBackupDialog
+
+    add(real_service, "Laundry")
+    backup = real_service.backup()
+    add(real_service, "Added later")
+    window = open_main(real_service)
+    assert window.model.rowCount() == 2
+    monkeypatch.setattr(RestoreBackupDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(RestoreBackupDialog, "chosen", lambda self: str(backup))
+    window.restore_backup()
+    assert window.model.rowCount() == 1
+    assert "Restored" in window.statusBar().currentMessage()
