@@ -5,14 +5,10 @@ Kept together so wording is consistent everywhere (list, wizard, print) and easy
 
 from __future__ import annotations
 
-STAGE_LABELS: dict[str, str] = {
-    "pipeline": "Pipeline",
-    "pre_market": "Pre-market engagement",
-    "itt": "Invitation to tender",
-    "evaluation": "Evaluation",
-    "awarded": "Awarded",
-    "renewal_due": "Renewal due",
-}
+from ..model.pipeline import STAGE_NAMES
+
+STAGE_LABELS: dict[str, str] = STAGE_NAMES
+"""The lifecycle stages as every screen and export names them (one wording, kept in the model)."""
 
 RISK_LABELS: dict[str, str] = {"low": "Low", "medium": "Medium", "high": "High"}
 
