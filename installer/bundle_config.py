@@ -12,9 +12,9 @@ from pathlib import Path, PurePosixPath
 
 APP_NAME = "sv-desktop"
 GUI_EXE = "sv-desktop"
-"""Windowed on Windows (no console window); the Start menu shortcut opens this one."""
+"""Windowed on Windows (no console window); the Start menu shortcut opens this one. Elsewhere the only one."""
 CLI_EXE = "sv-desktop-cli"
-"""A console build of the same entry point, sharing the bundle, so commands print on Windows too."""
+"""Windows only: a console build of the same entry point, sharing the bundle, so commands print there too."""
 DIST_FOLDER = "sv-desktop"
 PUBLISHER = "sv-desktop contributors"
 DESCRIPTION = "sv-desktop: social value in NHS tenders (policy P238)"
@@ -34,27 +34,40 @@ QT_EXCLUDED = (
 )
 
 # Python modules the app never needs: development tools (Mako falls back to plain text without Pygments);
-# SQLAlchemy dialects other than SQLite and PostgreSQL; Pillow's optional codecs, fonts, colour management
-# and Tk (reportlab needs only Pillow's core, for PNG and JPEG); lxml beyond `lxml.etree`, which is all
-# python-docx uses. (Python's `ssl` stays: psycopg does not load without it.)
+# SQLAlchemy dialects other than SQLite and PostgreSQL; lxml beyond `lxml.etree`, which is all python-docx
+# and openpyxl use; charset_normalizer (reportlab guesses the encoding of XMP files with it); Pillow, which
+# reportlab, openpyxl and python-docx use only for raster pictures, and no export has one (reportlab
+# imports it all the same: `runtime_without_pillow.py` answers that import); bz2 and lzma compression;
+# and Python's East Asian codecs (`bytes.decode("shift_jis")` and the like). Python's `ssl` stays, with
+# the OpenSSL it loads: psycopg's binary module imports it, though libpq does its own TLS.
 PY_EXCLUDED = (
     "tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "ruff", "IPython",
     "PyInstaller", "setuptools", "pip", "readline", "pdb", "pydoc", "sv_desktop.ui.screenshots",
     "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle",
-    "PIL._avif", "PIL._webp", "PIL._imagingcms", "PIL._imagingft", "PIL._imagingtk", "PIL._imagingmath",
-    "PIL._imagingmorph", "PIL.ImageTk", "PIL.ImageQt",
-    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.html5parser", "lxml.cssselect",
-    "pygments", "doctest", "reportlab.graphics.testshapes",
+    "PIL",
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.html5parser", "lxml.cssselect", "lxml.sax",
+    "lxml.builder", "charset_normalizer", "pygments", "doctest", "reportlab.graphics.testshapes",
+    "bz2", "_bz2", "lzma", "_lzma",
+    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr",
+    "_codecs_tw",
 )
 
+RUNTIME_HOOKS = ("runtime_without_pillow.py",)
+"""Scripts in `installer/` the frozen app runs before the app's own code."""
+
 # Bundled files that are never used: Qt's translations (the app's text is its own, in English); Qt plugins for
-# displays, input methods, networking and image formats a desktop app on Windows or Linux does not need; and
-# Qt's software OpenGL renderer for Windows (20 MB; the app draws with widgets and never uses OpenGL).
+# displays, input methods, networking and image formats a desktop app on Windows or Linux does not need
+# (no JPEG, TIFF, WebP... anywhere: the icons are SVG); Qt's software OpenGL renderer for Windows (20 MB;
+# the app draws with widgets and never uses OpenGL); and Wayland: on a Wayland desktop Qt falls back to
+# X11 (`xcb`, through XWayland, which GNOME, KDE and the like run for X11 programs), so the Wayland client
+# library, its platform plugin and its shell, decoration and graphics plugins are left out.
 # Linux wheels keep Qt under `PySide6/Qt/`, Windows wheels directly under `PySide6/`.
 _UNUSED_QT = (
     "translations/",
     "plugins/platforms/libqvnc", "plugins/platforms/libqlinuxfb", "plugins/platforms/libqeglfs",
     "plugins/platforms/libqminimalegl", "plugins/platforms/libqvkkhrdisplay", "plugins/platforms/qdirect2d",
+    "plugins/platforms/libqminimal.", "plugins/platforms/qminimal.",
+    "plugins/platforms/libqwayland", "plugins/wayland-", "lib/libQt6Wayland", "lib/libQt6WlShellIntegration",
     "plugins/platformthemes/libqgtk3",
     "plugins/platforminputcontexts/qtvirtualkeyboardplugin",
     "plugins/egldeviceintegrations/", "plugins/generic/", "plugins/networkinformation/", "plugins/tls/",
@@ -65,15 +78,64 @@ _UNUSED_QT = (
     "plugins/imageformats/libqtga", "plugins/imageformats/qtga",
     "plugins/imageformats/libqwbmp", "plugins/imageformats/qwbmp",
     "plugins/imageformats/libqpdf", "plugins/imageformats/qpdf",
+    "plugins/imageformats/libqjpeg", "plugins/imageformats/qjpeg",
     "opengl32sw.dll",
 )
-_DROP_PREFIXES = tuple(f"PySide6/{where}{name}" for where in ("Qt/", "") for name in _UNUSED_QT)
+# Package data never read at run time: python-docx's unpacked default template (it opens `default.docx`).
+_UNUSED_DATA = ("docx/templates/default-docx-template/",)
+_DROP_PREFIXES = (tuple(f"PySide6/{where}{name}" for where in ("Qt/", "") for name in _UNUSED_QT)
+                  + _UNUSED_DATA)
 
 
 def is_unused(dest_name: str) -> bool:
     """True for a bundle entry (its destination path inside the folder) that the app never loads."""
     name = dest_name.replace("\\", "/")
     return name.startswith(_DROP_PREFIXES)
+
+
+# Libraries taken from the machine rather than the bundle. libcups is the client of the machine's own print
+# service (CUPS): Qt's CUPS plugin loads it when the app first looks for printers. A Linux desktop that
+# prints has it, and it is better matched to the local CUPS than a copy from the build machine; bundled,
+# it brought 9 MB of its own TLS, Kerberos and Avahi libraries. Without it (a machine with no CUPS at
+# all) the plugin does not load and the app says that no printer is set up, as it does on any machine
+# without a printer. Qt's own Windows build has no CUPS plugin.
+SYSTEM_LIBRARIES = frozenset({"libcups.so.2"})
+
+
+def is_system_library(dest_name: str) -> bool:
+    """True for a bundle entry that is left for the machine to provide (see SYSTEM_LIBRARIES)."""
+    return PurePosixPath(dest_name.replace("\\", "/")).name in SYSTEM_LIBRARIES
+
+
+# Libraries bundled twice on Linux: Python's `ssl` and `hashlib` load the build machine's OpenSSL 3, and
+# psycopg's libpq brings its own OpenSSL 3 in its wheel (5.5 MB each). OpenSSL keeps one ABI across 3.x, so
+# Python's names for the libraries become links to the wheel's copies and one OpenSSL serves both:
+# libpq's TLS to PostgreSQL is unchanged, and Python's own `ssl` is imported (by psycopg) but never used to
+# connect. Windows names the DLLs differently, so there both stay.
+SHARED_WITH_WHEEL = {
+    "libssl.so.3": "psycopg_binary.libs/libssl-",
+    "libcrypto.so.3": "psycopg_binary.libs/libcrypto-",
+}
+
+
+def share_duplicate_libraries(entries: list[tuple]) -> tuple[list[tuple], list[str]]:
+    """Entries with each library of SHARED_WITH_WHEEL turned into a link to the wheel's copy, where the
+    bundle has that copy; returns (entries, names linked). Entries are PyInstaller TOC tuples."""
+    copies = {}
+    for dest, _src, kind in entries:
+        name = dest.replace("\\", "/")
+        for library, prefix in SHARED_WITH_WHEEL.items():
+            version = library[library.index(".so"):]  # `.so.3`: the same major version
+            if kind != "SYMLINK" and name.startswith(prefix) and name.endswith(version):
+                copies[library] = name
+    result, linked = [], []
+    for dest, src, kind in entries:
+        if kind != "SYMLINK" and dest in copies:
+            result.append((dest, copies[dest], "SYMLINK"))
+            linked.append(dest)
+        else:
+            result.append((dest, src, kind))
+    return result, linked
 
 
 def prune_orphans(kept: list[tuple], dropped: list[tuple], imports_of) -> tuple[list[tuple], list[tuple]]:
@@ -124,6 +186,23 @@ def without_dangling_links(entries: list[tuple], present: set[str]) -> list[tupl
     """
     return [(dest, src, kind) for dest, src, kind in entries
             if kind != "SYMLINK" or src.replace("\\", "/") in present]
+
+
+def executables(platform: str) -> tuple[tuple[str, bool], ...]:
+    """(name, console) of each executable the spec builds for `platform` (a `sys.platform` value).
+
+    A windowed Windows program has no standard output, and a console one opens a console window behind
+    the app, so Windows gets both, sharing one bundle. Elsewhere a program prints to the terminal it was
+    started from whatever it was built as, so one executable serves the desktop and the command line.
+    """
+    if platform == "win32":
+        return ((GUI_EXE, False), (CLI_EXE, True))
+    return ((GUI_EXE, True),)
+
+
+def command_line_executable(platform: str) -> str:
+    """The executable to run commands (`--version`, `check`, `pack`...) with on `platform`."""
+    return executables(platform)[-1][0]
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
+import os
 import re
+import shutil
 import struct
+import subprocess
 import sys
 import tomllib
 import uuid
@@ -18,6 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
 
 import pytest
+from PySide6 import QtCore
 
 import sv_desktop
 from sv_desktop import settings
@@ -41,6 +46,9 @@ MSI_UPGRADE_CODE = "0AB0882B-7C02-4F92-8A96-B714D5B61F96"
 def _load(name: str, path: Path):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    # Registered by name, as the spec's `import` would: installer modules import each other that way, and
+    # dataclasses look their module up.
+    sys.modules.setdefault(name, module)
     spec.loader.exec_module(module)
     return module
 
@@ -48,6 +56,8 @@ def _load(name: str, path: Path):
 cfg = _load("bundle_config", INSTALLER / "bundle_config.py")
 harvest = _load("harvest_wix", WINDOWS / "harvest_wix.py")
 render_icon = _load("render_icon", INSTALLER / "render_icon.py")
+elf_file = _load("elf_file", INSTALLER / "elf_file.py")
+icu_data = _load("icu_data", INSTALLER / "icu_data.py")
 
 
 def _iss_define(name: str) -> str:
@@ -188,11 +198,22 @@ def test_app_and_executable_names_agree_everywhere():
         cfg.APP_NAME, gui, cli)
 
 
-def test_spec_builds_a_windowed_and_a_console_executable_over_one_folder():
-    assert "gui = executable(cfg.GUI_EXE, console=False)" in SPEC
-    assert "cli = executable(cfg.CLI_EXE, console=True)" in SPEC
-    assert re.search(r"COLLECT\(\s*gui,\s*cli,", SPEC)
-    assert "name=cfg.DIST_FOLDER" in SPEC
+def test_windows_gets_a_windowed_and_a_console_executable_and_other_systems_one():
+    assert cfg.executables("win32") == ((cfg.GUI_EXE, False), (cfg.CLI_EXE, True))
+    assert cfg.command_line_executable("win32") == cfg.CLI_EXE
+    for platform in ("linux", "darwin"):
+        assert cfg.executables(platform) == ((cfg.GUI_EXE, True),)
+        assert cfg.command_line_executable(platform) == cfg.GUI_EXE
+
+
+def test_spec_builds_every_executable_over_one_folder():
+    assert "cfg.executables(sys.platform)" in SPEC
+    assert re.search(r"COLLECT\(\s*\*\[executable\(name, console\) for name, console in "
+                     r"cfg\.executables\(sys\.platform\)\],", SPEC)
+    assert SPEC.count("COLLECT(") == 1 and "name=cfg.DIST_FOLDER" in SPEC
+    # The Windows build checks, runs and installs both executables.
+    assert "foreach ($exe in @($GuiExe, $CliExe))" in BUILD_PS1
+    assert "$Cli = Join-Path $AppDir $CliExe" in BUILD_PS1
 
 
 def test_start_menu_shortcuts_open_the_windowed_executable():
@@ -317,6 +338,13 @@ def test_what_the_migration_scripts_import_is_bundled_as_code():
     "PySide6/Qt/translations/qtbase_de.qm", "PySide6/translations/qtbase_fr.qm", "PySide6/opengl32sw.dll",
     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/tls/libqopensslbackend.so",
     "PySide6\\plugins\\imageformats\\qwebp.dll", "PySide6/plugins/platforms/qdirect2d.dll",
+    "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/lib/libQt6WaylandClient.so.6",
+    "PySide6/Qt/lib/libQt6WlShellIntegration.so.6",
+    "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+    "PySide6/Qt/plugins/wayland-decoration-client/libadwaita.so",
+    "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/plugins/imageformats/qjpeg.dll", "PySide6/Qt/plugins/platforms/libqminimal.so",
+    "docx/templates/default-docx-template/word/styles.xml",
 ])
 def test_unused_qt_files_are_dropped(dest):
     assert cfg.is_unused(dest)
@@ -324,7 +352,10 @@ def test_unused_qt_files_are_dropped(dest):
 
 @pytest.mark.parametrize("dest", [
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-    "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/plugins/platforms/qwindows.dll",
+    "PySide6/plugins/platforms/qwindows.dll", "PySide6/plugins/platforms/qoffscreen.dll",
+    "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+    "PySide6/Qt/lib/libQt6DBus.so.6", "PySide6/Qt/lib/libicudata.so.73",
+    "docx/templates/default.docx", "docx/templates/default-styles.xml",
     "PySide6/plugins/imageformats/qsvg.dll", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
     "PySide6/plugins/styles/qmodernwindowsstyle.dll",
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
@@ -375,9 +406,239 @@ def test_links_to_files_no_longer_bundled_are_dropped_from_either_list():
     assert cfg.without_dangling_links(entries, present) == entries[1:]
 
 
+def test_cups_is_left_to_the_machine_with_what_only_it_needed():
+    assert cfg.is_system_library("libcups.so.2") and not cfg.is_system_library("libQt6Gui.so.6")
+    links = {
+        "/src/libcupsprintersupport.so": ["libcups.so.2", "libQt6PrintSupport.so.6"],
+        "/src/libcups.so.2": ["libgnutls.so.30", "libz.so.1"],
+        "/src/libgnutls.so.30": ["libz.so.1"],
+        "/src/libQt6PrintSupport.so.6": ["libz.so.1"],
+        "/src/libz.so.1": [],
+    }
+    entries = [(name, f"/src/{name}", "BINARY") for name in (
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "libcups.so.2", "libgnutls.so.30",
+        "libQt6PrintSupport.so.6", "libz.so.1")]
+    entries[0] = (entries[0][0], "/src/libcupsprintersupport.so", "BINARY")
+    dropped = [e for e in entries if cfg.is_system_library(e[0])]
+    remaining = [e for e in entries if e not in dropped]
+    kept, removed = cfg.prune_orphans(remaining, dropped, lambda src: links[src])
+    assert [e[0] for e in removed] == ["libgnutls.so.30"]
+    assert {e[0] for e in kept} == {"PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+                                    "libQt6PrintSupport.so.6", "libz.so.1"}
+
+
+def test_python_uses_the_openssl_psycopgs_wheel_brings():
+    entries = [
+        ("libssl.so.3", "/usr/lib/libssl.so.3", "BINARY"),
+        ("libcrypto.so.3", "/usr/lib/libcrypto.so.3", "BINARY"),
+        ("psycopg_binary.libs/libssl-6a9b88ec.so.3", "/wheel/libssl-6a9b88ec.so.3", "BINARY"),
+        ("psycopg_binary.libs/libcrypto-3a0647ea.so.3", "/wheel/libcrypto-3a0647ea.so.3", "BINARY"),
+        ("libcrypto-3a0647ea.so.3", "psycopg_binary.libs/libcrypto-3a0647ea.so.3", "SYMLINK"),
+        ("libz.so.1", "/usr/lib/libz.so.1", "BINARY"),
+    ]
+    shared, linked = cfg.share_duplicate_libraries(entries)
+    assert sorted(linked) == ["libcrypto.so.3", "libssl.so.3"]
+    assert shared[:2] == [("libssl.so.3", "psycopg_binary.libs/libssl-6a9b88ec.so.3", "SYMLINK"),
+                          ("libcrypto.so.3", "psycopg_binary.libs/libcrypto-3a0647ea.so.3", "SYMLINK")]
+    assert shared[2:] == entries[2:]
+    # Without the wheel's copies (Windows names them differently) nothing changes.
+    windows = [("libssl-3.dll", "C:/Python/DLLs/libssl-3.dll", "BINARY"),
+               ("psycopg_binary.libs/libssl-3-x64-1a2b3c4d.dll", "C:/wheel/libssl-3-x64-1a2b3c4d.dll",
+                "BINARY")]
+    assert cfg.share_duplicate_libraries(windows) == (windows, [])
+    assert cfg.share_duplicate_libraries(entries[:2]) == (entries[:2], [])
+
+
 def test_nothing_is_pruned_when_nothing_is_dropped():
     kept = [("liba.so", "/a", "BINARY"), ("libb.so", "/b", "BINARY")]
     assert cfg.prune_orphans(kept, [], lambda src: ["libb.so"]) == (kept, [])
+
+
+# --- without Pillow --------------------------------------------------------------------------------------
+
+
+_RASTER_IMAGE_USE = re.compile(r"\.(drawImage|drawInlineImage|add_picture)\(|\bImageReader\b|\bPILImage\b")
+
+
+def test_the_app_puts_no_raster_picture_in_any_export():
+    """The frozen app has no Pillow: a PNG or JPEG in a PDF, Word or Excel export would fail there."""
+    imports = _imports_in_app()
+    raster = {name for name in imports if name == "PIL" or name.startswith("PIL.")
+              or name in ("reportlab.platypus.Image", "reportlab.platypus.flowables.Image",
+                          "reportlab.lib.utils.ImageReader", "openpyxl.drawing.image")}
+    assert not raster, f"raster images need Pillow, which the frozen app leaves out: {sorted(raster)}"
+    for path in (ROOT / "sv_desktop").rglob("*.py"):
+        found = _RASTER_IMAGE_USE.search(path.read_text(encoding="utf-8"))
+        assert not found, f"{path.relative_to(ROOT)} embeds a raster image ({found.group(0)})"
+    assert "PIL" in cfg.PY_EXCLUDED and cfg.RUNTIME_HOOKS == ("runtime_without_pillow.py",)
+
+
+def test_stand_in_for_pillow_answers_reportlab_and_openpyxl_as_missing_pillow(tmp_path):
+    script = (
+        "import runpy, sys\n"
+        f"runpy.run_path({str(INSTALLER / 'runtime_without_pillow.py')!r})\n"
+        "from PIL import Image\n"
+        "assert Image is None\n"
+        "try:\n"
+        "    import PIL.ImageFile\n"
+        "except ImportError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('PIL.ImageFile imported')\n"
+        "import reportlab.lib.utils, openpyxl.drawing.image\n"
+        "assert reportlab.lib.utils.haveImages is False and not openpyxl.drawing.image.PILImage\n"
+        "from reportlab.graphics.shapes import Drawing, Rect\n"
+        "from reportlab.platypus import Paragraph, SimpleDocTemplate\n"
+        "from reportlab.lib.styles import getSampleStyleSheet\n"
+        "drawing = Drawing(100, 50); drawing.add(Rect(0, 0, 100, 50))\n"
+        f"SimpleDocTemplate({str(tmp_path / 'out.pdf')!r}).build(\n"
+        "    [Paragraph('Social value', getSampleStyleSheet()['Normal']), drawing])\n"
+        "print(sorted(name for name in sys.modules if name.startswith('PIL')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['PIL']"
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+
+
+# --- ELF and ICU data (the Linux build) ---------------------------------------------------------------------
+
+QT_LIB = Path(QtCore.__file__).resolve().parent / "Qt" / "lib"
+ICU_LIBRARIES = sorted(QT_LIB.glob("libicudata.so.*")) if sys.platform.startswith("linux") else []
+needs_qt_icu = pytest.mark.skipif(not ICU_LIBRARIES, reason="Qt for Linux ships ICU; this Qt does not")
+needs_binutils = pytest.mark.skipif(not (shutil.which("as") and shutil.which("ld")),
+                                    reason="building the ICU library needs GNU as and ld")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's Linux libraries are ELF files")
+def test_direct_dependencies_are_read_from_the_library_itself():
+    widgets = elf_file.needed(QT_LIB / "libQt6Widgets.so.6")
+    assert {"libQt6Gui.so.6", "libQt6Core.so.6"} <= set(widgets)
+    # What QtCore needs in turn (ICU) is not listed: only the library's own DT_NEEDED entries are.
+    assert not [name for name in widgets if name.startswith("libicu")]
+    assert [name for name in elf_file.needed(QT_LIB / "libQt6Core.so.6") if name.startswith("libicuuc")]
+
+
+def test_elf_reader_names_a_file_it_cannot_read(tmp_path):
+    path = tmp_path / "libnot.so"
+    path.write_bytes(b"MZ" + bytes(100))
+    with pytest.raises(elf_file.ElfError, match="libnot.so"):
+        elf_file.needed(path)
+    with pytest.raises(icu_data.IcuDataError, match="libnot.so"):
+        icu_data.read_library(path)
+    with pytest.raises(icu_data.IcuDataError, match="CmnD"):
+        icu_data.read_package(bytes(64))
+    with pytest.raises(icu_data.IcuDataError, match="libicudata"):
+        icu_data.smaller_library(tmp_path / "libicuuc.so.73", tmp_path)
+
+
+@pytest.fixture(scope="module")
+def icu_package():
+    symbol, blob = icu_data.read_library(ICU_LIBRARIES[-1])
+    return symbol, blob, icu_data.read_package(blob)
+
+
+@needs_qt_icu
+def test_icu_package_is_read_and_written_back_byte_for_byte(icu_package):
+    symbol, blob, package = icu_package
+    assert re.fullmatch(r"icudt\d+_dat", symbol)
+    assert len(package.items) > 1000 and package.items[0][0].startswith(f"icudt{symbol[5:-4]}l/")
+    assert icu_data.write_package(package) == blob
+    names = [name for name, _data in package.items]
+    assert names == sorted(names)
+
+
+@needs_qt_icu
+def test_icu_data_keeps_english_root_and_what_qt_reads(icu_package):
+    _symbol, _blob, package = icu_package
+    prefix = package.items[0][0].split("/")[0]
+    kept = {name.removeprefix(prefix + "/") for name, _data in icu_data.filtered(package).items}
+    everything = {name.removeprefix(prefix + "/") for name, _data in package.items}
+    for name in ("root.res", "en.res", "en_GB.res", "en_US_POSIX.res", "pool.res", "res_index.res",
+                 "supplementalData.res", "likelySubtags.res", "zoneinfo64.res", "metaZones.res",
+                 "coll/root.res", "coll/ucadata.icu", "coll/en.res", "zone/en_GB.res", "zone/root.res",
+                 "curr/en.res", "nfkc.nrm", "uts46.nrm", "cnvalias.icu",
+                 # single-byte code pages: windows-1252, IBM 1252 and the IBM PC's 437
+                 "ibm-5348_P100-1997.cnv", "ibm-1252_P100-2000.cnv", "ibm-437_P100-1995.cnv",
+                 "brkitr/root.res", "brkitr/word.brk"):
+        assert name in everything, f"{name} is not in this ICU's data: the test needs updating"
+        assert name in kept, f"{name} was left out"
+    for name in ("de.res", "fr_CA.res", "sr_Latn_BA.res", "es_419.res", "coll/zh.res", "coll/de.res",
+                 "zone/de.res", "translit/root.res", "brkitr/cjdict.dict", "brkitr/thaidict.dict",
+                 "gb18030.cnv", "euc-jp-2007.cnv", "ibm-943_P15A-2003.cnv"):
+        assert name in everything, f"{name} is not in this ICU's data: the test needs updating"
+        assert name not in kept, f"{name} was kept"
+    assert icu_data.filtered(package).size() < package.size() / 4
+
+
+def _run_with_icu(library: Path | None, script: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if library is not None:
+        # Loaded first, the library answers for its soname when QtCore's ICU asks for it.
+        env["LD_PRELOAD"] = str(library)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+ICU_PROBE = """
+import functools, json
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, Qt
+words = ["zebra", "Zebra", "apple", "Äpfel", "éclair", "Eclair", "ætt", "öl", "Ol", "file10", "file9",
+         "Øre", "naïve", "naive", "résumé", "resume", "Łódź", "Lodz", "ß", "ss", "中文", "ä", "z",
+         "O'Brien"]
+out = {}
+for name in ("en_GB", "en_US", "C", "de_DE", "sv_SE"):
+    collator = QCollator(QLocale(name))
+    out[name] = sorted(words, key=functools.cmp_to_key(collator.compare))
+    collator.setNumericMode(True)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    out[name + " numeric"] = sorted(words, key=functools.cmp_to_key(collator.compare))
+for codec in ("windows-1252", "ISO-8859-15", "IBM437", "KOI8-R", "macintosh", "Shift_JIS", "GB18030"):
+    out[codec] = QStringDecoder(codec).isValid()
+out["upper"] = [QLocale(name).toUpper("istraße") for name in ("tr_TR", "en_GB")]
+out["icu"] = sorted({line.split()[-1] for line in open("/proc/self/maps") if "libicudata" in line})
+print(json.dumps(out))
+"""
+
+
+@needs_qt_icu
+@needs_binutils
+def test_smaller_icu_data_serves_qt_as_the_full_data_does_in_english(tmp_path):
+    library, full, kept = icu_data.smaller_library(ICU_LIBRARIES[-1], tmp_path / "icu")
+    assert library.name == ICU_LIBRARIES[-1].name and elf_file.needed(library) == []
+    assert len(kept.items) < len(full.items) and library.stat().st_size < 8 * 2**20
+
+    before = json.loads(_run_with_icu(None, ICU_PROBE))
+    after = json.loads(_run_with_icu(library, ICU_PROBE))
+    assert after["icu"] == [str(library)] and before["icu"] == [str(ICU_LIBRARIES[-1])]
+    for key in ("en_GB", "en_GB numeric", "en_US", "en_US numeric", "C", "C numeric", "windows-1252",
+                "ISO-8859-15", "IBM437", "KOI8-R", "macintosh", "upper"):
+        assert after[key] == before[key], key
+    assert after["en_GB numeric"].index("file9") < after["en_GB numeric"].index("file10")
+    assert after["upper"] == ["İSTRASSE", "ISTRASSE"]  # Turkish dotted capital I: case data is in ICU's code
+    # Other languages sort by the root order, which for German is the same; Swedish loses its own.
+    assert after["de_DE"] == before["de_DE"]
+    assert after["sv_SE"] == after["en_GB"] != before["sv_SE"]
+    assert before["Shift_JIS"] and before["GB18030"] and not after["Shift_JIS"] and not after["GB18030"]
+
+
+@needs_qt_icu
+@needs_binutils
+def test_the_icu_library_is_swapped_among_the_bundle_entries(tmp_path):
+    source = str(ICU_LIBRARIES[-1])
+    entries = [(f"PySide6/Qt/lib/{ICU_LIBRARIES[-1].name}", source, "BINARY"),
+               (ICU_LIBRARIES[-1].name, f"PySide6/Qt/lib/{ICU_LIBRARIES[-1].name}", "SYMLINK"),
+               ("PySide6/Qt/lib/libQt6Core.so.6", str(QT_LIB / "libQt6Core.so.6"), "BINARY")]
+    swapped, summary = icu_data.shrink_in_bundle(entries, tmp_path)
+    assert swapped[1:] == entries[1:]
+    assert swapped[0][0] == entries[0][0] and swapped[0][2] == "BINARY"
+    assert Path(swapped[0][1]).parent == tmp_path and Path(swapped[0][1]).name == ICU_LIBRARIES[-1].name
+    assert re.fullmatch(r"ICU data cut from \d+\.\d MB to \d\.\d MB \(\d+ of \d+ items kept\)", summary)
+    unchanged = icu_data.shrink_in_bundle(entries[2:], tmp_path)
+    assert unchanged == (entries[2:], "no ICU data library in the bundle")
 
 
 # --- the MSI file list -------------------------------------------------------------------------------------
