@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..services.errors import ServiceError
 from . import icons
-from .tender_table import COL_REFERENCE, COL_TITLE, REFERENCE_ROLE, TenderTableModel
+from .tender_table import COL_TITLE, REFERENCE_ROLE, TenderTableModel
 
 
 class BinDialog(QDialog):
@@ -42,7 +42,9 @@ class BinDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAccessibleName("Deleted tenders")
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings are never cut
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.view.setTabKeyNavigation(False)
         layout.addWidget(self.view, 1)
         self.empty = QLabel("The bin is empty.")
@@ -51,9 +53,11 @@ class BinDialog(QDialog):
         self.restore_button = QPushButton(icons.icon("restore"), "&Restore")
         self.restore_button.setAccessibleName("Restore the selected tender")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close the bin")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close the bin")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        QWidget.setTabOrder(self.restore_button, close)  # Tab follows the buttons as they are seen
         self.restore_button.clicked.connect(self.restore_selected)
         self.view.doubleClicked.connect(self._double_clicked)
         self.refresh()
@@ -71,7 +75,6 @@ class BinDialog(QDialog):
         self.empty.setVisible(not rows)
         if rows:
             self.view.selectRow(0)
-        self.view.resizeColumnToContents(COL_REFERENCE)
         self.restore_button.setEnabled(bool(rows))
 
     def selected_reference(self) -> str | None:

@@ -10,6 +10,16 @@ from ..model.pipeline import STAGE_NAMES
 STAGE_LABELS: dict[str, str] = STAGE_NAMES
 """The lifecycle stages as every screen and export names them (one wording, kept in the model)."""
 
+ROLE_SHORT_LABELS: dict[str, str] = {
+    "procurement_lead": "Procurement Lead",
+    "bid_lead": "Bid Lead",
+    "technical_lead": "Technical Lead(s)",
+    "social_value_lead": "Social Value Lead",
+    "contract_management_lead": "Contract Management Lead",
+    "finance_lead": "Finance Lead",
+}
+"""Role names short enough for six tabs side by side; the policy's full title heads each role's page."""
+
 RISK_LABELS: dict[str, str] = {"low": "Low", "medium": "Medium", "high": "High"}
 
 FREQUENCY_LABELS: dict[str, str] = {

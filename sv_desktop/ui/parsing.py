@@ -12,6 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 MAX_MONEY = Decimal("100000000000")  # £100bn: far beyond any Trust contract, catches extra zeros
 MAX_TEXT = 100_000
+MAX_TITLE = 1000
+"""The longest title a tender file carries: a longer one would save here but never import elsewhere."""
 
 
 class FieldError(ValueError):
@@ -132,8 +134,8 @@ def parse_postcode_areas(text: str) -> list[str]:
 def check_title(text: str) -> str:
     if not text.strip():
         raise FieldError("Give the tender a title, for example 'Non-emergency patient transport'.")
-    if len(text) > MAX_TEXT:
-        raise FieldError(f"The title is too long: keep it under {MAX_TEXT:,} characters.")
+    if len(text) > MAX_TITLE:
+        raise FieldError(f"The title is too long: keep it to {MAX_TITLE:,} characters.")
     return text
 
 

@@ -6,7 +6,7 @@ entry can never replace a good setting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -25,7 +26,9 @@ from ..model.tender import SCORING_SCALES
 from ..services.errors import ServiceError
 from . import icons
 from .parsing import FieldError, format_number, parse_postcode_areas, parse_whole
+from .style import make_secondary
 from .widgets.fields import ValidatedField, add_row
+from .widgets.text_guard import TextGuard
 from .window_state import data_folder
 
 WORD_LIMITS = (50, 10_000)
@@ -84,6 +87,12 @@ class SettingsDialog(QDialog):
         folder_row.setFocusProxy(self.folder)
         add_row(form, "&Data folder:", folder_row)
         layout.addLayout(form)
+        self.status = make_secondary(QLabel())
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        self.text_guard = TextGuard(self)  # a pasted NUL is taken out and the manager told
+        self.text_guard.notice.connect(self.status.setText)
+        self.text_guard.watch(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setAccessibleName("Save the settings")

@@ -22,6 +22,11 @@ from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 DELIVERY_STAGES = ("awarded", "renewal_due")
 
 
+def tidy_postcode(text: str) -> str:
+    """A postcode as stored and as a tender file reads it: capitals, single spaces."""
+    return " ".join(text.upper().split())
+
+
 def parse_optional_money(text: str) -> Decimal | None:
     """Empty: not known yet; otherwise pounds as `parse_money` takes them."""
     return None if not text.strip() else parse_money(text)
@@ -71,6 +76,7 @@ class AwardForm(QWidget):
         self.stage.currentIndexChanged.connect(self._edited)
         self.name.textEdited.connect(self._edited)
         self.postcode.textEdited.connect(self._edited)
+        self.postcode.editingFinished.connect(self._tidy_postcode)
         self.sme.toggled.connect(self._edited)
         self.vcse.toggled.connect(self._edited)
         self.awarded_on.edited.connect(self._award_date_edited)
@@ -108,11 +114,18 @@ class AwardForm(QWidget):
     def apply(self, tender: Tender) -> None:
         tender.stage = self.stage.currentData()
         tender.award = Award(
-            supplier=Supplier(name=" ".join(self.name.text().split()),
-                              postcode=" ".join(self.postcode.text().upper().split()),
+            supplier=Supplier(name=self.name.text() if self.name.text().strip() else "",
+                              postcode=tidy_postcode(self.postcode.text()),
                               sme=self.sme.isChecked(), vcse=self.vcse.isChecked()),
             awarded_on=self.awarded_on.value(), awarded_value_gbp=self.value.value(),
             renewal_requirements=self.renewal.toPlainText())
+
+    def _tidy_postcode(self) -> None:
+        """Show the postcode as it is stored (capitals, single spaces), so what is seen is what is kept."""
+        tidy = tidy_postcode(self.postcode.text())
+        if tidy != self.postcode.text():
+            self.postcode.setText(tidy)
+            self._edited()
 
     def _award_date_edited(self) -> None:
         # An award date on a tender still before award moves it on; the manager sees it and can change it.

@@ -93,7 +93,7 @@ class DeliveryDialog(TenderDialog):
         self.tabs.setCurrentIndex(TAB_RESULTS)
 
     def apply(self, tender: Tender) -> str | None:
-        problem = self.award.problem() or self.results.problem()
+        problem = self.award.problem() or self.results.problem() or self.cases.problem()
         if problem:
             return problem
         self.award.apply(tender)

@@ -31,6 +31,8 @@ def period_text(start: dt.date | None, end: dt.date | None) -> str:
 class KpiResultEditor(RecordEditor):
     columns = ("KPI", "Period", "Rating", "Result")
     noun = "result"
+    pad_form = True
+    max_column_width = 180
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
     def __init__(self, ratings: list[tuple[str, str]], today: Callable[[], dt.date],
@@ -108,9 +110,11 @@ class KpiResultEditor(RecordEditor):
 
     def show_record(self, record: KpiResult) -> None:
         self.kpi.clear()
+        # A real first entry rather than an empty box: a screen reader names a combo box by its text.
+        self.kpi.addItem("Choose the KPI it reports on", "")
         for name in self._kpi_names(record.kpi):
             self.kpi.addItem(name, name)
-        self.kpi.setCurrentIndex(max(self.kpi.findData(record.kpi), 0) if record.kpi else -1)
+        self.kpi.setCurrentIndex(max(self.kpi.findData(record.kpi), 0) if record.kpi else 0)
         self.period_start.set_value(record.period_start)
         self.period_end.set_value(record.period_end)
         if self.rating.findData(record.rating) < 0:
@@ -157,6 +161,8 @@ class KpiResultEditor(RecordEditor):
 class CaseStudyEditor(RecordEditor):
     columns = ("Case study", "Theme", "Written")
     noun = "case study"
+    plural = "case studies"
+    max_column_width = 180
     wrap_rows = QFormLayout.RowWrapPolicy.WrapAllRows
 
     def __init__(self, theme_labels: dict[str, str], today: Callable[[], dt.date],
@@ -209,6 +215,11 @@ class CaseStudyEditor(RecordEditor):
         if self.written_on.is_valid():
             study.written_on = self.written_on.value()
         study.text = self.text.toPlainText()[:MAX_TEXT]
+
+    def problem(self) -> str | None:
+        if self.current() is not None and not self.written_on.is_valid():
+            return f"Put the date the case study was written right first: {self.written_on.problem()}"
+        return None
 
     def empty_text(self) -> str:
         return "No case studies yet: capture what social value delivery looks like in practice."

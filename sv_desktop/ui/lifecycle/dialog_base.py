@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from ...model.tender import Tender
 from ...services.errors import ConflictError, ServiceError
 from .. import icons
 from ..style import make_heading, make_secondary
+from ..widgets.text_guard import TextGuard
 
 
 class TenderDialog(QDialog):
@@ -56,6 +57,7 @@ class TenderDialog(QDialog):
         buttons = QHBoxLayout()
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it repeats names the manager typed
         buttons.addWidget(self.status, 1)
         self.save_button = QPushButton(icons.icon("saved"), "&Save")
         self.save_button.setAccessibleName("Save and close")
@@ -65,11 +67,15 @@ class TenderDialog(QDialog):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Close without saving")
         self.cancel_button.setAutoDefault(False)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
+        # Save and Cancel join the row when the dialog is first shown, after the body the subclass builds:
+        # a widget joins the end of the Tab order when it is placed, so they come last, as on screen.
+        self._button_row = buttons
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
+        self.text_guard = TextGuard(self)  # a pasted NUL is taken out, not a reason to refuse the save
+        self.text_guard.notice.connect(self.status.setText)
+        self._keyboard_ready = False
 
     # ---- for subclasses
 
@@ -80,22 +86,40 @@ class TenderDialog(QDialog):
     def mark_dirty(self, *_args) -> None:
         self.dirty = True
 
+    # ---- keyboard
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._keyboard_ready:
+            self._keyboard_ready = True
+            self._finish_keyboard()
+        super().showEvent(event)
+
+    def _finish_keyboard(self) -> None:
+        """The body is built by now: Save and Cancel go in last, so Tab reaches them after the body, and
+        every text input the body holds is guarded."""
+        self.text_guard.watch(self)
+        self._button_row.addWidget(self.save_button)
+        self._button_row.addWidget(self.cancel_button)
+
     # ---- saving and closing
 
     def save(self) -> bool:
+        # Messages open with words of our own: Qt reads a first line holding something like a tag as
+        # markup, and a KPI name or reference typed as "<b>x</b>" must show as typed.
         problem = self.apply(self.tender)
         if problem:
             self.status.setText(problem)
-            QMessageBox.warning(self, "Not saved yet", problem)
+            QMessageBox.warning(self, "Not saved yet", f"Nothing is lost: your {self.noun} are still here.\n\n"
+                                f"{problem}")
             return False
         try:
             stored = self.service.save(self.tender)
         except ConflictError as exc:
-            QMessageBox.warning(self, "Changed elsewhere", f"{exc} Your {self.noun} are still here: close this "
-                                "window, reopen the tender and enter them again.")
+            QMessageBox.warning(self, "Changed elsewhere", f"Your {self.noun} are still here: close this "
+                                f"window, reopen the tender and enter them again.\n\n{exc}")
             return False
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+            QMessageBox.warning(self, "Not saved", f"Your {self.noun} are still here.\n\n{exc}")
             return False
         self.tender = stored
         self.dirty = False

@@ -24,6 +24,7 @@ from ..parsing import format_date
 from ..style import make_secondary
 from ..widgets.fields import DateField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
+from .award_form import tidy_postcode
 from .dialog_base import TenderDialog
 
 MAX_TEXT = 100_000
@@ -32,6 +33,7 @@ MAX_TEXT = 100_000
 class EventEditor(RecordEditor):
     columns = ("Held on", "Event", "Suppliers met")
     noun = "event"
+    pad_form = True
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
     def stretch_column(self) -> int:
@@ -108,6 +110,7 @@ class SupplierEditor(RecordEditor):
         self.postcode.setMaxLength(20)
         self.postcode.setPlaceholderText("For example LE1 7RH")
         self.postcode.textEdited.connect(self.form_edited)
+        self.postcode.editingFinished.connect(self._tidy_postcode)
         add_row(form, "Post&code:", self.postcode, "Decides whether the supplier is local")
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
@@ -117,6 +120,13 @@ class SupplierEditor(RecordEditor):
         self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
         self.vcse.toggled.connect(self.form_edited)
         form.addRow("", self.vcse)
+
+    def _tidy_postcode(self) -> None:
+        """Show the postcode as it is stored (capitals, single spaces)."""
+        tidy = tidy_postcode(self.postcode.text())
+        if tidy != self.postcode.text():
+            self.postcode.setText(tidy)
+            self.form_edited()
 
     def _local(self, postcode: str) -> bool:
         return bool(postcode.strip()) and self.is_local(postcode)
@@ -136,7 +146,7 @@ class SupplierEditor(RecordEditor):
     def store_record(self, supplier: Supplier) -> None:
         if self.name.text().strip():
             supplier.name = self.name.text()
-        supplier.postcode = " ".join(self.postcode.text().upper().split())
+        supplier.postcode = tidy_postcode(self.postcode.text())
         supplier.sme = self.sme.isChecked()
         supplier.vcse = self.vcse.isChecked()
         self._show_local(supplier.postcode)
@@ -217,4 +227,8 @@ class EngagementDialog(TenderDialog):
         self.status.setText("Added to the think-local notes; they are kept when you save.")
 
     def apply(self, tender: Tender) -> str | None:
-        return None  # the editors change the tender's own lists as the manager types
+        # The editors change the tender's own lists as the manager types; a date that could not be read
+        # is the one thing still only on screen, so Save waits for it rather than drop it.
+        if self.events.current() is not None and not self.events.held_on.is_valid():
+            return f"Put the date the event was held right first: {self.events.held_on.problem()}"
+        return None

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QTabW
 
 from ...model.content import RoleInfo
 from ...model.tender import ROLES, Tender
-from ..style import make_secondary
+from ..labels import ROLE_SHORT_LABELS
+from ..style import make_heading, make_secondary
 from ..widgets.checklist import CheckList
 from ..widgets.fields import add_row
 from .dialog_base import TenderDialog
@@ -26,7 +27,11 @@ class RolePage(QWidget):
     def __init__(self, role: RoleInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.role = role
+        self._shown_name = ""
         layout = QVBoxLayout(self)
+        title = make_heading(QLabel(role.label), level=2)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(title)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME)
@@ -44,7 +49,15 @@ class RolePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.checklist)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes; the area follows the focus
+        holder = QWidget()  # the boxes stay together at the top, however tall the dialog is
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.checklist)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        scroll.viewport().setAutoFillBackground(False)  # the tab page's own background, not a grey band
+        holder.setAutoFillBackground(False)
         layout.addWidget(scroll, 1)
         self.progress = make_secondary(QLabel())
         layout.addWidget(self.progress)
@@ -54,9 +67,15 @@ class RolePage(QWidget):
 
     def load(self, name: str, ticked: list[str]) -> None:
         self.name.setText(name)
+        self.name.setCursorPosition(0)
+        self._shown_name = self.name.text()  # what the field holds (a name over its limit is cut on screen)
         wanted = set(ticked)
         self.checklist.set_checked(str(i) for i, text in enumerate(self.role.responsibilities) if text in wanted)
         self._update()
+
+    def name_edited(self) -> bool:
+        """The manager changed the name; an untouched name is never rewritten (nor cut to the field's limit)."""
+        return self.name.isModified() or self.name.text() != self._shown_name
 
     def ticked(self) -> list[str]:
         return [self.role.responsibilities[int(i)] for i in self.checklist.checked()]
@@ -81,6 +100,7 @@ class RolesEditor(QTabWidget):
     def __init__(self, roles: dict[str, RoleInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Roles and responsibilities")
+        self.setUsesScrollButtons(False)  # every role's tab stays in view
         self.pages: dict[str, RolePage] = {}
         for role_id in ROLES:
             page = RolePage(roles[role_id])
@@ -97,11 +117,12 @@ class RolesEditor(QTabWidget):
     def apply(self, tender: Tender) -> None:
         """Names and ticks into `tender`, keeping ticks on wording the content no longer has."""
         for role_id, page in self.pages.items():
-            name = " ".join(page.name.text().split())
-            if name:
-                tender.leads[role_id] = name
-            else:
-                tender.leads.pop(role_id, None)
+            # Kept exactly as typed, as the wizard keeps it; a name left alone is not rewritten at all.
+            if page.name_edited():
+                if page.name.text().strip():
+                    tender.leads[role_id] = page.name.text()
+                else:
+                    tender.leads.pop(role_id, None)
             known = set(page.role.responsibilities)
             kept = [item for item in tender.role_checklists.get(role_id, []) if item not in known]
             ticked = page.ticked() + kept
@@ -115,9 +136,9 @@ class RolesEditor(QTabWidget):
         self.changed.emit()
 
     def _titles(self) -> None:
-        for index, page in enumerate(self.pages.values()):
+        for index, (role_id, page) in enumerate(self.pages.items()):
             done, total = page.count()
-            self.setTabText(index, f"{page.role.label} ({done}/{total})")
+            self.setTabText(index, f"{ROLE_SHORT_LABELS.get(role_id, page.role.label)} ({done}/{total})")
             self.setTabToolTip(index, f"{page.role.label}: {done} of {total} responsibilities ticked")
 
 
@@ -132,7 +153,7 @@ class RolesDialog(TenderDialog):
         self.editor.load(self.tender)
         self.editor.changed.connect(self.mark_dirty)
         self.body.addWidget(self.editor)
-        self.resize(900, 640)
+        self.resize(1040, 660)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def apply(self, tender: Tender) -> str | None:

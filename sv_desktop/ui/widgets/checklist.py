@@ -53,7 +53,8 @@ class WrappingCheckBox(QWidget):
         box_column.addStretch(1)
         layout.addLayout(box_column)
         layout.addWidget(self.label, 1)
-        self.setFocusProxy(self.box)
+        # No focus proxy: Qt would make this container a Tab stop of its own wherever it sits in the focus
+        # chain, so boxes rebuilt later (a theme's examples) would be reached out of order.
         self.box.toggled.connect(self.toggled)
 
     def isChecked(self) -> bool:  # noqa: N802 - mirrors QCheckBox
@@ -64,6 +65,9 @@ class WrappingCheckBox(QWidget):
 
     def text(self) -> str:
         return self.box.accessibleName()
+
+    def setFocus(self, *args) -> None:  # noqa: N802 - mirrors QWidget
+        self.box.setFocus(*args)
 
     def setAccessibleDescription(self, text: str) -> None:  # noqa: N802 - mirrors QWidget
         self.box.setAccessibleDescription(text)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,8 +45,15 @@ class RecordEditor(QWidget):
     changed = Signal()
     columns: tuple[str, ...] = ()
     noun = "item"
+    plural = ""
+    """The noun in the plural when adding an s is wrong ("case studies", "KPIs")."""
     wrap_rows = QFormLayout.RowWrapPolicy.WrapAllRows
     """Labels above fields (roomy forms) or beside them (compact forms)."""
+    max_column_width = MAX_COLUMN_WIDTH
+    """How wide a narrow column may grow to show its contents (wider where the table has the room)."""
+    pad_form = False
+    """Keep the form's rows together at the top when none of its fields can take the spare height (Qt
+    would otherwise share it out between the rows, pulling a date box away from its label)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +74,7 @@ class RecordEditor(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(f"{self.noun.capitalize()}s of this tender")
+        self.table.setAccessibleName(f"{self.plural_noun()[:1].upper()}{self.plural_noun()[1:]} of this tender")
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(self.columns)):
@@ -95,6 +104,8 @@ class RecordEditor(QWidget):
         self.form.setRowWrapPolicy(self.wrap_rows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.build_form(self.form)
+        if self.pad_form:
+            self.form.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding))
         layout.addWidget(self.form_box, 2)
 
         self.table.currentCellChanged.connect(self._cell_changed)
@@ -105,6 +116,9 @@ class RecordEditor(QWidget):
         self._update()
 
     # ---- for subclasses
+
+    def plural_noun(self) -> str:
+        return self.plural or f"{self.noun}s"
 
     def stretch_column(self) -> int:
         return len(self.columns) - 1
@@ -126,7 +140,7 @@ class RecordEditor(QWidget):
         raise NotImplementedError
 
     def empty_text(self) -> str:
-        return f"No {self.noun}s yet."
+        return f"No {self.plural_noun()} yet."
 
     # ---- the list
 
@@ -157,7 +171,7 @@ class RecordEditor(QWidget):
         for column in range(len(self.columns)):
             if column != self.stretch_column():
                 self.table.resizeColumnToContents(column)
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), self.max_column_width))
 
     def _fill_row(self, row: int, record: Any) -> None:
         for column, text in enumerate(self.cells(record)):
@@ -166,7 +180,7 @@ class RecordEditor(QWidget):
                 item = QTableWidgetItem()
                 self.table.setItem(row, column, item)
             item.setText(preview(text))
-            item.setToolTip(text if len(text) > PREVIEW_CHARS else "")
+            item.setToolTip(text if text.strip() else "")  # a cell cut short by its column reads in full
 
     def current(self) -> Any | None:
         row = self.table.currentRow()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...model.tender import Tender
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+FULL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class BankPicker(QDialog):
@@ -49,6 +51,7 @@ class BankPicker(QDialog):
                 text = entry_title + (" (already in this tender)" if already else "")
                 child = QTreeWidgetItem([text])
                 child.setData(0, KEY_ROLE, key)
+                child.setData(0, FULL_ROLE, entry_title + (f"\n\n{detail}" if detail else ""))
                 child.setToolTip(0, detail)
                 child.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, detail)
                 flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
@@ -60,7 +63,14 @@ class BankPicker(QDialog):
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 top.addChild(empty)
         self.tree.expandAll()
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tree, 3)
+        # A long entry is cut to one line in the list; the one chosen reads in full underneath.
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("The chosen entry in full")
+        self.detail.setMinimumHeight(90)
+        layout.addWidget(self.detail, 1)
+        self.tree.currentItemChanged.connect(self._show_detail)
+        self._show_detail(None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add ticked")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Add the ticked entries")
@@ -68,6 +78,10 @@ class BankPicker(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_detail(self, item: QTreeWidgetItem | None, *_args) -> None:
+        full = item.data(0, FULL_ROLE) if item is not None else None
+        self.detail.setPlainText(full or "Choose an entry in the list to read it in full here.")
 
     def items(self) -> list[QTreeWidgetItem]:
         found = []

@@ -24,6 +24,7 @@ from ...model.tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, 
 from .. import icons
 from ..labels import STAGE_LABELS
 from ..parsing import (
+    MAX_TITLE,
     check_reference,
     check_title,
     format_date,
@@ -73,7 +74,7 @@ class DetailsPage(WizardPage):
         self.reference.add_check(self._reference_free)
         add_row(form, "&Reference:", self.reference, "The Trust's tender reference; it must be unique.")
         self.title_field = ValidatedField(check_title, placeholder="for example Non-emergency patient transport")
-        self.title_field.edit.setMaxLength(TEXT_LIMIT)
+        self.title_field.edit.setMaxLength(MAX_TITLE)  # what a tender file carries
         add_row(form, "&Title:", self.title_field)
         self.category = _combo([(c, self.content.category_label(c)) for c in CATEGORIES])
         self.category_note = QLabel()
@@ -115,9 +116,11 @@ class DetailsPage(WizardPage):
         self.whole_life = QLabel()
         self.annual = QLabel()
         self.end_date = QLabel()
-        for row, (caption, label) in enumerate((("Whole-life value incl. VAT:", self.whole_life),
-                                                ("Average annual value excl. VAT:", self.annual),
-                                                ("Contract end date:", self.end_date))):
+        # Read-only figures, not fields: captions without the colon of a field label, and each figure
+        # named with its caption so a screen reader reads the pair.
+        self._captions = {self.whole_life: "Whole-life value incl. VAT", self.annual: "Average annual value "
+                          "excl. VAT", self.end_date: "Contract end date"}
+        for row, (label, caption) in enumerate(self._captions.items()):
             grid.addWidget(QLabel(caption), row, 0)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             font = label.font()
@@ -295,6 +298,8 @@ class DetailsPage(WizardPage):
         self.annual.setText(format_money(tender.annual_value_excl_vat, pence=True))
         end = tender.contract_end_date
         self.end_date.setText(format_date(end) if end else "Enter a contract start date")
+        for label, caption in self._captions.items():
+            label.setAccessibleName(f"{caption}: {label.text()}")
         self.derived.setAccessibleDescription(
             f"Whole-life value incl. VAT {self.whole_life.text()}; average annual value excl. VAT "
             f"{self.annual.text()}; contract end date {self.end_date.text()}.")

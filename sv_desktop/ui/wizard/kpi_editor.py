@@ -26,11 +26,16 @@ from ..widgets.record_editor import RecordEditor
 from .bank_picker import BankPicker
 
 TEXT_LIMIT = 100_000
+SHORT_LIMIT = 200
+"""The longest unit or TOMs reference a tender file carries."""
+NAME_LIMIT = 2000
+"""KPI results name their KPI, and a tender file carries at most this much of that name."""
 
 
 class KpiEditor(RecordEditor):
     columns = ("KPI", "Theme", "Target", "How often")
     noun = "KPI"
+    plural = "KPIs"
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
     def __init__(self, service, parent: QWidget | None = None) -> None:
@@ -61,6 +66,7 @@ class KpiEditor(RecordEditor):
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = self._line()
+        self.name.setMaxLength(NAME_LIMIT)
         add_row(form, "&Name:", self.name)
         self.name_message = FieldMessage()
         form.addRow(self.name_message)
@@ -71,6 +77,7 @@ class KpiEditor(RecordEditor):
             self.theme.addItem(self.content.theme_label(theme), theme)
         add_row(form, "T&heme:", self.theme)
         self.unit = self._line()
+        self.unit.setMaxLength(SHORT_LIMIT)  # what a tender file carries
         add_row(form, "Un&it:", self.unit, "For example %, tonnes CO2e, number of people.")
         self.baseline = self._line()
         add_row(form, "Bas&eline:", self.baseline)
@@ -89,7 +96,7 @@ class KpiEditor(RecordEditor):
         self.evidence = text_area("Evidence", "What the supplier sends to show the KPI was met.", 64)
         add_row(form, "E&vidence:", self.evidence)
         self.toms = self._line()
-        self.toms.setMaxLength(200)
+        self.toms.setMaxLength(SHORT_LIMIT)
         add_row(form, "TOMs &reference:", self.toms,
                 "From the Trust's own licensed copy of the National TOMs; nothing of the TOMs is bundled.")
         self.theme.currentIndexChanged.connect(self.form_edited)

@@ -12,6 +12,8 @@ from ..widgets.record_editor import RecordEditor
 from .bank_picker import BankPicker
 
 WORD_LIMITS = (50, 10_000)
+HEADING_LIMIT = 500
+"""The longest question heading a tender file carries."""
 
 
 class QuestionsEditor(RecordEditor):
@@ -43,7 +45,7 @@ class QuestionsEditor(RecordEditor):
             self.theme.addItem(self.content.theme_label(theme), theme)
         add_row(form, "T&heme:", self.theme)
         self.heading = QLineEdit()
-        self.heading.setMaxLength(100_000)
+        self.heading.setMaxLength(HEADING_LIMIT)
         self.heading.setPlaceholderText("for example Zero-emission fleet")
         add_row(form, "Headin&g (short title):", self.heading, "Shown above the question in the pack.")
         self.text = text_area("Question text", "The question exactly as bidders will read it.")

@@ -25,6 +25,7 @@ from ...model.tender import OUT_OF_SCOPE_CATEGORIES, Tender
 from ...services.errors import ServiceError
 from .. import icons
 from ..style import frame_style
+from ..widgets.text_guard import TextGuard
 from ..window_state import restore_geometry, save_geometry, ui_settings
 from .autosave import Autosaver
 from .base_page import WizardPage
@@ -99,6 +100,9 @@ class TenderWizard(QMainWindow):
         self.page(PageId.DETAILS).stored_reference = self.autosaver.stored_reference
         for page in self.pages:
             page.load(tender)
+        self.text_guard = TextGuard(self)  # a pasted NUL must never stop the tender from saving
+        self.text_guard.notice.connect(self._show_message)
+        self.text_guard.watch(self)
         self.run_check()
         start = PageId.for_step(tender.current_step)
         if tender.category in OUT_OF_SCOPE_CATEGORIES:
@@ -166,6 +170,7 @@ class TenderWizard(QMainWindow):
     def _build_status(self) -> None:
         self.save_icon = QLabel()
         self.save_label = QLabel()
+        self.save_label.setTextFormat(Qt.TextFormat.PlainText)  # errors can quote a typed reference
         self.save_label.setAccessibleName("Save status")
         self.reload_button = QPushButton(icons.icon("reload"), "Reload")
         self.reload_button.setAccessibleName("Reload the tender as saved by someone else")
@@ -349,7 +354,7 @@ class TenderWizard(QMainWindow):
         if not saved:
             answer = QMessageBox.question(
                 self, "Latest changes not saved",
-                f"The latest changes could not be saved: {self.autosaver.last_error}\n\n"
+                f"The latest changes could not be saved.\n{self.autosaver.last_error}\n\n"
                 "Close anyway and lose them?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
