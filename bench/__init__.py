@@ -28,7 +28,7 @@ class Config:
 def _startup(c: Config) -> list[Result]:
     from .startup import bench_startup
 
-    return [bench_startup(c.workdir, max(c.repeat, 1))]
+    return bench_startup(c.workdir, max(c.repeat, 1))
 
 
 def _pack(c: Config) -> list[Result]:

@@ -41,7 +41,7 @@ def table(results: list[Result]) -> str:
         floor = "" if r.floor is None else f"{r.floor:.3g}"
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}"
         lines.append(f"{r.bench:<14}{r.value:>8.3g} {r.unit:<2}{floor:>11}{ratio:>8}  {r.goal:<18}"
-                     f"{'ok' if r.met else 'MISSED'}")
+                     f"{'info' if r.informational else 'ok' if r.met else 'MISSED'}")
     return "\n".join(lines)
 
 

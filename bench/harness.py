@@ -45,6 +45,10 @@ class Result:
         return self.value / self.floor
 
     @property
+    def informational(self) -> bool:
+        return math.isinf(self.limit)
+
+    @property
     def met(self) -> bool:
         if self.on_ratio:
             return self.ratio is not None and self.ratio <= self.limit
@@ -68,6 +72,12 @@ def ratio_goal(bench: str, value: float, floor: float, unit: str, limit: float, 
 def value_goal(bench: str, value: float, floor: float | None, unit: str, limit: float, runs: int,
                **detail) -> Result:
     return Result(bench, value, floor, unit, f"value < {limit:g} {unit}", limit, False, runs, detail)
+
+
+def for_information(bench: str, value: float, floor: float | None, unit: str, runs: int, **detail) -> Result:
+    """A figure reported beside a goal so that it is not misread (it has no goal of its own: it is always
+    "met"). The start-up's "list filled" time is one: the goal is on the window being shown and idle."""
+    return Result(bench, value, floor, unit, "none: information", math.inf, False, runs, detail)
 
 
 def _round(value: float | None) -> float | None:
@@ -117,8 +127,11 @@ def child_env(**extra: str) -> dict[str, str]:
 @dataclass
 class ChildRun:
     seconds_to_marker: float
+    """Until the first marker."""
     peak_rss_mb: float
-    """The child's VmHWM when it printed the marker: its peak resident memory up to that moment."""
+    """The child's VmHWM when it printed the last marker: its peak resident memory up to that moment."""
+    seconds_to_markers: list[float] = field(default_factory=list)
+    """Until each marker, in the order they were asked for."""
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -138,28 +151,31 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError(f"process {pid} had already exited when its peak memory was read")
 
 
-def run_until_marker(args: Sequence[str], marker: str, env: dict[str, str],
+def run_until_marker(args: Sequence[str], marker: str | Sequence[str], env: dict[str, str],
                      timeout: float = MARKER_TIMEOUT_S) -> ChildRun:
-    """Start a fresh Python process and time it from just before the start until it prints `marker`.
+    """Start a fresh Python process and time it from just before the start until it prints `marker` (or
+    each of several markers, printed in that order).
 
-    Its peak memory is read the moment the marker arrives, while it is still shutting down; then it is
-    left to exit by itself, and must exit cleanly.
+    Its peak memory is read the moment the last marker arrives, while it is still shutting down; then it
+    is left to exit by itself, and must exit cleanly.
     """
+    wanted = [marker] if isinstance(marker, str) else list(marker)
     with tempfile.TemporaryFile("w+") as stderr:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=stderr, env=env,
                                 text=True, cwd=REPO_ROOT)
         watchdog = threading.Timer(timeout, proc.kill)
         watchdog.start()
-        seen: float | None = None
+        seen: list[float] = []
         peak = 0.0
         try:
             assert proc.stdout is not None
             for line in proc.stdout:
-                if line.strip() == marker:
-                    seen = time.perf_counter() - start
-                    peak = peak_rss_mb(proc.pid)
-                    break
+                if line.strip() == wanted[len(seen)]:
+                    seen.append(time.perf_counter() - start)
+                    if len(seen) == len(wanted):
+                        peak = peak_rss_mb(proc.pid)
+                        break
             proc.stdout.read()
             proc.wait()
         finally:
@@ -168,8 +184,9 @@ def run_until_marker(args: Sequence[str], marker: str, env: dict[str, str],
         stderr.seek(0)
         errors = stderr.read()[-2000:]
     command = " ".join(args)
-    if seen is None:
-        raise RuntimeError(f"{command} ended (exit {proc.returncode}) without printing {marker!r}: {errors}")
+    if len(seen) < len(wanted):
+        raise RuntimeError(f"{command} ended (exit {proc.returncode}) without printing "
+                           f"{wanted[len(seen)]!r}: {errors}")
     if proc.returncode != 0:
         raise RuntimeError(f"{command} exited with {proc.returncode}: {errors}")
-    return ChildRun(seen, peak)
+    return ChildRun(seen[0], peak, seen)

@@ -105,6 +105,7 @@ def bench_keystroke(data: DataDirs, count: int = 10_000, rounds: int = 3) -> Res
     is timed from the key press until the table view has painted."""
     from sv_desktop.services.tender_service import open_service
     from sv_desktop.ui.app import MainWindow, application
+    from sv_desktop.ui.lifecycle.worker import wait_for_all
 
     app = application()
     service = open_service(data.fresh(count, "keystroke"))
@@ -125,6 +126,7 @@ def bench_keystroke(data: DataDirs, count: int = 10_000, rounds: int = 3) -> Res
         window.close()
         window.deleteLater()
         _settle(50)
+        wait_for_all()  # the window's background work (KPI reminders) must not find the database closed
         service.close()
     times = [ms for ms, _ in strokes]
     return value_goal("keystroke", median(times), None, "ms", KEYSTROKE_LIMIT_MS, len(times),

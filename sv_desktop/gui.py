@@ -1,13 +1,15 @@
-"""Start the desktop app: one instance per data folder, a usable database, then the main window.
+"""Start the desktop app: one instance per data folder, the main window at once, then a usable database.
 
 This is the composition root: it may talk to the store (to recover a damaged database) before handing a
-service to the UI, which never sees the store itself.
+service to the UI, which never sees the store itself. The window shows before the database is opened:
+opening it (and importing SQLAlchemy) happens off the UI thread, see `Startup`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import APP_NAME, __version__
@@ -16,6 +18,7 @@ from .paths import app_paths
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 EXIT_WHEN_IDLE_ENV = "SV_DESKTOP_BENCH_EXIT_WHEN_IDLE"
 IDLE_MARKER = "sv-desktop: main window idle"
+LIST_MARKER = "sv-desktop: tender list filled"
 
 
 def _application():
@@ -70,34 +73,107 @@ def recover_damaged(paths, reason: str) -> bool:
     return False
 
 
-def open_service_interactively(data_dir, database_url):
-    """Open the service, walking the user through a damaged or newer database. None means quit."""
-    from .services.errors import DatabaseProblem, ServiceError
-    from .services.tender_service import open_service
+class Startup:
+    """Opens the service and reads the first list off the UI thread, then hands both to the shown window.
 
-    paths = app_paths(data_dir)
-    for _attempt in range(2):
-        try:
-            return open_service(data_dir, database_url)
-        except DatabaseProblem as exc:
-            if exc.newer or database_url:
-                _tell("critical", "sv-desktop cannot open this database", str(exc))
-                return None
-            if not recover_damaged(paths, str(exc)):
-                return None
-        except ServiceError as exc:
-            _tell("critical", "sv-desktop cannot start", str(exc))
-            return None
-    _tell("critical", "sv-desktop cannot start", "The database still cannot be opened after recovery.")
-    return None
+    The window appears at once, saying "Loading tenders…"; SQLAlchemy, the content files and the
+    database are loaded in the thread pool. A damaged or newer database is explained on the UI thread
+    exactly as before, with the same ways out. Once the list is filled the start-up backup is taken, again
+    off the UI thread, and the periodic backup starts.
+    """
+
+    ATTEMPTS = 2
+
+    def __init__(self, window, data_dir, database_url, quit_app: Callable[[int], None]) -> None:
+        self.window = window
+        self.quit_app = quit_app
+        self.data_dir = data_dir
+        self.database_url = database_url
+        self.service = None
+        self.failed = False
+        self.timer = None
+        self.closed = False
+        self._attempts = 0
+
+    def begin(self) -> None:
+        from .ui.lifecycle.worker import run_in_background
+
+        self._attempts += 1
+        run_in_background(self._open, self._opened, self._refused, context=self.window)
+
+    def _open(self):  # in the thread pool
+        from .services.tender_service import open_service
+
+        service = open_service(self.data_dir, self.database_url, backup=False)
+        self.service = service  # kept here too, so it is closed even if the window has gone meanwhile
+        return service, service.list_tenders()
+
+    def _opened(self, opened) -> None:
+        from PySide6.QtCore import QTimer
+
+        from .ui.lifecycle.worker import run_in_background
+
+        service, rows = opened
+        if self.closed:
+            return  # the app is closing: close() has closed the service
+        self.window.attach(service, rows)
+        # A failed backup is retried at the next tick; Tools > Back up now reports problems.
+        run_in_background(lambda: service.backup_if_changed("startup"), lambda _path: None,
+                          lambda _error: None, context=self.window)
+        self.timer = QTimer(self.window)
+        self.timer.setInterval(BACKUP_INTERVAL_MS)
+        self.timer.timeout.connect(lambda: _periodic_backup(service))
+        self.timer.start()
+
+    def _refused(self, error: Exception) -> None:
+        from .services.errors import DatabaseProblem, ServiceError
+
+        self._close_service()
+        if self.closed:
+            return
+        if isinstance(error, DatabaseProblem) and not (error.newer or self.database_url):
+            if recover_damaged(app_paths(self.data_dir), str(error)):
+                if self._attempts < self.ATTEMPTS:
+                    self.begin()
+                    return
+                _tell("critical", "sv-desktop cannot start",
+                      "The database still cannot be opened after recovery.")
+            self._give_up()
+        elif isinstance(error, DatabaseProblem):
+            _tell("critical", "sv-desktop cannot open this database", str(error))
+            self._give_up()
+        elif isinstance(error, ServiceError):
+            _tell("critical", "sv-desktop cannot start", str(error))
+            self._give_up()
+        else:
+            _tell("critical", "sv-desktop cannot start", f"An unexpected problem stopped sv-desktop: {error}")
+            self._give_up()
+
+    def _give_up(self) -> None:
+        self.failed = True
+        self.window.hide()
+        self.quit_app(1)
+
+    def _close_service(self) -> None:
+        service, self.service = self.service, None
+        if service is not None:
+            service.close()
+
+    def close(self) -> None:
+        """At exit: let background work finish (it may be using the database), then close it."""
+        from .ui.lifecycle.worker import wait_for_all
+
+        self.closed = True
+        if self.timer is not None:
+            self.timer.stop()
+        wait_for_all()
+        self._close_service()
 
 
 def main(data_dir: str | Path | None = None, database_url: str | None = None) -> int:
-    app = _application()
-    from PySide6.QtCore import QTimer
-
+    _application()
     from .store.instance_lock import acquire_instance_lock
-    from .ui.app import run_app
+    from .ui.app import MainWindow, application
 
     paths = app_paths(data_dir)
     try:
@@ -112,35 +188,52 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
               "sv-desktop is already open on this computer for this data folder. Switch to that window "
               "to carry on.")
         return 0
-    service = open_service_interactively(data_dir, database_url)
-    if service is None:
-        return 1
-    timer = QTimer(app)
-    timer.setInterval(BACKUP_INTERVAL_MS)
-    timer.timeout.connect(lambda: _periodic_backup(service))
-    timer.start()
+    app = application(sys.argv)
+    window = MainWindow(data_dir=paths.data_dir)
+    startup = Startup(window, data_dir, database_url, app.exit)
+    window.show()
     if os.environ.get(EXIT_WHEN_IDLE_ENV) == "1":
-        _exit_when_idle(app)
+        _exit_when_idle(app, window)
+    when_idle(startup.begin)  # the database is opened once the window is up and the event loop is free
     try:
-        return run_app(service, sys.argv)
+        code = app.exec()
+        return 1 if startup.failed else code
     finally:
-        timer.stop()
-        service.close()
+        startup.close()
         lock.unlock()
 
 
-def _exit_when_idle(app) -> None:
-    """For `make bench`: once the main window is shown and the event loop has nothing left to do, print
-    IDLE_MARKER and quit normally, so start-up can be timed from outside the process."""
+def when_idle(callback) -> None:
+    """Run `callback` once, the first time the event loop has nothing left to do."""
     from PySide6.QtCore import QAbstractEventDispatcher
-    from PySide6.QtWidgets import QMainWindow
 
     dispatcher = QAbstractEventDispatcher.instance()
 
     def about_to_block() -> None:
-        if any(isinstance(w, QMainWindow) and w.isVisible() for w in app.topLevelWidgets()):
-            dispatcher.aboutToBlock.disconnect(about_to_block)
+        dispatcher.aboutToBlock.disconnect(about_to_block)
+        callback()
+
+    dispatcher.aboutToBlock.connect(about_to_block)
+
+
+def _exit_when_idle(app, window) -> None:
+    """For `make bench`: print IDLE_MARKER the first time the event loop is about to wait with the main
+    window visible (shown and idle, the list possibly still loading), then LIST_MARKER the first time it
+    is about to wait with the list filled, and quit normally; so both can be timed from outside."""
+    from PySide6.QtCore import QAbstractEventDispatcher
+
+    dispatcher = QAbstractEventDispatcher.instance()
+    printed: list[str] = []
+
+    def about_to_block() -> None:
+        if not window.isVisible():
+            return
+        if not printed:
+            printed.append(IDLE_MARKER)
             print(IDLE_MARKER, flush=True)
+        if window.is_loaded:
+            dispatcher.aboutToBlock.disconnect(about_to_block)
+            print(LIST_MARKER, flush=True)
             app.quit()
 
     dispatcher.aboutToBlock.connect(about_to_block)

@@ -85,8 +85,12 @@ def test_data_dirs_are_built_once_and_copied(data):
 def test_startup(tmp_path):
     from bench.startup import bench_startup
 
-    record = check_shape(bench_startup(tmp_path, repeat=1), "startup")
+    startup, filled = bench_startup(tmp_path, repeat=1)
+    record = check_shape(startup, "startup")
     assert len(record["detail"]["app_runs"]) == 1
+    later = check_shape(filled, "startup_list")
+    assert later["met"] and later["goal"].startswith("none")
+    assert later["value"] >= record["value"], "the list is filled after the window is first idle"
 
 
 def test_pack(tmp_path):

@@ -2,6 +2,10 @@
 
 Every piece of text goes through `para_markup`; tables repeat their header row and may split inside a
 row, so a field of any length flows across pages instead of raising a LayoutError.
+
+The document is laid out once, contents included: the contents' entries are known before layout (they are
+the document's headings), and its page numbers are drawn as PDF form objects whose text is written at the
+end, once every heading has found its page (reportlab's own contents needs two or three passes).
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from pathlib import Path
 
 from reportlab.lib.colors import white
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -134,8 +140,8 @@ TOC_TEXT_LIMIT = 150
 class _Heading(Paragraph):
     """A heading that registers itself in the contents and the PDF outline (its first part, if split)."""
 
-    entry: tuple[int, str, str, bool] | None = None
-    """(level, contents markup, outline text, listed in the contents)."""
+    entry: tuple[int, str, str, bool, str] | None = None
+    """(level, contents markup, outline text, listed in the contents, bookmark key)."""
 
     def split(self, avail_width, avail_height):
         parts = super().split(avail_width, avail_height)
@@ -144,13 +150,88 @@ class _Heading(Paragraph):
         return parts
 
 
-def _heading(block: b.Heading, style) -> _Heading:
+def _heading(block: b.Heading, style, key: str) -> _Heading:
     heading = _Heading(para_markup(block.text), style)
     short = clean_text(block.text).replace("\n", " ")
     if len(short) > TOC_TEXT_LIMIT:
         short = short[:TOC_TEXT_LIMIT].rstrip() + "\u2026"
-    heading.entry = (block.level, para_markup(short), short, block.toc and block.level <= 2)
+    heading.entry = (block.level, para_markup(short), short, block.toc and block.level <= 2, key)
     return heading
+
+
+class _Contents(TableOfContents):
+    """The contents, laid out in the same pass as the rest.
+
+    Its entries (the headings, with their bookmark keys) are given before layout, so it takes its final
+    size at once; each page number is a form object, drawn where the number goes and written by
+    `write_page_numbers` when the canvas saves, after `place` has recorded every heading's page.
+    """
+
+    NUMBER_GAP = 4
+
+    def __init__(self, **kwds) -> None:
+        super().__init__(**kwds)
+        self.pages: dict[str, int] = {}
+        self._styles: dict[str, object] = {}
+
+    def set_entries(self, entries: list[tuple[int, str, str]]) -> None:
+        """(level from 0, markup, key) of each heading listed, in document order."""
+        self._lastEntries = [(level, markup, 0, key) for level, markup, key in entries]
+        self._styles = {key: self.getLevelStyle(level) for level, _markup, key in entries}
+
+    def place(self, key: str, page: int) -> None:
+        self.pages.setdefault(key, page)
+
+    @staticmethod
+    def form_name(key: str) -> str:
+        return f"contents-page-{key}"
+
+    def wrap(self, avail_width, avail_height):
+        def draw_entry_end(canvas, _kind, label):
+            level, key = label.split(",")
+            style = self.getLevelStyle(int(level))
+            self._draw_leader(canvas, style, key, avail_width)
+
+        self.canv.setNamedCB("drawContentsEntryEnd", draw_entry_end)
+        rows = []
+        for level, text, _page, key in self._lastEntries:
+            style = self.getLevelStyle(level)
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            rows.append([Paragraph(f'<a href="#{key}">{text}</a>'
+                                   f'<onDraw name="drawContentsEntryEnd" label="{level},{key}"/>', style)])
+        self._table = RLTable(rows, colWidths=(avail_width,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, avail_width, avail_height)
+        return self.width, self.height
+
+    def _draw_leader(self, canvas, style, key: str, avail_width: float) -> None:
+        """Dots from the end of the entry's text to the page number, then the number (a form object)."""
+        x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+        number_width = stringWidth("000", style.fontName, style.fontSize)
+        dot = " . " if self.dotsMinLevel >= 0 else ""
+        if dot:
+            dot_width = stringWidth(dot, style.fontName, style.fontSize)
+            count = max(0, int((avail_width - number_width - self.NUMBER_GAP - x) / dot_width))
+            text = canvas.beginText(avail_width - number_width - self.NUMBER_GAP - count * dot_width, y)
+            text.setFont(style.fontName, style.fontSize)
+            text.setFillColor(style.textColor)
+            text.textLine(count * dot)
+            canvas.drawText(text)
+        canvas.saveState()
+        canvas.translate(avail_width, y)
+        canvas.doForm(self.form_name(key))
+        canvas.restoreState()
+        canvas.linkRect("", key, (avail_width - number_width, y, avail_width, y + style.leading), relative=1)
+
+    def write_page_numbers(self, canvas) -> None:
+        """Define each number's form, right-aligned on the point where it is drawn."""
+        for key, style in self._styles.items():
+            canvas.beginForm(self.form_name(key), lowerx=-200, lowery=-style.leading,
+                             upperx=1, uppery=style.leading)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(style.textColor)
+            canvas.drawRightString(0, 0, str(self.pages.get(key, "")))
+            canvas.endForm()
 
 
 def _table_style(numeric: tuple[int, ...], total_row: bool, rows: int) -> list[tuple]:
@@ -320,13 +401,19 @@ def render(document: b.Document) -> list[Flowable]:
     s = styles()
     heading_styles = {1: s.h1, 2: s.h2, 3: s.h3}
     story: list[Flowable] = []
+    listed: list[tuple[int, str, str]] = []
+    contents: list[_Contents] = []
     for block in document.body:
         if isinstance(block, b.Heading):
             if block.page_break:
                 story.append(PageBreak())
             # Never start a section, theme or question in the last few centimetres of a page.
             story.append(_HeadingStart({1: 40 * mm, 2: 35 * mm, 3: 45 * mm}[block.level]))
-            story.append(_heading(block, heading_styles[block.level]))
+            heading = _heading(block, heading_styles[block.level], f"h{len(story)}")
+            story.append(heading)
+            level, markup, _plain, in_contents, key = heading.entry
+            if in_contents:
+                listed.append((level - 1, markup, key))
         elif isinstance(block, b.Para):
             style = {"body": s.body, "lead": s.lead, "note": s.note}[block.style]
             story += _paragraphs(block.text, style, block.label)
@@ -342,9 +429,12 @@ def render(document: b.Document) -> list[Flowable]:
         elif isinstance(block, b.ResponseForm):
             story += _response_form(block)
         elif isinstance(block, b.Contents):
-            story.append(TableOfContents(levelStyles=list(s.toc), dotsMinLevel=0, rightColumnWidth=40,
-                                         tableStyle=[CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            contents.append(_Contents(levelStyles=list(s.toc), dotsMinLevel=0, rightColumnWidth=40,
+                                      tableStyle=[CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            story.append(contents[-1])
+    for table in contents:
+        table.set_entries(listed)
     _link_heading_starts(story)
     return story
 
@@ -379,36 +469,59 @@ class _DocTemplate(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("cover", [cover_frame], onPage=on_cover, onPageEnd=on_end),
                                PageTemplate("body", [body_frame], onPage=on_body, onPageEnd=on_end)])
         self._outline_level = -1
+        self.contents: list[_Contents] = []
 
     def beforeDocument(self):
         self._outline_level = -1
-        self._heading_count = 0
 
     def afterFlowable(self, flowable):
         entry = getattr(flowable, "entry", None)
         if not isinstance(flowable, _Heading) or entry is None:
             return
-        heading_level, markup, plain, in_contents = entry
-        self._heading_count += 1
-        key = f"h{self._heading_count}"
+        heading_level, _markup, plain, in_contents, key = entry
         self.canv.bookmarkPage(key)
         level = min(heading_level - 1, self._outline_level + 1)  # the outline may not skip a level
         self.canv.addOutlineEntry(plain, key, level=level, closed=level > 0)
         self._outline_level = level
         if in_contents:
-            self.notify("TOCEntry", (heading_level - 1, markup, self.page, key))
+            for contents in self.contents:
+                contents.place(key, self.page)
 
 
 def build_pdf(document: b.Document, furniture: PageFurniture, author: str, out: Path,
               cover_flowables: list[Flowable]) -> None:
-    """Write the PDF to `out` (two passes when there is a table of contents, for its page numbers)."""
+    """Write the PDF to `out`, in one layout pass (the contents' page numbers are written at the end)."""
     doc = _DocTemplate(str(out), document, furniture, author)
     story = [*cover_flowables, NextPageTemplate("body"), *render(document)]
-    canvasmaker = numbered_canvas(furniture)
-    if any(isinstance(block, b.Contents) for block in document.body):
-        doc.multiBuild(story, canvasmaker=canvasmaker)
-    else:
-        doc.build(story, canvasmaker=canvasmaker)
+    doc.contents = [flowable for flowable in story if isinstance(flowable, _Contents)]
+    doc.build(story, canvasmaker=_canvas_class(furniture, doc.contents))
+
+
+def _canvas_class(furniture: PageFurniture, contents: list[_Contents]) -> type[Canvas]:
+    """The numbered canvas ("Page X of Y"), which writes its pages only when it saves, made to bind each
+    bookmark to the page it was made on (else every contents link and outline entry would open page 1)
+    and to write the contents' page numbers before it saves."""
+    numbered = numbered_canvas(furniture)
+    bookmarks: dict[int, list[tuple[str, dict]]] = {}
+    written = [0]  # not an attribute: the numbered canvas swaps its attributes page by page
+
+    class PageBookmarks(Canvas):
+        def bookmarkPage(self, key, **kwargs):  # noqa: N802 - reportlab's name
+            bookmarks.setdefault(len(self._pages), []).append((key, kwargs))
+
+        def showPage(self):  # noqa: N802 - reached once per page, in order, when the numbered canvas saves
+            for key, kwargs in bookmarks.pop(written[0], []):
+                Canvas.bookmarkPage(self, key, **kwargs)
+            written[0] += 1
+            Canvas.showPage(self)
+
+    class PackCanvas(numbered, PageBookmarks):  # type: ignore[misc, valid-type]
+        def save(self):
+            for table in contents:
+                table.write_page_numbers(self)
+            super().save()
+
+    return PackCanvas
 
 
 def cover_flowables(document: b.Document, reference_line: str, large: bool = True) -> list[Flowable]:

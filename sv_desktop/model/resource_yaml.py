@@ -27,8 +27,8 @@ class ContentError(ValueError):
         super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """yaml.SafeLoader that refuses a key written twice in one mapping (plain safe_load keeps the last,
+class _UniqueKeys:
+    """Safe loading that refuses a key written twice in one mapping (plain safe_load keeps the last,
     silently dropping the first: an easy mistake when a block is copied and edited)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -50,7 +50,20 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
-_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _UniqueKeyLoader.construct_yaml_timestamp)
+class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
+    """The pure-Python parser: slow, but its error messages are the ones the content tests and the
+    documentation quote, so every file that fails to load is parsed again with it."""
+
+
+# libyaml's C parser reads the resources about ten times faster, which matters at every start; the
+# constructors (and so the values, and the duplicate-key check) are the same Python code either way.
+class _FastLoader(_UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser where PyYAML was built with it, else the pure-Python one."""
+
+
+for _loader in (_UniqueKeyLoader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _UniqueKeys.construct_yaml_timestamp)
+del _loader
 
 
 class YamlFileError(ValueError):
@@ -71,7 +84,11 @@ def load_yaml_file(path: Path) -> Any:
     except OSError as exc:
         raise YamlFileError(f"cannot be read ({exc.strerror or exc})") from None
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: as safe as safe_load
+        return yaml.load(text, Loader=_FastLoader)  # a (C)SafeLoader subclass: as safe as safe_load
+    except (RecursionError, yaml.YAMLError):
+        pass  # parsed again below, for the pure-Python parser's wording of the problem
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except RecursionError:
         raise YamlFileError("is nested too deeply to be read") from None
     except yaml.YAMLError as exc:

@@ -283,10 +283,13 @@ class TenderService(LifecycleUseCases):
             return self._store.doctor().lines()
 
 
-def open_service(data_dir: str | Path | None = None, database_url: str | None = None) -> TenderService:
+def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,
+                 backup: bool = True) -> TenderService:
     """Open the store for a data folder (SQLite) or a team database URL, with the user's settings.
 
     Raises DatabaseProblem for a damaged or newer database so the caller can offer a way out.
+    `backup=False` leaves the start-up backup (a full copy of the database when it changed since the
+    last one) to the caller: the desktop app takes it off the UI thread once its window is filled.
     """
     paths = app_paths(data_dir)
     try:
@@ -310,5 +313,6 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
         tender_store.close()
         raise ServiceError(f"The app's own content files are damaged and must be repaired or "
                            f"reinstalled: {exc}") from exc
-    service._backup_quietly("startup")
+    if backup:
+        service._backup_quietly("startup")
     return service

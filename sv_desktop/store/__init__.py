@@ -1,16 +1,22 @@
-"""Storage: the only package that talks to a database (SQLite by default, PostgreSQL in team mode)."""
+"""Storage: the only package that talks to a database (SQLite by default, PostgreSQL in team mode).
 
-from .backups import BackupInfo, move_damaged_aside, newest_good_backup, restore_backup, thin_backups
-from .doctor import DoctorReport
-from .errors import (
-    ConflictError,
-    DatabaseDamagedError,
-    DuplicateReferenceError,
-    NewerSchemaError,
-    NotFoundError,
-    StoreError,
-)
-from .tender_store import TenderStore
+Names are imported on first use, so `store.instance_lock` and `store.sqlite_file` can be used at start-up
+without importing SQLAlchemy (the app imports it off the UI thread, once its window shows).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+_WHERE = {
+    "BackupInfo": "backups", "move_damaged_aside": "backups", "newest_good_backup": "backups",
+    "restore_backup": "backups", "thin_backups": "backups",
+    "DoctorReport": "doctor",
+    "ConflictError": "errors", "DatabaseDamagedError": "errors", "DuplicateReferenceError": "errors",
+    "NewerSchemaError": "errors", "NotFoundError": "errors", "StoreError": "errors",
+    "TenderStore": "tender_store",
+}
 
 __all__ = [
     "BackupInfo",
@@ -27,3 +33,29 @@ __all__ = [
     "restore_backup",
     "thin_backups",
 ]
+
+if TYPE_CHECKING:
+    from .backups import BackupInfo, move_damaged_aside, newest_good_backup, restore_backup, thin_backups
+    from .doctor import DoctorReport
+    from .errors import (
+        ConflictError,
+        DatabaseDamagedError,
+        DuplicateReferenceError,
+        NewerSchemaError,
+        NotFoundError,
+        StoreError,
+    )
+    from .tender_store import TenderStore
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})

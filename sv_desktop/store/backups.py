@@ -17,9 +17,9 @@ from pathlib import Path
 
 from sv_desktop.paths import AppPaths
 
-from .engine import SIDE_FILES, inspect_file, read_only_connection
 from .errors import DatabaseDamagedError, StoreError
 from .migrate import unknown_revisions
+from .sqlite_file import SIDE_FILES, inspect_file, read_only_connection
 
 _STAMP = "%Y-%m-%dT%H-%M-%S.%fZ"
 _PARTIAL_IS_ABANDONED_AFTER = 600  # seconds; a backup still being written is younger than this

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLockFile
 
 from sv_desktop.paths import AppPaths
 
-from .engine import prepare_folder
+from .folder import prepare_folder
 
 
 def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:

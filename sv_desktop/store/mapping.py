@@ -213,8 +213,6 @@ def summary_from_values(reference: str, title: str, category: str, value: Decima
                         duration: int | None = None, weighting: Decimal | None = None, route: str = "",
                         awarded_on=None, supplier: str = "") -> TenderSummary:
     """One list row from the columns `tender_store.SUMMARY_COLUMNS` selects, in that order."""
-    return TenderSummary(reference=reference, title=title, category=category, value_excl_vat_gbp=value,
-                         stage=stage, compliant=compliant, tender_notice_date=notice, updated_at=updated_at,
-                         procurement_lead=lead or "", contract_start_date=start, duration_months=duration,
-                         social_value_weighting_pct=_pct(weighting), route=route or "", awarded_on=awarded_on,
-                         supplier_name=supplier or "")
+    # Positional, in TenderSummary's field order: this runs once per row of a ten-thousand-row list.
+    return TenderSummary(reference, title, category, value, stage, compliant, notice, updated_at, lead or "",
+                         start, duration, _pct(weighting), route or "", awarded_on, supplier or "")

@@ -38,8 +38,8 @@ class ExactDecimal(TypeDecorator[Decimal]):
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        if isinstance(value, float):
-            value = Decimal(repr(value))
+        if isinstance(value, float):  # SQLite: one Decimal, built from the shortest exact text
+            return Decimal(repr(value)).quantize(self._quantum)
         return Decimal(value).quantize(self._quantum)
 
 

@@ -2,56 +2,50 @@
 duplicate, delete with undo, import, export, bin, backups, settings, help).
 
 Each open tender gets its own wizard window; the list refreshes whenever one of them autosaves.
+
+The window can be shown before its service exists (`MainWindow(None, data_dir=...)`): it then says
+"Loading tenders…", every action that needs the service is disabled, and `attach(service, rows)` fills it
+once the database has been opened and read off the UI thread. The wizard, the dialogs and the lifecycle
+tools are imported when first needed, so none of them delays the window's first appearance.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ..model.tender import Tender
 from ..services.errors import ServiceError
 from . import icons
-from .bin_dialog import BinDialog
-from .help_dialogs import HelpDialog, show_about
-from .lifecycle.filtering import LifecycleFilter
-from .lifecycle.tools import LifecycleTools
-from .settings_dialog import SettingsDialog
+from .main_tools import MainWindowTools
 from .style import make_heading, make_secondary
-from .tender_table import (
-    COL_COMPLIANCE,
-    COL_REFERENCE,
-    COL_TITLE,
-    COL_UPDATED,
-    REFERENCE_ROLE,
-    TenderTableModel,
-)
-from .tools_dialogs import RestoreBackupDialog, TextReportDialog
-from .window_state import restore_geometry, save_geometry, ui_settings
-from .wizard.exporting import safe_file_stem
-from .wizard.wizard_window import TenderWizard
+from .window_state import STATE_FILE, restore_geometry, save_geometry, ui_settings
 
-TENDER_FILE_FILTER = "Tender files (*.svtender.json);;All files (*)"
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from ..model.tender import Tender, TenderSummary
+    from .lifecycle.filtering import LifecycleFilter
+    from .lifecycle.tools import LifecycleTools
+    from .tender_table import TenderTableModel
+    from .wizard.wizard_window import TenderWizard
+
 UNDO_SECONDS = 20
+PAGE_LIST, PAGE_EMPTY = 0, 1  # inserted by attach() before the "Loading tenders…" page
 
 
 class UndoBar(QWidget):
@@ -62,7 +56,7 @@ class UndoBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
-        self.button = QPushButton(icons.icon("undo"), "&Undo")
+        self.button = QPushButton("&Undo")  # its icon is drawn when first offered
         self.button.setAccessibleName("Undo the delete")
         layout.addWidget(self.label)
         layout.addWidget(self.button)
@@ -73,47 +67,111 @@ class UndoBar(QWidget):
         self.hide()
 
     def offer(self, reference: str, text: str) -> None:
+        if self.button.icon().isNull():
+            self.button.setIcon(icons.icon("undo"))
         self.reference = reference
         self.label.setText(text)
         self.show()
         self.timer.start(UNDO_SECONDS * 1000)
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+class MainWindow(MainWindowTools, QMainWindow):
+    loaded = Signal()
+    """The service is attached and the list filled (at once when the window was built with a service)."""
+
+    def __init__(self, service=None, parent: QWidget | None = None, *, data_dir: str | Path | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.settings = ui_settings(service)
+        if service is not None:
+            self.settings = ui_settings(service)
+        elif data_dir is not None:
+            self.settings = QSettings(str(Path(data_dir) / STATE_FILE), QSettings.Format.IniFormat)
+        else:
+            self.settings = QSettings()
         self.wizards: list[TenderWizard] = []
+        self.model: TenderTableModel | None = None
+        self.proxy: LifecycleFilter | None = None
+        self.lifecycle: LifecycleTools | None = None
         self.setWindowTitle("sv-desktop – social value in tenders")
         self.setWindowIcon(icons.icon("app"))
-        labels = {c: g.label for c, g in service.content.categories.items()}
-        self.model = TenderTableModel(labels, self)
-        self.proxy = LifecycleFilter(self)
-        self.proxy.setSourceModel(self.model)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_central()
         self.undo_bar = UndoBar()
         self.undo_bar.button.clicked.connect(self.undo_delete)
-        self.count_label = QLabel()
+        self.count_label = QLabel("Loading tenders…")
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.undo_bar)
-        organisation = getattr(service.settings, "organisation", "") or service.content.organisation.name
-        policy = service.content.organisation
-        self.policy_label = QLabel(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
+        self.policy_label = QLabel()
         self.statusBar().addPermanentWidget(self.policy_label)
+        restore_geometry(self, self.settings, "main", (1280, 720))
+        if service is not None:
+            self.attach(service)
+        else:
+            self._enable_service_actions(False)
+
+    @property
+    def is_loaded(self) -> bool:
+        return self.proxy is not None
+
+    def attach(self, service, rows: list[TenderSummary] | None = None) -> None:
+        """Take the opened service and fill the list: with `rows` when they were already read (off the UI
+        thread, at start-up), else by asking the service now."""
+        from PySide6.QtWidgets import QHeaderView
+
+        from .lifecycle.filtering import LifecycleFilter
+        from .lifecycle.tools import LifecycleTools
+        from .tender_table import COL_TITLE, COL_UPDATED, TenderTableModel
+
+        self.service = service
+        self._build_list_pages()
+        labels = {c: g.label for c, g in service.content.categories.items()}
+        self.model = TenderTableModel(labels, self)
+        self.proxy = LifecycleFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        header = self.table.horizontalHeader()
+        # Fixed widths worked out from the widest texts (`fit_columns`), never ResizeToContents: that
+        # measured up to a thousand rows through Python on every change of the list.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self._show_policy()
         self.lifecycle = LifecycleTools(self)  # filter bar, Lifecycle menu, KPI reports due
         self.proxy.filtered.connect(lambda: self._search_changed(self.search.text()))
-        self.refresh()
-        self.table.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
-        restore_geometry(self, self.settings, "main", (1280, 720))
+        self._enable_service_actions(True)
+        self.refresh(rows=rows)
+        self.loaded.emit()
+
+    def _show_policy(self) -> None:
+        service = self.service
+        organisation = getattr(service.settings, "organisation", "") or service.content.organisation.name
+        policy = service.content.organisation
+        self.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
+
+    def _enable_service_actions(self, enabled: bool) -> None:
+        for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action,
+                       self.import_action, self.export_action, self.bin_action, self.backup_action,
+                       self.restore_action, self.doctor_action, self.settings_action, self.help_action,
+                       self.about_action):
+            action.setEnabled(enabled)
+        if hasattr(self, "empty_new"):
+            self.empty_new.setEnabled(enabled)
+        if enabled:
+            self._update_actions()
 
     # ---- construction
 
-    def _action(self, text: str, icon: str, slot, shortcuts=(), name: str = "") -> QAction:
-        action = QAction(icons.icon(icon) if icon else icons.icon("info"), text, self)
+    def _action(self, text: str, icon: str, slot, shortcuts=(), name: str = "", *,
+                in_menu_only: bool = False) -> QAction:
+        action = QAction(text, self)
+        if in_menu_only:  # drawn the first time a menu opens: not needed to show the window
+            self._menu_icons.append((action, icon or "info"))
+        else:
+            action.setIcon(icons.icon(icon or "info"))
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.triggered.connect(slot)
@@ -122,6 +180,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self._menu_icons: list[tuple[QAction, str]] = []
         self.new_action = self._action("&New tender", "new", self.new_tender, [QKeySequence.StandardKey.New])
         self.open_action = self._action("&Open", "open", self.open_selected)
         self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -132,14 +191,16 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.import_action = self._action("&Import tender file…", "import", self.import_file, ["Ctrl+I"])
         self.export_action = self._action("E&xport tender file…", "export", self.export_file, ["Ctrl+Shift+E"])
-        self.bin_action = self._action("&Bin…", "bin", self.show_bin)
-        self.quit_action = self._action("&Quit", "close", self.close, [QKeySequence("Ctrl+Q")])
-        self.backup_action = self._action("&Back up now", "backup", self.backup_now)
-        self.restore_action = self._action("&Restore backup…", "restore", self.restore_backup)
-        self.doctor_action = self._action("&Check database", "doctor", self.check_database)
-        self.settings_action = self._action("&Settings…", "settings", self.show_settings)
-        self.help_action = self._action("&Help", "help", self.show_help, [QKeySequence.StandardKey.HelpContents])
-        self.about_action = self._action("&About sv-desktop", "info", lambda: show_about(self, self.service))
+        self.bin_action = self._action("&Bin…", "bin", self.show_bin, in_menu_only=True)
+        self.quit_action = self._action("&Quit", "close", self.close, [QKeySequence("Ctrl+Q")],
+                                        in_menu_only=True)
+        self.backup_action = self._action("&Back up now", "backup", self.backup_now, in_menu_only=True)
+        self.restore_action = self._action("&Restore backup…", "restore", self.restore_backup, in_menu_only=True)
+        self.doctor_action = self._action("&Check database", "doctor", self.check_database, in_menu_only=True)
+        self.settings_action = self._action("&Settings…", "settings", self.show_settings, in_menu_only=True)
+        self.help_action = self._action("&Help", "help", self.show_help, [QKeySequence.StandardKey.HelpContents],
+                                        in_menu_only=True)
+        self.about_action = self._action("&About sv-desktop", "info", self.show_about, in_menu_only=True)
         self.find_action = self._action("&Find", "search", self.focus_search, [QKeySequence.StandardKey.Find])
 
     def _build_menus(self) -> None:
@@ -155,6 +216,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
         self.addAction(self.find_action)
+        for menu in (file_menu, tools, help_menu):
+            menu.aboutToShow.connect(self.draw_menu_icons)
+
+    def draw_menu_icons(self) -> None:
+        """Give the actions seen only in menus their icons (once, when a menu first opens)."""
+        pending, self._menu_icons = self._menu_icons, []
+        for action, name in pending:
+            action.setIcon(icons.icon(name))
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Tenders")
@@ -189,9 +258,15 @@ class MainWindow(QMainWindow):
                 widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
     def _build_central(self) -> None:
+        """Only the "Loading tenders…" page: the list and the empty-list pages are built by attach()."""
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._loading_page())
+        self.setCentralWidget(self.stack)
+
+    def _build_list_pages(self) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QTableView
+
         self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -201,14 +276,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName("Tenders")
         self.table.setAccessibleDescription("Press Enter to open the selected tender.")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
@@ -220,6 +291,7 @@ class MainWindow(QMainWindow):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_new = QPushButton(icons.icon("new"), "Start a &new tender")
         self.empty_new.setAccessibleName("Start a new tender")
+        self.empty_new.setEnabled(self.service is not None)
         self.empty_new.clicked.connect(self.new_tender)
         empty_layout.addWidget(heading)
         empty_layout.addWidget(self.empty_text)
@@ -228,30 +300,48 @@ class MainWindow(QMainWindow):
         self.no_match = make_secondary(QLabel())
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.stack = QStackedWidget()
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(8, 8, 8, 4)
         self.table_layout = table_layout
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.no_match)
-        self.stack.addWidget(table_page)
-        self.stack.addWidget(empty)
-        self.setCentralWidget(self.stack)
+        self.stack.insertWidget(PAGE_LIST, table_page)
+        self.stack.insertWidget(PAGE_EMPTY, empty)
+
+    def _loading_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        heading = make_heading(QLabel("Loading tenders…"))
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note = make_secondary(QLabel("Opening the tender database. The list appears in a moment."))
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addStretch(2)
+        page.setAccessibleName("Loading tenders")
+        return page
 
     # ---- the list
 
-    def refresh(self, select: str | None = None) -> None:
+    def refresh(self, select: str | None = None, rows: list[TenderSummary] | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .tender_table import fit_columns
+
+        if self.model is None or self.proxy is None:
+            return  # still loading: attach() fills the list
         current = select or self.selected_reference()
-        try:
-            rows = self.service.list_tenders()
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot list the tenders", str(exc))
-            rows = []
+        if rows is None:
+            try:
+                rows = self.service.list_tenders()
+            except ServiceError as exc:
+                QMessageBox.warning(self, "Cannot list the tenders", str(exc))
+                rows = []
         self.model.set_rows(rows)
-        self.stack.setCurrentIndex(0 if rows else 1)
-        self.table.resizeColumnToContents(COL_REFERENCE)
-        self.table.resizeColumnToContents(COL_COMPLIANCE)
+        self.stack.setCurrentIndex(PAGE_LIST if rows else PAGE_EMPTY)
+        fit_columns(self.table, self.model)
         if current:
             self.select(current)
         elif self.proxy.rowCount():
@@ -259,6 +349,8 @@ class MainWindow(QMainWindow):
         self._search_changed(self.search.text())
 
     def select(self, reference: str) -> bool:
+        if self.model is None or self.proxy is None:
+            return False
         row = self.model.row_of(reference)
         if row < 0:
             return False
@@ -271,15 +363,25 @@ class MainWindow(QMainWindow):
         return True
 
     def selected_reference(self) -> str | None:
-        index = self.table.currentIndex() if hasattr(self, "table") else None
-        return index.data(REFERENCE_ROLE) if index is not None and index.isValid() else None
+        if self.proxy is None or not hasattr(self, "table"):
+            return None
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        return self.model.summary(source.row()).reference if source.isValid() and self.model else None
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _search_changed(self, text: str) -> None:
+        if self.proxy is None or self.model is None:
+            return  # typed while loading: applied when the list arrives
+        before = self.selected_reference()
         self.proxy.set_text(text)
+        if before is not None and not self.table.currentIndex().isValid():
+            self.select(before)  # the list was filtered again: keep the tender chosen if it is still shown
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown or not total:
             self.no_match.setText("")
@@ -298,6 +400,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if self.proxy is None:
+            return
         has = self.selected_reference() is not None
         for action in (self.open_action, self.duplicate_action, self.delete_action, self.export_action):
             action.setEnabled(has)
@@ -311,6 +415,8 @@ class MainWindow(QMainWindow):
         return None
 
     def open_wizard(self, tender: Tender) -> TenderWizard:
+        from .wizard.wizard_window import TenderWizard
+
         wizard = TenderWizard(self.service, tender, self.settings)
         wizard.saved.connect(self._wizard_saved)
         wizard.closed.connect(lambda reference, w=wizard: self._wizard_closed(w, reference))
@@ -322,9 +428,6 @@ class MainWindow(QMainWindow):
 
     def _wizard_saved(self, stored: Tender) -> None:
         self.refresh(select=stored.reference)
-
-    def _restored(self, reference: str) -> None:
-        self.refresh(select=reference)
 
     def _double_clicked(self, _index) -> None:
         self.open_selected()
@@ -339,6 +442,8 @@ class MainWindow(QMainWindow):
         self.refresh(select=reference or None)
 
     def new_tender(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             tender = self.service.new_tender()
         except ServiceError as exc:
@@ -347,6 +452,8 @@ class MainWindow(QMainWindow):
         self.open_wizard(tender)
 
     def open_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         reference = self.selected_reference()
         if reference is None:
             return
@@ -372,6 +479,8 @@ class MainWindow(QMainWindow):
     # ---- whole-tender operations
 
     def duplicate_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         reference = self.selected_reference()
         if reference is None or not self._settle(reference):
             return
@@ -384,8 +493,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Duplicated {reference} as {twin.reference}.", 10000)
 
     def delete_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         reference = self.selected_reference()
-        if reference is None:
+        if reference is None or self.model is None:
             return
         row = self.model.summary(self.model.row_of(reference))
         title = " ".join(row.title.split())[:80] or "untitled"
@@ -407,6 +518,8 @@ class MainWindow(QMainWindow):
         self.undo_bar.offer(reference, f"Moved {reference} to the bin.")
 
     def undo_delete(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         reference = self.undo_bar.reference
         if not reference:
             return
@@ -418,96 +531,6 @@ class MainWindow(QMainWindow):
         self.undo_bar.hide()
         self.refresh(select=reference)
         self.statusBar().showMessage(f"Restored {reference}.", 8000)
-
-    def import_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import a tender file", str(Path.home()), TENDER_FILE_FILTER)
-        if not chosen:
-            return
-        try:
-            tender, created = self.service.import_file(Path(chosen))
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not imported", str(exc))
-            return
-        self.refresh(select=tender.reference)
-        verb = "Imported" if created else "Updated"
-        self.statusBar().showMessage(f"{verb} {tender.reference} from {Path(chosen).name}.", 10000)
-
-    def export_file(self) -> None:
-        reference = self.selected_reference()
-        if reference is None or not self._settle(reference):
-            return
-        suggested = Path.home() / f"{safe_file_stem(reference)}.svtender.json"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export the tender file", str(suggested), TENDER_FILE_FILTER,
-                                                options=QFileDialog.Option.DontConfirmOverwrite)
-        if not chosen:
-            return
-        path = Path(chosen)
-        if not path.name.endswith(".svtender.json"):
-            path = path.with_name(path.name + ".svtender.json")
-        if path.exists():
-            answer = QMessageBox.question(
-                self, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        try:
-            written = self.service.export_file(self.service.get(reference), path)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not exported", str(exc))
-            return
-        self.statusBar().showMessage(f"Saved {reference} as {written or path}.", 10000)
-
-    def show_bin(self) -> None:
-        dialog = BinDialog(self.service, self)
-        dialog.restored.connect(self._restored)
-        dialog.exec()
-
-    # ---- tools
-
-    def backup_now(self) -> None:
-        try:
-            path = self.service.backup()
-        except ServiceError as exc:
-            QMessageBox.warning(self, "No backup made", str(exc))
-            return
-        self.statusBar().showMessage(f"Backed up to {path}.", 10000)
-
-    def restore_backup(self) -> None:
-        try:
-            backups = self.service.list_backups()
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot list the backups", str(exc))
-            return
-        dialog = RestoreBackupDialog(backups, self)
-        if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return
-        if not self.close_wizards():
-            return
-        try:
-            self.service.restore_backup(Path(dialog.chosen()))
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not restored", str(exc))
-            return
-        self.refresh()
-        self.statusBar().showMessage("Restored the backup. The database as it was is kept in the backups "
-                                     "folder.", 15000)
-
-    def check_database(self) -> None:
-        try:
-            lines = self.service.doctor()
-        except ServiceError as exc:
-            lines = [f"The check could not run: {exc}"]
-        TextReportDialog("Database check", "What sv-desktop found when it checked its database. If anything "
-                         "is wrong, copy this text to IT.", lines, self).exec()
-
-    def show_settings(self) -> None:
-        SettingsDialog(self.service, self).exec()
-        organisation = getattr(self.service.settings, "organisation", "")
-        policy = self.service.content.organisation
-        self.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
-
-    def show_help(self) -> None:
-        HelpDialog(self.service, self).exec()
 
     # ---- closing
 

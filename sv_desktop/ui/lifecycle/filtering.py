@@ -2,7 +2,8 @@
 the next 12 months) added to its search box.
 
 Which tenders pass is worked out off the UI thread by `model.pipeline.filter_rows` over a snapshot of the
-plain rows; the proxy then only looks references up in a set, so ten thousand rows filter without a stall.
+plain rows; the list then keeps the accepted references in the same Python pass that applies the search
+words, so ten thousand rows filter without a stall.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 
 from ...model.pipeline import PipelineFilter, filter_rows
-from ..tender_table import AnyIndex, TenderFilter
+from ..tender_table import TenderFilter
 from .worker import Task, run_in_background
 
 
@@ -52,8 +53,7 @@ class LifecycleFilter(TenderFilter):
             self.busy = False
             self._apply(None)
             return
-        model = self.sourceModel()
-        rows = tuple(model.summary(i) for i in range(model.rowCount()))
+        rows = tuple(self.sourceModel().summaries())
         criteria, today = self._criteria, self._today()
         self.busy = True
         task = run_in_background(lambda: frozenset(r.reference for r in filter_rows(rows, criteria, today)),
@@ -71,14 +71,13 @@ class LifecycleFilter(TenderFilter):
         self._apply(None)  # show everything rather than hide tenders for no reason
 
     def _apply(self, accepted: frozenset[str] | None) -> None:
-        self.beginFilterChange()
         self._accepted = accepted
-        self.endFilterChange()
+        self.refilter()
         self.filtered.emit()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
-        if self._accepted is not None:
-            reference = self.sourceModel().summary(source_row).reference
-            if reference not in self._accepted:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+    def _filter(self, rows: list[int]) -> list[int]:
+        accepted = self._accepted
+        if accepted is not None:
+            summaries = self.sourceModel().summaries()
+            rows = [row for row in rows if summaries[row].reference in accepted]
+        return super()._filter(rows)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from ...model.pipeline import lead_names
 from ...model.tender import TenderSummary
@@ -34,6 +34,7 @@ class LifecycleTools(QObject):
         labels = {key: guide.label for key, guide in self.service.content.categories.items()}
         self.bar = FilterBar(labels)
         window.table_layout.insertWidget(0, self.bar)
+        self._order_tabbing()
         self.bar.changed.connect(window.proxy.set_criteria)
         window.model.modelReset.connect(self._rows_changed)
         self._build_menu()
@@ -76,6 +77,23 @@ class LifecycleTools(QObject):
         bar = self.window.menuBar()
         last = bar.actions()[-1] if bar.actions() else None  # the Help menu stays last
         bar.insertMenu(last, self.menu) if last is not None else bar.addMenu(self.menu)
+
+    def _order_tabbing(self) -> None:
+        """The bar joined the window last, so Tab reached it after the list and the status bar. Qt can only
+        move widgets that take focus, and the bar's date fields are containers that do not, so the list
+        (and what follows it on screen) is moved after the bar instead: search, filters, list, status bar."""
+        last = None
+        widget = self.bar.nextInFocusChain()
+        while widget is not self.bar and self.bar.isAncestorOf(widget):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        window = self.window
+        undo_bar = getattr(window, "undo_bar", None)
+        after = (window.table, getattr(window, "empty_new", None), getattr(undo_bar, "button", None))
+        order = [widget for widget in (last, *after) if widget is not None]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # ---- the list
 
