@@ -56,6 +56,7 @@ class UndoBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.button = QPushButton("&Undo")  # its icon is drawn when first offered
         self.button.setAccessibleName("Undo the delete")
         layout.addWidget(self.label)
@@ -104,6 +105,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.undo_bar)
         self.policy_label = QLabel()
+        self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.policy_label)
         restore_geometry(self, self.settings, "main", (1280, 720))
         if service is not None:
@@ -298,6 +300,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         empty_layout.addWidget(self.empty_new, 0, Qt.AlignmentFlag.AlignCenter)
         empty_layout.addStretch(2)
         self.no_match = make_secondary(QLabel())
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         table_page = QWidget()
@@ -502,7 +505,10 @@ class MainWindow(MainWindowTools, QMainWindow):
         title = " ".join(row.title.split())[:80] or "untitled"
         answer = QMessageBox.question(
             self, "Move to the bin?",
-            f"Move {reference} ({title}) to the bin? It stays there for 30 days and can be restored.",
+            # User text after a line break: Qt guesses rich text from the first line only, so a title such
+            # as "<b>x</b>" is shown exactly as typed.
+            f"Move this tender to the bin? It stays there for 30 days and can be restored.\n\n"
+            f"{reference}: {title}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
