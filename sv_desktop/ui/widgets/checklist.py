@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..style import make_secondary
 
@@ -121,3 +121,15 @@ class CheckList(QWidget):
     def _on_toggled(self, _on: bool) -> None:
         if not self._quiet:
             self.toggled.emit()
+
+
+def prompts_group(prompts: Iterable) -> tuple[QGroupBox, CheckList]:
+    """A "Prompts to consider" box of a toolkit step: each prompt (id, text, hint) as a check box."""
+    box = QGroupBox("Prompts to consider")
+    box_layout = QVBoxLayout(box)
+    checklist = CheckList()
+    checklist.set_items((p.id, p.text, p.hint) for p in prompts)
+    checklist.setAccessibleName("Prompts to consider")
+    box_layout.addWidget(checklist)
+    box_layout.addStretch(1)
+    return box, checklist

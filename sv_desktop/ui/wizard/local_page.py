@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...model.tender import Tender
 from ..parsing import format_number, parse_percent, parse_whole
 from ..style import make_secondary
-from ..widgets.checklist import CheckList, WrappingCheckBox
+from ..widgets.checklist import WrappingCheckBox, prompts_group
 from ..widgets.fields import ValidatedField, add_row, text_area
 from .base_page import WizardPage
 from .page_ids import PageId
@@ -35,13 +35,7 @@ class LocalPage(WizardPage):
     def build(self, layout: QVBoxLayout) -> None:
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        prompts_box = QGroupBox("Prompts to consider")
-        prompts_layout = QVBoxLayout(prompts_box)
-        self.prompts = CheckList()
-        self.prompts.set_items((p.id, p.text, p.hint) for p in self.content.think_local_prompts)
-        self.prompts.setAccessibleName("Prompts to consider")
-        prompts_layout.addWidget(self.prompts)
-        prompts_layout.addStretch(1)
+        prompts_box, self.prompts = prompts_group(self.content.think_local_prompts)
         columns.addWidget(prompts_box, 1)
 
         right = QVBoxLayout()

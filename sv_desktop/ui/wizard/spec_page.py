@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
 
 from ...model.tender import Tender
-from ..widgets.checklist import CheckList, WrappingCheckBox
+from ..widgets.checklist import WrappingCheckBox, prompts_group
 from ..widgets.fields import add_row, text_area
 from .base_page import WizardPage
 from .page_ids import PageId
@@ -21,13 +21,7 @@ class SpecPage(WizardPage):
     def build(self, layout: QVBoxLayout) -> None:
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        prompts_box = QGroupBox("Prompts to consider")
-        prompts_layout = QVBoxLayout(prompts_box)
-        self.prompts = CheckList()
-        self.prompts.set_items((p.id, p.text, p.hint) for p in self.content.spec_prompts)
-        self.prompts.setAccessibleName("Prompts to consider")
-        prompts_layout.addWidget(self.prompts)
-        prompts_layout.addStretch(1)
+        prompts_box, self.prompts = prompts_group(self.content.spec_prompts)
         columns.addWidget(prompts_box, 3)
 
         record_box = QGroupBox("What you decided")
