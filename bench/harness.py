@@ -116,8 +116,21 @@ def alternate(repeat: int, app: Callable[[], float],
     return app_times, floor_times
 
 
+BYTECODE_DIR = REPO_ROOT / "bench" / ".cache" / "bytecode"
+
+
 def child_env(**extra: str) -> dict[str, str]:
+    """The environment of a timed child process (app or floor alike).
+
+    Children keep their compiled bytecode, in `bench/.cache/bytecode`, even where the shell says not to
+    write it (PYTHONDONTWRITEBYTECODE): an installed sv-desktop never compiles its modules as it starts (pip
+    compiles a wheel when installing it, the frozen build carries bytecode, and Python keeps what it
+    compiled on the first start), so compiling them at every start would time something no manager waits
+    for. The untimed first run of each benchmark writes the bytecode.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(BYTECODE_DIR)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p)
     env.update(extra)

@@ -7,7 +7,6 @@ Every failure is one plain line on stderr and a non-zero exit, never a traceback
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,6 +86,8 @@ def _money(value) -> str:
 
 
 def cmd_list(args) -> int:
+    import json
+
     service = _service(args)
     rows = service.list_tenders()
     if args.json:
@@ -126,6 +127,8 @@ def _looks_like_file(target: str) -> bool:
 
 
 def cmd_check(args) -> int:
+    import json
+
     from .model import rules
     from .model.tender_file import TenderFileError, read_tender_file
 
@@ -271,7 +274,39 @@ COMMANDS = {
 }
 
 
+APP_OPTIONS = ("--data-dir", "--database-url")
+
+
+def app_options(argv: Sequence[str]) -> dict[str, str] | None:
+    """The options when `argv` only opens the app: nothing but `--data-dir` and `--database-url`, each
+    spelt out in full with its value (`--data-dir DIR` or `--data-dir=DIR`). None for anything else (a
+    command, --help, --version, an abbreviation, a missing value), which the full parser then handles.
+
+    Opening the app is what nearly every start does; building the full parser with its thirteen commands
+    costs about as much as drawing the main window's toolbar, so it is built only when needed.
+    """
+    found: dict[str, str] = {}
+    tokens = iter(argv)
+    for token in tokens:
+        name, equals, value = token.partition("=")
+        if name not in APP_OPTIONS:
+            return None
+        if not equals:
+            following = next(tokens, None)
+            if following is None or following.startswith("-"):
+                return None
+            value = following
+        found[name] = value
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    opening = app_options(argv)
+    if opening is not None:
+        from .gui import main as gui_main
+
+        return gui_main(opening.get("--data-dir"), opening.get("--database-url"))
     args = _parser().parse_args(argv)
     if args.command is None:
         from .gui import main as gui_main

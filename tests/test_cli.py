@@ -187,3 +187,61 @@ def test_damaged_database_one_line_non_zero(tmp_path, capsys, data_dir):
     code, out, err = run(capsys, "list")
     assert code == 3
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# ---- opening the app without building the full parser
+
+
+def _full_parse(argv: list[str]) -> dict[str, str] | None:
+    """What the full parser makes of `argv` when it only opens the app; None for anything else."""
+    from sv_desktop.cli import _parser
+
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit:
+        return None
+    if args.command is not None:
+        return None
+    return {name: value for name, value in (("--data-dir", args.data_dir), ("--database-url", args.database_url))
+            if value is not None}
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--data-dir", "tenders"], ["--data-dir=tenders"], ["--data-dir="], ["--data-dir", "a", "--data-dir", "b"],
+    ["--database-url", "postgresql+psycopg://sv@server/sv", "--data-dir", "d"],
+    ["--database-url=postgresql+psycopg://sv@server/sv?a=b"], ["--data-dir", "folder with spaces/ünïcode"],
+])
+def test_opening_the_app_reads_its_options_as_the_full_parser_does(argv):
+    from sv_desktop.cli import app_options
+
+    assert app_options(argv) is not None
+    assert app_options(argv) == _full_parse(argv)
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["--help"], ["-h"], ["--version"], ["--data", "d"], ["--data-dir"], ["--data-dir", "--database-url", "u"],
+    ["--data-dir", "d", "check", "file.json"], ["demo", "--data-dir", "d"], ["--unknown"], ["tenders"],
+])
+def test_anything_but_opening_the_app_goes_to_the_full_parser(argv):
+    from sv_desktop.cli import app_options
+
+    assert app_options(argv) is None
+
+
+def test_the_quick_reading_never_disagrees_with_the_full_parser():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sv_desktop.cli import app_options
+
+    token = st.sampled_from(["--data-dir", "--database-url", "--data-dir=x", "--database-url=", "--data", "-h",
+                             "list", "x", "-", "--", "-1", "d=e", "--data-dir=-", "--version"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(token, max_size=5))
+    def agrees(argv):
+        quick = app_options(argv)
+        if quick is not None:
+            assert quick == _full_parse(argv)
+
+    agrees()

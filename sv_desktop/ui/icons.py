@@ -2,6 +2,10 @@
 
 Line icons are written with `currentColor`; rendering them ourselves (rather than `QIcon(path)`) lets
 that colour follow the light or dark palette, so an icon is never black on a dark toolbar.
+
+Each icon is drawn only at the sizes and in the modes Qt actually asks for (`SvgIconEngine`), and each
+drawing is kept: a toolbar asks for one size, a menu for another, and nothing is drawn for sizes never
+shown. This keeps icons out of the time it takes the main window to appear.
 """
 
 from __future__ import annotations
@@ -9,14 +13,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+import shiboken6
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from ..paths import resources_dir
 
-SIZES = (16, 20, 24, 32, 48)
+_TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 def icons_dir() -> Path:
@@ -32,39 +37,79 @@ def _svg_text(name: str) -> str:
         return ""
 
 
-def _pixmap(svg: bytes, size: int, ratio: float) -> QPixmap:
-    renderer = QSvgRenderer(QByteArray(svg))
-    pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
+def _render(svg: bytes, size: QSize, scale: float) -> QPixmap:
+    """The SVG drawn to fill `size` (in device-independent pixels) at `scale` device pixels per pixel."""
+    pixmap = QPixmap(QSize(max(1, round(size.width() * scale)), max(1, round(size.height() * scale))))
+    pixmap.setDevicePixelRatio(scale)
+    pixmap.fill(_TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size, size))
+    QSvgRenderer(QByteArray(svg)).render(painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
     return pixmap
 
 
+_CLONES: list[QIconEngine] = []
+"""Engines made by `clone()`. Qt owns them (it deletes a clone with its icon), but a clone is created in
+Python and would otherwise be freed as soon as `clone()` returns; a dead entry is dropped at the next
+clone."""
+
+
+class SvgIconEngine(QIconEngine):
+    """One line icon: drawn in the normal colour, or the disabled one, at whatever size is asked for."""
+
+    def __init__(self, svg: str, color: str, disabled_color: str) -> None:
+        super().__init__()
+        self._svg = svg
+        self._colors = (color, disabled_color)
+        self._drawn: dict[tuple[int, int, bool, float], QPixmap] = {}
+
+    def _drawing(self, size: QSize, mode: QIcon.Mode, scale: float) -> QPixmap:
+        disabled = mode == QIcon.Mode.Disabled
+        key = (size.width(), size.height(), disabled, scale)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            svg = self._svg.replace("currentColor", self._colors[disabled]).encode()
+            drawn = self._drawn[key] = _render(svg, size, scale)
+        return drawn
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return QPixmap(self._drawing(size, mode, 1.0))
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        return QPixmap(self._drawing(size, mode, float(scale) if scale > 0 else 1.0))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self._drawing(rect.size(), mode, scale))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size  # drawn from a vector: every size is exact
+
+    def clone(self) -> QIconEngine:
+        _CLONES[:] = [engine for engine in _CLONES if shiboken6.isValid(engine)]
+        twin = SvgIconEngine(self._svg, *self._colors)
+        _CLONES.append(twin)
+        return twin
+
+    def key(self) -> str:
+        return "sv-desktop-svg"
+
+
 @lru_cache(maxsize=512)
-def _icon(name: str, color: str, disabled_color: str, ratio: float) -> QIcon:
+def _icon(name: str, color: str, disabled_color: str) -> QIcon:
     text = _svg_text(name)
-    icon = QIcon()
     if not text:
-        return icon
-    for size in SIZES:
-        icon.addPixmap(_pixmap(text.replace("currentColor", color).encode(), size, ratio), QIcon.Mode.Normal)
-        icon.addPixmap(_pixmap(text.replace("currentColor", disabled_color).encode(), size, ratio),
-                       QIcon.Mode.Disabled)
-    return icon
+        return QIcon()
+    return QIcon(SvgIconEngine(text, color, disabled_color))
 
 
 def icon(name: str) -> QIcon:
     """The named icon (file stem in resources/icons), empty when the file is missing."""
-    app = QApplication.instance()
-    palette = QApplication.palette() if app else QPalette()
+    palette = QApplication.palette() if QApplication.instance() else QPalette()
     color = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name()
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
-    ratio = app.devicePixelRatio() if app else 1.0
-    return _icon(name, color, disabled, float(ratio))
+    return _icon(name, color, disabled)
 
 
 def pixmap(name: str, size: int = 16) -> QPixmap:

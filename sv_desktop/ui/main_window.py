@@ -6,7 +6,8 @@ Each open tender gets its own wizard window; the list refreshes whenever one of 
 The window can be shown before its service exists (`MainWindow(None, data_dir=...)`): it then says
 "Loading tenders…", every action that needs the service is disabled, and `attach(service, rows)` fills it
 once the database has been opened and read off the UI thread. The wizard, the dialogs and the lifecycle
-tools are imported when first needed, so none of them delays the window's first appearance.
+tools are imported when first needed, so none of them delays the window's first appearance. What is
+built before the window first shows reads no `Qt.` name (see `qt_names`); `attach()` and later may.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..services.errors import ServiceError
 from . import icons
 from .main_tools import MainWindowTools
+from .qt_names import set_by_name
 from .style import make_heading, make_secondary
 from .window_state import STATE_FILE, restore_geometry, save_geometry, ui_settings
 
@@ -56,7 +58,7 @@ class UndoBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.label, "textFormat", "PlainText")
         self.button = QPushButton("&Undo")  # its icon is drawn when first offered
         self.button.setAccessibleName("Undo the delete")
         layout.addWidget(self.label)
@@ -105,7 +107,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.undo_bar)
         self.policy_label = QLabel()
-        self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self.policy_label, "textFormat", "PlainText")
         self.statusBar().addPermanentWidget(self.policy_label)
         restore_geometry(self, self.settings, "main", (1280, 720))
         if service is not None:
@@ -120,6 +122,7 @@ class MainWindow(MainWindowTools, QMainWindow):
     def attach(self, service, rows: list[TenderSummary] | None = None) -> None:
         """Take the opened service and fill the list: with `rows` when they were already read (off the UI
         thread, at start-up), else by asking the service now."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QHeaderView
 
         from .lifecycle.filtering import LifecycleFilter
@@ -167,14 +170,18 @@ class MainWindow(MainWindowTools, QMainWindow):
 
     # ---- construction
 
-    def _action(self, text: str, icon: str, slot, shortcuts=(), name: str = "", *,
-                in_menu_only: bool = False) -> QAction:
+    def _action(self, text: str, icon: str, slot, shortcuts: QKeySequence.StandardKey | tuple[str, ...] = (),
+                name: str = "", *, in_menu_only: bool = False) -> QAction:
+        """An action of this window. `shortcuts` is a standard key (every binding the platform gives it)
+        or key sequences written out ("Ctrl+D")."""
         action = QAction(text, self)
         if in_menu_only:  # drawn the first time a menu opens: not needed to show the window
             self._menu_icons.append((action, icon or "info"))
         else:
             action.setIcon(icons.icon(icon or "info"))
-        if shortcuts:
+        if isinstance(shortcuts, QKeySequence.StandardKey):
+            action.setShortcuts(shortcuts)
+        elif shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.triggered.connect(slot)
         if name:
@@ -183,27 +190,27 @@ class MainWindow(MainWindowTools, QMainWindow):
 
     def _build_actions(self) -> None:
         self._menu_icons: list[tuple[QAction, str]] = []
-        self.new_action = self._action("&New tender", "new", self.new_tender, [QKeySequence.StandardKey.New])
+        self.new_action = self._action("&New tender", "new", self.new_tender, QKeySequence.StandardKey.New)
         self.open_action = self._action("&Open", "open", self.open_selected)
-        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.duplicate_action = self._action("D&uplicate", "duplicate", self.duplicate_selected, ["Ctrl+D"])
+        self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        set_by_name(self.open_action, "shortcutContext", "WidgetShortcut")  # Enter opens only in the list
+        self.duplicate_action = self._action("D&uplicate", "duplicate", self.duplicate_selected, ("Ctrl+D",))
         self.delete_action = self._action("&Delete", "delete", self.delete_selected,
-                                          [QKeySequence.StandardKey.Delete])
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.import_action = self._action("&Import tender file…", "import", self.import_file, ["Ctrl+I"])
-        self.export_action = self._action("E&xport tender file…", "export", self.export_file, ["Ctrl+Shift+E"])
+                                          QKeySequence.StandardKey.Delete)
+        set_by_name(self.delete_action, "shortcutContext", "WidgetShortcut")  # Delete in the search box: text
+        self.import_action = self._action("&Import tender file…", "import", self.import_file, ("Ctrl+I",))
+        self.export_action = self._action("E&xport tender file…", "export", self.export_file, ("Ctrl+Shift+E",))
         self.bin_action = self._action("&Bin…", "bin", self.show_bin, in_menu_only=True)
-        self.quit_action = self._action("&Quit", "close", self.close, [QKeySequence("Ctrl+Q")],
+        self.quit_action = self._action("&Quit", "close", self.close, ("Ctrl+Q",),
                                         in_menu_only=True)
         self.backup_action = self._action("&Back up now", "backup", self.backup_now, in_menu_only=True)
         self.restore_action = self._action("&Restore backup…", "restore", self.restore_backup, in_menu_only=True)
         self.doctor_action = self._action("&Check database", "doctor", self.check_database, in_menu_only=True)
         self.settings_action = self._action("&Settings…", "settings", self.show_settings, in_menu_only=True)
-        self.help_action = self._action("&Help", "help", self.show_help, [QKeySequence.StandardKey.HelpContents],
+        self.help_action = self._action("&Help", "help", self.show_help, QKeySequence.StandardKey.HelpContents,
                                         in_menu_only=True)
         self.about_action = self._action("&About sv-desktop", "info", self.show_about, in_menu_only=True)
-        self.find_action = self._action("&Find", "search", self.focus_search, [QKeySequence.StandardKey.Find])
+        self.find_action = self._action("&Find", "search", self.focus_search, QKeySequence.StandardKey.Find)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -231,7 +238,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         toolbar = QToolBar("Tenders")
         toolbar.setObjectName("tenders")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_name(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -266,6 +273,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.setCentralWidget(self.stack)
 
     def _build_list_pages(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QAbstractItemView, QTableView
 
         self.table = QTableView()
@@ -317,9 +325,9 @@ class MainWindow(MainWindowTools, QMainWindow):
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         heading = make_heading(QLabel("Loading tenders…"))
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(heading, "alignment", "AlignCenter")
         note = make_secondary(QLabel("Opening the tender database. The list appears in a moment."))
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(note, "alignment", "AlignCenter")
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addStretch(2)

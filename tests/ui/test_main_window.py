@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -262,3 +263,58 @@ def test_restore_backup_from_the_menu_brings_the_list_back(qtbot, real_service, 
     window.restore_backup()
     assert window.model.rowCount() == 1
     assert "Restored" in window.statusBar().currentMessage()
+
+
+def test_keys_in_the_search_box_edit_the_search_not_the_list(qtbot, fake_service, open_main, monkeypatch):
+    """Enter and Delete open and delete only in the list: in the search box they are ordinary keys."""
+    tender = add(fake_service, "Laundry")
+    window = open_main(fake_service)
+    window.select(tender.reference)
+    asked = answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
+    window.search.setFocus()
+    window.search.setText("Laund")
+    window.search.setCursorPosition(0)
+    qtbot.keyClick(window.search, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.search, Qt.Key.Key_Enter)
+    assert window.search.text() == "aund"
+    assert not asked and window.wizards == [] and fake_service.get(tender.reference).title == "Laundry"
+    assert window.open_action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert window.delete_action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert [s.toString() for s in window.open_action.shortcuts()] == ["Return", "Enter"]
+
+
+def test_the_first_screen_looks_as_designed(qtbot, tmp_path):
+    """What is built before the window first shows (set by key name, see ui/qt_names.py) is as intended."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QLabel
+
+    window = MainWindow(data_dir=tmp_path)
+    qtbot.addWidget(window)
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert window.undo_bar.label.textFormat() == Qt.TextFormat.PlainText
+    assert window.policy_label.textFormat() == Qt.TextFormat.PlainText
+    loading = window.stack.currentWidget().findChildren(QLabel)
+    assert [label.text() for label in loading][0] == "Loading tenders…"
+    assert all(label.alignment() == Qt.AlignmentFlag.AlignCenter for label in loading)
+    assert window.new_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.New)
+    assert window.find_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Find)
+    assert [s.toString() for s in window.duplicate_action.shortcuts()] == ["Ctrl+D"]
+    assert [s.toString() for s in window.quit_action.shortcuts()] == ["Ctrl+Q"]
+    assert not window.new_action.isEnabled()  # nothing that needs the database before it is open
+
+
+def test_a_misspelt_enum_name_is_refused_not_ignored(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from sv_desktop.ui.qt_names import set_by_name
+
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    set_by_name(label, "alignment", "AlignRight|AlignTop")
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+    with pytest.raises(ValueError, match="no value 'AlignCentre'"):
+        set_by_name(label, "alignment", "AlignCentre")
+    with pytest.raises(ValueError, match="no property 'alignement'"):
+        set_by_name(label, "alignement", "AlignCenter")
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
