@@ -55,23 +55,53 @@ class KpiReminder:
         return self.today > self.due_on
 
 
+@dataclass(frozen=True, slots=True)
+class DeliveryContract:
+    """What the reminders need of a contract: the store reads just this for every contract in delivery
+    (`TenderStore.delivery_contracts`), far less than whole tenders; `of()` takes it from a whole tender."""
+
+    reference: str
+    title: str
+    stage: str
+    start: dt.date | None
+    """The contract start date, else the award date; None when neither is recorded."""
+    duration_months: int
+    kpis: tuple[tuple[str, str], ...]
+    """(name, frequency) of each KPI, in order."""
+    reported: tuple[tuple[str, dt.date | None], ...]
+    """(KPI name, period end) of each recorded result."""
+
+    @classmethod
+    def of(cls, tender: Tender) -> DeliveryContract:
+        return cls(reference=tender.reference, title=tender.title, stage=tender.stage,
+                   start=delivery_start(tender), duration_months=tender.duration_months,
+                   kpis=tuple((kpi.name, kpi.frequency) for kpi in tender.kpis),
+                   reported=tuple((result.kpi, result.period_end) for result in tender.kpi_results))
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last day of the contract."""
+        return _end(self.start, self.duration_months)
+
+
 def delivery_start(tender: Tender) -> dt.date | None:
     return tender.contract_start_date or tender.award.awarded_on
 
 
-def delivery_end(tender: Tender) -> dt.date | None:
-    start = delivery_start(tender)
+def _end(start: dt.date | None, duration_months: int) -> dt.date | None:
     if start is None:
         return None
-    return add_months(start, tender.duration_months) - dt.timedelta(days=1)
+    return add_months(start, duration_months) - dt.timedelta(days=1)
 
 
-def reporting_periods(tender: Tender, kpi: Kpi, until: dt.date) -> list[ReportingPeriod]:
-    """The KPI's reporting periods that start on or before `until`, the last one cut at the contract end."""
-    start, end = delivery_start(tender), delivery_end(tender)
+def delivery_end(tender: Tender) -> dt.date | None:
+    return _end(delivery_start(tender), tender.duration_months)
+
+
+def _periods(start: dt.date | None, end: dt.date | None, frequency: str, until: dt.date) -> list[ReportingPeriod]:
     if start is None or end is None:
         return []
-    step = FREQUENCY_MONTHS.get(kpi.frequency, 3)
+    step = FREQUENCY_MONTHS.get(frequency, 3)
     periods: list[ReportingPeriod] = []
     index = 0
     while True:
@@ -83,33 +113,49 @@ def reporting_periods(tender: Tender, kpi: Kpi, until: dt.date) -> list[Reportin
         index += 1
 
 
+def reporting_periods(tender: Tender, kpi: Kpi, until: dt.date) -> list[ReportingPeriod]:
+    """The KPI's reporting periods that start on or before `until`, the last one cut at the contract end."""
+    return _periods(delivery_start(tender), delivery_end(tender), kpi.frequency, until)
+
+
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def reminders_for(tender: Tender, today: dt.date, ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
-    """One reminder per KPI of `tender` that has a report due within `ahead_days` or overdue."""
-    if tender.stage not in DELIVERY_STAGES:
+def contract_reminders(contract: DeliveryContract, today: dt.date,
+                       ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
+    """One reminder per KPI of the contract that has a report due within `ahead_days` or overdue."""
+    if contract.stage not in DELIVERY_STAGES:
         return []
     horizon = today + dt.timedelta(days=ahead_days)
     reported: dict[str, list[dt.date]] = {}
-    for result in tender.kpi_results:
-        if result.period_end is not None:
-            reported.setdefault(_key(result.kpi), []).append(result.period_end)
+    for kpi_name, period_end in contract.reported:
+        if period_end is not None:
+            reported.setdefault(_key(kpi_name), []).append(period_end)
+    start, end = contract.start, contract.end
     reminders = []
-    for kpi in tender.kpis:
-        if not kpi.name.strip():
+    for name, frequency in contract.kpis:
+        if not name.strip():
             continue
-        ends = reported.get(_key(kpi.name), [])
-        missing = [period for period in reporting_periods(tender, kpi, horizon)
+        ends = reported.get(_key(name), [])
+        missing = [period for period in _periods(start, end, frequency, horizon)
                    if period.end <= horizon and not any(period.covers(day) for day in ends)]
         if missing:
-            reminders.append(KpiReminder(reference=tender.reference, title=tender.title, kpi=kpi.name,
+            reminders.append(KpiReminder(reference=contract.reference, title=contract.title, kpi=name,
                                          period=missing[0], missing=len(missing), today=today))
     return reminders
 
 
-def kpi_reminders(tenders: Iterable[Tender], today: dt.date, ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
-    """Every reminder for the contracts in delivery, the longest overdue first."""
-    found = [reminder for tender in tenders for reminder in reminders_for(tender, today, ahead_days)]
+def reminders_for(tender: Tender, today: dt.date, ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
+    """One reminder per KPI of `tender` that has a report due within `ahead_days` or overdue."""
+    return contract_reminders(DeliveryContract.of(tender), today, ahead_days)
+
+
+def kpi_reminders(contracts: Iterable[Tender | DeliveryContract], today: dt.date,
+                  ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
+    """Every reminder for the contracts in delivery (whole tenders or what the store read of them), the
+    longest overdue first."""
+    found = [reminder for contract in contracts
+             for reminder in contract_reminders(contract if isinstance(contract, DeliveryContract)
+                                                else DeliveryContract.of(contract), today, ahead_days)]
     return sorted(found, key=lambda r: (r.due_on, r.reference, r.kpi))

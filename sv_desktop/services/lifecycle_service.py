@@ -79,8 +79,8 @@ class LifecycleUseCases:
     def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
         """KPI reports due in the next fortnight or overdue, for every contract in delivery."""
         with self._guard():
-            tenders = self._store.tenders_in_stages(DELIVERY_STAGES)
-        return kpi_reminders(tenders, today or self._today())
+            contracts = self._store.delivery_contracts(DELIVERY_STAGES)
+        return kpi_reminders(contracts, today or self._today())
 
     # ---------------------------------------------------------------- compliance report
 

@@ -21,11 +21,13 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
+from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
 
 from . import backups as backup_files
 from .bulk import insert_tenders
+from .delivery_read import delivery_contracts
 from .doctor import DoctorReport, run_doctor
 from .engine import display_url, immediate_transactions, is_sqlite_url, server_engine, sqlite_engine
 from .errors import (
@@ -218,9 +220,10 @@ class TenderStore:
                     and_(TenderRow.awarded_on.is_(None), TenderRow.tender_notice_date.between(start, end)))
         return self._whole_tenders(dated)
 
-    def tenders_in_stages(self, stages: Iterable[str]) -> list[Tender]:
-        """Whole live tenders at any of `stages` (contracts in delivery, for the KPI report reminders)."""
-        return self._whole_tenders(TenderRow.stage.in_(list(stages)))
+    def delivery_contracts(self, stages: Iterable[str]) -> list[DeliveryContract]:
+        """What the KPI report reminders need of each live tender at any of `stages`, by reference."""
+        with self._read() as session:
+            return delivery_contracts(session.connection(), stages)
 
     def count_undated(self) -> int:
         """Live tenders with neither an award date nor a tender notice date (in no report period)."""

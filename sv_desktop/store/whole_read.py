@@ -1,4 +1,4 @@
-"""Reading many whole tenders at once (the compliance report, the KPI report reminders) with one plain
+"""Reading many whole tenders at once (the compliance report) with one plain
 SELECT per table.
 
 Loading three thousand tenders with their children through the ORM took about three seconds, mostly in

@@ -106,3 +106,42 @@ def test_saves_replace_children_exactly_on_sqlite(store):
 def test_saves_replace_children_exactly_on_postgres(paths, pg_url):
     with TenderStore.open(paths, pg_url) as store:
         _check_saves_replace_children_exactly(store)
+
+
+def _check_delivery_contracts_are_read_as_from_whole_tenders(store):
+    """The narrow read for the KPI reminders gives exactly what the whole tenders give: live contracts at
+    the stages asked for, by reference, with their KPIs and results in order (awkward text included)."""
+    from sv_desktop.model.kpi_reminders import DELIVERY_STAGES, DeliveryContract
+
+    awarded = full_lifecycle_tender("DELIVERY-B Ärztliche")
+    awarded.stage = "awarded"
+    awarded.contract_start_date = None  # the award date is the start
+    renewing = full_lifecycle_tender("DELIVERY-A «renewal»")
+    renewing.stage = "renewal_due"
+    renewing.contract_start_date = dt.date(2024, 2, 29)
+    bare = full_tender("DELIVERY-C no KPIs")
+    bare.stage, bare.kpis, bare.kpi_results = "awarded", [], []
+    binned = full_lifecycle_tender("DELIVERY-D binned")
+    binned.stage = "awarded"
+    elsewhere = full_lifecycle_tender("PIPELINE-E")
+    elsewhere.stage = "pipeline"
+    store.bulk_create([awarded, renewing, bare, binned, elsewhere])
+    store.delete("DELIVERY-D binned")
+
+    read = store.delivery_contracts(DELIVERY_STAGES)
+    assert [contract.reference for contract in read] == ["DELIVERY-A «renewal»", "DELIVERY-B Ärztliche",
+                                                         "DELIVERY-C no KPIs"]
+    assert read == [DeliveryContract.of(store.get(contract.reference)) for contract in read]
+    assert read[1].start == awarded.award.awarded_on and read[0].start == dt.date(2024, 2, 29)
+    assert read[0].kpis and read[0].reported and read[2].kpis == read[2].reported == ()
+    assert store.delivery_contracts(["no such stage"]) == []
+
+
+def test_delivery_contracts_are_read_as_from_whole_tenders_on_sqlite(store):
+    _check_delivery_contracts_are_read_as_from_whole_tenders(store)
+
+
+@pytest.mark.postgres
+def test_delivery_contracts_are_read_as_from_whole_tenders_on_postgres(paths, pg_url):
+    with TenderStore.open(paths, pg_url) as store:
+        _check_delivery_contracts_are_read_as_from_whole_tenders(store)

@@ -102,7 +102,7 @@ def test_tenders_dated_between_uses_the_award_date_first_and_includes_both_ends(
     store.delete("NOTICE-LAST-DAY")
     found = [t.reference for t in store.tenders_dated_between(start, end)]
     assert found == ["AWARD-INSIDE-NOTICE-BEFORE", "NOTICE-FIRST-DAY"]
-    assert found[0] in {t.reference for t in store.tenders_in_stages(["pipeline"])}
+    assert found[0] in {contract.reference for contract in store.delivery_contracts(["pipeline"])}
     assert store.count_undated() == 1
 
 
