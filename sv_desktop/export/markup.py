@@ -8,6 +8,7 @@ in a DejaVu run (or prints a visible replacement square when no bundled font has
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -25,28 +26,39 @@ def _invisible(char: str) -> bool:
     return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or 0x180B <= code <= 0x180F or code == 0x034F
 
 
+def _printed_as(char: str) -> str:
+    """What one character prints as ('' when it is dropped); the line break stays."""
+    if char == "\n":
+        return char
+    category = unicodedata.category(char)
+    if category == "Zs" or char == "\t":
+        return " "
+    if category in ("Cc", "Cf") or _invisible(char):
+        return ""
+    if category == "Cs" or char in "\ufffe\uffff":
+        return "\ufffd"  # not allowed in XML (Word files) and never a real character
+    return char
+
+
+class _CleaningTable(dict):
+    """A `str.translate` table worked out one character at a time, the first time each is seen, so a
+    pack's text is cleaned at C speed rather than by a Python loop over every character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = printed = _printed_as(chr(code))
+        return printed
+
+
+_CLEANING = _CleaningTable()
+
+
 def clean_text(text: object) -> str:
     """The text as it should print: NFC, one kind of line break, tabs and odd spaces as plain spaces,
     invisible format, control and variation-selector characters removed, lone surrogates replaced."""
     if text is None:
         return ""
-    value = str(text)
-    value = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", value))
-    out: list[str] = []
-    for char in value:
-        if char == "\n":
-            out.append(char)
-            continue
-        category = unicodedata.category(char)
-        if category == "Zs" or char == "\t":
-            out.append(" ")
-        elif category in ("Cc", "Cf") or _invisible(char):
-            continue
-        elif category == "Cs" or char in "\ufffe\uffff":
-            out.append("\ufffd")  # not allowed in XML (Word files) and never a real character
-        else:
-            out.append(char)
-    return "".join(out)
+    value = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", str(text)))
+    return value.translate(_CLEANING)
 
 
 def _tier(code: int) -> str | None:
@@ -59,6 +71,13 @@ def _tier(code: int) -> str | None:
     if code in coverage.fallback_book:
         return FALLBACK_BOOK
     return None
+
+
+@functools.cache
+def _ascii_in_body_font() -> bool:
+    """Whether Liberation Sans draws every printable ASCII character (so an ASCII line needs no runs)."""
+    body = register_fonts().body
+    return all(code in body for code in range(0x20, 0x7F))
 
 
 def printed_text(text: object) -> str:
@@ -80,6 +99,8 @@ def visual_order(line: str) -> str:
     letter. A run that wraps onto a second line keeps this order too (a known simplification; Arabic
     letters are also not joined).
     """
+    if line.isascii():
+        return line  # no right-to-left letter
     classes = [unicodedata.bidirectional(char) for char in line]
     if not _RTL.intersection(classes):
         return line
@@ -115,6 +136,12 @@ def visual_order(line: str) -> str:
 
 def _runs(line: str) -> str:
     """Escaped markup of one line, with fallback-font runs where Liberation Sans has no glyph."""
+    if line.isascii() and _ascii_in_body_font():
+        return escape(line)  # what _font_runs gives for it, without a look at each character
+    return _font_runs(line)
+
+
+def _font_runs(line: str) -> str:
     parts: list[str] = []
     current_font: str = ""
     buffer: list[str] = []

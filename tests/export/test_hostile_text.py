@@ -200,3 +200,37 @@ HOSTILE_TEXT = st.lists(st.one_of(st.text(st.characters(exclude_categories=()), 
 def test_any_text_builds_and_comes_back_out(tmp_path, text):
     out = write_pack_pdf(hostile_context(text), tmp_path / "pack.pdf")
     assert_comes_back(text, squash("".join(body_text(out))), PLACEMENTS)
+
+
+def _clean_text_one_by_one(text: str) -> str:
+    """The cleaning rules written out character by character, as the docstring of clean_text says them."""
+    from sv_desktop.export.markup import _LINE_BREAKS, _invisible
+
+    out = []
+    for char in unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text)):
+        category = unicodedata.category(char)
+        if char == "\n":
+            out.append(char)
+        elif category == "Zs" or char == "\t":
+            out.append(" ")
+        elif category in ("Cc", "Cf") or _invisible(char):
+            continue
+        elif category == "Cs" or char in "\ufffe\uffff":
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=60) | st.sampled_from(CORPUS))
+def test_clean_text_follows_its_rules_for_any_character(text):
+    assert clean_text(text) == _clean_text_one_by_one(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=80))
+def test_an_ascii_line_is_escaped_as_the_character_by_character_runs_would(line):
+    from sv_desktop.export.markup import _font_runs, _runs
+
+    assert _runs(line) == _font_runs(line)
