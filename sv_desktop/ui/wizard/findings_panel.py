@@ -19,6 +19,7 @@ from ..labels import SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER
 from ..style import accent_color
 
 ICON_SIZE = 18
+INDENT = ICON_SIZE + 4
 
 
 def sorted_findings(findings: list[object]) -> list[object]:
@@ -43,9 +44,6 @@ def finding_html(finding: object, step_titles: dict[str, str]) -> str:
     severity = getattr(finding, "severity", "")
     word = SEVERITY_LABELS.get(severity, severity.capitalize())
     icon = SEVERITY_ICONS.get(severity, "sev-advice")
-    parts = [f"<p style='margin-top:8px; margin-bottom:2px;'>"
-             f"<img src='icon:{icon}' width='{ICON_SIZE}' height='{ICON_SIZE}'> "
-             f"<b>{escape(word)}:</b> {escape(str(finding.message))}</p>"]
     details = []
     source = getattr(finding, "source", "")
     if source:
@@ -55,9 +53,14 @@ def finding_html(finding: object, step_titles: dict[str, str]) -> str:
     step = getattr(finding, "step", None)
     if step in step_titles:
         details.append(f"<a href='step:{escape(step)}'>Go to: {escape(step_titles[step])}</a>")
+    # The icon in a column of its own, so every line of the message and its details starts under the first.
+    text = f"<b>{escape(word)}:</b> {escape(str(finding.message))}"
     if details:
-        parts.append("<p style='margin-top:0; margin-left:22px;'>" + "<br>".join(details) + "</p>")
-    return "".join(parts)
+        text += "<br>" + "<br>".join(details)
+    return (f"<table cellspacing='0' cellpadding='0' style='margin-top:6px; margin-bottom:6px;'><tr>"
+            f"<td width='{INDENT}' valign='top'>"
+            f"<img src='icon:{icon}' width='{ICON_SIZE}' height='{ICON_SIZE}'></td>"
+            f"<td valign='top'>{text}</td></tr></table>")
 
 
 class FindingsList(QTextBrowser):
