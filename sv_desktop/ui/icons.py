@@ -49,6 +49,12 @@ def _render(svg: bytes, size: QSize, scale: float) -> QPixmap:
     return pixmap
 
 
+def _square(size: QSize) -> QSize:
+    """The largest square inside `size`: every icon is drawn on a square (24 × 24) canvas."""
+    side = max(0, min(size.width(), size.height()))
+    return QSize(side, side)
+
+
 _CLONES: list[QIconEngine] = []
 """Engines made by `clone()`. Qt owns them (it deletes a clone with its icon), but a clone is created in
 Python and would otherwise be freed as soon as `clone()` returns; a dead entry is dropped at the next
@@ -74,17 +80,20 @@ class SvgIconEngine(QIconEngine):
         return drawn
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return QPixmap(self._drawing(size, mode, 1.0))
+        return QPixmap(self._drawing(_square(size), mode, 1.0))
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
-        return QPixmap(self._drawing(size, mode, float(scale) if scale > 0 else 1.0))
+        return QPixmap(self._drawing(_square(size), mode, float(scale) if scale > 0 else 1.0))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        side = _square(rect.size())
+        target = QRect(rect.x() + (rect.width() - side.width()) // 2, rect.y() + (rect.height() - side.height()) // 2,
+                       side.width(), side.height())
         scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        painter.drawPixmap(rect, self._drawing(rect.size(), mode, scale))
+        painter.drawPixmap(target, self._drawing(side, mode, scale))
 
     def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
-        return size  # drawn from a vector: every size is exact
+        return _square(size)  # drawn from a vector, so exact at any size; never stretched
 
     def clone(self) -> QIconEngine:
         _CLONES[:] = [engine for engine in _CLONES if shiboken6.isValid(engine)]

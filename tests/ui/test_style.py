@@ -54,3 +54,61 @@ def test_every_icon_named_in_the_ui_exists_and_renders(qapp):
         image = icons.pixmap(name, 24).toImage()
         assert not image.isNull()
         assert any(image.pixelColor(x, y).alpha() for x in range(24) for y in range(24)), name
+
+
+def _ink(image) -> set[str]:
+    """The opaque colours of an icon image."""
+    return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255}
+
+
+def test_icons_are_drawn_at_the_size_and_in_the_mode_asked_for(qapp):
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtGui import QIcon, QImage, QPainter
+
+    icon = icons.icon("new")
+    palette = qapp.palette()
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText).name()
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+    for side in (13, 16, 24, 37, 64):
+        assert icon.pixmap(QSize(side, side)).size() == QSize(side, side)
+    assert _ink(icon.pixmap(QSize(48, 48)).toImage()) == {normal}
+    assert _ink(icon.pixmap(QSize(48, 48), QIcon.Mode.Disabled).toImage()) == {disabled}
+    # Never stretched: a wide request gets the largest square, drawn centred when painted.
+    assert icon.actualSize(QSize(40, 20)) == QSize(20, 20)
+    assert icon.pixmap(QSize(40, 20)).size() == QSize(20, 20)
+    wide = QImage(40, 20, QImage.Format.Format_ARGB32)
+    wide.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(wide)
+    icon.paint(painter, QRect(0, 0, 40, 20))
+    painter.end()
+    inked = [x for x in range(40) for y in range(20) if wide.pixelColor(x, y).alpha()]
+    assert min(inked) >= 10 and max(inked) < 30  # in the centred 20 × 20 square
+    assert icons.icon("no-such-icon").isNull()
+
+
+def test_icons_are_sharp_on_high_density_screens(qapp):
+    from PySide6.QtCore import QSize
+
+    pixmap = icons.icon("search").pixmap(QSize(24, 24), 2.0)
+    assert pixmap.devicePixelRatio() == 2.0 and pixmap.size() == QSize(48, 48)
+
+
+def test_a_changed_copy_of_an_icon_outlives_the_original(qapp):
+    """Changing a copy makes Qt clone the icon's engine; the clone must stay valid when Python lets go."""
+    import gc
+
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QPixmap
+
+    icons.clear_cache()
+    original = icons.icon("open")
+    copy = QIcon(original)
+    extra = QPixmap(8, 8)
+    extra.fill(QColor("red"))
+    copy.addPixmap(extra)  # detaches: Qt asks the engine for a clone
+    del original
+    icons.clear_cache()
+    gc.collect()
+    assert copy.pixmap(QSize(32, 32)).size() == QSize(32, 32)
+    assert not copy.pixmap(QSize(32, 32)).toImage().isNull()
