@@ -235,15 +235,15 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from . import store
-    from .paths import app_paths
+    from .services.backups import restore_local_backup
+    from .services.errors import ServiceError
 
     if args.database_url:
         raise CliError("Restore works on the local database only; a shared database is restored by its "
                        "server's administrator.")
     try:
-        moved = store.restore_backup(app_paths(args.data_dir), args.file)
-    except store.StoreError as exc:
+        moved = restore_local_backup(args.data_dir, args.file)
+    except ServiceError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
     kept = f"; the previous database was kept as {moved}" if moved else ""
     print(f"Restored {args.file.name}{kept}")

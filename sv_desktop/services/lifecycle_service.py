@@ -114,6 +114,18 @@ class LifecycleUseCases:
             category_labels={key: guide.label for key, guide in self.content.categories.items()},
         )
 
+    def report_measures(self, figures: compliance.PeriodFigures) -> list[tuple[str, str]]:
+        """(measure, figure as printed) of one period, worded as in the exported report."""
+        from ..export.report_content import measure_rows
+
+        return measure_rows(figures)
+
+    def report_period_text(self, figures: compliance.PeriodFigures) -> str:
+        """The period of `figures` as the exported report prints it."""
+        from ..export.report_content import period_text
+
+        return period_text(figures)
+
     def export_report(self, start: dt.date | None, end: dt.date | None, out: Path) -> Path:
         """Write the compliance report for [start, end] as .pdf (committee) or .xlsx (analysts)."""
         from ..export.atomic import ExportError

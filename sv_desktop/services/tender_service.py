@@ -22,6 +22,7 @@ from ..model.tender import Tender, TenderSummary, new_tender
 from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
 from ..paths import AppPaths, app_paths, database_url_from_env
 from ..settings import Settings, load_settings
+from .backups import BackupFile, backup_file
 from .errors import (
     ConflictError,
     DatabaseProblem,
@@ -274,9 +275,9 @@ class TenderService(LifecycleUseCases):
             with _plain_errors():
                 self._store = store.TenderStore.open(paths)
 
-    def list_backups(self) -> list:
+    def list_backups(self) -> list[BackupFile]:
         with _plain_errors():
-            return self._store.list_backups()
+            return [backup_file(info) for info in self._store.list_backups()]
 
     def doctor(self) -> list[str]:
         with _plain_errors():

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...export.report_content import measure_rows, period_text
 from ...model.compliance import ComplianceReport, default_period
 from ...services.errors import ServiceError
 from .. import icons
@@ -148,7 +147,9 @@ class ReportDialog(QDialog):
 
     def _shown(self, report: ComplianceReport) -> None:
         self.report = report
-        now, before = dict(measure_rows(report.current)), dict(measure_rows(report.previous))
+        service = self.service
+        now = dict(service.report_measures(report.current))
+        before = dict(service.report_measures(report.previous))
         self.table.setRowCount(len(now))
         for row, (measure, figure) in enumerate(now.items()):
             for column, text in enumerate((measure, figure, before[measure])):
@@ -156,7 +157,8 @@ class ReportDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._set_busy(False)
-        self.status.setText(f"{period_text(report.current)}, compared with {period_text(report.previous)}. "
+        self.status.setText(f"{service.report_period_text(report.current)}, compared with "
+                            f"{service.report_period_text(report.previous)}. "
                             f"Local postcode areas: {', '.join(report.local_areas) or 'none set'}.")
 
     def _failed(self, error: Exception) -> None:
