@@ -11,21 +11,22 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from . import json_fields
+from .json_fields import TenderFileError
 from .lifecycle import RATING_OTHER, Award, CaseStudy, EngagementEvent, KpiResult, Supplier
 from .tender import ROLES, THEMES, Tender
-from .tender_file import (
-    TenderFileError,
-    _bool,
-    _choice,
-    _date,
-    _kind,
-    _list,
-    _num,
-    _obj,
-    _optional_decimal,
-    _text,
-    _text_list,
-)
+
+# The short names the readers below use.
+_bool = json_fields.bool_field
+_choice = json_fields.choice_field
+_date = json_fields.date_field
+_num = json_fields.json_number
+_kind = json_fields.kind_of
+_list = json_fields.list_field
+_obj = json_fields.object_field
+_optional_decimal = json_fields.optional_decimal_field
+_text = json_fields.text_field
+_text_list = json_fields.text_list_field
 
 MAX_NAME = 500
 MAX_POSTCODE = 20

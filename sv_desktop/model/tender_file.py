@@ -6,13 +6,15 @@ is wrong is refused with a `TenderFileError` that names the key and the problem;
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import json_fields
+from .json_fields import TenderFileError
+from .lifecycle_file import read_lifecycle, write_lifecycle
 from .tender import (
     CATEGORIES,
     KPI_FREQUENCIES,
@@ -36,7 +38,6 @@ FORMAT_NAME = "sv-desktop.tender"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".svtender.json"
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_TEXT = 100_000
 REQUIRED_KEYS = (
     "format",
     "format_version",
@@ -50,130 +51,18 @@ REQUIRED_KEYS = (
 )
 
 
-class TenderFileError(ValueError):
-    """The file is not a valid tender; `key` names the offending key (dotted path) when there is one."""
-
-    def __init__(self, message: str, key: str | None = None) -> None:
-        self.key = key
-        super().__init__(f"{key}: {message}" if key else message)
-
-
-# ---------------------------------------------------------------- small typed readers
-
-
-def _text(obj: dict, key: str, path: str, default: str | None = None, required: bool = False,
-          max_len: int = MAX_TEXT) -> str:
-    name = f"{path}{key}"
-    if key not in obj or obj[key] is None:
-        if required:
-            raise TenderFileError("is required", name)
-        return "" if default is None else default
-    value = obj[key]
-    if not isinstance(value, str):
-        raise TenderFileError(f"must be text, not {_kind(value)}", name)
-    if len(value) > max_len:
-        raise TenderFileError(f"is too long ({len(value):,} characters; at most {max_len:,})", name)
-    if "\x00" in value:
-        raise TenderFileError("contains a NUL character", name)
-    return value
-
-
-def _kind(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", Decimal: "a number", str: "text",
-            list: "a list",
-            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
-
-
-def _number(obj: dict, key: str, path: str, *, low: Decimal | None = None, high: Decimal | None = None,
-            default: Decimal | None = None, required: bool = False, integer: bool = False) -> Decimal:
-    name = f"{path}{key}"
-    if key not in obj or obj[key] is None:
-        if required or default is None:
-            raise TenderFileError("is required", name)
-        return default
-    value = obj[key]
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise TenderFileError(f"must be a number, not {_kind(value)}", name)
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not number.is_finite():
-        raise TenderFileError("must be a finite number", name)
-    if integer and number != number.to_integral_value():
-        raise TenderFileError(f"must be a whole number, not {value}", name)
-    if low is not None and number < low:
-        raise TenderFileError(f"must be at least {low}, not {value}", name)
-    if high is not None and number > high:
-        raise TenderFileError(f"must be at most {high}, not {value}", name)
-    return number
-
-
-def _bool(obj: dict, key: str, path: str, default: bool) -> bool:
-    if key not in obj or obj[key] is None:
-        return default
-    if not isinstance(obj[key], bool):
-        raise TenderFileError(f"must be true or false, not {_kind(obj[key])}", f"{path}{key}")
-    return obj[key]
-
-
-def _choice(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: str | None = None,
-            required: bool = False) -> str | None:
-    name = f"{path}{key}"
-    if key not in obj or obj[key] is None:
-        if required:
-            raise TenderFileError("is required", name)
-        return default
-    value = obj[key]
-    if not isinstance(value, str) or value not in allowed:
-        raise TenderFileError(f"must be one of {', '.join(allowed)}; not {value!r}", name)
-    return value
-
-
-def _date(obj: dict, key: str, path: str) -> dt.date | None:
-    name = f"{path}{key}"
-    value = obj.get(key)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise TenderFileError(f"must be a date written YYYY-MM-DD, not {_kind(value)}", name)
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise TenderFileError(f"must be a real date written YYYY-MM-DD, not {value!r}", name) from None
-
-
-def _obj(obj: dict, key: str, path: str) -> dict:
-    value = obj.get(key)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise TenderFileError(f"must be an object, not {_kind(value)}", f"{path}{key}")
-    return value
-
-
-def _list(obj: dict, key: str, path: str, required: bool = False) -> list:
-    name = f"{path}{key}"
-    if key not in obj or obj[key] is None:
-        if required:
-            raise TenderFileError("is required", name)
-        return []
-    if not isinstance(obj[key], list):
-        raise TenderFileError(f"must be a list, not {_kind(obj[key])}", name)
-    return obj[key]
-
-
-def _text_list(obj: dict, key: str, path: str) -> list[str]:
-    items = _list(obj, key, path)
-    for i, item in enumerate(items):
-        if not isinstance(item, str):
-            raise TenderFileError(f"must be text, not {_kind(item)}", f"{path}{key}[{i}]")
-        if "\x00" in item or len(item) > MAX_TEXT:
-            raise TenderFileError("is not acceptable text (NUL character or too long)", f"{path}{key}[{i}]")
-    return list(items)
-
-
-def _optional_decimal(obj: dict, key: str, path: str, low: Decimal, high: Decimal) -> Decimal | None:
-    if obj.get(key) is None:
-        return None
-    return _number(obj, key, path, low=low, high=high)
+# The short names the readers below use.
+_bool = json_fields.bool_field
+_choice = json_fields.choice_field
+_date = json_fields.date_field
+_num = json_fields.json_number
+_kind = json_fields.kind_of
+_list = json_fields.list_field
+_number = json_fields.number_field
+_obj = json_fields.object_field
+_optional_decimal = json_fields.optional_decimal_field
+_text = json_fields.text_field
+_text_list = json_fields.text_list_field
 
 
 # ---------------------------------------------------------------- reading
@@ -181,7 +70,6 @@ def _optional_decimal(obj: dict, key: str, path: str, low: Decimal, high: Decima
 
 def tender_from_dict(data: Any) -> Tender:
     """Build a Tender from parsed JSON, or raise TenderFileError naming the first bad key."""
-    from .lifecycle_file import read_lifecycle  # it builds on the readers above
 
     if not isinstance(data, dict):
         raise TenderFileError(f"the file must hold one JSON object, not {_kind(data)}")
@@ -396,13 +284,8 @@ def read_tender_file(path: str | Path) -> Tender:
 # ---------------------------------------------------------------- writing
 
 
-def _num(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def tender_to_dict(tender: Tender) -> dict[str, Any]:
     """The file form of a tender: format 1 keys first, then sv-desktop's own additions."""
-    from .lifecycle_file import write_lifecycle  # it builds on the readers above
 
     return {
         "format": FORMAT_NAME,
