@@ -31,7 +31,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m sv_desktop.ui.screenshots docs/screenshots
 
 docs: $(STAMP)
-	$(BIN)/python -m sv_desktop.model.rules_doc > docs/rules.md
+	$(BIN)/python -m sv_desktop.model.rules.doc > docs/rules.md
 
 dist: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dist]'

@@ -9,17 +9,17 @@ from pathlib import Path
 import yaml
 
 from sv_desktop.model.rules import load_rules, rules_files
-from sv_desktop.model.rules_doc import main, render_doc
+from sv_desktop.model.rules.doc import main, render_doc
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "rules.md"
 
 
 def test_regenerating_the_doc_gives_the_committed_file_byte_for_byte():
-    result = subprocess.run([sys.executable, "-m", "sv_desktop.model.rules_doc"], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "sv_desktop.model.rules.doc"], cwd=ROOT, capture_output=True,
                             check=True, timeout=120)
     assert result.stdout == DOC.read_bytes(), (
-        "docs/rules.md is out of date: run python -m sv_desktop.model.rules_doc > docs/rules.md")
+        "docs/rules.md is out of date: run python -m sv_desktop.model.rules.doc > docs/rules.md")
 
 
 def test_the_doc_covers_every_rule_figure_and_request():

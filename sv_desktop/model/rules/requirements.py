@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .rules_loader import Reader, check_header
-from .rules_schema import (
+from .loader import Reader, check_header
+from .schema import (
     COMMON_FIELDS,
     REQUIREMENTS_FORMAT,
     RULE_SPECS,
@@ -18,7 +18,7 @@ from .rules_schema import (
     Rule,
     SupplierRequirement,
 )
-from .rules_text import render
+from .text import render
 
 ENTRY_KEYS = ("id", "rule", "title", "lead", "paragraphs", "milestones")
 MILESTONES_FIELD = "milestones"

@@ -23,7 +23,7 @@ RULES_FORMAT = "sv-desktop.rules"
 REQUIREMENTS_FORMAT = "sv-desktop.requirements"
 FORMAT_VERSION = 1
 
-# Placeholders every message and request may use (see rules_text.tender_fields).
+# Placeholders every message and request may use (see text.tender_fields).
 COMMON_FIELDS: tuple[str, ...] = (
     "reference", "title", "category", "route", "value_excl_vat", "vat_rate", "whole_life_incl_vat",
     "annual_excl_vat", "weighting", "duration_months", "notice_date",

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .rules_schema import Finding, Rule, RuleSet
-from .rules_text import long_date, money_limit, pct, render, tender_fields, threshold_text
-from .tender import Tender
+from ..tender import Tender
+from .schema import Finding, Rule, RuleSet
+from .text import long_date, money_limit, pct, render, tender_fields, threshold_text
 
 CALL_OFF_ROUTE = "framework_call_off"
 HIGH_RISK = "high"

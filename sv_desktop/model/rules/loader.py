@@ -13,8 +13,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .resource_yaml import YamlFileError, load_yaml_file
-from .rules_schema import (
+from ..resource_yaml import YamlFileError, load_yaml_file
+from ..tender import CATEGORIES, ROUTES, STEPS, THEMES, Tender
+from .schema import (
     COMMON_FIELDS,
     CONFIDENCES,
     DATE_BASES,
@@ -33,8 +34,7 @@ from .rules_schema import (
     RulesError,
     ThresholdPeriod,
 )
-from .rules_text import placeholders
-from .tender import CATEGORIES, ROUTES, STEPS, THEMES, Tender
+from .text import placeholders
 
 TENDER_FIELDS = frozenset(f.name for f in dataclasses.fields(Tender))
 

@@ -12,12 +12,12 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-from ..paths import resources_dir
+from ...paths import resources_dir
+from ..tender import Tender
+from .checks import CHECKS, OUT_OF_SCOPE_RULE, Context, Hit, contract_end
+from .loader import parse_rules_file, read_yaml
 from .requirements import build_requirements, parse_requirements_file
-from .rules_checks import CHECKS, OUT_OF_SCOPE_RULE, Context, Hit, contract_end
-from .rules_loader import parse_rules_file, read_yaml
-from .rules_schema import SEVERITIES, Finding, RulesError, RuleSet, SupplierRequirement
-from .tender import Tender
+from .schema import SEVERITIES, Finding, RulesError, RuleSet, SupplierRequirement
 
 __all__ = [
     "SEVERITIES",

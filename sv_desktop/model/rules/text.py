@@ -10,7 +10,7 @@ import datetime as dt
 import string
 from decimal import ROUND_HALF_UP, Decimal
 
-from .tender import PENNY, Tender
+from ..tender import PENNY, Tender
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
