@@ -105,7 +105,7 @@ def bench_keystroke(data: DataDirs, count: int = 10_000, rounds: int = 3) -> Res
     is timed from the key press until the table view has painted."""
     from sv_desktop.services.tender_service import open_service
     from sv_desktop.ui.app import MainWindow, application
-    from sv_desktop.ui.lifecycle.worker import wait_for_all
+    from sv_desktop.ui.worker import wait_for_all
 
     app = application()
     service = open_service(data.fresh(count, "keystroke"))

@@ -96,7 +96,7 @@ class Startup:
         self._attempts = 0
 
     def begin(self) -> None:
-        from .ui.lifecycle.worker import run_in_background
+        from .ui.worker import run_in_background
 
         self._attempts += 1
         run_in_background(self._open, self._opened, self._refused, context=self.window)
@@ -111,7 +111,7 @@ class Startup:
     def _opened(self, opened) -> None:
         from PySide6.QtCore import QTimer
 
-        from .ui.lifecycle.worker import run_in_background
+        from .ui.worker import run_in_background
 
         service, rows = opened
         if self.closed:
@@ -161,7 +161,7 @@ class Startup:
 
     def close(self) -> None:
         """At exit: let background work finish (it may be using the database), then close it."""
-        from .ui.lifecycle.worker import wait_for_all
+        from .ui.worker import wait_for_all
 
         self.closed = True
         if self.timer is not None:

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from ..services.errors import ServiceError
 from . import icons
-from .main_tools import MainWindowTools
 from .qt_names import set_by_name
 from .style import make_heading, make_secondary
+from .window_actions import WindowActions
 from .window_state import STATE_FILE, restore_geometry, save_geometry, ui_settings
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from ..model.tender import Tender, TenderSummary
     from .lifecycle.filtering import LifecycleFilter
-    from .lifecycle.tools import LifecycleTools
+    from .lifecycle.menu import LifecycleMenu
     from .tender_table import TenderTableModel
     from .wizard.wizard_window import TenderWizard
 
@@ -78,7 +78,7 @@ class UndoBar(QWidget):
         self.timer.start(UNDO_SECONDS * 1000)
 
 
-class MainWindow(MainWindowTools, QMainWindow):
+class MainWindow(QMainWindow):
     loaded = Signal()
     """The service is attached and the list filled (at once when the window was built with a service)."""
 
@@ -94,9 +94,10 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.wizards: list[TenderWizard] = []
         self.model: TenderTableModel | None = None
         self.proxy: LifecycleFilter | None = None
-        self.lifecycle: LifecycleTools | None = None
+        self.lifecycle: LifecycleMenu | None = None
         self.setWindowTitle("sv-desktop – social value in tenders")
         self.setWindowIcon(icons.icon("app"))
+        self.window_actions = WindowActions(self)  # File, Tools and Help menus
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -126,7 +127,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         from PySide6.QtWidgets import QHeaderView
 
         from .lifecycle.filtering import LifecycleFilter
-        from .lifecycle.tools import LifecycleTools
+        from .lifecycle.menu import LifecycleMenu
         from .tender_table import COL_TITLE, COL_UPDATED, TenderTableModel
 
         self.service = service
@@ -145,7 +146,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self._show_policy()
-        self.lifecycle = LifecycleTools(self)  # filter bar, Lifecycle menu, KPI reports due
+        self.lifecycle = LifecycleMenu(self)  # filter bar, Lifecycle menu, KPI reports due
         self.proxy.filtered.connect(lambda: self._search_changed(self.search.text()))
         self._enable_service_actions(True)
         self.refresh(rows=rows)
@@ -198,18 +199,18 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.delete_action = self._action("&Delete", "delete", self.delete_selected,
                                           QKeySequence.StandardKey.Delete)
         set_by_name(self.delete_action, "shortcutContext", "WidgetShortcut")  # Delete in the search box: text
-        self.import_action = self._action("&Import tender file…", "import", self.import_file, ("Ctrl+I",))
-        self.export_action = self._action("E&xport tender file…", "export", self.export_file, ("Ctrl+Shift+E",))
-        self.bin_action = self._action("&Bin…", "bin", self.show_bin, in_menu_only=True)
+        self.import_action = self._action("&Import tender file…", "import", self.window_actions.import_file, ("Ctrl+I",))
+        self.export_action = self._action("E&xport tender file…", "export", self.window_actions.export_file, ("Ctrl+Shift+E",))
+        self.bin_action = self._action("&Bin…", "bin", self.window_actions.show_bin, in_menu_only=True)
         self.quit_action = self._action("&Quit", "close", self.close, ("Ctrl+Q",),
                                         in_menu_only=True)
-        self.backup_action = self._action("&Back up now", "backup", self.backup_now, in_menu_only=True)
-        self.restore_action = self._action("&Restore backup…", "restore", self.restore_backup, in_menu_only=True)
-        self.doctor_action = self._action("&Check database", "doctor", self.check_database, in_menu_only=True)
-        self.settings_action = self._action("&Settings…", "settings", self.show_settings, in_menu_only=True)
-        self.help_action = self._action("&Help", "help", self.show_help, QKeySequence.StandardKey.HelpContents,
+        self.backup_action = self._action("&Back up now", "backup", self.window_actions.backup_now, in_menu_only=True)
+        self.restore_action = self._action("&Restore backup…", "restore", self.window_actions.restore_backup, in_menu_only=True)
+        self.doctor_action = self._action("&Check database", "doctor", self.window_actions.check_database, in_menu_only=True)
+        self.settings_action = self._action("&Settings…", "settings", self.window_actions.show_settings, in_menu_only=True)
+        self.help_action = self._action("&Help", "help", self.window_actions.show_help, QKeySequence.StandardKey.HelpContents,
                                         in_menu_only=True)
-        self.about_action = self._action("&About sv-desktop", "info", self.show_about, in_menu_only=True)
+        self.about_action = self._action("&About sv-desktop", "info", self.window_actions.show_about, in_menu_only=True)
         self.find_action = self._action("&Find", "search", self.focus_search, QKeySequence.StandardKey.Find)
 
     def _build_menus(self) -> None:

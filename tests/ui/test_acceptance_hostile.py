@@ -17,8 +17,8 @@ from sv_desktop.export.markup import clean_text
 from sv_desktop.model.tender import THEMES
 from sv_desktop.model.tender_file import read_tender_file
 from sv_desktop.services.tender_service import open_service
-from sv_desktop.ui.lifecycle.worker import wait_for_all
 from sv_desktop.ui.wizard.page_ids import PageId
+from sv_desktop.ui.worker import wait_for_all
 
 from .acceptance_text import (
     assert_shown_again,

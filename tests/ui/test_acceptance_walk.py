@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTabWidget, QW
 from sv_desktop.demo import load_demo
 from sv_desktop.model.lifecycle import Award, CaseStudy, EngagementEvent, KpiResult, Supplier
 from sv_desktop.model.tender import Kpi, Tender, ThemeChoice
-from sv_desktop.ui.lifecycle.worker import wait_for_all
 from sv_desktop.ui.wizard.page_ids import PageId
+from sv_desktop.ui.worker import wait_for_all
 
 from .acceptance import audit, focus_chain, settle
 

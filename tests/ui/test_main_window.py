@@ -122,18 +122,18 @@ def test_import_error_is_explained_and_export_asks_before_replacing(qtbot, fake_
     bad.write_text("{}")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
     warned = answer(monkeypatch, "warning", QMessageBox.StandardButton.Ok)
-    window.import_file()
+    window.window_actions.import_file()
     assert warned and "bad.svtender.json" in warned[0]
 
     window.select(tender.reference)
     target = tmp_path / "out"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    window.export_file()
+    window.window_actions.export_file()
     written = Path(str(target) + ".svtender.json")
     assert written.read_text() == "file export"
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
     written.write_text("keep")
-    window.export_file()
+    window.window_actions.export_file()
     assert asked and written.read_text() == "keep"
 
 
@@ -151,11 +151,11 @@ def test_bin_dialog_restores(qtbot, fake_service):
 
 def test_tools_backup_and_doctor(qtbot, fake_service, open_main, monkeypatch):
     window = open_main(fake_service)
-    window.backup_now()
+    window.window_actions.backup_now()
     assert "Backed up to" in window.statusBar().currentMessage()
     shown = []
     monkeypatch.setattr(TextReportDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
-    window.check_database()
+    window.window_actions.check_database()
     assert "Database integrity: ok" in shown[0]
 
 
@@ -246,7 +246,7 @@ def test_restore_backup_lists_real_backups(qtbot, real_service, open_main, monke
     assert dialog.chosen() == str(backups[-1].path) or dialog.chosen() in {str(b.path) for b in backups}
     window = open_main(real_service)
     monkeypatch.setattr(RestoreBackupDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    window.restore_backup()
+    window.window_actions.restore_backup()
     assert window.model.rowCount() == 1, "cancelling changes nothing"
 
 
@@ -260,7 +260,7 @@ def test_restore_backup_from_the_menu_brings_the_list_back(qtbot, real_service, 
     assert window.model.rowCount() == 2
     monkeypatch.setattr(RestoreBackupDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(RestoreBackupDialog, "chosen", lambda self: str(backup))
-    window.restore_backup()
+    window.window_actions.restore_backup()
     assert window.model.rowCount() == 1
     assert "Restored" in window.statusBar().currentMessage()
 

@@ -17,8 +17,8 @@ from sv_desktop import gui
 from sv_desktop.model.tender import new_tender
 from sv_desktop.paths import app_paths
 from sv_desktop.services.tender_service import open_service
-from sv_desktop.ui.lifecycle.worker import wait_for_all
 from sv_desktop.ui.main_window import MainWindow
+from sv_desktop.ui.worker import wait_for_all
 
 from .conftest import answer
 

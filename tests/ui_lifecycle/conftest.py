@@ -15,7 +15,7 @@ from sv_desktop.paths import app_paths
 from sv_desktop.services.tender_service import TenderService
 from sv_desktop.settings import load_settings
 from sv_desktop.store import TenderStore
-from sv_desktop.ui.lifecycle.worker import wait_for_all
+from sv_desktop.ui.worker import wait_for_all
 
 TODAY = dt.date(2026, 11, 25)
 

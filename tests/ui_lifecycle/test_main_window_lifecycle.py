@@ -16,8 +16,8 @@ from sv_desktop.ui.lifecycle.engagement import EngagementDialog
 from sv_desktop.ui.lifecycle.reminders import RemindersDialog
 from sv_desktop.ui.lifecycle.report_dialog import ReportDialog
 from sv_desktop.ui.lifecycle.roles import RolesDialog
-from sv_desktop.ui.lifecycle.worker import wait_for_all
 from sv_desktop.ui.main_window import MainWindow
+from sv_desktop.ui.worker import wait_for_all
 
 from .conftest import contract, save_as
 

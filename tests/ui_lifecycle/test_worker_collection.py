@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from sv_desktop.ui.lifecycle.worker import run_in_background, wait_for_all
+from sv_desktop.ui.worker import run_in_background, wait_for_all
 
 
 def test_collection_is_paused_while_tasks_run_and_resumed_on_the_ui_thread(qtbot):

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 
 from ...model.pipeline import PipelineFilter, filter_rows
 from ..tender_table import TenderFilter
-from .worker import Task, run_in_background
+from ..worker import Task, run_in_background
 
 
 class LifecycleFilter(TenderFilter):

@@ -31,7 +31,7 @@ from .. import icons
 from ..parsing import format_date
 from ..style import make_heading, make_secondary
 from ..widgets.fields import DateField, add_row
-from .worker import Task, run_in_background
+from ..worker import Task, run_in_background
 
 KINDS = {
     "pdf": ("PDF documents (*.pdf)", ".pdf", "Export the report for the committee"),

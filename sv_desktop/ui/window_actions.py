@@ -1,52 +1,64 @@
-"""What the main window does with files and tools: import, export, the bin, backups, the database check,
-settings and help.
+"""What the main window's File, Tools and Help menus do: import, export, the bin, backups, the database
+check, settings and help.
 
-A mixin of `MainWindow` kept apart so the window's module stays readable. Each dialog (and the message
-boxes and file dialogs themselves) is imported when first used, not while the window is being shown.
+`MainWindow` owns one `WindowActions` (`window.window_actions`) and connects its menu actions to it. Each
+dialog (and the message boxes and file dialogs themselves) is imported when first used, not while the
+window is being shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 TENDER_FILE_FILTER = "Tender files (*.svtender.json);;All files (*)"
 
 
-class MainWindowTools:
-    """Needs the window's `service`, `refresh`, `selected_reference`, `_settle`, `close_wizards`,
+class WindowActions:
+    """Uses the window's `service`, `refresh`, `selected_reference`, `_settle`, `close_wizards`,
     `policy_label` and status bar."""
 
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def service(self):
+        return self.window.service
+
     def _restored(self, reference: str) -> None:
-        self.refresh(select=reference)
+        self.window.refresh(select=reference)
 
     def import_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import a tender file", str(Path.home()), TENDER_FILE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self.window, "Import a tender file", str(Path.home()), TENDER_FILE_FILTER)
         if not chosen:
             return
         try:
             tender, created = self.service.import_file(Path(chosen))
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not imported", str(exc))
+            QMessageBox.warning(self.window, "Not imported", str(exc))
             return
-        self.refresh(select=tender.reference)
+        self.window.refresh(select=tender.reference)
         verb = "Imported" if created else "Updated"
-        self.statusBar().showMessage(f"{verb} {tender.reference} from {Path(chosen).name}.", 10000)
+        self.window.statusBar().showMessage(f"{verb} {tender.reference} from {Path(chosen).name}.", 10000)
 
     def export_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from .wizard.exporting import safe_file_stem
 
-        reference = self.selected_reference()
-        if reference is None or not self._settle(reference):
+        reference = self.window.selected_reference()
+        if reference is None or not self.window._settle(reference):
             return
 
         suggested = Path.home() / f"{safe_file_stem(reference)}.svtender.json"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export the tender file", str(suggested), TENDER_FILE_FILTER,
+        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export the tender file", str(suggested), TENDER_FILE_FILTER,
                                                 options=QFileDialog.Option.DontConfirmOverwrite)
         if not chosen:
             return
@@ -55,21 +67,21 @@ class MainWindowTools:
             path = path.with_name(path.name + ".svtender.json")
         if path.exists():
             answer = QMessageBox.question(
-                self, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
+                self.window, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
             written = self.service.export_file(self.service.get(reference), path)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not exported", str(exc))
+            QMessageBox.warning(self.window, "Not exported", str(exc))
             return
-        self.statusBar().showMessage(f"Saved {reference} as {written or path}.", 10000)
+        self.window.statusBar().showMessage(f"Saved {reference} as {written or path}.", 10000)
 
     def show_bin(self) -> None:
         from .bin_dialog import BinDialog
 
-        dialog = BinDialog(self.service, self)
+        dialog = BinDialog(self.service, self.window)
         dialog.restored.connect(self._restored)
         dialog.exec()
 
@@ -81,9 +93,9 @@ class MainWindowTools:
         try:
             path = self.service.backup()
         except ServiceError as exc:
-            QMessageBox.warning(self, "No backup made", str(exc))
+            QMessageBox.warning(self.window, "No backup made", str(exc))
             return
-        self.statusBar().showMessage(f"Backed up to {path}.", 10000)
+        self.window.statusBar().showMessage(f"Backed up to {path}.", 10000)
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -93,20 +105,20 @@ class MainWindowTools:
         try:
             backups = self.service.list_backups()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot list the backups", str(exc))
+            QMessageBox.warning(self.window, "Cannot list the backups", str(exc))
             return
-        dialog = RestoreBackupDialog(backups, self)
+        dialog = RestoreBackupDialog(backups, self.window)
         if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
-        if not self.close_wizards():
+        if not self.window.close_wizards():
             return
         try:
             self.service.restore_backup(Path(dialog.chosen()))
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not restored", str(exc))
+            QMessageBox.warning(self.window, "Not restored", str(exc))
             return
-        self.refresh()
-        self.statusBar().showMessage("Restored the backup. The database as it was is kept in the backups "
+        self.window.refresh()
+        self.window.statusBar().showMessage("Restored the backup. The database as it was is kept in the backups "
                                      "folder.", 15000)
 
     def check_database(self) -> None:
@@ -117,22 +129,22 @@ class MainWindowTools:
         except ServiceError as exc:
             lines = [f"The check could not run: {exc}"]
         TextReportDialog("Database check", "What sv-desktop found when it checked its database. If anything "
-                         "is wrong, copy this text to IT.", lines, self).exec()
+                         "is wrong, copy this text to IT.", lines, self.window).exec()
 
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.service, self).exec()
+        SettingsDialog(self.service, self.window).exec()
         organisation = getattr(self.service.settings, "organisation", "")
         policy = self.service.content.organisation
-        self.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
+        self.window.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
 
     def show_help(self) -> None:
         from .help_dialogs import HelpDialog
 
-        HelpDialog(self.service, self).exec()
+        HelpDialog(self.service, self.window).exec()
 
     def show_about(self) -> None:
         from .help_dialogs import show_about
 
-        show_about(self, self.service)
+        show_about(self.window, self.service)

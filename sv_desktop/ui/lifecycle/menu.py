@@ -2,7 +2,7 @@
 engagement, award and delivery, KPI reports due, compliance report, pipeline export) and a status-bar
 button when KPI reports are due.
 
-The main window only creates `LifecycleTools(window)`; everything here goes through the window's public
+The main window only creates `LifecycleMenu(window)`; everything here goes through the window's public
 parts (its service, model, proxy, table, menu and status bars) and the service's use-cases.
 """
 
@@ -18,13 +18,13 @@ from ...model.pipeline import lead_names
 from ...model.tender import TenderSummary
 from ...services.errors import ServiceError
 from .. import icons
+from ..worker import run_in_background
 from .filter_bar import FilterBar
-from .worker import run_in_background
 
 PIPELINE_FILTERS = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
 
 
-class LifecycleTools(QObject):
+class LifecycleMenu(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
