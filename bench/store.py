@@ -104,7 +104,8 @@ def bench_keystroke(data: DataDirs, count: int = 10_000, rounds: int = 3) -> Res
     """Type TYPED into the search box one key at a time, then delete it again, `rounds` times; each key
     is timed from the key press until the table view has painted."""
     from sv_desktop.services.tender_service import open_service
-    from sv_desktop.ui.app import MainWindow, application
+    from sv_desktop.ui.app import application
+    from sv_desktop.ui.main_window import MainWindow
     from sv_desktop.ui.worker import wait_for_all
 
     app = application()

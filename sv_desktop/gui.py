@@ -8,28 +8,15 @@ opening it (and importing SQLAlchemy) happens off the UI thread, see `Startup`.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import APP_NAME, __version__
 from .paths import app_paths
 
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 EXIT_WHEN_IDLE_ENV = "SV_DESKTOP_BENCH_EXIT_WHEN_IDLE"
 IDLE_MARKER = "sv-desktop: main window idle"
 LIST_MARKER = "sv-desktop: tender list filled"
-
-
-def _application():
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("sv-desktop")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName(APP_NAME)
-    return app
 
 
 def _tell(kind: str, title: str, text: str) -> None:
@@ -171,9 +158,12 @@ class Startup:
 
 
 def main(data_dir: str | Path | None = None, database_url: str | None = None) -> int:
-    _application()
+    from .ui.app import application
+
+    app = application()
     from .store.instance_lock import acquire_instance_lock
-    from .ui.app import MainWindow, application
+    from .ui import icons
+    from .ui.main_window import MainWindow
 
     paths = app_paths(data_dir)
     try:
@@ -188,7 +178,7 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
               "sv-desktop is already open on this computer for this data folder. Switch to that window "
               "to carry on.")
         return 0
-    app = application(sys.argv)
+    app.setWindowIcon(icons.icon("app"))
     window = MainWindow(data_dir=paths.data_dir)
     startup = Startup(window, data_dir, database_url, app.exit)
     window.show()

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .resource_yaml import YamlFileError, load_yaml_file
+from .resource_yaml import ContentError, YamlFileError, kind, load_yaml_file
 from .tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -18,24 +18,9 @@ MAX_TEXT = 20_000
 IN_SCOPE_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c not in OUT_OF_SCOPE_CATEGORIES)
 
 
-class BankError(ValueError):
+class BankError(ContentError):
     """The bank cannot be used; the message names the file and the key path, e.g.
     ``questions.yaml: [12].theme: unknown theme 'x'``."""
-
-    def __init__(self, file: str, key: str | None, problem: str) -> None:
-        self.file = file
-        self.key = key
-        self.problem = problem
-        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
-
-
-def kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    return {str: "text", list: "a list", dict: "a mapping", type(None): "nothing"}.get(
-        type(value), type(value).__name__)
 
 
 def read_yaml(folder: Path, name: str) -> Any:

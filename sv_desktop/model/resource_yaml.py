@@ -20,9 +20,10 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class ContentError(ValueError):
-    """A resource file is missing, is not valid YAML, or breaks its schema."""
+    """A resource file is missing, is not valid YAML, or breaks its schema (the base of the bank's errors
+    too): "file: key path: problem"."""
 
-    def __init__(self, file: str, key: str, problem: str) -> None:
+    def __init__(self, file: str, key: str | None, problem: str) -> None:
         self.file, self.key, self.problem = file, key, problem
         super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
 
@@ -108,14 +109,14 @@ def read_yaml(folder: Path, name: str) -> Node:
 
 
 def kind(value: Any) -> str:
-    """How a YAML value reads to a person editing the file."""
+    """What a YAML value is, in the words of every resource file's messages (content, bank and rules)."""
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
         return "a number"
     if isinstance(value, dt.date):
         return "a date"
-    return {str: "text", list: "a list", dict: "a mapping of keys", type(None): "empty"}.get(
+    return {str: "text", list: "a list", dict: "a mapping", type(None): "empty"}.get(
         type(value), type(value).__name__)
 
 

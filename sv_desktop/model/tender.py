@@ -70,21 +70,6 @@ STAGES: tuple[str, ...] = ("pipeline", "pre_market", "itt", "evaluation", "award
 PENNY = Decimal("0.01")
 
 
-def to_decimal(value: object) -> Decimal:
-    """Exact decimal from an int, a str or a float as it was written (0.1 stays 0.1)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool):
-        raise TypeError("a number is expected, not true/false")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        return Decimal(value.strip().replace(",", "").replace("£", ""))
-    raise TypeError(f"a number is expected, not {type(value).__name__}")
-
-
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     total = day.month - 1 + months

@@ -17,10 +17,6 @@ class ConflictError(ServiceError):
     """Someone else saved the tender since it was opened: reload before saving again."""
 
 
-class OutOfScopeError(ServiceError):
-    """The tender's category is outside the policy (medicines)."""
-
-
 class InvalidTenderError(ServiceError):
     """An imported file or a value is not a valid tender."""
 

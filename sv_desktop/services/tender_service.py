@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -72,17 +71,6 @@ class TenderService(LifecycleUseCases):
     @property
     def data_dir(self) -> Path:
         return self._store.paths.data_dir
-
-    @property
-    def database_location(self) -> str:
-        """Where the tenders are kept, for the Settings and Doctor screens (no password shown)."""
-        if self._store.is_sqlite:
-            return str(self._store.paths.database)
-        return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self._store.url)
-
-    @property
-    def is_team_database(self) -> bool:
-        return not self._store.is_sqlite
 
     def save_settings(self) -> None:
         try:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..services.errors import ServiceError
 from . import icons
+from .prompts import restore_from_bin
 from .tender_table import COL_TITLE, REFERENCE_ROLE, TenderTableModel
 
 
@@ -85,10 +85,7 @@ class BinDialog(QDialog):
         reference = self.selected_reference()
         if not reference:
             return
-        try:
-            self.service.restore_from_bin(reference)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not restored", str(exc))
+        if not restore_from_bin(self, self.service, reference):
             return
         self.restored.emit(reference)
         self.refresh()

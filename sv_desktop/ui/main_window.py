@@ -533,15 +533,10 @@ class MainWindow(QMainWindow):
         self.undo_bar.offer(reference, f"Moved {reference} to the bin.")
 
     def undo_delete(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from .prompts import restore_from_bin
 
         reference = self.undo_bar.reference
-        if not reference:
-            return
-        try:
-            self.service.restore_from_bin(reference)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not restored", str(exc))
+        if not reference or not restore_from_bin(self, self.service, reference):
             return
         self.undo_bar.hide()
         self.refresh(select=reference)

@@ -190,7 +190,7 @@ class TenderTableModel(QAbstractTableModel):
         return None
 
 
-class TenderFilter(QAbstractTableModel):
+class FilteredTenderModel(QAbstractTableModel):
     """The rows the list shows: those whose reference, title, category, stage, lead or check result
     contain every word typed, in the order of the column sorted on.
 

@@ -51,6 +51,7 @@ class WindowActions:
     def export_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+        from .prompts import replace_file_allowed
         from .wizard.exporting import safe_file_stem
 
         reference = self.window.selected_reference()
@@ -65,12 +66,8 @@ class WindowActions:
         path = Path(chosen)
         if not path.name.endswith(".svtender.json"):
             path = path.with_name(path.name + ".svtender.json")
-        if path.exists():
-            answer = QMessageBox.question(
-                self.window, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not replace_file_allowed(self.window, path):
+            return
         try:
             written = self.service.export_file(self.service.get(reference), path)
         except ServiceError as exc:

@@ -23,7 +23,7 @@ from sv_desktop.ui.tender_table import (
     COL_VALUE,
     HEADERS,
     SEARCH_ROLE,
-    TenderFilter,
+    FilteredTenderModel,
     TenderTableModel,
     fit_columns,
 )
@@ -131,7 +131,7 @@ def test_lifecycle_criteria_and_words_apply_together(qtbot, listed):
 
 def test_a_plain_filter_without_lifecycle_criteria(qtbot, labels):
     model = TenderTableModel(labels)
-    proxy = TenderFilter()
+    proxy = FilteredTenderModel()
     proxy.setSourceModel(model)
     model.set_rows(summaries(8))
     proxy.set_text("transport")  # the title, or the category's label
@@ -144,7 +144,7 @@ def test_fitted_columns_are_as_wide_as_resize_to_contents(qtbot, listed, labels)
     fit_columns(view, model)
     reference = QTableView()
     qtbot.addWidget(reference)
-    other = TenderFilter()
+    other = FilteredTenderModel()
     other_model = TenderTableModel(labels)
     other.setSourceModel(other_model)
     reference.setModel(other)

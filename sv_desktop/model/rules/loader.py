@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..resource_yaml import YamlFileError, load_yaml_file
+from ..resource_yaml import kind as _kind
 from ..tender import CATEGORIES, ROUTES, STEPS, THEMES, Tender
 from .schema import (
     COMMON_FIELDS,
@@ -127,11 +128,6 @@ class Reader:
 
 def _join(key: str, name: str) -> str:
     return f"{key}.{name}" if key else name
-
-
-def _kind(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "a mapping", type(None): "nothing (null)"}.get(type(value), type(value).__name__)
 
 
 def read_yaml(path: Path, label: str) -> Any:

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 
 from ...model.pipeline import PipelineFilter, filter_rows
-from ..tender_table import TenderFilter
+from ..tender_table import FilteredTenderModel
 from ..worker import Task, run_in_background
 
 
-class LifecycleFilter(TenderFilter):
+class LifecycleFilter(FilteredTenderModel):
     filtered = Signal()
     """The rows shown changed because new criteria (or new rows) were applied."""
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from ...model.tender import Tender
 from ...services.errors import ServiceError
 from ..print_document import tender_html
+from ..prompts import replace_file_allowed
 
 KINDS = {
     "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "export_pdf", "Export the pack as PDF"),
@@ -92,13 +93,8 @@ class Exporter(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        if path.exists():
-            answer = QMessageBox.question(
-                self.parent_widget, "Replace the file?",
-                f"{path.name} already exists in {path.parent}. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        if not replace_file_allowed(self.parent_widget, path):
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = getattr(self.service, method)(tender, path)
