@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +22,14 @@ from . import icons
 from .prompts import restore_from_bin
 from .tender_table import COL_TITLE, REFERENCE_ROLE, TenderTableModel
 
+if TYPE_CHECKING:
+    from ..services.contract import UiService
+
 
 class BinDialog(QDialog):
     restored = Signal(str)
 
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setWindowTitle("Bin")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
 from .window_state import data_folder
+
+if TYPE_CHECKING:
+    from ..services.contract import UiService
 
 SHORTCUTS = (
     ("Ctrl+N", "New tender"),
@@ -25,7 +29,7 @@ SHORTCUTS = (
 )
 
 
-def help_html(service) -> str:
+def help_html(service: UiService) -> str:
     organisation = service.content.organisation
     steps = "".join(f"<li><b>{escape(info.title)}</b>: {escape(info.why)}</li>"
                     for info in service.content.steps.values())
@@ -50,7 +54,7 @@ def help_html(service) -> str:
 
 
 class HelpDialog(QDialog):
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("sv-desktop help")
         self.resize(720, 600)
@@ -66,7 +70,7 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def show_about(parent: QWidget, service) -> None:
+def show_about(parent: QWidget, service: UiService) -> None:
     organisation = service.content.organisation
     QMessageBox.about(
         parent, "About sv-desktop",

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from ..model.tender import Tender, TenderSummary
+    from ..services.contract import UiService
     from .lifecycle.filtering import LifecycleFilter
     from .lifecycle.menu import LifecycleMenu
     from .tender_table import TenderTableModel
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
     loaded = Signal()
     """The service is attached and the list filled (at once when the window was built with a service)."""
 
-    def __init__(self, service=None, parent: QWidget | None = None, *, data_dir: str | Path | None = None) -> None:
+    def __init__(self, service: UiService | None = None, parent: QWidget | None = None, *, data_dir: str | Path | None = None) -> None:
         super().__init__(parent)
         self.service = service
         if service is not None:
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
     def is_loaded(self) -> bool:
         return self.proxy is not None
 
-    def attach(self, service, rows: list[TenderSummary] | None = None) -> None:
+    def attach(self, service: UiService, rows: list[TenderSummary] | None = None) -> None:
         """Take the opened service and fill the list: with `rows` when they were already read (off the UI
         thread, at start-up), else by asking the service now."""
         from PySide6.QtCore import Qt

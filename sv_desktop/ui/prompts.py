@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..services.errors import ServiceError
 
 if TYPE_CHECKING:
-    from .service_api import UiService
+    from ..services.contract import UiService
 
 
 def replace_file_allowed(parent: QWidget | None, path: Path) -> bool:

@@ -6,6 +6,8 @@ entry can never replace a good setting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -31,6 +33,9 @@ from .widgets.fields import ValidatedField, add_row
 from .widgets.text_guard import TextGuard
 from .window_state import data_folder
 
+if TYPE_CHECKING:
+    from ..services.contract import UiService
+
 WORD_LIMITS = (50, 10_000)
 
 
@@ -43,7 +48,7 @@ def _organisation(text: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         settings = service.settings

@@ -8,20 +8,24 @@ ignored, so a window never opens where the manager cannot see it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+if TYPE_CHECKING:
+    from ..services.contract import UiService
+
 STATE_FILE = "window-state.ini"
 
 
-def data_folder(service) -> Path | None:
+def data_folder(service: UiService) -> Path | None:
     folder = getattr(service, "data_dir", None) or getattr(getattr(service, "settings", None), "data_dir", None)
     return Path(folder) if folder else None
 
 
-def ui_settings(service) -> QSettings:
+def ui_settings(service: UiService) -> QSettings:
     folder = data_folder(service)
     if folder is None:
         return QSettings()

@@ -4,6 +4,8 @@ due, and case studies (policy P238 §4.3, §5.5), in one dialog with a tab for e
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -13,6 +15,9 @@ from ..parsing import format_date
 from .award_form import AwardForm
 from .delivery_records import CaseStudyEditor, KpiResultEditor
 from .dialog_base import TenderDialog
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 TAB_AWARD, TAB_RESULTS, TAB_CASES = range(3)
 
@@ -33,7 +38,7 @@ def reminder_lines(tender: Tender, today) -> list[str]:
 class DeliveryDialog(TenderDialog):
     noun = "award and delivery records"
 
-    def __init__(self, service, tender: Tender, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, tender: Tender, parent: QWidget | None = None) -> None:
         super().__init__(service, tender, "Award and delivery",
                          "Record who won the contract, the supplier's KPI results for each reporting period, "
                          "case studies, and what the next contract should require.", parent)

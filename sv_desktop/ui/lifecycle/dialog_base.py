@@ -8,6 +8,7 @@ changes, and says so.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
@@ -27,6 +28,9 @@ from .. import icons
 from ..style import make_heading, make_secondary
 from ..widgets.text_guard import TextGuard
 
+if TYPE_CHECKING:
+    from ...services.contract import UiService
+
 
 class TenderDialog(QDialog):
     saved = Signal(object)
@@ -34,7 +38,7 @@ class TenderDialog(QDialog):
 
     noun = "changes"
 
-    def __init__(self, service, tender: Tender, title: str, intro: str, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, tender: Tender, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.tender = copy.deepcopy(tender)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +28,9 @@ from ..widgets.fields import DateField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .award_form import tidy_postcode
 from .dialog_base import TenderDialog
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 MAX_TEXT = 100_000
 
@@ -165,7 +170,7 @@ class SupplierEditor(RecordEditor):
 class EngagementDialog(TenderDialog):
     noun = "engagement notes"
 
-    def __init__(self, service, tender: Tender, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, tender: Tender, parent: QWidget | None = None) -> None:
         super().__init__(service, tender, "Pre-market engagement",
                          "Record each engagement event and the suppliers met. The summary feeds the "
                          "think-local step: local suppliers, SMEs and VCSEs that could bid.", parent)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,9 @@ from ..style import make_heading, make_secondary
 from ..widgets.fields import DateField, add_row
 from ..worker import Task, run_in_background
 
+if TYPE_CHECKING:
+    from ...services.contract import UiService
+
 KINDS = {
     "pdf": ("PDF documents (*.pdf)", ".pdf", "Export the report for the committee"),
     "xlsx": ("Excel workbooks (*.xlsx)", ".xlsx", "Export the report for analysts"),
@@ -40,7 +44,7 @@ KINDS = {
 
 
 class ReportDialog(QDialog):
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.report: ComplianceReport | None = None

@@ -7,6 +7,8 @@ not shown but stays stored, so editing the content never silently changes what w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
@@ -17,6 +19,9 @@ from ..style import make_heading, make_secondary
 from ..widgets.checklist import CheckList
 from ..widgets.fields import add_row
 from .dialog_base import TenderDialog
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 MAX_NAME = 500
 
@@ -145,7 +150,7 @@ class RolesEditor(QTabWidget):
 class RolesDialog(TenderDialog):
     noun = "names and ticks"
 
-    def __init__(self, service, tender: Tender, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, tender: Tender, parent: QWidget | None = None) -> None:
         super().__init__(service, tender, "Roles and checklists",
                          "Name the person in each role of the Trust's policy (section 5) and tick each "
                          "responsibility as it is done for this tender.", parent)

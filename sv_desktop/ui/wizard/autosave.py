@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...model.tender import Tender
 from ...services.errors import ConflictError, ServiceError
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 DELAY_MS = 500
 
@@ -25,7 +29,7 @@ class Autosaver(QObject):
     saved = Signal(object)
     """The tender as stored (new version number)."""
 
-    def __init__(self, service, tender: Callable[[], Tender], delay_ms: int = DELAY_MS,
+    def __init__(self, service: UiService, tender: Callable[[], Tender], delay_ms: int = DELAY_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service

@@ -10,7 +10,7 @@ a good one, while the widget keeps what was typed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -21,6 +21,9 @@ from ..labels import SEVERITY_ICONS, SEVERITY_LABELS
 from ..style import make_heading
 from ..widgets.fields import ValidatedField
 from .page_ids import PageId
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 
 class AttentionBanner(QFrame):
@@ -71,7 +74,7 @@ class WizardPage(QWidget):
     complete_changed = Signal()
     """Whether the manager may go on (Next) has changed."""
 
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.content = service.content

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
@@ -19,6 +20,9 @@ from ...model.tender import Tender
 from ...services.errors import ServiceError
 from ..print_document import tender_html
 from ..prompts import replace_file_allowed
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 KINDS = {
     "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "export_pdf", "Export the pack as PDF"),
@@ -39,7 +43,7 @@ class Exporter(QObject):
     done = Signal(str)
     """A message for the status bar after an export or a print."""
 
-    def __init__(self, service, tender: Callable[[], Tender], findings: Callable[[], list],
+    def __init__(self, service: UiService, tender: Callable[[], Tender], findings: Callable[[], list],
                  settings: QSettings, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.service = service

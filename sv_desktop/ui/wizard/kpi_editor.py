@@ -6,6 +6,8 @@ on setting them is shown beside the fields while that KPI is selected.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +27,9 @@ from ..widgets.fields import FieldMessage, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .bank_picker import BankPicker
 
+if TYPE_CHECKING:
+    from ...services.contract import UiService
+
 TEXT_LIMIT = 100_000
 SHORT_LIMIT = 200
 """The longest unit or TOMs reference a tender file carries."""
@@ -38,7 +43,7 @@ class KpiEditor(RecordEditor):
     plural = "KPIs"
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         self.service = service
         self.content = service.content
         self.bank = service.bank

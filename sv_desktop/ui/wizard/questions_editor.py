@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ...model.tender import THEMES, Question, Tender
@@ -10,6 +12,9 @@ from ..parsing import format_number, parse_whole
 from ..widgets.fields import FieldMessage, ValidatedField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .bank_picker import BankPicker
+
+if TYPE_CHECKING:
+    from ...services.contract import UiService
 
 WORD_LIMITS = (50, 10_000)
 HEADING_LIMIT = 500
@@ -20,7 +25,7 @@ class QuestionsEditor(RecordEditor):
     columns = ("Question", "Theme", "Words", "Scale")
     noun = "question"
 
-    def __init__(self, service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         self.service = service
         self.content = service.content
         self.bank = service.bank

@@ -7,6 +7,8 @@ a wizard: Back and Next, and it reopens on the step where it was left.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -43,6 +45,9 @@ from .step_state import step_states
 from .themes_page import ThemesPage
 from .weighting_page import WeightingPage
 
+if TYPE_CHECKING:
+    from ...services.contract import UiService
+
 CHECK_DELAY_MS = 300
 GEOMETRY_KEY = "wizard"
 
@@ -56,7 +61,7 @@ class TenderWizard(QMainWindow):
     saved = Signal(object)
     """A tender was autosaved (the main window refreshes its list)."""
 
-    def __init__(self, service, tender: Tender, settings: QSettings | None = None,
+    def __init__(self, service: UiService, tender: Tender, settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
