@@ -7,8 +7,10 @@ repeats on every page, NHS colours, Arial (what Word has where Liberation Sans i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -312,7 +314,7 @@ class DocxRenderer:
 
     def render(self) -> docx.document.Document:
         self.cover()
-        handlers = {b.Heading: self.heading, b.Para: self.para, b.Bullets: self.bullets, b.Table: self.table,
+        handlers: dict[type, Callable[[Any], None]] = {b.Heading: self.heading, b.Para: self.para, b.Bullets: self.bullets, b.Table: self.table,
                     b.Callout: self.callout, b.ResponseForm: self.response_form}
         for block in self.source.body:
             if isinstance(block, b.Facts):

@@ -44,7 +44,8 @@ def question_weights(tender: Tender) -> list[Decimal | None]:
         for i in fixed:
             weights[i] = tender.questions[i].weighting_pct
         if shared:
-            rest = choice.weighting_pct - sum((tender.questions[i].weighting_pct for i in fixed), Decimal(0))
+            own = [w for i in fixed if (w := tender.questions[i].weighting_pct) is not None]
+            rest = choice.weighting_pct - sum(own, Decimal(0))
             each = (max(rest, Decimal(0)) / len(shared)).quantize(Decimal("0.01"), ROUND_HALF_UP)
             for i in shared:
                 weights[i] = each

@@ -11,8 +11,10 @@ end, once every heading has found its page (reportlab's own contents needs two o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import white
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -172,7 +174,7 @@ class _Contents(TableOfContents):
     def __init__(self, **kwds) -> None:
         super().__init__(**kwds)
         self.pages: dict[str, int] = {}
-        self._styles: dict[str, object] = {}
+        self._styles: dict[str, ParagraphStyle] = {}
 
     def set_entries(self, entries: list[tuple[int, str, str]]) -> None:
         """(level from 0, markup, key) of each heading listed, in document order."""
@@ -311,7 +313,7 @@ def _callout(block: b.Callout) -> RLTable:
     for text in block.text:
         content += _paragraphs(text, text_style)
     content += _bullets(block.items)
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         CELL_FONT,
         ("TOPPADDING", (0, 0), (-1, -1), 8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
@@ -340,7 +342,7 @@ def _response_form(block: b.ResponseForm) -> list[Flowable]:
     ]
     data += [["", ""] for _ in range(block.lines)]
     first_line = 5
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         CELL_FONT,
         ("SPAN", (0, 0), (1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
@@ -411,6 +413,7 @@ def render(document: b.Document) -> list[Flowable]:
             story.append(_HeadingStart({1: 40 * mm, 2: 35 * mm, 3: 45 * mm}[block.level]))
             heading = _heading(block, heading_styles[block.level], f"h{len(story)}")
             story.append(heading)
+            assert heading.entry is not None  # _heading() always sets it
             level, markup, _plain, in_contents, key = heading.entry
             if in_contents:
                 listed.append((level - 1, markup, key))

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.pipeline import STAGE_NAMES
 from ..model.tender import TenderSummary
@@ -88,6 +90,7 @@ def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, o
     def write(temp: Path) -> None:
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
         sheet.title = "Pipeline"
         put(sheet, 1, 1, title).font = TITLE_FONT
         put(sheet, 2, 1, organisation or None)
@@ -97,7 +100,7 @@ def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, o
                 put(sheet, 5 + offset, column + 1, value, formats.get(column))
         set_widths(sheet, WIDTHS)
         sheet.freeze_panes = "B5"
-        sheet.auto_filter.ref = f"A4:{sheet.cell(row=4, column=len(HEADERS)).column_letter}{4 + len(table)}"
+        sheet.auto_filter.ref = f"A4:{get_column_letter(len(HEADERS))}{4 + len(table)}"
         book.properties.title = title
         book.properties.creator = organisation or "sv-desktop"
         book.save(temp)

@@ -6,6 +6,7 @@ colour alone; the same figures are in the tables next to each chart.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -35,7 +36,8 @@ def percent_bars(title: str, rows: list[tuple[str, Decimal | None, Decimal | Non
     drawing = Drawing(FRAME_WIDTH, height, initialFontName=fonts.BODY, initialFontSize=9)
     drawing.add(String(0, height - 5 * mm, title, fontName=fonts.BOLD, fontSize=10.5, fillColor=TEXT))
 
-    chart = HorizontalBarChart()
+    # reportlab checks chart attributes at run time (_attrMap); its stubs type some as int only.
+    chart: Any = HorizontalBarChart()
     chart.x = 62 * mm
     chart.y = 14 * mm
     chart.width = FRAME_WIDTH - chart.x - 16 * mm
@@ -76,7 +78,7 @@ def percent_bars(title: str, rows: list[tuple[str, Decimal | None, Decimal | Non
     chart.barLabelFormat = "values"
     drawing.add(chart)
 
-    legend = Legend()
+    legend: Any = Legend()
     legend.x = chart.x
     legend.y = 5 * mm
     legend.alignment = "right"

@@ -105,6 +105,7 @@ def write_report_xlsx(report: ComplianceReport, out: Path) -> Path:
     def write(temp: Path) -> None:
         book = Workbook()
         summary = book.active
+        assert isinstance(summary, Worksheet)  # a new workbook has one worksheet
         summary.title = "Summary"
         _summary(summary, report)
         _contracts(book.create_sheet("Contracts"), report)

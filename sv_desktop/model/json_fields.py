@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, overload
 
 MAX_TEXT = 100_000
 
@@ -74,8 +74,18 @@ def bool_field(obj: dict, key: str, path: str, default: bool) -> bool:
     return obj[key]
 
 
+@overload
+def choice_field(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: str,
+                 required: bool = False) -> str: ...
+@overload
+def choice_field(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: None = None, *,
+                 required: Literal[True]) -> str: ...
+@overload
+def choice_field(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: None = None,
+                 required: bool = False) -> str | None: ...
 def choice_field(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: str | None = None,
-            required: bool = False) -> str | None:
+                 required: bool = False) -> str | None:
+    """The value when it is one of `allowed`; `default` when absent; refused when absent and required."""
     name = f"{path}{key}"
     if key not in obj or obj[key] is None:
         if required:

@@ -28,7 +28,7 @@ class ContentError(ValueError):
         super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
 
 
-class _UniqueKeys:
+class _UniqueKeys(yaml.constructor.SafeConstructor):
     """Safe loading that refuses a key written twice in one mapping (plain safe_load keeps the last,
     silently dropping the first: an easy mistake when a block is copied and edited)."""
 
@@ -62,8 +62,12 @@ class _FastLoader(_UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  
     """libyaml's parser where PyYAML was built with it, else the pure-Python one."""
 
 
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    return loader.construct_yaml_timestamp(node)
+
+
 for _loader in (_UniqueKeyLoader, _FastLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _UniqueKeys.construct_yaml_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 del _loader
 
 

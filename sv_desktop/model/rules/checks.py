@@ -188,6 +188,8 @@ def roadmap(rule: Rule, ctx: Context) -> list[Hit]:
         listed = ", ".join(m.label for m in rule.milestones)
         return [ctx.hit(rule, "no_start_date", milestones_list=listed)]
     end = contract_end(ctx.tender)
+    if end is None:  # a start date gives an end date; kept for the type checker
+        return []
     return [ctx.hit(rule, "milestone", milestone_id=m.id, contract_end=long_date(end), milestone=m.label,
                     milestone_date=long_date(m.date), milestone_summary=m.summary)
             for m in rule.milestones if end >= m.date]

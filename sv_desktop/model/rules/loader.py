@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..resource_yaml import YamlFileError, load_yaml_file
 from ..resource_yaml import kind as _kind
@@ -86,6 +86,10 @@ class Reader:
             raise self.fail(key, f"must be a number of 0 or more, not {value!r}")
         return number
 
+    @overload
+    def date(self, value: Any, key: str, optional: Literal[False] = False) -> dt.date: ...
+    @overload
+    def date(self, value: Any, key: str, optional: bool) -> dt.date | None: ...
     def date(self, value: Any, key: str, optional: bool = False) -> dt.date | None:
         if value is None and optional:
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 SEVERITIES: tuple[str, ...] = ("blocker", "requirement", "warning", "advice")
 CONFIDENCES: tuple[str, ...] = ("policy", "source", "verify")
@@ -176,10 +177,10 @@ class ThresholdPeriod:
 class Figures:
     """Settings the Trust may change, with their sources; some rules read them."""
 
-    sme: dict[str, object]
+    sme: dict[str, Any]
     pa23_confidence: str
     pa23_periods: tuple[ThresholdPeriod, ...]
-    nhs_net_zero: dict[str, object]
+    nhs_net_zero: dict[str, Any]
     modern_slavery_turnover: Decimal
     modern_slavery_source: str
     modern_slavery_confidence: str
