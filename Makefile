@@ -15,13 +15,16 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python -m sv_desktop.qt_runtime
 	$(BIN)/sv-desktop
 
 test: $(STAMP)
+	@$(BIN)/python -m sv_desktop.qt_runtime
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 bench: $(STAMP)

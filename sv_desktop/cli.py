@@ -300,18 +300,30 @@ def app_options(argv: Sequence[str]) -> dict[str, str] | None:
     return found
 
 
+def _open_app(data_dir: str | None, database_url: str | None) -> int:
+    """The desktop app; when Qt cannot load for want of a system library, which one and how to install it."""
+    from .gui import main as gui_main
+
+    try:
+        return gui_main(data_dir, database_url)
+    except ImportError:  # PySide6 loads its libraries on first import, inside gui.main
+        from .qt_runtime import missing_libraries, problem
+
+        missing = missing_libraries()
+        if not missing:
+            raise
+        print(problem(missing), file=sys.stderr)
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     opening = app_options(argv)
     if opening is not None:
-        from .gui import main as gui_main
-
-        return gui_main(opening.get("--data-dir"), opening.get("--database-url"))
+        return _open_app(opening.get("--data-dir"), opening.get("--database-url"))
     args = _parser().parse_args(argv)
     if args.command is None:
-        from .gui import main as gui_main
-
-        return gui_main(args.data_dir, args.database_url)
+        return _open_app(args.data_dir, args.database_url)
     from .services.errors import ServiceError
 
     try:

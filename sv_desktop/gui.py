@@ -10,8 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .paths import app_paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
 
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 EXIT_WHEN_IDLE_ENV = "SV_DESKTOP_BENCH_EXIT_WHEN_IDLE"
@@ -78,7 +82,7 @@ class Startup:
         self.database_url = database_url
         self.service = None
         self.failed = False
-        self.timer = None
+        self.timer: QTimer | None = None
         self.closed = False
         self._attempts = 0
 

@@ -55,7 +55,7 @@ def _fsync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def atomic_write(out: Path, writer: Callable[[Path], None]) -> Path:
+def atomic_write(out: Path, writer: Callable[[Path], object]) -> Path:
     """Call `writer(temp_path)` to produce the file, then move it into place as `out`.
 
     Returns the final path. Raises `ExportError` for anything the user can fix; an error inside

@@ -25,10 +25,12 @@ from .backups import BackupFile
 class UiService(Protocol):
     """The use-cases the screens call; each raises `ServiceError` (with a plain message) when it fails."""
 
-    content: Content
-    bank: QuestionBank
-    settings: Settings
-
+    @property
+    def content(self) -> Content: ...
+    @property
+    def bank(self) -> QuestionBank: ...
+    @property
+    def settings(self) -> Settings: ...
     @property
     def data_dir(self) -> Path: ...
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import compliance
 from ..model.kpi_reminders import DELIVERY_STAGES, KpiReminder, kpi_reminders
@@ -30,6 +31,11 @@ class LifecycleUseCases:
     content: Any
     rules: Any
     _today: Callable[[], dt.date]
+
+    if TYPE_CHECKING:  # provided by TenderService
+        def list_tenders(self, text: str = "") -> list[TenderSummary]: ...
+        def is_compliant(self, tender: Tender) -> bool: ...
+        def _guard(self) -> AbstractContextManager[None]: ...
 
     # ---------------------------------------------------------------- lookups for the screens
 

@@ -30,7 +30,8 @@ def _values(row: Base, **extra: Any) -> dict[str, Any]:
     return values
 
 
-def _insert_returning_ids(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+def _insert_returning_ids(session: Session, model: type[TenderRow] | type[EngagementRow],
+                          rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
     statement = insert(model).returning(model.id, sort_by_parameter_order=True)

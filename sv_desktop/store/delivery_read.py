@@ -10,6 +10,7 @@ their KPIs' names and frequencies, their results' KPI names and period ends) fil
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
@@ -35,7 +36,7 @@ def delivery_contracts(connection: Connection, stages: Iterable[str]) -> list[De
             select(kpi.c.tender_id, kpi.c.name, kpi.c.frequency)
             .where(kpi.c.tender_id.in_(ids)).order_by(kpi.c.tender_id, kpi.c.position)):
         kpis.setdefault(tender_id, []).append((name, frequency))
-    reported: dict[int, list[tuple[str, object]]] = {}
+    reported: dict[int, list[tuple[str, dt.date | None]]] = {}
     for tender_id, name, period_end in connection.execute(
             select(result.c.tender_id, result.c.kpi, result.c.period_end)
             .where(result.c.tender_id.in_(ids)).order_by(result.c.tender_id, result.c.position)):

@@ -7,6 +7,7 @@ longer than the column) is refused here with a sentence naming the field, before
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import overload
 
 from sv_desktop.model.tender import (
     Kpi,
@@ -44,6 +45,10 @@ def _money(value: Decimal, label: str, reference: str) -> Decimal:
     return value
 
 
+@overload
+def _percent(value: Decimal, label: str, reference: str) -> Decimal: ...
+@overload
+def _percent(value: Decimal | None, label: str, reference: str) -> Decimal | None: ...
 def _percent(value: Decimal | None, label: str, reference: str) -> Decimal | None:
     if value is None:
         return None
@@ -157,6 +162,10 @@ def child_rows(tender: Tender) -> dict[str, list]:
     return {"themes": themes, "kpis": kpis, "questions": questions, "leads": leads, **lifecycle_children(tender)}
 
 
+@overload
+def _pct(value: Decimal) -> Decimal: ...
+@overload
+def _pct(value: Decimal | None) -> Decimal | None: ...
 def _pct(value: Decimal | None) -> Decimal | None:
     """Percentages come back without the column's padding zeros: 15.0100 reads as 15.01, 10.0000 as 10."""
     if value is None:

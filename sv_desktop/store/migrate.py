@@ -102,6 +102,7 @@ def upgrade_to_head(engine: Engine, where: str, target: str = "head") -> tuple[s
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         raw = connection.connection.dbapi_connection
+        assert raw is not None  # an open connection has its driver's
         if sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:

@@ -13,9 +13,10 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Engine, and_, delete, func, or_, select, update
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import CursorResult, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
@@ -41,7 +42,7 @@ from .errors import (
 from .folder import create_empty_file, prepare_folder
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
-from .models import EngagementRow, EngagementSupplierRow, LeadRow, StoreMetaRow, TenderRow
+from .models import Base, EngagementRow, EngagementSupplierRow, LeadRow, StoreMetaRow, TenderRow
 from .sqlite_file import inspect_file
 from .whole_read import whole_tenders
 
@@ -342,10 +343,10 @@ class TenderStore:
         row.updated_at = now
         if row.id is not None:
             events = EngagementRow.__table__
-            session.execute(delete(EngagementSupplierRow.__table__).where(
+            session.execute(delete(Base.metadata.tables[EngagementSupplierRow.__tablename__]).where(
                 EngagementSupplierRow.event_id.in_(select(events.c.id).where(events.c.tender_id == row.id))))
             for name in children:
-                table = TenderRow.__mapper__.relationships[name].mapper.local_table
+                table = Base.metadata.tables[TenderRow.__mapper__.relationships[name].mapper.class_.__tablename__]
                 session.execute(delete(table).where(table.c.tender_id == row.id))
                 set_committed_value(row, name, [])  # "loaded, and empty": nothing left to delete
         for name, rows in children.items():
@@ -396,9 +397,9 @@ class TenderStore:
             if not session.scalar(select(func.count()).select_from(TenderRow).where(*expired)):
                 return 0  # nothing to do, and no change recorded (so no needless backup)
         with self._write() as session:
-            result = session.execute(
+            result = cast(CursorResult, session.execute(
                 delete(TenderRow).where(*expired),
-                execution_options={"synchronize_session": False})
+                execution_options={"synchronize_session": False}))
             return result.rowcount or 0
 
     # ------------------------------------------------------------ backups and checks
@@ -419,6 +420,7 @@ class TenderStore:
         with self._backup_lock:
             raw = self._engine.raw_connection()
             try:
+                assert raw.driver_connection is not None  # an open pooled connection has its driver's
                 path = backup_files.write_backup(raw.driver_connection, self.paths, reason, now)
             finally:
                 raw.close()

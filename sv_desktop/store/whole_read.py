@@ -54,9 +54,9 @@ def whole_tenders(connection: Connection, *conditions: Any) -> list[Tender]:
             else:
                 getattr(loaded[child.tender_id], name).append(child)
     if events:
-        supplier, event = EngagementSupplierRow.__table__, EngagementRow.__table__
+        supplier, event_table = EngagementSupplierRow.__table__, EngagementRow.__table__
         query = (select(supplier)
-                 .where(supplier.c.event_id.in_(select(event.c.id).where(event.c.tender_id.in_(ids))))
+                 .where(supplier.c.event_id.in_(select(event_table.c.id).where(event_table.c.tender_id.in_(ids))))
                  .order_by(supplier.c.event_id, supplier.c.position))
         for row in connection.execute(query).all():
             events[row.event_id].suppliers.append(row)

@@ -118,6 +118,13 @@ class MainWindow(QMainWindow):
             self._enable_service_actions(False)
 
     @property
+    def attached(self) -> UiService:
+        """The service given to `attach()`; every action that uses it is disabled until then."""
+        if self.service is None:
+            raise RuntimeError("the main window has no service yet")
+        return self.service
+
+    @property
     def is_loaded(self) -> bool:
         return self.proxy is not None
 
@@ -154,8 +161,8 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def _show_policy(self) -> None:
-        service = self.service
-        organisation = getattr(service.settings, "organisation", "") or service.content.organisation.name
+        service = self.attached
+        organisation = service.settings.organisation or service.content.organisation.name
         policy = service.content.organisation
         self.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
 
@@ -348,7 +355,7 @@ class MainWindow(QMainWindow):
         current = select or self.selected_reference()
         if rows is None:
             try:
-                rows = self.service.list_tenders()
+                rows = self.attached.list_tenders()
             except ServiceError as exc:
                 QMessageBox.warning(self, "Cannot list the tenders", str(exc))
                 rows = []
@@ -430,7 +437,7 @@ class MainWindow(QMainWindow):
     def open_wizard(self, tender: Tender) -> TenderWizard:
         from .wizard.wizard_window import TenderWizard
 
-        wizard = TenderWizard(self.service, tender, self.settings)
+        wizard = TenderWizard(self.attached, tender, self.settings)
         wizard.saved.connect(self._wizard_saved)
         wizard.closed.connect(lambda reference, w=wizard: self._wizard_closed(w, reference))
         self.wizards.append(wizard)
@@ -458,7 +465,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         try:
-            tender = self.service.new_tender()
+            tender = self.attached.new_tender()
         except ServiceError as exc:
             QMessageBox.warning(self, "Cannot start a tender", str(exc))
             return
@@ -477,7 +484,7 @@ class MainWindow(QMainWindow):
             existing.activateWindow()
             return
         try:
-            tender = self.service.get(reference)
+            tender = self.attached.get(reference)
         except ServiceError as exc:
             QMessageBox.warning(self, "Cannot open the tender", str(exc))
             self.refresh()
@@ -498,7 +505,7 @@ class MainWindow(QMainWindow):
         if reference is None or not self._settle(reference):
             return
         try:
-            twin = self.service.duplicate(reference)
+            twin = self.attached.duplicate(reference)
         except ServiceError as exc:
             QMessageBox.warning(self, "Not duplicated", str(exc))
             return
@@ -526,7 +533,7 @@ class MainWindow(QMainWindow):
         if wizard is not None and not wizard.close():
             return
         try:
-            self.service.delete(reference)
+            self.attached.delete(reference)
         except ServiceError as exc:
             QMessageBox.warning(self, "Not deleted", str(exc))
             return
@@ -537,7 +544,7 @@ class MainWindow(QMainWindow):
         from .prompts import restore_from_bin
 
         reference = self.undo_bar.reference
-        if not reference or not restore_from_bin(self, self.service, reference):
+        if not reference or not restore_from_bin(self, self.attached, reference):
             return
         self.undo_bar.hide()
         self.refresh(select=reference)

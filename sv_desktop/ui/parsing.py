@@ -32,6 +32,12 @@ def _number(text: str, what: str, example: str) -> Decimal:
         raise FieldError(f"Use digits only for {what}, for example {example}.") from None
 
 
+def _decimals(value: Decimal) -> int:
+    """Digits after the point of a finite Decimal (the pattern in `_number` lets through no other)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def parse_money(text: str) -> Decimal:
     """Pounds excluding VAT: 0 or more, at most 2 decimal places, below £100bn."""
     value = _number(text, "the value in pounds excluding VAT", "250,000")
@@ -39,7 +45,7 @@ def parse_money(text: str) -> Decimal:
         raise FieldError("The value cannot be negative: enter 0 or more, in pounds excluding VAT.")
     if value > MAX_MONEY:
         raise FieldError("That is over £100 billion: check for extra zeros (enter pounds, excluding VAT).")
-    if value.as_tuple().exponent < -2:
+    if _decimals(value) > 2:
         raise FieldError("Use pounds and pence, at most two decimal places, for example 1250000.50.")
     return value.quantize(Decimal("0.01")) if value != value.to_integral() else value.quantize(Decimal(1))
 
@@ -49,7 +55,7 @@ def parse_percent(text: str, what: str = "a percentage", example: str = "10") ->
     value = _number(text, what, example)
     if not Decimal(0) <= value <= Decimal(100):
         raise FieldError(f"Enter {what} between 0 and 100, for example {example}.")
-    if value.as_tuple().exponent < -2:
+    if _decimals(value) > 2:
         raise FieldError("Use at most two decimal places, for example 12.5.")
     return value.normalize() if value == value.to_integral() else value
 

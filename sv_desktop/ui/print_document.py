@@ -7,10 +7,15 @@ Every string from the tender is escaped: a title such as `<img src=x>` prints as
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..model.tender import Tender
 from .labels import FREQUENCY_LABELS, RISK_LABELS, SEVERITY_LABELS, STAGE_LABELS, label
 from .parsing import format_date, format_money, format_number
+
+if TYPE_CHECKING:
+    from ..model.content import Content
+    from ..model.rules import Finding, SupplierRequirement
 
 DRAFT_MARK = "DRAFT – NOT POLICY-COMPLIANT"
 
@@ -23,7 +28,7 @@ def _row(caption: str, value: str) -> str:
     return f"<tr><th align='left' valign='top'>{escape(caption)}</th><td>{escape(value)}</td></tr>"
 
 
-def tender_html(tender: Tender, content, findings: list[object], requirements: list[object],
+def tender_html(tender: Tender, content: Content, findings: list[Finding], requirements: list[SupplierRequirement],
                 organisation: str) -> str:
     blockers = [f for f in findings if getattr(f, "severity", "") == "blocker"]
     parts: list[str] = ["<html><body style='font-family: Arial, \"Liberation Sans\", sans-serif;'>"]
@@ -93,7 +98,7 @@ def tender_html(tender: Tender, content, findings: list[object], requirements: l
         for finding in findings:
             severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
             parts.append(f"<li><b>{escape(severity)}</b>: {escape(finding.message)} "
-                         f"<i>({escape(getattr(finding, 'source', ''))})</i></li>")
+                         f"<i>({escape(finding.source)})</i></li>")
         parts.append("</ul>")
     parts.append("</body></html>")
     return "".join(parts)

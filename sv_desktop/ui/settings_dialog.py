@@ -72,9 +72,9 @@ class SettingsDialog(QDialog):
         self.word_limit.set_value(settings.default_word_limit)
         add_row(form, "Default &word limit:", self.word_limit, "Used for questions you write yourself.")
         self.scale = QComboBox()
-        bank = getattr(service, "bank", None)
+        scales = service.bank.scales
         for scale_id in SCORING_SCALES:
-            name = bank.scales[scale_id].name if bank is not None and scale_id in bank.scales else scale_id
+            name = scales[scale_id].name if scale_id in scales else scale_id
             self.scale.addItem(f"{name} ({scale_id})", scale_id)
         self.scale.setCurrentIndex(max(self.scale.findData(settings.default_scoring_scale), 0))
         add_row(form, "Default &scoring scale:", self.scale)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..services.errors import ServiceError
 
 if TYPE_CHECKING:
+    from ..services.contract import UiService
     from .main_window import MainWindow
 
 TENDER_FILE_FILTER = "Tender files (*.svtender.json);;All files (*)"
@@ -27,8 +28,8 @@ class WindowActions:
         self.window = window
 
     @property
-    def service(self):
-        return self.window.service
+    def service(self) -> UiService:
+        return self.window.attached
 
     def _restored(self, reference: str) -> None:
         self.window.refresh(select=reference)
@@ -105,12 +106,11 @@ class WindowActions:
             QMessageBox.warning(self.window, "Cannot list the backups", str(exc))
             return
         dialog = RestoreBackupDialog(backups, self.window)
-        if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return
-        if not self.window.close_wizards():
+        chosen = dialog.chosen() if dialog.exec() == RestoreBackupDialog.DialogCode.Accepted else None
+        if chosen is None or not self.window.close_wizards():
             return
         try:
-            self.service.restore_backup(Path(dialog.chosen()))
+            self.service.restore_backup(Path(chosen))
         except ServiceError as exc:
             QMessageBox.warning(self.window, "Not restored", str(exc))
             return
@@ -132,7 +132,7 @@ class WindowActions:
         from .settings_dialog import SettingsDialog
 
         SettingsDialog(self.service, self.window).exec()
-        organisation = getattr(self.service.settings, "organisation", "")
+        organisation = self.service.settings.organisation
         policy = self.service.content.organisation
         self.window.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
 

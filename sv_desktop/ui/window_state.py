@@ -21,8 +21,7 @@ STATE_FILE = "window-state.ini"
 
 
 def data_folder(service: UiService) -> Path | None:
-    folder = getattr(service, "data_dir", None) or getattr(getattr(service, "settings", None), "data_dir", None)
-    return Path(folder) if folder else None
+    return Path(service.data_dir)
 
 
 def ui_settings(service: UiService) -> QSettings:

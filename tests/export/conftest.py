@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from dataclasses import replace
 from decimal import Decimal
 
@@ -144,14 +142,6 @@ def pdf_text(path) -> list[str]:
 def squash(text: str) -> str:
     """Whitespace removed: line wrapping must not decide whether text is found."""
     return re.sub(r"\s+", "", text)
-
-
-def has_pdftools() -> bool:
-    return shutil.which("pdffonts") is not None
-
-
-def run_pdffonts(path) -> str:
-    return subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
 
 
 def body_text(path) -> list[str]:

@@ -6,11 +6,11 @@ with openpyxl, and the `report` command."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
+from pdf_fonts import pdf_fonts
 from pypdf import PdfReader
 
 from sv_desktop.cli import main
@@ -149,8 +149,9 @@ def test_the_pdf_for_the_committee(filled, tmp_path):
     for absent in ("G-PIPELINE", "J-DAY-AFTER", "K-AWARDED-AFTER", "Z-IN-THE-BIN", "P3-BEFORE"):
         assert absent not in text
     assert f"Page 1 of {len(reader.pages)}" in text
-    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
-    assert "LiberationSans" in fonts and "Helvetica" not in fonts
+    fonts = pdf_fonts(out)
+    assert any("LiberationSans" in name for name in fonts) and not any("Helvetica" in name for name in fonts)
+    assert all(fonts.values()), fonts
 
 
 def _rows(sheet) -> dict[str, tuple]:

@@ -9,42 +9,33 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from sv_desktop.model.compliance import ComplianceReport, PeriodFigures
 from sv_desktop.model.content import load_content
+from sv_desktop.model.kpi_reminders import KpiReminder
 from sv_desktop.model.question_bank import load_question_bank
+from sv_desktop.model.rules import Finding, SupplierRequirement
 from sv_desktop.model.tender import MANDATORY_THEME, Tender, TenderSummary, new_tender
+from sv_desktop.services.backups import BackupFile
 from sv_desktop.services.errors import ConflictError, DuplicateReferenceError, NotFoundError, ServiceError
+from sv_desktop.settings import Settings
 
 
 @dataclass(frozen=True)
-class FakeFinding:
-    rule: str
-    severity: str
-    message: str
-    source: str
-    step: str
+class FakeFinding(Finding):
     confidence: str = "policy"
 
 
-@dataclass(frozen=True)
-class FakeRequirement:
-    id: str
-    rule: str
-    title: str
-    text: str
+FakeRequirement = SupplierRequirement
 
 
 @dataclass
-class FakeSettings:
-    organisation: str = "Leicestershire Partnership NHS Trust"
-    reference_prefix: str = "LPT"
-    local_postcode_areas: list[str] = field(default_factory=lambda: ["LE", "NN"])
-    default_word_limit: int = 750
-    default_scoring_scale: str = "0-5"
-    database_url: str = ""
+class FakeSettings(Settings):
     saved: int = 0
 
 
@@ -59,6 +50,7 @@ class FakeService:
         self.saves = 0
         self.fail_next_save: ServiceError | None = None
         self.exports: list[tuple[str, Path]] = []
+        self.closed = False
 
     # ---- settings
     def save_settings(self) -> None:
@@ -144,8 +136,8 @@ class FakeService:
         self._tenders[reference] = self._bin.pop(reference)
 
     # ---- policy: a few fixed rules, enough to exercise the screens
-    def check(self, tender: Tender) -> list[FakeFinding]:
-        findings = []
+    def check(self, tender: Tender) -> list[Finding]:
+        findings: list[Finding] = []
         if tender.category == "medicines":
             findings.append(FakeFinding("SCOPE-MEDICINES", "blocker", "Medicines are out of scope.",
                                         "P238 3.2", "details"))
@@ -164,7 +156,7 @@ class FakeService:
                                         "P238 4.4", "spec"))
         return findings
 
-    def requirements(self, tender: Tender) -> list[FakeRequirement]:
+    def requirements(self, tender: Tender) -> list[SupplierRequirement]:
         return [FakeRequirement("ms-statement", "MS-STATEMENT", "Modern slavery statement",
                                 "Bidders with turnover of 36m or more give their statement.\n\nSecond <b>para</b>.")]
 
@@ -198,8 +190,49 @@ class FakeService:
         target.write_text("backup", encoding="utf-8")
         return target
 
-    def list_backups(self) -> list:
+    def list_backups(self) -> list[BackupFile]:
         return []
+
+    def restore_backup(self, backup_file: Path) -> Path | None:
+        raise ServiceError("The page tests' service has no database to restore.")
 
     def doctor(self) -> list[str]:
         return ["Database integrity: ok", f"Tenders: {len(self._tenders)}"]
+
+    def close(self) -> None:
+        self.closed = True
+
+    # ---- after the ITT: enough for the screens that show them; the real service is tested in tests/lifecycle
+    def today(self) -> dt.date:
+        return dt.date(2027, 1, 15)
+
+    def performance_ratings(self) -> list[tuple[str, str]]:
+        return [("Good", "Meets the KPI"), ("Inadequate", "Far below the KPI")]
+
+    def is_local_postcode(self, postcode: str) -> bool:
+        return self.settings.is_local_postcode(postcode)
+
+    def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
+        return []
+
+    def compliance_report(self, start: dt.date | None = None, end: dt.date | None = None) -> ComplianceReport:
+        raise ServiceError("The page tests' service makes no compliance report.")
+
+    def report_measures(self, figures: PeriodFigures) -> list[tuple[str, str]]:
+        return [("Contracts counted", f"{figures.counted:,}")]
+
+    def report_period_text(self, figures: PeriodFigures) -> str:
+        return f"{figures.start} to {figures.end}"
+
+    def export_report(self, start: dt.date | None, end: dt.date | None, out: Path) -> Path:
+        return self._write("report", out)
+
+    def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
+                        months: int = 12) -> Path:
+        return self._write("pipeline", out)
+
+
+if TYPE_CHECKING:
+    from sv_desktop.services.contract import UiService
+
+    _the_fake_service: type[UiService] = FakeService  # mypy checks the fake against the contract

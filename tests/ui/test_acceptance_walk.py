@@ -192,7 +192,7 @@ def test_every_wizard_page_and_its_dialogs(qtbot, main_window, modal_dialogs, sh
         if page_id == PageId.REQUIREMENTS:
             page.kpis.table.setCurrentCell(0, 0)  # the selected KPI's form is enabled
         settle()
-        page.scroll.widget().resize(page.scroll.widget().sizeHint())
+        page.scroll_area.widget().resize(page.scroll_area.widget().sizeHint())
         settle()
         chain = focus_chain(wizard)
         on_page = [w for w in chain if page.isAncestorOf(w)]

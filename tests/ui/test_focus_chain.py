@@ -78,7 +78,7 @@ def test_every_wizard_page_is_named_and_in_visual_order(qtbot, real_service, ope
         assert_named(chain)
         on_page = [w for w in chain if page.isAncestorOf(w)]
         assert len(on_page) >= 3, f"{page_id.name}: too few focusable widgets found"
-        page.scroll.widget().resize(page.scroll.widget().sizeHint())
+        page.scroll_area.widget().resize(page.scroll_area.widget().sizeHint())
         assert_visual_order(on_page, page)
         outside = [w for w in chain if not page.isAncestorOf(w)]
         assert wizard.sidebar in outside and wizard.close_button in outside

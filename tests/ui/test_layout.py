@@ -19,8 +19,8 @@ def test_every_page_fits_the_width_at_1366_by_768(qtbot, real_service, open_wiza
         if page_id == PageId.THEMES:
             page.boxes["wellbeing"].setChecked(True)
         QApplication.processEvents()
-        body = page.scroll.widget()
-        viewport = page.scroll.viewport()
+        body = page.scroll_area.widget()
+        viewport = page.scroll_area.viewport()
         assert body.minimumSizeHint().width() <= viewport.width(), (
             f"{page_id.name}: needs {body.minimumSizeHint().width()} px, has {viewport.width()}")
         assert body.width() <= viewport.width()

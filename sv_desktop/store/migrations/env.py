@@ -37,7 +37,10 @@ def run_migrations_online() -> None:
     if connection is not None:
         run_with(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic.ini names no sqlalchemy.url and no connection was given")
+    engine = create_engine(url)
     with engine.connect() as fresh:
         run_with(fresh)
     engine.dispose()

@@ -9,6 +9,7 @@ parts (its service, model, proxy, table, menu and status bars) and the service's
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -19,24 +20,30 @@ from ...model.tender import TenderSummary
 from ...services.errors import ServiceError
 from .. import icons
 from ..worker import run_in_background
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+    from .dialog_base import TenderDialog
 from .filter_bar import FilterBar
 
 PIPELINE_FILTERS = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
 
 
 class LifecycleMenu(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.service = window.service
+        self.service = window.attached
+        assert window.model is not None and window.proxy is not None  # made by attach() first
+        self.model, self.proxy = window.model, window.proxy
         self.dialog: QDialog | None = None
         self.reminders: list = []
         labels = {key: guide.label for key, guide in self.service.content.categories.items()}
         self.bar = FilterBar(labels)
         window.table_layout.insertWidget(0, self.bar)
         self._order_tabbing()
-        self.bar.changed.connect(window.proxy.set_criteria)
-        window.model.modelReset.connect(self._rows_changed)
+        self.bar.changed.connect(self.proxy.set_criteria)
+        self.model.modelReset.connect(self._rows_changed)
         self._build_menu()
         self.reminder_button = QPushButton(icons.icon("calendar"), "")
         self.reminder_button.setFlat(True)
@@ -44,7 +51,7 @@ class LifecycleMenu(QObject):
         self.reminder_button.clicked.connect(self.show_reminders)
         window.statusBar().addPermanentWidget(self.reminder_button)
         window.table.selectionModel().currentRowChanged.connect(self._update_actions)
-        window.proxy.filtered.connect(self._update_actions)
+        self.proxy.filtered.connect(self._update_actions)
         self._rows_changed()
         QTimer.singleShot(0, self.check_reminders)
 
@@ -84,7 +91,7 @@ class LifecycleMenu(QObject):
         (and what follows it on screen) is moved after the bar instead: search, filters, list, status bar."""
         last = None
         widget = self.bar.nextInFocusChain()
-        while widget is not self.bar and self.bar.isAncestorOf(widget):
+        while widget is not None and widget is not self.bar and self.bar.isAncestorOf(widget):
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 last = widget
             widget = widget.nextInFocusChain()
@@ -98,7 +105,7 @@ class LifecycleMenu(QObject):
     # ---- the list
 
     def _rows_changed(self) -> None:
-        model = self.window.model
+        model = self.model
         self.bar.set_leads(lead_names(model.summary(i) for i in range(model.rowCount())))
 
     def _update_actions(self, *_args) -> None:
@@ -108,7 +115,7 @@ class LifecycleMenu(QObject):
 
     def shown_rows(self) -> list[TenderSummary]:
         """The tenders the list shows now (filters and search applied), in the list's order."""
-        proxy, model = self.window.proxy, self.window.model
+        proxy, model = self.proxy, self.model
         return [model.summary(proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
 
     # ---- one tender's dialogs
@@ -127,7 +134,7 @@ class LifecycleMenu(QObject):
             QMessageBox.warning(self.window, "Cannot open the tender", str(exc))
             return None
 
-    def _show(self, dialog: QDialog) -> QDialog:
+    def _show(self, dialog: TenderDialog) -> QDialog:
         dialog.saved.connect(lambda stored: self._saved(stored.reference))
         self.dialog = dialog
         dialog.open()
@@ -165,8 +172,6 @@ class LifecycleMenu(QObject):
 
     def check_reminders(self) -> None:
         """Look for KPI reports due, off the UI thread; the status bar button appears when there are some."""
-        if not hasattr(self.service, "kpi_reminders"):
-            return
         run_in_background(self.service.kpi_reminders, self._reminders_found, lambda _error: None, context=self)
 
     def _reminders_found(self, reminders: list) -> None:

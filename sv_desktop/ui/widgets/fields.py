@@ -39,9 +39,9 @@ def plain_name(label_text: str) -> str:
 
 
 def focus_target(widget: QWidget) -> QWidget:
-    target = widget
-    while target.focusProxy() is not None:
-        target = target.focusProxy()
+    target, proxy = widget, widget.focusProxy()
+    while proxy is not None:
+        target, proxy = proxy, proxy.focusProxy()
     return target
 
 

@@ -84,10 +84,13 @@ class BankPicker(QDialog):
         self.detail.setPlainText(full or "Choose an entry in the list to read it in full here.")
 
     def items(self) -> list[QTreeWidgetItem]:
-        found = []
+        found: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            found.extend(top.child(j) for j in range(top.childCount()) if top.child(j).data(0, KEY_ROLE))
+            if top is None:
+                continue
+            children = (top.child(j) for j in range(top.childCount()))
+            found.extend(child for child in children if child is not None and child.data(0, KEY_ROLE))
         return found
 
     def chosen(self) -> list[str]:

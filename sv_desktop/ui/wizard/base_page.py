@@ -23,6 +23,7 @@ from ..widgets.fields import ValidatedField
 from .page_ids import PageId
 
 if TYPE_CHECKING:
+    from ...model.rules import Finding
     from ...services.contract import UiService
 
 
@@ -39,7 +40,7 @@ class AttentionBanner(QFrame):
         self.messages: list[str] = []
         self.hide()
 
-    def set_findings(self, findings: Iterable[object]) -> None:
+    def set_findings(self, findings: Iterable[Finding]) -> None:
         for row in self._rows:
             row.setParent(None)
             row.deleteLater()
@@ -48,7 +49,7 @@ class AttentionBanner(QFrame):
             row = QWidget()
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 0, 0, 0)
-            severity = getattr(finding, "severity", "blocker")
+            severity = finding.severity
             icon = QLabel()
             icon.setPixmap(icons.pixmap(SEVERITY_ICONS.get(severity, "sev-blocker"), 16))
             icon.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -92,17 +93,17 @@ class WizardPage(QWidget):
         outer.addWidget(self.title_label)
         outer.addWidget(self.why_label)
         outer.addWidget(self.attention)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(0, 6, 4, 6)
         self.body_layout.setSpacing(10)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         self.build(self.body_layout)
 
     # ---- identity
@@ -167,7 +168,7 @@ class WizardPage(QWidget):
                 problems.append(f"{field.edit.accessibleName() or 'A field'}: {field.problem()}")
         return problems
 
-    def show_findings(self, findings: list[object]) -> None:
+    def show_findings(self, findings: list[Finding]) -> None:
         """All current findings; the banner shows the blockers this step fixes."""
         self.attention.set_findings(
             f for f in findings if getattr(f, "severity", "") == "blocker" and getattr(f, "step", None) == self.step_id)

@@ -200,13 +200,7 @@ class DetailsPage(WizardPage):
 
     def _reference_free(self, reference: str) -> str | None:
         previous = self.stored_reference
-        taken = getattr(self.service, "reference_taken", None)
-        if taken is not None:
-            duplicate = taken(reference, except_reference=previous)
-        else:
-            duplicate = reference != previous and any(
-                s.reference == reference for s in self.service.list_tenders(reference))
-        if duplicate:
+        if self.service.reference_taken(reference, except_reference=previous):
             return f"Another tender already uses {reference[:40]}: choose a different reference."
         return None
 

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from ...services.contract import UiService
 
 KINDS = {
-    "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "export_pdf", "Export the pack as PDF"),
-    "docx": ("social value pack", ".docx", "Word documents (*.docx)", "export_docx", "Export the pack for Word"),
-    "brief": ("pre-market brief", ".pdf", "PDF documents (*.pdf)", "export_brief", "Export the pre-market brief"),
+    "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "Export the pack as PDF"),
+    "docx": ("social value pack", ".docx", "Word documents (*.docx)", "Export the pack for Word"),
+    "brief": ("pre-market brief", ".pdf", "PDF documents (*.pdf)", "Export the pre-market brief"),
 }
 OPEN_FOLDER_KEY = "export/open_folder"
 LAST_FOLDER_KEY = "export/last_folder"
@@ -87,7 +87,7 @@ class Exporter(QObject):
     # ---- export
 
     def export(self, kind: str) -> Path | None:
-        noun, suffix, file_filter, method, caption = KINDS[kind]
+        noun, suffix, file_filter, caption = KINDS[kind]
         tender = self._tender()
         suggested = self._start_folder() / f"{safe_file_stem(tender.reference)} {noun}{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, caption, str(suggested), file_filter,
@@ -101,7 +101,7 @@ class Exporter(QObject):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = getattr(self.service, method)(tender, path)
+            written = self._writer(kind)(tender, path)
         except ServiceError as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {exc}")
@@ -143,11 +143,15 @@ class Exporter(QObject):
         document.setHtml(self.document_html())
         document.print_(printer)
 
+    def _writer(self, kind: str) -> Callable[[Tender, Path], Path]:
+        return {"pdf": self.service.export_pdf, "docx": self.service.export_docx,
+                "brief": self.service.export_brief}[kind]
+
     def document_html(self) -> str:
         tender = self._tender()
         try:
             requirements = self.service.requirements(tender)
         except (ServiceError, ValueError, KeyError):
             requirements = []
-        organisation = getattr(self.service.settings, "organisation", "") or self.service.content.organisation.name
+        organisation = self.service.settings.organisation or self.service.content.organisation.name
         return tender_html(tender, self.service.content, self._findings(), requirements, organisation)

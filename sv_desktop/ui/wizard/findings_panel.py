@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextDocument
@@ -18,15 +19,18 @@ from .. import icons
 from ..labels import SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER
 from ..style import accent_color
 
+if TYPE_CHECKING:
+    from ...model.rules import Finding
+
 ICON_SIZE = 18
 INDENT = ICON_SIZE + 4
 
 
-def sorted_findings(findings: list[object]) -> list[object]:
+def sorted_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: SEVERITY_ORDER.get(getattr(f, "severity", ""), 9))
 
 
-def summary_text(findings: list[object]) -> str:
+def summary_text(findings: list[Finding]) -> str:
     counts = Counter(getattr(f, "severity", "") for f in findings)
     if not findings:
         return "Policy-compliant: nothing to fix or consider."
@@ -40,7 +44,7 @@ def summary_text(findings: list[object]) -> str:
     return f"{verdict}: {', '.join(parts)}."
 
 
-def finding_html(finding: object, step_titles: dict[str, str]) -> str:
+def finding_html(finding: Finding, step_titles: dict[str, str]) -> str:
     severity = getattr(finding, "severity", "")
     word = SEVERITY_LABELS.get(severity, severity.capitalize())
     icon = SEVERITY_ICONS.get(severity, "sev-advice")
@@ -78,7 +82,7 @@ class FindingsList(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self._rules: list[str] = []
 
-    def set_findings(self, findings: list[object], step_titles: dict[str, str]) -> None:
+    def set_findings(self, findings: list[Finding], step_titles: dict[str, str]) -> None:
         ordered = sorted_findings(findings)
         self._rules = [getattr(f, "rule", "") for f in ordered]
         document = self.document()
@@ -123,7 +127,7 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.step_requested = self.list.step_requested
 
-    def set_findings(self, findings: list[object], step_titles: dict[str, str]) -> None:
+    def set_findings(self, findings: list[Finding], step_titles: dict[str, str]) -> None:
         self.summary.setText(summary_text(findings))
         self.summary.setAccessibleName(self.summary.text())
         self.list.set_findings(findings, step_titles)

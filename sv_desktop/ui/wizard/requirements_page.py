@@ -8,6 +8,7 @@ pack will contain for this tender's value and dates.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +28,9 @@ from ..widgets.fields import DateField, add_row, text_area
 from .base_page import WizardPage
 from .kpi_editor import KpiEditor
 from .page_ids import PageId
+
+if TYPE_CHECKING:
+    from ...model.rules import Finding
 
 
 class RequirementsPage(WizardPage):
@@ -119,7 +123,7 @@ class RequirementsPage(WizardPage):
         tender.is_framework = self.framework.isChecked()
         tender.kpi_exemption_reason = self.exemption.toPlainText()
 
-    def show_findings(self, findings: list[object]) -> None:
+    def show_findings(self, findings: list[Finding]) -> None:
         super().show_findings(findings)
         if self.tender is not None:
             self.show_requirements(self.tender)

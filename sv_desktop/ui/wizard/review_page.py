@@ -6,6 +6,8 @@ pack will be marked DRAFT / NOT POLICY-COMPLIANT, and each finding leads to the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,13 +27,16 @@ from .base_page import WizardPage
 from .findings_panel import FindingsList, summary_text
 from .page_ids import PageId
 
+if TYPE_CHECKING:
+    from ...model.rules import Finding
+
 
 class ReviewPage(WizardPage):
     page_id = PageId.REVIEW
 
     def build(self, layout: QVBoxLayout) -> None:
         self.exporter = None
-        self._findings: list[object] = []
+        self._findings: list[Finding] = []
         summary = QGroupBox("This tender")
         grid = QGridLayout(summary)
         self.status_icon = QLabel()
@@ -109,7 +114,7 @@ class ReviewPage(WizardPage):
     def apply(self, tender: Tender) -> None:
         """Nothing on this page edits the tender."""
 
-    def show_findings(self, findings: list[object]) -> None:
+    def show_findings(self, findings: list[Finding]) -> None:
         super().show_findings(findings)
         self._findings = list(findings)
         titles = {step: info.title for step, info in self.content.steps.items()}

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from ...model.tender import MANDATORY_THEME, STEPS, Tender
+
+if TYPE_CHECKING:
+    from ...model.rules import Finding
 
 
 class StepState(Enum):
@@ -79,12 +83,12 @@ _PROGRESS = {
 }
 
 
-def blocker_steps(findings: Iterable[object]) -> set[str]:
+def blocker_steps(findings: Iterable[Finding]) -> set[str]:
     """Steps that hold the fix for at least one blocker."""
     return {getattr(f, "step", None) or "review" for f in findings if getattr(f, "severity", "") == "blocker"}
 
 
-def step_states(tender: Tender, findings: Iterable[object]) -> dict[str, StepState]:
+def step_states(tender: Tender, findings: Iterable[Finding]) -> dict[str, StepState]:
     """The state of every step of STEPS, in order."""
     findings = list(findings)
     attention = blocker_steps(findings)

@@ -86,8 +86,11 @@ class WeightingPage(WizardPage):
         self.split_fields: dict[str, ValidatedField] = {}
         self.split_labels: dict[str, QLabel] = {}
         for theme in THEMES:
+            def parse_share(text: str, theme: str = theme) -> Decimal:
+                return parse_percent(text, f"the share for {self.content.theme_label(theme)}", "5")
+
             field = ValidatedField(
-                lambda t, th=theme: parse_percent(t, f"the share for {self.content.theme_label(th)}", "5"),
+                parse_share,
                 fmt=format_number)
             field.set_narrow()
             field.edited.connect(self._split_edited)

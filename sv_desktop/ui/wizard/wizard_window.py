@@ -46,6 +46,7 @@ from .themes_page import ThemesPage
 from .weighting_page import WeightingPage
 
 if TYPE_CHECKING:
+    from ...model.rules import Finding
     from ...services.contract import UiService
 
 CHECK_DELAY_MS = 300
@@ -66,7 +67,7 @@ class TenderWizard(QMainWindow):
         super().__init__(parent)
         self.service = service
         self.tender = tender
-        self.findings: list[object] = []
+        self.findings: list[Finding] = []
         self.settings = settings or ui_settings(service)
         self.autosaver = Autosaver(service, lambda: self.tender, parent=self)
         self.check_timer = QTimer(self)
@@ -89,7 +90,7 @@ class TenderWizard(QMainWindow):
             self.pages.append(page)
         self.exporter = Exporter(service, lambda: self.tender, lambda: self.findings, self.settings, self)
         self.exporter.done.connect(self._show_message)
-        self.page(PageId.REVIEW).attach(self.exporter)
+        self.review_page.attach(self.exporter)
 
         self._build_central()
         self._build_docks()
@@ -98,11 +99,11 @@ class TenderWizard(QMainWindow):
 
         self.sidebar.step_chosen.connect(self._jump)
         self.findings_panel.step_requested.connect(self.go_to_step)
-        self.page(PageId.REVIEW).findings.step_requested.connect(self.go_to_step)
+        self.review_page.findings.step_requested.connect(self.go_to_step)
         self.autosaver.status_changed.connect(self._show_save_state)
         self.autosaver.saved.connect(self._stored)
 
-        self.page(PageId.DETAILS).stored_reference = self.autosaver.stored_reference
+        self.details_page.stored_reference = self.autosaver.stored_reference
         for page in self.pages:
             page.load(tender)
         self.text_guard = TextGuard(self)  # a pasted NUL must never stop the tender from saving
@@ -214,6 +215,18 @@ class TenderWizard(QMainWindow):
     def page(self, page_id: PageId) -> WizardPage:
         return self.pages[page_id]
 
+    @property
+    def details_page(self) -> DetailsPage:
+        page = self.pages[PageId.DETAILS]
+        assert isinstance(page, DetailsPage)
+        return page
+
+    @property
+    def review_page(self) -> ReviewPage:
+        page = self.pages[PageId.REVIEW]
+        assert isinstance(page, ReviewPage)
+        return page
+
     def current_page_id(self) -> PageId:
         return PageId(self.stack.currentIndex())
 
@@ -299,7 +312,7 @@ class TenderWizard(QMainWindow):
         self.reload_button.setVisible(state == "conflict")
 
     def _stored(self, stored: Tender) -> None:
-        self.page(PageId.DETAILS).stored_reference = stored.reference
+        self.details_page.stored_reference = stored.reference
         self._update_title()
         self.saved.emit(stored)
 
@@ -313,7 +326,7 @@ class TenderWizard(QMainWindow):
         current = self.current_page_id()
         self.tender = fresh
         self.autosaver.reset(fresh)
-        self.page(PageId.DETAILS).stored_reference = fresh.reference
+        self.details_page.stored_reference = fresh.reference
         for page in self.pages:
             page.load(fresh)
         self.run_check()
