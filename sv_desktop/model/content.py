@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
+from ..i18n import language
 from ..paths import resources_dir
 from .resource_yaml import ID_PATTERN, ContentError, Node, read_yaml
 from .tender import CATEGORIES, MANDATORY_THEME, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STEPS, THEMES
@@ -147,11 +148,12 @@ class Content:
 def load_content(resources: Path | None = None) -> Content:
     """The content of `resources/content/` (default: the bundled resources), validated; cached per folder."""
     folder = Path(resources) if resources is not None else resources_dir()
-    return _load(folder.resolve() / CONTENT_FOLDER)
+    return _load(folder.resolve() / CONTENT_FOLDER, language())
 
 
 @functools.lru_cache(maxsize=8)
-def _load(folder: Path) -> Content:
+def _load(folder: Path, language: str) -> Content:
+    """`language` is part of the cache key: a translated file replaces the English one (i18n.localized_file)."""
     prompts = _prompts(read_yaml(folder, "prompts.yaml"))
     return Content(
         categories=_each(folder, "categories.yaml", CATEGORIES, _category),

@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 
 import yaml
 
+from ..i18n import localized_file
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -104,9 +106,10 @@ def load_yaml_file(path: Path) -> Any:
 
 
 def read_yaml(folder: Path, name: str) -> Node:
-    """Parse `folder/name` (UTF-8, safe YAML) into the root Node."""
+    """Parse `folder/name` (UTF-8, safe YAML) into the root Node; a translation of the file for the user's
+    language is read instead where there is one (`i18n.localized_file`)."""
     try:
-        data = load_yaml_file(folder / name)
+        data = load_yaml_file(localized_file(folder, name))
     except YamlFileError as exc:
         raise ContentError(name, "", str(exc)) from None
     return Node(name, "", data)

@@ -22,4 +22,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("sv-desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    if existing is not app:
+        from .translation import install_qt_translators
+
+        install_qt_translators(app)
     return app

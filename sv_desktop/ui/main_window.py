@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _, ngettext
 from ..services.errors import ServiceError
 from . import icons
 from .qt_names import set_by_name
@@ -60,8 +61,8 @@ class UndoBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
         set_by_name(self.label, "textFormat", "PlainText")
-        self.button = QPushButton("&Undo")  # its icon is drawn when first offered
-        self.button.setAccessibleName("Undo the delete")
+        self.button = QPushButton(_("&Undo"))  # its icon is drawn when first offered
+        self.button.setAccessibleName(_("Undo the delete"))
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.timer = QTimer(self)
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         self.model: TenderTableModel | None = None
         self.proxy: LifecycleFilter | None = None
         self.lifecycle: LifecycleMenu | None = None
-        self.setWindowTitle("sv-desktop – social value in tenders")
+        self.setWindowTitle(_("sv-desktop – social value in tenders"))
         self.setWindowIcon(icons.icon("app"))
         self.window_actions = WindowActions(self)  # File, Tools and Help menus
         self._build_actions()
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.undo_bar = UndoBar()
         self.undo_bar.button.clicked.connect(self.undo_delete)
-        self.count_label = QLabel("Loading tenders…")
+        self.count_label = QLabel(_("Loading tenders…"))
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.undo_bar)
         self.policy_label = QLabel()
@@ -199,38 +200,38 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self._menu_icons: list[tuple[QAction, str]] = []
-        self.new_action = self._action("&New tender", "new", self.new_tender, QKeySequence.StandardKey.New)
-        self.open_action = self._action("&Open", "open", self.open_selected)
+        self.new_action = self._action(_("&New tender"), "new", self.new_tender, QKeySequence.StandardKey.New)
+        self.open_action = self._action(_("&Open"), "open", self.open_selected)
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         set_by_name(self.open_action, "shortcutContext", "WidgetShortcut")  # Enter opens only in the list
-        self.duplicate_action = self._action("D&uplicate", "duplicate", self.duplicate_selected, ("Ctrl+D",))
-        self.delete_action = self._action("&Delete", "delete", self.delete_selected,
+        self.duplicate_action = self._action(_("D&uplicate"), "duplicate", self.duplicate_selected, ("Ctrl+D",))
+        self.delete_action = self._action(_("&Delete"), "delete", self.delete_selected,
                                           QKeySequence.StandardKey.Delete)
         set_by_name(self.delete_action, "shortcutContext", "WidgetShortcut")  # Delete in the search box: text
-        self.import_action = self._action("&Import tender file…", "import", self.window_actions.import_file, ("Ctrl+I",))
-        self.export_action = self._action("E&xport tender file…", "export", self.window_actions.export_file, ("Ctrl+Shift+E",))
-        self.bin_action = self._action("&Bin…", "bin", self.window_actions.show_bin, in_menu_only=True)
-        self.quit_action = self._action("&Quit", "close", self.close, ("Ctrl+Q",),
+        self.import_action = self._action(_("&Import tender file…"), "import", self.window_actions.import_file, ("Ctrl+I",))
+        self.export_action = self._action(_("E&xport tender file…"), "export", self.window_actions.export_file, ("Ctrl+Shift+E",))
+        self.bin_action = self._action(_("&Bin…"), "bin", self.window_actions.show_bin, in_menu_only=True)
+        self.quit_action = self._action(_("&Quit"), "close", self.close, ("Ctrl+Q",),
                                         in_menu_only=True)
-        self.backup_action = self._action("&Back up now", "backup", self.window_actions.backup_now, in_menu_only=True)
-        self.restore_action = self._action("&Restore backup…", "restore", self.window_actions.restore_backup, in_menu_only=True)
-        self.doctor_action = self._action("&Check database", "doctor", self.window_actions.check_database, in_menu_only=True)
-        self.settings_action = self._action("&Settings…", "settings", self.window_actions.show_settings, in_menu_only=True)
-        self.help_action = self._action("&Help", "help", self.window_actions.show_help, QKeySequence.StandardKey.HelpContents,
+        self.backup_action = self._action(_("&Back up now"), "backup", self.window_actions.backup_now, in_menu_only=True)
+        self.restore_action = self._action(_("&Restore backup…"), "restore", self.window_actions.restore_backup, in_menu_only=True)
+        self.doctor_action = self._action(_("&Check database"), "doctor", self.window_actions.check_database, in_menu_only=True)
+        self.settings_action = self._action(_("&Settings…"), "settings", self.window_actions.show_settings, in_menu_only=True)
+        self.help_action = self._action(_("&Help"), "help", self.window_actions.show_help, QKeySequence.StandardKey.HelpContents,
                                         in_menu_only=True)
-        self.about_action = self._action("&About sv-desktop", "info", self.window_actions.show_about, in_menu_only=True)
-        self.find_action = self._action("&Find", "search", self.focus_search, QKeySequence.StandardKey.Find)
+        self.about_action = self._action(_("&About sv-desktop"), "info", self.window_actions.show_about, in_menu_only=True)
+        self.find_action = self._action(_("&Find"), "search", self.focus_search, QKeySequence.StandardKey.Find)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(_("&File"))
         for item in (self.new_action, self.open_action, self.duplicate_action, self.delete_action, None,
                      self.import_action, self.export_action, None, self.bin_action, None, self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
-        tools = bar.addMenu("&Tools")
+        tools = bar.addMenu(_("&Tools"))
         for item in (self.backup_action, self.restore_action, self.doctor_action, None, self.settings_action):
             tools.addSeparator() if item is None else tools.addAction(item)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
         self.addAction(self.find_action)
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
             action.setIcon(icons.icon(name))
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Tenders")
+        toolbar = QToolBar(_("Tenders"))
         toolbar.setObjectName("tenders")
         toolbar.setMovable(False)
         set_by_name(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
@@ -256,12 +257,12 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        search_label = QLabel("&Search:")
+        search_label = QLabel(_("&Search:"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Reference, title, category, stage or lead (Ctrl+F)")
+        self.search.setPlaceholderText(_("Reference, title, category, stage or lead (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
-        self.search.setAccessibleName("Search tenders")
+        self.search.setAccessibleName(_("Search tenders"))
         self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         search_label.setBuddy(self.search)
         toolbar.addWidget(search_label)
@@ -293,8 +294,8 @@ class MainWindow(QMainWindow):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Tenders")
-        self.table.setAccessibleDescription("Press Enter to open the selected tender.")
+        self.table.setAccessibleName(_("Tenders"))
+        self.table.setAccessibleDescription(_("Press Enter to open the selected tender."))
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
@@ -303,13 +304,13 @@ class MainWindow(QMainWindow):
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        heading = make_heading(QLabel("No tenders yet"))
+        heading = make_heading(QLabel(_("No tenders yet")))
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text = make_secondary(QLabel(
-            "Start a tender with New (Ctrl+N), or import a tender file a colleague sent you (Ctrl+I)."))
+            _("Start a tender with New (Ctrl+N), or import a tender file a colleague sent you (Ctrl+I).")))
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_new = QPushButton(icons.icon("new"), "Start a &new tender")
-        self.empty_new.setAccessibleName("Start a new tender")
+        self.empty_new = QPushButton(icons.icon("new"), _("Start a &new tender"))
+        self.empty_new.setAccessibleName(_("Start a new tender"))
         self.empty_new.setEnabled(self.service is not None)
         self.empty_new.clicked.connect(self.new_tender)
         empty_layout.addWidget(heading)
@@ -333,14 +334,14 @@ class MainWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        heading = make_heading(QLabel("Loading tenders…"))
+        heading = make_heading(QLabel(_("Loading tenders…")))
         set_by_name(heading, "alignment", "AlignCenter")
-        note = make_secondary(QLabel("Opening the tender database. The list appears in a moment."))
+        note = make_secondary(QLabel(_("Opening the tender database. The list appears in a moment.")))
         set_by_name(note, "alignment", "AlignCenter")
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addStretch(2)
-        page.setAccessibleName("Loading tenders")
+        page.setAccessibleName(_("Loading tenders"))
         return page
 
     # ---- the list
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
             try:
                 rows = self.attached.list_tenders()
             except ServiceError as exc:
-                QMessageBox.warning(self, "Cannot list the tenders", str(exc))
+                QMessageBox.warning(self, _("Cannot list the tenders"), str(exc))
                 rows = []
         self.model.set_rows(rows)
         self.stack.setCurrentIndex(PAGE_LIST if rows else PAGE_EMPTY)
@@ -406,15 +407,21 @@ class MainWindow(QMainWindow):
         if shown or not total:
             self.no_match.setText("")
         elif text.strip():
-            self.no_match.setText(f"No tender matches '{text.strip()[:60]}'. Clear the search to see all "
-                                  f"{total} tenders.")
+            self.no_match.setText(ngettext(
+                "No tender matches '{text}'. Clear the search to see the {total} tender.",
+                "No tender matches '{text}'. Clear the search to see all {total} tenders.", total).format(
+                text=text.strip()[:60], total=total))
         else:
-            self.no_match.setText(f"No tender matches the filters. Clear the filters to see all {total} tenders.")
+            self.no_match.setText(ngettext(
+                "No tender matches the filters. Clear the filters to see the {total} tender.",
+                "No tender matches the filters. Clear the filters to see all {total} tenders.", total).format(
+                total=total))
         self.no_match.setVisible(bool(self.no_match.text()))
         if text.strip() or shown != total:
-            self.count_label.setText(f"{shown} of {total} tender{'s' if total != 1 else ''} shown")
+            self.count_label.setText(ngettext("{shown} of {total} tender shown", "{shown} of {total} tenders shown",
+                                              total).format(shown=shown, total=total))
         else:
-            self.count_label.setText(f"{total} tender{'s' if total != 1 else ''}")
+            self.count_label.setText(ngettext("{total} tender", "{total} tenders", total).format(total=total))
         if shown and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._update_actions()
@@ -467,7 +474,7 @@ class MainWindow(QMainWindow):
         try:
             tender = self.attached.new_tender()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot start a tender", str(exc))
+            QMessageBox.warning(self, _("Cannot start a tender"), str(exc))
             return
         self.open_wizard(tender)
 
@@ -486,7 +493,7 @@ class MainWindow(QMainWindow):
         try:
             tender = self.attached.get(reference)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot open the tender", str(exc))
+            QMessageBox.warning(self, _("Cannot open the tender"), str(exc))
             self.refresh()
             return
         self.open_wizard(tender)
@@ -507,10 +514,11 @@ class MainWindow(QMainWindow):
         try:
             twin = self.attached.duplicate(reference)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not duplicated", str(exc))
+            QMessageBox.warning(self, _("Not duplicated"), str(exc))
             return
         self.refresh(select=twin.reference)
-        self.statusBar().showMessage(f"Duplicated {reference} as {twin.reference}.", 10000)
+        self.statusBar().showMessage(_("Duplicated {reference} as {copy}.").format(
+            reference=reference, copy=twin.reference), 10000)
 
     def delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -521,11 +529,11 @@ class MainWindow(QMainWindow):
         row = self.model.summary(self.model.row_of(reference))
         title = " ".join(row.title.split())[:80] or "untitled"
         answer = QMessageBox.question(
-            self, "Move to the bin?",
+            self, _("Move to the bin?"),
             # User text after a line break: Qt guesses rich text from the first line only, so a title such
             # as "<b>x</b>" is shown exactly as typed.
-            f"Move this tender to the bin? It stays there for 30 days and can be restored.\n\n"
-            f"{reference}: {title}",
+            _("Move this tender to the bin? It stays there for 30 days and can be restored.")
+            + f"\n\n{reference}: {title}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -535,10 +543,10 @@ class MainWindow(QMainWindow):
         try:
             self.attached.delete(reference)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not deleted", str(exc))
+            QMessageBox.warning(self, _("Not deleted"), str(exc))
             return
         self.refresh()
-        self.undo_bar.offer(reference, f"Moved {reference} to the bin.")
+        self.undo_bar.offer(reference, _("Moved {reference} to the bin.").format(reference=reference))
 
     def undo_delete(self) -> None:
         from .prompts import restore_from_bin
@@ -548,7 +556,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_bar.hide()
         self.refresh(select=reference)
-        self.statusBar().showMessage(f"Restored {reference}.", 8000)
+        self.statusBar().showMessage(_("Restored {reference}.").format(reference=reference), 8000)
 
     # ---- closing
 

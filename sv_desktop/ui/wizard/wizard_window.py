@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...model.tender import OUT_OF_SCOPE_CATEGORIES, Tender
 from ...services.errors import ServiceError
 from .. import icons
@@ -115,8 +116,8 @@ class TenderWizard(QMainWindow):
             start = PageId.DETAILS
         self.go_to(start, remember=False)
         self._update_title()
-        self._show_save_state("saved", "All changes are saved" if tender.version else "Not saved yet: "
-                              "the tender is saved as soon as you change something")
+        self._show_save_state("saved", _("All changes are saved") if tender.version else _(
+            "Not saved yet: the tender is saved as soon as you change something"))
         restore_geometry(self, self.settings, GEOMETRY_KEY, (1366, 768))
 
     # ---- construction
@@ -132,17 +133,17 @@ class TenderWizard(QMainWindow):
         right.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(16, 4, 8, 0)
-        self.help_button = QPushButton(icons.icon("help"), "Help (F1)")
-        self.help_button.setAccessibleName("Help for this step")
-        self.back_button = QPushButton(icons.icon("back"), "Back")
-        self.back_button.setAccessibleName("Back to the previous step")
-        self.back_button.setToolTip("Previous step (Alt+Left)")
-        self.next_button = QPushButton(icons.icon("next"), "Next")
-        self.next_button.setAccessibleName("Next step")
-        self.next_button.setToolTip("Next step (Alt+Right)")
-        self.close_button = QPushButton(icons.icon("close"), "Close")
-        self.close_button.setAccessibleName("Close the tender; everything is saved")
-        self.close_button.setToolTip("Close (Ctrl+W); your changes are already saved")
+        self.help_button = QPushButton(icons.icon("help"), _("Help (F1)"))
+        self.help_button.setAccessibleName(_("Help for this step"))
+        self.back_button = QPushButton(icons.icon("back"), _("Back"))
+        self.back_button.setAccessibleName(_("Back to the previous step"))
+        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
+        self.next_button = QPushButton(icons.icon("next"), _("Next"))
+        self.next_button.setAccessibleName(_("Next step"))
+        self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.close_button = QPushButton(icons.icon("close"), _("Close"))
+        self.close_button.setAccessibleName(_("Close the tender; everything is saved"))
+        self.close_button.setToolTip(_("Close (Ctrl+W); your changes are already saved"))
         buttons.addWidget(self.help_button)
         buttons.addStretch(1)
         for button in (self.back_button, self.next_button, self.close_button):
@@ -158,7 +159,7 @@ class TenderWizard(QMainWindow):
 
     def _build_docks(self) -> None:
         self.findings_panel = FindingsPanel()
-        self.findings_dock = QDockWidget("Findings", self)
+        self.findings_dock = QDockWidget(_("Findings"), self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings_panel)
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -166,7 +167,7 @@ class TenderWizard(QMainWindow):
         self.findings_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.help_panel = HelpPanel()
-        self.help_dock = QDockWidget("Help", self)
+        self.help_dock = QDockWidget(_("Help"), self)
         self.help_dock.setObjectName("help")
         self.help_dock.setWidget(self.help_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_dock)
@@ -177,9 +178,9 @@ class TenderWizard(QMainWindow):
         self.save_icon = QLabel()
         self.save_label = QLabel()
         self.save_label.setTextFormat(Qt.TextFormat.PlainText)  # errors can quote a typed reference
-        self.save_label.setAccessibleName("Save status")
+        self.save_label.setAccessibleName(_("Save status"))
         self.reload_button = QPushButton(icons.icon("reload"), "Reload")
-        self.reload_button.setAccessibleName("Reload the tender as saved by someone else")
+        self.reload_button.setAccessibleName(_("Reload the tender as saved by someone else"))
         self.reload_button.clicked.connect(self.reload)
         self.reload_button.hide()
         status = QWidget()
@@ -199,16 +200,16 @@ class TenderWizard(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.export_action = self._action("Export PDF pack", QKeySequence("Ctrl+E"), self.exporter.export_pdf)
-        self.print_action = self._action("Print", QKeySequence.StandardKey.Print, self.exporter.print_slot)
-        self.help_action = self._action("Help", QKeySequence.StandardKey.HelpContents, self.show_help)
-        self.back_action = self._action("Back", QKeySequence("Alt+Left"), self.back)
-        self.next_action = self._action("Next", QKeySequence("Alt+Right"), self.next)
+        self.export_action = self._action(_("Export PDF pack"), QKeySequence("Ctrl+E"), self.exporter.export_pdf)
+        self.print_action = self._action(_("Print"), QKeySequence.StandardKey.Print, self.exporter.print_slot)
+        self.help_action = self._action(_("Help"), QKeySequence.StandardKey.HelpContents, self.show_help)
+        self.back_action = self._action(_("Back"), QKeySequence("Alt+Left"), self.back)
+        self.next_action = self._action(_("Next"), QKeySequence("Alt+Right"), self.next)
         self.close_action = self._action("Close", [QKeySequence.StandardKey.Close, QKeySequence("Esc")],
                                          self.close)
         for page_id in PageId:
             self._action(f"Go to step {page_id + 1}", QKeySequence(f"Ctrl+{page_id + 1}"),
-                          lambda _=False, p=page_id: self._jump(p))
+                          lambda _checked=False, p=page_id: self._jump(p))
 
     # ---- pages
 
@@ -242,7 +243,7 @@ class TenderWizard(QMainWindow):
         if page_id > self._reachable():
             self.sidebar.set_current(self.stack.currentIndex())
             self.statusBar().showMessage(
-                "Choose a category in scope of the policy on the first step before going on.", 8000)
+                _("Choose a category in scope of the policy on the first step before going on."), 8000)
             return False
         page = self.page(page_id)
         page.enter(self.tender)
@@ -297,7 +298,7 @@ class TenderWizard(QMainWindow):
             self.findings = list(self.service.check(self.tender))
         except (ServiceError, ValueError, KeyError) as exc:
             self.findings = []
-            self.findings_panel.summary.setText(f"The policy check could not run: {exc}")
+            self.findings_panel.summary.setText(_("The policy check could not run: {error}").format(error=exc))
             return
         titles = {step: info.title for step, info in self.service.content.steps.items()}
         self.findings_panel.set_findings(self.findings, titles)
@@ -308,7 +309,7 @@ class TenderWizard(QMainWindow):
         icon = {"saving": "saving", "saved": "saved"}.get(state, "save-error")
         self.save_icon.setPixmap(icons.pixmap(icon, 16))
         self.save_label.setText(text)
-        self.save_label.setAccessibleName(f"Save status: {text}")
+        self.save_label.setAccessibleName(_("Save status: {status}").format(status=text))
         self.reload_button.setVisible(state == "conflict")
 
     def _stored(self, stored: Tender) -> None:
@@ -321,7 +322,7 @@ class TenderWizard(QMainWindow):
         try:
             fresh = self.service.get(reference)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot reload", f"The saved tender could not be read: {exc}")
+            QMessageBox.warning(self, _("Cannot reload"), _("The saved tender could not be read: {error}").format(error=exc))
             return
         current = self.current_page_id()
         self.tender = fresh
@@ -337,7 +338,8 @@ class TenderWizard(QMainWindow):
         title = " ".join(self.tender.title.split())
         if len(title) > 70:
             title = title[:69] + "…"
-        self.setWindowTitle(f"{self.tender.reference} – {title or 'Untitled tender'} – sv-desktop")
+        self.setWindowTitle(_("{reference} – {title} – sv-desktop").format(
+            reference=self.tender.reference, title=title or _("Untitled tender")))
 
     # ---- help
 
@@ -362,18 +364,18 @@ class TenderWizard(QMainWindow):
         if problems:
             listed = "\n".join(f"• {p}" for p in problems[:8])
             answer = QMessageBox.question(
-                self, "Some entries are not saved",
-                f"These entries need correcting before they can be saved:\n\n{listed}\n\n"
-                "Close anyway? Everything else is saved.",
+                self, _("Some entries are not saved"),
+                _("These entries need correcting before they can be saved:\n\n{listed}\n\n"
+                  "Close anyway? Everything else is saved.").format(listed=listed),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         if not saved:
             answer = QMessageBox.question(
-                self, "Latest changes not saved",
-                f"The latest changes could not be saved.\n{self.autosaver.last_error}\n\n"
-                "Close anyway and lose them?",
+                self, _("Latest changes not saved"),
+                _("The latest changes could not be saved.\n{error}\n\nClose anyway and lose them?").format(
+                    error=self.autosaver.last_error),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
