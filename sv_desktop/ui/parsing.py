@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from ..model.typed_values import NumberError, read_number
 
 MAX_MONEY = Decimal("100000000000")  # £100bn: far beyond any Trust contract, catches extra zeros
 MAX_TEXT = 100_000
@@ -20,21 +22,16 @@ class FieldError(ValueError):
     """A value the field cannot hold; str(error) is the message shown under the field."""
 
 
-def _number(text: str, what: str, example: str) -> Decimal:
-    cleaned = text.strip().replace(",", "").replace("£", "").replace("%", "").replace(" ", "")
-    if not cleaned:
-        raise FieldError(f"Enter {what}, for example {example}.")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise FieldError(f"Use digits only for {what}, for example {example}.")
+def _number(text: str, what: str, example: str, *, money: bool = False, percent: bool = False) -> Decimal:
     try:
-        return Decimal(cleaned)
-    except InvalidOperation:  # pragma: no cover - the pattern above already rules this out
-        raise FieldError(f"Use digits only for {what}, for example {example}.") from None
+        return read_number(text, what, example, money=money, percent=percent)
+    except NumberError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def parse_money(text: str) -> Decimal:
     """Pounds excluding VAT: 0 or more, at most 2 decimal places, below £100bn."""
-    value = _number(text, "the value in pounds excluding VAT", "250,000")
+    value = _number(text, "the value in pounds excluding VAT", "250,000 or 1.2m", money=True)
     if value < 0:
         raise FieldError("The value cannot be negative: enter 0 or more, in pounds excluding VAT.")
     if value > MAX_MONEY:
@@ -46,7 +43,7 @@ def parse_money(text: str) -> Decimal:
 
 def parse_percent(text: str, what: str = "a percentage", example: str = "10") -> Decimal:
     """A percentage from 0 to 100 with at most two decimal places."""
-    value = _number(text, what, example)
+    value = _number(text, what, example, percent=True)
     if not Decimal(0) <= value <= Decimal(100):
         raise FieldError(f"Enter {what} between 0 and 100, for example {example}.")
     if value.as_tuple().exponent < -2:

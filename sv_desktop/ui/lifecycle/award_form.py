@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from ...model.lifecycle import Award, Supplier
 from ...model.tender import STAGES, Tender
 from ..labels import STAGE_LABELS
-from ..parsing import format_date, format_number, parse_money
+from ..parsing import format_date, format_money, format_number, parse_money
 from ..style import make_secondary
 from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 
@@ -65,6 +65,7 @@ class AwardForm(QWidget):
         add_row(form, "Awarded &on:", self.awarded_on, "The date of the award; the report counts the contract "
                 "in the period this falls in")
         self.value = ValidatedField(parse_optional_money, fmt=format_number, placeholder="Leave empty if not known")
+        self.value.show_understood(lambda v: f"= {format_money(v, pence=True)}")
         self.value.set_narrow(180)
         add_row(form, "Awarded &value (£):", self.value, "Whole-life value as awarded, in pounds excluding VAT")
         self.term = make_secondary(QLabel())

@@ -130,8 +130,7 @@ class KpiResultEditor(RecordEditor):
             record.kpi = self.kpi.currentData()
         for field, name in ((self.period_start, "period_start"), (self.period_end, "period_end"),
                             (self.reported_on, "reported_on")):
-            if field.is_valid():
-                setattr(record, name, field.value())
+            setattr(record, name, field.value())
         record.rating = self.rating.currentData() or RATING_OTHER
         record.result = self.result.text()
         record.notes = self.notes.toPlainText()[:MAX_TEXT]
@@ -212,8 +211,7 @@ class CaseStudyEditor(RecordEditor):
         if self.title.text().strip():
             study.title = self.title.text()
         study.theme = self.theme.currentData()
-        if self.written_on.is_valid():
-            study.written_on = self.written_on.value()
+        study.written_on = self.written_on.value()
         study.text = self.text.toPlainText()[:MAX_TEXT]
 
     def problem(self) -> str | None:

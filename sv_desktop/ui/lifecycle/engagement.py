@@ -71,8 +71,7 @@ class EventEditor(RecordEditor):
     def store_record(self, event: EngagementEvent) -> None:
         if self.title.text().strip():
             event.title = self.title.text()
-        if self.held_on.is_valid():
-            event.held_on = self.held_on.value()
+        event.held_on = self.held_on.value()
         event.notes = self.notes.toPlainText()[:MAX_TEXT]
 
     def empty_text(self) -> str:

@@ -136,8 +136,6 @@ class LocalPage(WizardPage):
         record.notes = self.notes.toPlainText()
         record.considered = self.considered.isChecked()
         lots.divided = True if self.lots_divided.isChecked() else False if self.lots_single.isChecked() else None
-        if self.lot_count.is_valid():
-            lots.lot_count = self.lot_count.value() if lots.divided else None
+        lots.lot_count = self.lot_count.value() if lots.divided else None
         lots.reasons = self.reasons.toPlainText()
-        if self.head_pct.is_valid():
-            lots.head_contract_local_pct = self.head_pct.value()
+        lots.head_contract_local_pct = self.head_pct.value()

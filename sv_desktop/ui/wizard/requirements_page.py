@@ -111,8 +111,7 @@ class RequirementsPage(WizardPage):
 
     def apply(self, tender: Tender) -> None:
         assessment = tender.modern_slavery_risk_assessment
-        if self.ms_date.is_valid():
-            assessment.completed_on = self.ms_date.value()
+        assessment.completed_on = self.ms_date.value()
         assessment.risk = self.ms_risk.currentData()
         assessment.notes = self.ms_notes.toPlainText()
         tender.confidentiality_reviewed = self.confidentiality.isChecked()
