@@ -325,7 +325,7 @@ class TenderWizard(QMainWindow):
 
     def _show_help_for(self, page: WizardPage) -> None:
         info = self.service.content.steps[page.step_id]
-        self.help_panel.show_step(info.title, tuple(info.help), tuple(info.policy_sections))
+        self.help_panel.show_step(info.title, page.help_paragraphs, tuple(info.policy_sections))
 
     def show_help(self) -> None:
         self._show_help_for(self.current_page())
