@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...model.kpi_reminders import reminders_for
-from ...model.lifecycle import RATING_OTHER, CaseStudy, KpiResult
+from ...model.lifecycle import RATING_NONE, CaseStudy, KpiResult
 from ...model.tender import THEMES, Tender
 from .. import icons
 from ..parsing import format_date
@@ -20,6 +20,8 @@ from ..widgets.fields import DateField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 
 MAX_TEXT = 100_000
+NOT_RATED = "Not rated yet"
+NOT_RATED_HINT = "Choose the rating once you have assessed the result; until then it counts as not rated."
 
 
 def period_text(start: dt.date | None, end: dt.date | None) -> str:
@@ -63,6 +65,7 @@ class KpiResultEditor(RecordEditor):
         self.period_end.edited.connect(self.form_edited)
         add_row(form, "Period &to:", self.period_end, "Required: the last day of the reporting period")
         self.rating = QComboBox()
+        self.rating.addItem(NOT_RATED, RATING_NONE)  # nothing is pre-rated: the manager chooses
         for name, meaning in self.ratings:
             self.rating.addItem(name, name)
             self.rating.setItemData(self.rating.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
@@ -96,16 +99,17 @@ class KpiResultEditor(RecordEditor):
         if due:
             first = due[0]
             record = KpiResult(kpi=first.kpi, period_start=first.period.start, period_end=first.period.end,
-                               rating=self.ratings[0][0] if self.ratings else RATING_OTHER)
+                               rating=RATING_NONE)
         else:
             names = self._kpi_names()
             record = KpiResult(kpi=names[0] if names else "", period_start=None, period_end=None,
-                               rating=self.ratings[0][0] if self.ratings else RATING_OTHER)
+                               rating=RATING_NONE)
         record.reported_on = self.today()
         self.add(record)
 
     def cells(self, record: KpiResult) -> tuple[str, ...]:
-        return (record.kpi or "Choose a KPI", period_text(record.period_start, record.period_end), record.rating,
+        return (record.kpi or "Choose a KPI", period_text(record.period_start, record.period_end),
+                record.rating or NOT_RATED,
                 record.result)
 
     def show_record(self, record: KpiResult) -> None:
@@ -131,14 +135,15 @@ class KpiResultEditor(RecordEditor):
         for field, name in ((self.period_start, "period_start"), (self.period_end, "period_end"),
                             (self.reported_on, "reported_on")):
             setattr(record, name, field.value())
-        record.rating = self.rating.currentData() or RATING_OTHER
+        record.rating = self.rating.currentData() or RATING_NONE
         record.result = self.result.text()
         record.notes = self.notes.toPlainText()[:MAX_TEXT]
         self._show_meaning()
 
     def _show_meaning(self) -> None:
         meanings = dict(self.ratings)
-        self.meaning.setText(meanings.get(self.rating.currentData() or "", ""))
+        self.meaning.setText(meanings.get(self.rating.currentData() or "",
+                                          "" if self.rating.currentData() else NOT_RATED_HINT))
 
     def problem(self) -> str | None:
         for number, record in enumerate(self.records, start=1):
