@@ -99,7 +99,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
     "NZ-ROADMAP": RuleSpec({"milestone": _ROADMAP_FIELDS, "no_start_date": ("milestones_list",)},
                            milestones=True),
     "NZ-EVERGREEN": RuleSpec({"encourage": ()}),
-    "MS-RISK": RuleSpec({"missing_before_tender_notice": (), "late": _MS_FIELDS, "missing_before_award": (),
+    "MS-RISK": RuleSpec({"future": (*_MS_FIELDS, "today"), "missing_before_tender_notice": (), "late": _MS_FIELDS, "missing_before_award": (),
                          "no_risk": _MS_FIELDS, "call_off": (), "before_in_force": (),
                          "high_risk": _MS_FIELDS},
                         dates=("in_force",), routes=("before_tender_notice", "before_award", "call_off")),

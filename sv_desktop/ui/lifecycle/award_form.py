@@ -7,11 +7,14 @@ says at once whether it is.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ...model.date_checks import award_after_notice, not_in_future
 from ...model.lifecycle import Award, Supplier
 from ...model.tender import STAGES, Tender
 from ..labels import STAGE_LABELS
@@ -35,8 +38,10 @@ def parse_optional_money(text: str) -> Decimal | None:
 class AwardForm(QWidget):
     changed = Signal()
 
-    def __init__(self, is_local, parent: QWidget | None = None) -> None:
+    def __init__(self, is_local, parent: QWidget | None = None, *,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
+        self._notice_date: dt.date | None = None
         self.is_local = is_local
         self._loading = False
         outer = QVBoxLayout(self)
@@ -62,6 +67,8 @@ class AwardForm(QWidget):
         self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
         form.addRow("", self.vcse)
         self.awarded_on = DateField("Date awarded")
+        self.awarded_on.add_check(lambda day: not_in_future(day, today(), "award date"))
+        self.awarded_on.add_check(lambda day: award_after_notice(day, self._notice_date))
         add_row(form, "Awarded &on:", self.awarded_on, "The date of the award; the report counts the contract "
                 "in the period this falls in")
         self.value = ValidatedField(parse_optional_money, fmt=format_number, placeholder="Leave empty if not known")
@@ -88,6 +95,7 @@ class AwardForm(QWidget):
         self._loading = True
         try:
             award, supplier = tender.award, tender.award.supplier
+            self._notice_date = tender.tender_notice_date
             self.stage.setCurrentIndex(max(self.stage.findData(tender.stage), 0))
             self.name.setText(supplier.name)
             self.postcode.setText(supplier.postcode)

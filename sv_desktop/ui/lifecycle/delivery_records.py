@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ...model.date_checks import not_in_future, period_end_after_start, reported_after_period
 from ...model.kpi_reminders import reminders_for
 from ...model.lifecycle import RATING_NONE, CaseStudy, KpiResult
 from ...model.tender import THEMES, Tender
@@ -59,9 +60,12 @@ class KpiResultEditor(RecordEditor):
         self.kpi.currentIndexChanged.connect(self.form_edited)
         add_row(form, "&KPI:", self.kpi)
         self.period_start = DateField("First day of the period")
+        self.period_start.edited.connect(self._recheck_dates)
         self.period_start.edited.connect(self.form_edited)
         add_row(form, "Period &from:", self.period_start)
         self.period_end = DateField("Last day of the period")
+        self.period_end.add_check(lambda day: period_end_after_start(day, self.period_start.value()))
+        self.period_end.edited.connect(self._recheck_dates)
         self.period_end.edited.connect(self.form_edited)
         add_row(form, "Period &to:", self.period_end, "Required: the last day of the reporting period")
         self.rating = QComboBox()
@@ -80,11 +84,19 @@ class KpiResultEditor(RecordEditor):
         self.result.textEdited.connect(self.form_edited)
         add_row(form, "Resu&lt:", self.result)
         self.reported_on = DateField("Date reported")
+        self.reported_on.add_check(lambda day: not_in_future(day, self.today(), "date reported"))
+        self.reported_on.add_check(lambda day: reported_after_period(day, self.period_end.value()))
         self.reported_on.edited.connect(self.form_edited)
         add_row(form, "Reported o&n:", self.reported_on)
         self.notes = text_area("Notes on the result", "", 100)
         self.notes.textChanged.connect(self.form_edited)
         add_row(form, "N&otes:", self.notes)
+
+    def _recheck_dates(self) -> None:
+        """The period's dates changed: the dates checked against them are checked again."""
+        for field in (self.period_end, self.reported_on):
+            if field.text().strip():
+                field.revalidate()
 
     def set_tender(self, tender: Tender) -> None:
         self.tender = tender
@@ -197,6 +209,7 @@ class CaseStudyEditor(RecordEditor):
         self.theme.currentIndexChanged.connect(self.form_edited)
         add_row(form, "T&heme:", self.theme)
         self.written_on = DateField("Date written")
+        self.written_on.add_check(lambda day: not_in_future(day, self.today(), "date written"))
         self.written_on.edited.connect(self.form_edited)
         add_row(form, "&Written on:", self.written_on)
         self.text = text_area("The case study", "What happened, for whom, and what difference it made")
