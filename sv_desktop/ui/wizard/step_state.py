@@ -18,6 +18,7 @@ class StepState(Enum):
     IN_PROGRESS = ("In progress", "step-in-progress")
     DONE = ("Done", "step-done")
     NEEDS_ATTENTION = ("Needs attention", "step-attention")
+    UNFINISHED = ("Unfinished entry", "field-error")
 
     @property
     def label(self) -> str:
@@ -84,12 +85,17 @@ def blocker_steps(findings: Iterable[object]) -> set[str]:
     return {getattr(f, "step", None) or "review" for f in findings if getattr(f, "severity", "") == "blocker"}
 
 
-def step_states(tender: Tender, findings: Iterable[object]) -> dict[str, StepState]:
-    """The state of every step of STEPS, in order."""
+def step_states(tender: Tender, findings: Iterable[object],
+                unfinished: Iterable[str] = ()) -> dict[str, StepState]:
+    """The state of every step of STEPS, in order; `unfinished` steps hold an entry not yet finished."""
     findings = list(findings)
     attention = blocker_steps(findings)
+    unfinished = set(unfinished)
     states: dict[str, StepState] = {}
     for step in STEPS:
+        if step in unfinished:
+            states[step] = StepState.UNFINISHED
+            continue
         if step in attention:
             states[step] = StepState.NEEDS_ATTENTION
             continue

@@ -41,6 +41,7 @@ from .sidebar import StepSidebar
 from .spec_page import SpecPage
 from .step_state import step_states
 from .themes_page import ThemesPage
+from .unfinished import unfinished_entries, unfinished_summary
 from .weighting_page import WeightingPage
 
 CHECK_DELAY_MS = 300
@@ -54,6 +55,8 @@ class TenderWizard(QMainWindow):
     closed = Signal(str)
     """The reference the tender is stored under, when the window closes."""
     saved = Signal(object)
+    unfinished_changed = Signal(str, str)
+    """(stored reference, summary): the window holds unfinished entries (summary empty when none)."""
     """A tender was autosaved (the main window refreshes its list)."""
 
     def __init__(self, service, tender: Tender, settings: QSettings | None = None,
@@ -83,6 +86,7 @@ class TenderWizard(QMainWindow):
             self.stack.addWidget(page)
             self.pages.append(page)
         self.exporter = Exporter(service, lambda: self.tender, lambda: self.findings, self.settings, self)
+        self.exporter.unfinished = lambda: [e.sentence() for e in unfinished_entries(self.pages)]
         self.exporter.done.connect(self._show_message)
         self.page(PageId.REVIEW).attach(self.exporter)
 
@@ -272,6 +276,8 @@ class TenderWizard(QMainWindow):
         self.autosaver.schedule()
         self.check_timer.start()
         self._update_title()
+        self.unfinished_changed.emit(self.autosaver.stored_reference or "",
+                                     unfinished_summary(unfinished_entries(self.pages)))
 
     def run_check(self) -> None:
         self.check_timer.stop()
@@ -284,7 +290,8 @@ class TenderWizard(QMainWindow):
         titles = {step: info.title for step, info in self.service.content.steps.items()}
         self.findings_panel.set_findings(self.findings, titles)
         self.current_page().show_findings(self.findings)
-        self.sidebar.set_states(step_states(self.tender, self.findings))
+        self.sidebar.set_states(step_states(self.tender, self.findings,
+                                            {e.step for e in unfinished_entries(self.pages)}))
 
     def _show_save_state(self, state: str, text: str) -> None:
         icon = {"saving": "saving", "saved": "saved"}.get(state, "save-error")
