@@ -221,6 +221,8 @@ CASES: list[tuple[str, dict, str, list[str]]] = [
     ("lots-no-reasons", {"lots": LotsDecision(divided=False, reasons="   ")}, "PA23-LOTS", ["warning"]),
     ("lots-reasons", {}, "PA23-LOTS", []),
     ("lots-divided", {"lots": LotsDecision(divided=True, lot_count=3)}, "PA23-LOTS", []),
+    ("lots-one-lot", {"lots": LotsDecision(divided=True, lot_count=1)}, "PA23-LOTS", ["warning"]),
+    ("lots-two-lots", {"lots": LotsDecision(divided=True, lot_count=2)}, "PA23-LOTS", []),
     ("local-not-considered", {"think_local": StepRecord()}, "LOCAL-SME", ["warning"]),
     ("local-considered", {}, "LOCAL-SME", []),
     ("spec-not-considered", {"spec_refresh": StepRecord()}, "SPEC-REFRESH", ["warning"]),

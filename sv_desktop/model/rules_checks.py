@@ -247,6 +247,8 @@ def lots(rule: Rule, ctx: Context) -> list[Hit]:
         return [ctx.hit(rule, "undecided")]
     if decision.divided is False and not decision.reasons.strip():
         return [ctx.hit(rule, "no_reasons")]
+    if decision.divided is True and decision.lot_count == 1:
+        return [ctx.hit(rule, "one_lot")]
     return []
 
 

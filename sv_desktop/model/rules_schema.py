@@ -105,7 +105,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
                         dates=("in_force",), routes=("before_tender_notice", "before_award", "call_off")),
     "MS-STATEMENT": RuleSpec({"ask": ("turnover",)}),
     "PSR-ROUTE": RuleSpec({"may_apply": (), "psr_route": ()}, routes=("psr",), categories=("health_care",)),
-    "PA23-LOTS": RuleSpec({"undecided": (), "no_reasons": ()}),
+    "PA23-LOTS": RuleSpec({"undecided": (), "no_reasons": (), "one_lot": ()}),
     "LOCAL-SME": RuleSpec({"not_considered": ()}),
     "SPEC-REFRESH": RuleSpec({"not_considered": ()}),
 }
