@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from ..model.postcodes import is_area
 from ..model.typed_values import NumberError, read_number
 
 MAX_MONEY = Decimal("100000000000")  # £100bn: far beyond any Trust contract, catches extra zeros
@@ -123,6 +124,8 @@ def parse_postcode_areas(text: str) -> list[str]:
             continue
         if not re.fullmatch(r"[A-Za-z]{1,2}", part):
             raise FieldError(f"'{part[:12]}' is not a postcode area: use the letters only, for example LE, NN.")
+        if not is_area(part):
+            raise FieldError(f"'{part.upper()}' is not a UK postcode area: check the letters, for example LE, NN.")
         if part.upper() not in areas:
             areas.append(part.upper())
     return areas

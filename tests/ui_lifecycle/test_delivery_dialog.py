@@ -152,3 +152,16 @@ def test_a_new_result_has_no_rating_until_the_manager_chooses_one(qtbot, service
     path = tmp_path / "unrated.svtender.json"
     path.write_text(tender_to_json(service.get(stored.reference)), encoding="utf-8")
     assert read_tender_file(path).kpi_results[0].rating == "", "the file keeps 'not rated yet'"
+
+
+def test_the_awarded_supplier_postcode_is_checked(qtbot, service, monkeypatch):
+    stored = service.create(contract(stage="evaluation"))
+    dialog = open_dialog(qtbot, service, stored)
+    type_into(qtbot, dialog.award.postcode, "LEE 7RH")
+    assert "'LEE 7RH' is not a UK postcode" in dialog.award.postcode_message.text()
+    assert dialog.award.local_note.text().startswith("Enter a UK postcode")
+    shown = answer(monkeypatch, "warning")
+    dialog.save_button.click()
+    assert shown and "postcode" in shown[0]
+    type_into(qtbot, dialog.award.postcode, "le1 7rh")
+    assert dialog.award.problem() is None and dialog.award.local_note.text().startswith("Local")

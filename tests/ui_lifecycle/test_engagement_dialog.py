@@ -92,3 +92,25 @@ def test_labels_have_unique_mnemonics_and_inputs_are_named(qtbot, service):
     for field in (dialog.events.title, dialog.events.held_on.edit, dialog.events.notes, dialog.suppliers.name,
                   dialog.suppliers.postcode):
         assert field.accessibleName(), field
+
+
+def test_a_supplier_postcode_in_the_wrong_format_is_explained_and_holds_save_back(qtbot, service, monkeypatch):
+    from .conftest import answer
+
+    stored = service.create(contract(stage="pre_market"))
+    dialog = open_dialog(qtbot, service, stored)
+    qtbot.mouseClick(dialog.events.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, dialog.events.title, "Market day")
+    qtbot.mouseClick(dialog.suppliers.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, dialog.suppliers.postcode, "LE1 7R")
+    assert "'LE1 7R' is not a UK postcode" in dialog.suppliers.postcode_message.text()
+    assert dialog.suppliers.postcode_message.isVisible()
+    shown = answer(monkeypatch, "warning")
+    dialog.save_button.click()
+    assert shown and "is not a UK postcode" in shown[0]
+    assert service.get(stored.reference).engagement == []
+    type_into(qtbot, dialog.suppliers.postcode, "LE1 7RH")
+    assert not dialog.suppliers.postcode_message.isVisible()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    assert service.get(stored.reference).engagement[0].suppliers[0].postcode == "LE1 7RH"

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from ...model.date_checks import award_after_notice, not_in_future
 from ...model.lifecycle import Award, Supplier
+from ...model.postcodes import postcode_problem
 from ...model.tender import STAGES, Tender
 from ..labels import STAGE_LABELS
 from ..parsing import format_date, format_money, format_number, parse_money
 from ..style import make_secondary
-from ..widgets.fields import DateField, ValidatedField, add_row, text_area
+from ..widgets.fields import DateField, FieldMessage, ValidatedField, add_row, text_area
 
 DELIVERY_STAGES = ("awarded", "renewal_due")
 
@@ -60,6 +61,8 @@ class AwardForm(QWidget):
         self.postcode.setMaxLength(20)
         self.postcode.setPlaceholderText("For example LE1 7RH")
         add_row(form, "Post&code:", self.postcode, "The supplier's postcode; decides whether the spend is local")
+        self.postcode_message = FieldMessage()
+        form.addRow("", self.postcode_message)
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
         self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
@@ -115,6 +118,9 @@ class AwardForm(QWidget):
         self._show_local()
 
     def problem(self) -> str | None:
+        wrong_postcode = postcode_problem(self.postcode.text())
+        if wrong_postcode:
+            return f"Put the supplier's postcode right first: {wrong_postcode}"
         for field, name in ((self.awarded_on, "award date"), (self.value, "awarded value")):
             if not field.is_valid():
                 return f"Put the {name} right first: {field.problem()}"
@@ -150,7 +156,12 @@ class AwardForm(QWidget):
 
     def _show_local(self) -> None:
         postcode = self.postcode.text().strip()
-        if not postcode:
+        wrong = postcode_problem(postcode)
+        self.postcode_message.show_message(wrong or "")
+        self.postcode.setAccessibleDescription(wrong or "")
+        if wrong:
+            text = "Enter a UK postcode to see whether the spend counts as local."
+        elif not postcode:
             text = "No postcode: the spend cannot count as local."
         elif self.is_local(postcode):
             text = "Local: the postcode is in one of the Trust's local postcode areas."

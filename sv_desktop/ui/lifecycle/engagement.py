@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from ...model.engagement import engagement_counts, think_local_note
 from ...model.lifecycle import EngagementEvent, Supplier
+from ...model.postcodes import postcode_problem
 from ...model.tender import Tender
 from .. import icons
 from ..parsing import format_date
 from ..style import make_secondary
-from ..widgets.fields import DateField, add_row, text_area
+from ..widgets.fields import DateField, FieldMessage, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .award_form import tidy_postcode
 from .dialog_base import TenderDialog
@@ -111,6 +112,8 @@ class SupplierEditor(RecordEditor):
         self.postcode.textEdited.connect(self.form_edited)
         self.postcode.editingFinished.connect(self._tidy_postcode)
         add_row(form, "Post&code:", self.postcode, "Decides whether the supplier is local")
+        self.postcode_message = FieldMessage()
+        form.addRow("", self.postcode_message)
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
         self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
@@ -151,7 +154,12 @@ class SupplierEditor(RecordEditor):
         self._show_local(supplier.postcode)
 
     def _show_local(self, postcode: str) -> None:
-        if not postcode.strip():
+        wrong = postcode_problem(self.postcode.text())
+        self.postcode_message.show_message(wrong or "")
+        self.postcode.setAccessibleDescription(wrong or "")
+        if wrong:
+            self.local_note.setText("Enter a UK postcode to see whether the supplier is local.")
+        elif not postcode.strip():
             self.local_note.setText("Enter the postcode to see whether the supplier is local.")
         else:
             self.local_note.setText("Local: in one of the Trust's local postcode areas." if self._local(postcode)
@@ -230,4 +238,9 @@ class EngagementDialog(TenderDialog):
         # is the one thing still only on screen, so Save waits for it rather than drop it.
         if self.events.current() is not None and not self.events.held_on.is_valid():
             return f"Put the date the event was held right first: {self.events.held_on.problem()}"
+        for event in tender.engagement:
+            for supplier in event.suppliers:
+                wrong = postcode_problem(supplier.postcode)
+                if wrong:
+                    return f"Put the postcode of {supplier.name or 'a supplier'} ({event.title}) right first: {wrong}"
         return None
