@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from ..model.postcodes import is_area
+from ..model.postcodes import is_area, postcode_problem
+from ..model.postcodes import tidy as tidy_postcode
 from ..model.typed_values import NumberError, read_number
 
 MAX_MONEY = Decimal("100000000000")  # £100bn: far beyond any Trust contract, catches extra zeros
@@ -114,6 +115,14 @@ def format_number(value: Decimal | int | None) -> str:
     if value == value.to_integral():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")
+
+
+def parse_postcode(text: str) -> str:
+    """A UK postcode as stored (capitals, single spaces); empty means not known."""
+    problem = postcode_problem(text)
+    if problem:
+        raise FieldError(problem)
+    return tidy_postcode(text)
 
 
 def parse_postcode_areas(text: str) -> list[str]:

@@ -27,7 +27,7 @@ def test_unfinished_value_is_marked_everywhere_and_the_pack_uses_the_kept_value(
     field.edit.selectAll()
     qtbot.keyClicks(field.edit, "2.5 millio")
     wizard.run_check()
-    assert "Until then the tender keeps 250000." in field.problem()
+    assert "Until then the tender keeps £250,000.00." in field.problem()
     assert wizard.sidebar.state_text(PageId.DETAILS) == "Unfinished entry"
     assert wizard.sidebar.state_text(PageId.SPEC) != "Unfinished entry"
     row = window.model.row_of(tender.reference)
@@ -39,7 +39,8 @@ def test_unfinished_value_is_marked_everywhere_and_the_pack_uses_the_kept_value(
     save_as(monkeypatch, target)
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
     assert wizard.exporter.export("pdf") is None and not target.exists()
-    assert "Value excl. VAT (£): '2.5 millio' is not finished; 250000 is used until it is corrected." in asked[0]
+    assert ("Value excl. VAT (£): '2.5 millio' is not finished; £250,000.00 is used until it is corrected."
+            in asked[0])
     answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
     assert wizard.exporter.export("pdf") == target
     assert "1 unfinished entry: earlier values used." in wizard.statusBar().currentMessage()

@@ -33,9 +33,9 @@ def test_the_award_is_recorded_and_moves_the_stage(qtbot, service):
     dialog = open_dialog(qtbot, service, stored)
     form = dialog.award
     type_into(qtbot, form.name, "Green Couriers CIC")
-    type_into(qtbot, form.postcode, "nn4 8aa")
+    type_into(qtbot, form.postcode.edit, "nn4 8aa")
     assert form.local_note.text().startswith("Local")
-    type_into(qtbot, form.postcode, "CV1 2AB")
+    type_into(qtbot, form.postcode.edit, "CV1 2AB")
     assert form.local_note.text().startswith("Not local")
     form.sme.setChecked(True)
     type_into(qtbot, form.awarded_on.edit, "30/06/2026")
@@ -130,7 +130,7 @@ def test_mnemonics_are_unique_on_each_tab_and_inputs_named(qtbot, service):
             assert letter not in letters, f"tab {tab}: Alt+{letter}: {letters[letter]!r} and {text!r}"
             letters[letter] = text
     form = dialog.award
-    for field in (form.stage, form.name, form.postcode, form.awarded_on.edit, form.value.edit, form.renewal,
+    for field in (form.stage, form.name, form.postcode.edit, form.awarded_on.edit, form.value.edit, form.renewal,
                   dialog.results.kpi, dialog.results.rating, dialog.results.result, dialog.cases.title):
         assert field.accessibleName(), field
 
@@ -157,11 +157,11 @@ def test_a_new_result_has_no_rating_until_the_manager_chooses_one(qtbot, service
 def test_the_awarded_supplier_postcode_is_checked(qtbot, service, monkeypatch):
     stored = service.create(contract(stage="evaluation"))
     dialog = open_dialog(qtbot, service, stored)
-    type_into(qtbot, dialog.award.postcode, "LEE 7RH")
-    assert "'LEE 7RH' is not a UK postcode" in dialog.award.postcode_message.text()
+    type_into(qtbot, dialog.award.postcode.edit, "LEE 7RH")
+    assert "'LEE 7RH' is not a UK postcode" in dialog.award.postcode.problem()
     assert dialog.award.local_note.text().startswith("Enter a UK postcode")
     shown = answer(monkeypatch, "warning")
     dialog.save_button.click()
     assert shown and "postcode" in shown[0]
-    type_into(qtbot, dialog.award.postcode, "le1 7rh")
+    type_into(qtbot, dialog.award.postcode.edit, "le1 7rh")
     assert dialog.award.problem() is None and dialog.award.local_note.text().startswith("Local")

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 
-from sv_desktop.model.lifecycle import CaseStudy, EngagementEvent, KpiResult
+from sv_desktop.model.lifecycle import CaseStudy, EngagementEvent, KpiResult, Supplier
 from sv_desktop.ui.lifecycle.delivery import DeliveryDialog
 from sv_desktop.ui.lifecycle.engagement import EngagementDialog
 from sv_desktop.ui.parsing import FieldError
@@ -21,13 +21,15 @@ from .conftest import contract
 
 TYPED = st.one_of(
     st.sampled_from(["2.5 million", "1,2OO,000", "1.2m", "250k", "1,20,000", "1.2.3", "31/02/2026", "01/10/2026",
-                     "15/09/2026", "2026-10-01", "1 Oct 2026", "30/09/2026", "12/10/2026", "13/10/2026"]),
+                     "15/09/2026", "2026-10-01", "1 Oct 2026", "30/09/2026", "12/10/2026", "13/10/2026",
+                     "LE1 7RH", "le1 7r", "LEE 7RH", "nn4 8aa", "SW1A 1AA"]),
     st.text(alphabet="0123456789,./- kmO", min_size=1, max_size=11),
 )
 
 DELIVERY = {
     "award date": (lambda d: d.award.awarded_on, lambda t: t.award.awarded_on),
     "award value": (lambda d: d.award.value, lambda t: t.award.awarded_value_gbp),
+    "award postcode": (lambda d: d.award.postcode, lambda t: t.award.supplier.postcode),
     "period start": (lambda d: d.results.period_start, lambda t: t.kpi_results[0].period_start),
     "period end": (lambda d: d.results.period_end, lambda t: t.kpi_results[0].period_end),
     "reported on": (lambda d: d.results.reported_on, lambda t: t.kpi_results[0].reported_on),
@@ -35,6 +37,7 @@ DELIVERY = {
 }
 ENGAGEMENT = {
     "held on": (lambda d: d.events.held_on, lambda t: t.engagement[0].held_on),
+    "supplier postcode": (lambda d: d.suppliers.postcode, lambda t: t.engagement[0].suppliers[0].postcode),
 }
 
 
@@ -44,7 +47,8 @@ def test_no_prefix_is_stored_from_the_lifecycle_dialogs(qtbot, service, day_cloc
         award=contract().award, kpi_results=[KpiResult("Electric vans", dt.date(2026, 7, 1), dt.date(2026, 9, 30),
                                                        reported_on=dt.date(2026, 10, 2))],
         case_studies=[CaseStudy("First route", written_on=dt.date(2026, 10, 1))],
-        engagement=[EngagementEvent("Market day", held_on=dt.date(2026, 3, 1))]))
+        engagement=[EngagementEvent("Market day", held_on=dt.date(2026, 3, 1),
+                                    suppliers=[Supplier("Green Couriers CIC", "LE11 3TU")])]))
     stored.award.awarded_on, stored.award.awarded_value_gbp = dt.date(2026, 6, 1), Decimal(800000)
     stored = service.save(stored)
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
@@ -58,7 +62,7 @@ def test_no_prefix_is_stored_from_the_lifecycle_dialogs(qtbot, service, day_cloc
         before = read(service.get(stored.reference))
         dialog = kind(service, service.get(stored.reference))
         qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
-        for editor in ("results", "cases", "events"):
+        for editor in ("results", "cases", "events", "suppliers"):
             if hasattr(dialog, editor):
                 getattr(dialog, editor).refresh(select=0)
         field = get_field(dialog)
@@ -87,4 +91,4 @@ def test_no_prefix_is_stored_from_the_lifecycle_dialogs(qtbot, service, day_cloc
         qtbot.addWidget(probe, before_close_func=lambda d: setattr(d, "dirty", False))
         typed = {get_field(probe) for get_field, _read in fields.values()}
         assert set(probe.findChildren(ValidatedField)) == typed, f"{kind.__name__}: a validated field is not typed into"
-    assert seen["saved"] > 5 and seen["kept"] > 10, seen
+    assert seen["saved"] >= 5 and seen["kept"] > 10, seen

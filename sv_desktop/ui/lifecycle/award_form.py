@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from ...model.date_checks import award_after_notice, not_in_future
 from ...model.lifecycle import Award, Supplier
-from ...model.postcodes import postcode_problem
 from ...model.tender import STAGES, Tender
 from ..labels import STAGE_LABELS
-from ..parsing import format_date, format_money, format_number, parse_money
+from ..parsing import format_date, format_money, format_number, parse_money, parse_postcode
 from ..style import make_secondary
-from ..widgets.fields import DateField, FieldMessage, ValidatedField, add_row, text_area
+from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 
 DELIVERY_STAGES = ("awarded", "renewal_due")
 
@@ -57,12 +56,9 @@ class AwardForm(QWidget):
         self.name = QLineEdit()
         self.name.setMaxLength(500)
         add_row(form, "Supplier &name:", self.name, "The supplier the contract was awarded to")
-        self.postcode = QLineEdit()
-        self.postcode.setMaxLength(20)
-        self.postcode.setPlaceholderText("For example LE1 7RH")
+        self.postcode = ValidatedField(parse_postcode, placeholder="For example LE1 7RH")
+        self.postcode.edit.setMaxLength(20)
         add_row(form, "Post&code:", self.postcode, "The supplier's postcode; decides whether the spend is local")
-        self.postcode_message = FieldMessage()
-        form.addRow("", self.postcode_message)
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
         self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
@@ -86,8 +82,8 @@ class AwardForm(QWidget):
 
         self.stage.currentIndexChanged.connect(self._edited)
         self.name.textEdited.connect(self._edited)
-        self.postcode.textEdited.connect(self._edited)
-        self.postcode.editingFinished.connect(self._tidy_postcode)
+        self.postcode.edited.connect(self._edited)
+        self.postcode.edit.editingFinished.connect(self._tidy_postcode)
         self.sme.toggled.connect(self._edited)
         self.vcse.toggled.connect(self._edited)
         self.awarded_on.edited.connect(self._award_date_edited)
@@ -101,7 +97,7 @@ class AwardForm(QWidget):
             self._notice_date = tender.tender_notice_date
             self.stage.setCurrentIndex(max(self.stage.findData(tender.stage), 0))
             self.name.setText(supplier.name)
-            self.postcode.setText(supplier.postcode)
+            self.postcode.set_value(supplier.postcode)
             self.sme.setChecked(supplier.sme)
             self.vcse.setChecked(supplier.vcse)
             self.awarded_on.set_value(award.awarded_on)
@@ -118,10 +114,8 @@ class AwardForm(QWidget):
         self._show_local()
 
     def problem(self) -> str | None:
-        wrong_postcode = postcode_problem(self.postcode.text())
-        if wrong_postcode:
-            return f"Put the supplier's postcode right first: {wrong_postcode}"
-        for field, name in ((self.awarded_on, "award date"), (self.value, "awarded value")):
+        for field, name in ((self.postcode, "supplier's postcode"), (self.awarded_on, "award date"),
+                            (self.value, "awarded value")):
             if not field.is_valid():
                 return f"Put the {name} right first: {field.problem()}"
         return None
@@ -130,7 +124,7 @@ class AwardForm(QWidget):
         tender.stage = self.stage.currentData()
         tender.award = Award(
             supplier=Supplier(name=self.name.text() if self.name.text().strip() else "",
-                              postcode=tidy_postcode(self.postcode.text()),
+                              postcode=self.postcode.value(),
                               sme=self.sme.isChecked(), vcse=self.vcse.isChecked()),
             awarded_on=self.awarded_on.value(), awarded_value_gbp=self.value.value(),
             renewal_requirements=self.renewal.toPlainText())
@@ -138,9 +132,8 @@ class AwardForm(QWidget):
     def _tidy_postcode(self) -> None:
         """Show the postcode as it is stored (capitals, single spaces), so what is seen is what is kept."""
         tidy = tidy_postcode(self.postcode.text())
-        if tidy != self.postcode.text():
-            self.postcode.setText(tidy)
-            self._edited()
+        if tidy != self.postcode.text() and self.postcode.is_valid():
+            self.postcode.edit.setText(tidy)
 
     def _award_date_edited(self) -> None:
         # An award date on a tender still before award moves it on; the manager sees it and can change it.
@@ -156,10 +149,7 @@ class AwardForm(QWidget):
 
     def _show_local(self) -> None:
         postcode = self.postcode.text().strip()
-        wrong = postcode_problem(postcode)
-        self.postcode_message.show_message(wrong or "")
-        self.postcode.setAccessibleDescription(wrong or "")
-        if wrong:
+        if not self.postcode.is_valid():
             text = "Enter a UK postcode to see whether the spend counts as local."
         elif not postcode:
             text = "No postcode: the spend cannot count as local."

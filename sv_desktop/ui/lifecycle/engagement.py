@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 
 from ...model.engagement import engagement_counts, think_local_note
 from ...model.lifecycle import EngagementEvent, Supplier
-from ...model.postcodes import postcode_problem
 from ...model.tender import Tender
 from .. import icons
-from ..parsing import format_date
+from ..parsing import format_date, parse_postcode
 from ..style import make_secondary
-from ..widgets.fields import DateField, FieldMessage, add_row, text_area
+from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .award_form import tidy_postcode
 from .dialog_base import TenderDialog
@@ -106,14 +105,11 @@ class SupplierEditor(RecordEditor):
         self.name.setMaxLength(500)
         self.name.textEdited.connect(self.form_edited)
         add_row(form, "Supplier &name:", self.name)
-        self.postcode = QLineEdit()
-        self.postcode.setMaxLength(20)
-        self.postcode.setPlaceholderText("For example LE1 7RH")
-        self.postcode.textEdited.connect(self.form_edited)
-        self.postcode.editingFinished.connect(self._tidy_postcode)
+        self.postcode = ValidatedField(parse_postcode, placeholder="For example LE1 7RH")
+        self.postcode.edit.setMaxLength(20)
+        self.postcode.edited.connect(self.form_edited)
+        self.postcode.edit.editingFinished.connect(self._tidy_postcode)
         add_row(form, "Post&code:", self.postcode, "Decides whether the supplier is local")
-        self.postcode_message = FieldMessage()
-        form.addRow("", self.postcode_message)
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
         self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
@@ -126,9 +122,8 @@ class SupplierEditor(RecordEditor):
     def _tidy_postcode(self) -> None:
         """Show the postcode as it is stored (capitals, single spaces)."""
         tidy = tidy_postcode(self.postcode.text())
-        if tidy != self.postcode.text():
-            self.postcode.setText(tidy)
-            self.form_edited()
+        if tidy != self.postcode.text() and self.postcode.is_valid():
+            self.postcode.edit.setText(tidy)
 
     def _local(self, postcode: str) -> bool:
         return bool(postcode.strip()) and self.is_local(postcode)
@@ -140,7 +135,7 @@ class SupplierEditor(RecordEditor):
 
     def show_record(self, supplier: Supplier) -> None:
         self.name.setText(supplier.name)
-        self.postcode.setText(supplier.postcode)
+        self.postcode.set_value(supplier.postcode)
         self.sme.setChecked(supplier.sme)
         self.vcse.setChecked(supplier.vcse)
         self._show_local(supplier.postcode)
@@ -148,16 +143,13 @@ class SupplierEditor(RecordEditor):
     def store_record(self, supplier: Supplier) -> None:
         if self.name.text().strip():
             supplier.name = self.name.text()
-        supplier.postcode = tidy_postcode(self.postcode.text())
+        supplier.postcode = self.postcode.value()
         supplier.sme = self.sme.isChecked()
         supplier.vcse = self.vcse.isChecked()
         self._show_local(supplier.postcode)
 
     def _show_local(self, postcode: str) -> None:
-        wrong = postcode_problem(self.postcode.text())
-        self.postcode_message.show_message(wrong or "")
-        self.postcode.setAccessibleDescription(wrong or "")
-        if wrong:
+        if not self.postcode.is_valid():
             self.local_note.setText("Enter a UK postcode to see whether the supplier is local.")
         elif not postcode.strip():
             self.local_note.setText("Enter the postcode to see whether the supplier is local.")
@@ -238,9 +230,6 @@ class EngagementDialog(TenderDialog):
         # is the one thing still only on screen, so Save waits for it rather than drop it.
         if self.events.current() is not None and not self.events.held_on.is_valid():
             return f"Put the date the event was held right first: {self.events.held_on.problem()}"
-        for event in tender.engagement:
-            for supplier in event.suppliers:
-                wrong = postcode_problem(supplier.postcode)
-                if wrong:
-                    return f"Put the postcode of {supplier.name or 'a supplier'} ({event.title}) right first: {wrong}"
+        if self.suppliers.current() is not None and not self.suppliers.postcode.is_valid():
+            return f"Put the supplier's postcode right first: {self.suppliers.postcode.problem()}"
         return None

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import icons
 from ..parsing import FieldError, format_date, parse_date
-from ..style import error_color
+from ..style import error_color, make_secondary
 
 Check = Callable[[Any], str | None]
 """An extra check on a parsed value: a message when it is wrong, None when it is fine."""
@@ -126,16 +126,20 @@ class ValidatedField(QWidget):
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.edit, 1)
-        self.understood = QLabel()
+        # The figure the text was read as, right under the field so it never squeezes a narrow field.
+        self.understood = make_secondary(QLabel())
         self.understood.setTextFormat(Qt.TextFormat.PlainText)
         self.understood.hide()
-        self.row.addWidget(self.understood)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(self.row)
+        layout.addWidget(self.understood)
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)  # the message under the field wraps: a form must give it the height
+        self.setSizePolicy(policy)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self._end_edit)
 
@@ -177,8 +181,12 @@ class ValidatedField(QWidget):
         return self._kept
 
     def kept_text(self) -> str:
-        """The kept value as the field shows it; empty when nothing is kept."""
-        return "" if self._kept is None else self._fmt(self._kept)
+        """The kept value as the field shows it (money as £1,200,000); empty when nothing is kept."""
+        if self._kept is None:
+            return ""
+        if self._understood is not None:
+            return self._understood(self._kept).removeprefix("= ")
+        return self._fmt(self._kept)
 
     def is_unfinished(self) -> bool:
         """The text does not (yet) say a value that can be stored."""

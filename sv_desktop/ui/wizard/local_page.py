@@ -120,7 +120,7 @@ class LocalPage(WizardPage):
         """The lots decision's own finding (undecided, no reasons, a single "lot") under the lots choice."""
         super().show_findings(findings)
         lots = [f for f in findings if getattr(f, "rule", "") == "PA23-LOTS"]
-        text = f"Check the lots decision: {lots[0].message}" if lots else ""
+        text = lots[0].message if lots else ""
         self.lots_note.setText(text)
         self.lots_note.setAccessibleName(text)
         self.lots_note.setVisible(bool(text))
