@@ -46,7 +46,7 @@ def test_percent_duration_and_title_messages(qtbot, fake_service, open_wizard):
     retype(qtbot, page.vat, "120")
     assert "between 0 and 100" in page.vat.message.text()
     assert wizard.tender.vat_rate_pct == Decimal(20), "the value before this edit, never the prefix 12"
-    assert "Until then the tender keeps 20." in page.vat.message.text()
+    assert "Until then 20 is kept." in page.vat.message.text()
     retype(qtbot, page.vat, "-")
     assert wizard.tender.vat_rate_pct == Decimal(20)
     retype(qtbot, page.vat, "0")

@@ -27,7 +27,7 @@ def test_unfinished_value_is_marked_everywhere_and_the_pack_uses_the_kept_value(
     field.edit.selectAll()
     qtbot.keyClicks(field.edit, "2.5 millio")
     wizard.run_check()
-    assert "Until then the tender keeps £250,000.00." in field.problem()
+    assert "Until then £250,000.00 is kept." in field.problem()
     assert wizard.sidebar.state_text(PageId.DETAILS) == "Unfinished entry"
     assert wizard.sidebar.state_text(PageId.SPEC) != "Unfinished entry"
     row = window.model.row_of(tender.reference)

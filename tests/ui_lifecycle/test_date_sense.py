@@ -79,3 +79,31 @@ def test_a_case_study_cannot_be_written_in_the_future(qtbot, service, day_clock)
     retype(qtbot, dialog.cases.written_on, "13/10/2026")
     assert "after today (12/10/2026)" in dialog.cases.written_on.problem()
     assert dialog.cases.current().written_on == dt.date(2026, 10, 12)
+
+
+def test_a_report_period_that_ends_before_it_starts_is_caught_beside_the_last_day(qtbot, service):
+    from sv_desktop.ui.lifecycle.report_dialog import ReportDialog
+
+    dialog = ReportDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    retype(qtbot, dialog.end, "01/01/2024")
+    assert "ends before it starts (26/11/2024)" in dialog.end.problem() and dialog.end.message.isVisible()
+    assert dialog.period() is None
+    retype(qtbot, dialog.start, "01/01/2023")
+    assert dialog.end.is_valid() and dialog.period() == (dt.date(2023, 1, 1), dt.date(2024, 1, 1))
+
+
+def test_a_notice_date_filter_that_ends_before_it_starts_is_caught(qtbot):
+    from sv_desktop.model.tender import CATEGORIES
+    from sv_desktop.ui.lifecycle.filter_bar import FilterBar
+
+    bar = FilterBar({key: key for key in CATEGORIES})
+    qtbot.addWidget(bar)
+    bar.show()
+    retype(qtbot, bar.notice_from, "01/06/2027")
+    retype(qtbot, bar.notice_to, "01/05/2027")
+    assert "ends before it starts (01/06/2027)" in bar.notice_to.problem()
+    assert bar.criteria().notice_to is None
+    retype(qtbot, bar.notice_from, "01/04/2027")
+    assert bar.notice_to.is_valid() and bar.criteria().notice_to == dt.date(2027, 5, 1)

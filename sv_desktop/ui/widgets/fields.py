@@ -120,6 +120,8 @@ class ValidatedField(QWidget):
         self._understood: Callable[[Any], str] | None = None
         self._problem = ""
         self._description = ""
+        self.announce_kept = True
+        """Say under a refused entry which value is kept meanwhile (off for filters and report periods)."""
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.message = FieldMessage()
@@ -237,10 +239,10 @@ class ValidatedField(QWidget):
     def _show(self, message: str) -> None:
         self._problem = message
         shown = message
-        if message and self.kept_text().strip():
-            shown = f"{message} Until then the tender keeps {self.kept_text()}."
-        elif message and self._editing:
-            shown = f"{message} Until then it stays empty in the tender."
+        if message and self.announce_kept and self.kept_text().strip():
+            shown = f"{message} Until then {self.kept_text()} is kept."
+        elif message and self.announce_kept and self._editing:
+            shown = f"{message} Until then it stays empty."
         self.message.show_message(shown)
         self.edit.setAccessibleDescription(shown or self._description)
         self._show_understood()
