@@ -55,9 +55,9 @@ class TenderWizard(QMainWindow):
     closed = Signal(str)
     """The reference the tender is stored under, when the window closes."""
     saved = Signal(object)
+    """A tender was autosaved (the main window refreshes its list)."""
     unfinished_changed = Signal(str, str)
     """(stored reference, summary): the window holds unfinished entries (summary empty when none)."""
-    """A tender was autosaved (the main window refreshes its list)."""
 
     def __init__(self, service, tender: Tender, settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
