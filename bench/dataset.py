@@ -29,6 +29,8 @@ from sv_desktop.model.tender import (
 from sv_desktop.paths import DATABASE_FILE
 
 SEED = 238
+ASSESSED_BY = dt.date(2026, 11, 1)
+"""The latest day a generated modern slavery risk assessment is dated."""
 IN_SCOPE = ("estates_facilities", "transport", "ddat", "medical_devices", "clinical_services",
             "goods_services")
 ROUTES = ("open", "competitive_flexible", "framework_call_off", "direct_award", "below_threshold")
@@ -121,7 +123,9 @@ def make_tender(index: int, bank: QuestionBank, rng: random.Random, *, themes: i
         spec_refresh=StepRecord(considered=rng.random() < 0.7,
                                 notes="Specification reviewed for low-carbon options."),
         modern_slavery_risk_assessment=ModernSlaveryAssessment(
-            completed_on=notice - dt.timedelta(days=rng.randrange(10, 60)),
+            # Before the notice, and never after a fixed day in the past: an assessment dated in the
+            # future is not completed yet (MS-RISK), and the data must not depend on the day it is made.
+            completed_on=min(notice - dt.timedelta(days=rng.randrange(10, 60)), ASSESSED_BY),
             risk=rng.choice(("low", "medium"))),
     )
     if tender.lots.divided:

@@ -587,3 +587,19 @@ def test_a_fixed_file_loads_after_a_refusal(copy):
     refused(copy)
     (copy / "content" / "routes.yaml").write_text(original, encoding="utf-8")
     assert load_content(copy).route_label("open") == "Open procedure"
+
+
+def test_clinical_prompts_are_only_for_clinical_categories(content):
+    laundry = [p.id for p in content.spec_prompts if p.fits("goods_services")]
+    clinical = [p.id for p in content.spec_prompts if p.fits("clinical_services")]
+    for prompt_id in ("net_zero_clinical_transformation", "care_closer_to_home", "avoid_procedures"):
+        assert prompt_id not in laundry and prompt_id in clinical
+    assert "avoid_plastics" in laundry and "avoid_plastics" in clinical
+    for prompt in content.spec_prompts:
+        assert "clinical" not in prompt.text.lower() or prompt.categories, prompt.id
+
+
+def test_a_prompt_category_must_be_a_category(copy):
+    edit(copy, "prompts.yaml", lambda data: data["spec"][0].__setitem__("categories", ["laundry"]))
+    message = refused(copy)
+    assert "prompts.yaml" in message and "spec[0].categories[0]" in message and "is not a category" in message

@@ -30,7 +30,7 @@ from sv_desktop.model.tender import (
     ThemeChoice,
 )
 
-TODAY = dt.date(2026, 3, 12)
+TODAY = dt.date(2026, 12, 1)
 MODEL_DIR = Path(rules.__file__).parent  # the rules package
 
 
@@ -221,6 +221,8 @@ CASES: list[tuple[str, dict, str, list[str]]] = [
     ("lots-no-reasons", {"lots": LotsDecision(divided=False, reasons="   ")}, "PA23-LOTS", ["warning"]),
     ("lots-reasons", {}, "PA23-LOTS", []),
     ("lots-divided", {"lots": LotsDecision(divided=True, lot_count=3)}, "PA23-LOTS", []),
+    ("lots-one-lot", {"lots": LotsDecision(divided=True, lot_count=1)}, "PA23-LOTS", ["warning"]),
+    ("lots-two-lots", {"lots": LotsDecision(divided=True, lot_count=2)}, "PA23-LOTS", []),
     ("local-not-considered", {"think_local": StepRecord()}, "LOCAL-SME", ["warning"]),
     ("local-considered", {}, "LOCAL-SME", []),
     ("spec-not-considered", {"spec_refresh": StepRecord()}, "SPEC-REFRESH", ["warning"]),
@@ -495,3 +497,21 @@ def test_a_contract_ending_beyond_the_calendar_runs_past_every_milestone():
     findings = evaluate(tender, today=TODAY)
     assert [f.severity for f in of_rule(findings, "NZ-ROADMAP")] == ["advice"] * 3
     assert check_report(tender, findings)["date_basis"]["contract_end_date"] == "9999-12-31"
+
+
+# ---------------------------------------------------------------- a risk assessment dated in the future
+
+
+def test_a_future_risk_assessment_does_not_clear_the_blocker_on_either_side_of_today():
+    tender = clean(tender_notice_date=dt.date(2027, 3, 1),
+                   modern_slavery_risk_assessment=msra(dt.date(2027, 1, 15)))
+    before = of_rule(evaluate(tender, today=dt.date(2027, 1, 14)), "MS-RISK")
+    assert [f.severity for f in before] == ["blocker"]
+    assert "after today (14 January 2027)" in before[0].message and "15 January 2027" in before[0].message
+    assert not is_compliant(evaluate(tender, today=dt.date(2027, 1, 14)))
+    on_the_day = of_rule(evaluate(tender, today=dt.date(2027, 1, 15)), "MS-RISK")
+    assert on_the_day == [] and is_compliant(evaluate(tender, today=dt.date(2027, 1, 15)))
+    direct = clean(route="direct_award", tender_notice_date=dt.date(2027, 3, 1),
+                   modern_slavery_risk_assessment=msra(dt.date(2027, 1, 15)))
+    assert [f.severity for f in of_rule(evaluate(direct, today=dt.date(2027, 1, 14)), "MS-RISK")] == ["blocker"]
+    assert of_rule(evaluate(direct, today=dt.date(2027, 1, 16)), "MS-RISK") == []

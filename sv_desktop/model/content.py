@@ -71,6 +71,11 @@ class Prompt:
     text: str
     hint: str
     source: str
+    categories: tuple[str, ...] = ()
+    """The categories the prompt fits; empty for every category."""
+
+    def fits(self, category: str) -> bool:
+        return not self.categories or category in self.categories
 
 
 @dataclass(frozen=True)
@@ -247,15 +252,19 @@ def _prompts(root: Node) -> dict[str, tuple[Prompt, ...]]:
     for step, node in root.fields(PROMPT_STEPS).items():
         prompts = []
         for item in node.items():
-            f = item.fields(("id", "text", "hint", "source"))
+            f = item.fields(("id", "text", "hint", "source"), ("categories",))
             prompt_id = f["id"].text()
             if not ID_PATTERN.match(prompt_id):
                 f["id"].fail("is not a valid id (use lower-case letters, digits and _)")
             if prompt_id in seen:
                 f["id"].fail(f"{prompt_id!r} is used by another prompt; ids must be unique")
             seen.add(prompt_id)
+            categories = f["categories"].texts() if "categories" in f else ()
+            for i, category in enumerate(categories):
+                if category not in CATEGORIES:
+                    f["categories"].child(i).fail(f"is not a category; the categories are {', '.join(CATEGORIES)}")
             prompts.append(Prompt(id=prompt_id, text=f["text"].text(), hint=f["hint"].text(),
-                                  source=f["source"].text()))
+                                  source=f["source"].text(), categories=categories))
         result[step] = tuple(prompts)
     return result
 

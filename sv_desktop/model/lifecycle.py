@@ -13,6 +13,8 @@ from decimal import Decimal
 
 RATING_OTHER = "Other"
 """The Procurement Act rating kept for a result whose rating is not (or no longer) in the rules file."""
+RATING_NONE = ""
+"""No rating yet: a new result is never pre-rated; the manager chooses once the result is assessed."""
 
 
 @dataclass
@@ -65,12 +67,17 @@ class KpiResult:
     """The KPI's name as it stands in the tender's KPI list."""
     period_start: dt.date | None
     period_end: dt.date | None
-    rating: str = RATING_OTHER
-    """One of the performance ratings in resources/rules/rules.yaml (figures.performance_ratings)."""
+    rating: str = RATING_NONE
+    """One of the performance ratings in resources/rules/rules.yaml (figures.performance_ratings), or
+    RATING_NONE ("") until the manager chooses one."""
     result: str = ""
     """The figure or outcome reported, as text ("42%", "3 apprentices")."""
     notes: str = ""
     reported_on: dt.date | None = None
+
+    @property
+    def is_rated(self) -> bool:
+        return bool(self.rating.strip())
 
 
 @dataclass

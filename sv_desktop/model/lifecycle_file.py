@@ -13,7 +13,7 @@ from typing import Any
 
 from . import json_fields
 from .json_fields import TenderFileError
-from .lifecycle import RATING_OTHER, Award, CaseStudy, EngagementEvent, KpiResult, Supplier
+from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult, Supplier
 from .tender import ROLES, THEMES, Tender
 
 # The short names the readers below use.
@@ -95,7 +95,7 @@ def _kpi_results(data: dict) -> list[KpiResult]:
             raise TenderFileError("is required (the last day of the reporting period)", f"{path}period_end")
         if start is not None and start > end:
             raise TenderFileError(f"must not be after period_end ({end.isoformat()})", f"{path}period_start")
-        rating = _text(raw, "rating", path, max_len=MAX_RATING).strip() or RATING_OTHER
+        rating = _text(raw, "rating", path, max_len=MAX_RATING).strip()  # empty: not rated yet
         results.append(KpiResult(kpi=_required_text(raw, "kpi", path, 2000), period_start=start, period_end=end,
                                  rating=rating, result=_text(raw, "result", path, max_len=2000),
                                  notes=_text(raw, "notes", path), reported_on=_date(raw, "reported_on", path)))

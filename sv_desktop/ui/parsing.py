@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from ..model.postcodes import is_area, postcode_problem
+from ..model.postcodes import tidy as tidy_postcode
+from ..model.typed_values import NumberError, read_number
 
 MAX_MONEY = Decimal("100000000000")  # £100bn: far beyond any Trust contract, catches extra zeros
 MAX_TEXT = 100_000
@@ -20,16 +24,11 @@ class FieldError(ValueError):
     """A value the field cannot hold; str(error) is the message shown under the field."""
 
 
-def _number(text: str, what: str, example: str) -> Decimal:
-    cleaned = text.strip().replace(",", "").replace("£", "").replace("%", "").replace(" ", "")
-    if not cleaned:
-        raise FieldError(f"Enter {what}, for example {example}.")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise FieldError(f"Use digits only for {what}, for example {example}.")
+def _number(text: str, what: str, example: str, *, money: bool = False, percent: bool = False) -> Decimal:
     try:
-        return Decimal(cleaned)
-    except InvalidOperation:  # pragma: no cover - the pattern above already rules this out
-        raise FieldError(f"Use digits only for {what}, for example {example}.") from None
+        return read_number(text, what, example, money=money, percent=percent)
+    except NumberError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def _decimals(value: Decimal) -> int:
@@ -40,7 +39,7 @@ def _decimals(value: Decimal) -> int:
 
 def parse_money(text: str) -> Decimal:
     """Pounds excluding VAT: 0 or more, at most 2 decimal places, below £100bn."""
-    value = _number(text, "the value in pounds excluding VAT", "250,000")
+    value = _number(text, "the value in pounds excluding VAT", "250,000 or 1.2m", money=True)
     if value < 0:
         raise FieldError("The value cannot be negative: enter 0 or more, in pounds excluding VAT.")
     if value > MAX_MONEY:
@@ -52,7 +51,7 @@ def parse_money(text: str) -> Decimal:
 
 def parse_percent(text: str, what: str = "a percentage", example: str = "10") -> Decimal:
     """A percentage from 0 to 100 with at most two decimal places."""
-    value = _number(text, what, example)
+    value = _number(text, what, example, percent=True)
     if not Decimal(0) <= value <= Decimal(100):
         raise FieldError(f"Enter {what} between 0 and 100, for example {example}.")
     if _decimals(value) > 2:
@@ -124,6 +123,14 @@ def format_number(value: Decimal | int | None) -> str:
     return format(value.normalize(), "f")
 
 
+def parse_postcode(text: str) -> str:
+    """A UK postcode as stored (capitals, single spaces); empty means not known."""
+    problem = postcode_problem(text)
+    if problem:
+        raise FieldError(problem)
+    return tidy_postcode(text)
+
+
 def parse_postcode_areas(text: str) -> list[str]:
     """'LE, NN' -> ['LE', 'NN']: one or two letters each, separated by commas or spaces."""
     areas: list[str] = []
@@ -132,6 +139,8 @@ def parse_postcode_areas(text: str) -> list[str]:
             continue
         if not re.fullmatch(r"[A-Za-z]{1,2}", part):
             raise FieldError(f"'{part[:12]}' is not a postcode area: use the letters only, for example LE, NN.")
+        if not is_area(part):
+            raise FieldError(f"'{part.upper()}' is not a UK postcode area: check the letters, for example LE, NN.")
         if part.upper() not in areas:
             areas.append(part.upper())
     return areas

@@ -69,8 +69,24 @@ class TenderTableModel(QAbstractTableModel):
         self._cells: dict[int, tuple[str, ...]] = {}
         self._search: list[str] | None = None
         self._keys: dict[int, list] = {}
+        self._unfinished: dict[str, str] = {}
 
     # ---- data in
+
+    def set_unfinished(self, reference: str, summary: str) -> None:
+        """Mark a tender whose open window holds unfinished entries (an empty summary clears the mark)."""
+        if not reference or self._unfinished.get(reference, "") == summary:
+            return
+        if summary:
+            self._unfinished[reference] = summary
+        else:
+            self._unfinished.pop(reference, None)
+        row = self.row_of(reference)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, COL_REFERENCE), self.index(row, COL_REFERENCE))
+
+    def unfinished(self, reference: str) -> str:
+        return self._unfinished.get(reference, "")
 
     def set_rows(self, rows: Sequence[TenderSummary]) -> None:
         self.beginResetModel()
@@ -173,6 +189,11 @@ class TenderTableModel(QAbstractTableModel):
 
     def value(self, row: int, column: int, role: int):
         """What `data()` gives for a cell (the filter calls this directly, without building an index)."""
+        if column == COL_REFERENCE and role in (_DECORATION, _TOOLTIP, _ACCESSIBLE):
+            unfinished = self._unfinished.get(self._rows[row].reference)
+            if unfinished:
+                return {_DECORATION: icons.icon("field-error"), _TOOLTIP: unfinished,
+                        _ACCESSIBLE: f"{self.cells(row)[column]}, {unfinished}"}[role]
         if role in (_DISPLAY, _ACCESSIBLE):
             return self.cells(row)[column]
         if role == _DECORATION:

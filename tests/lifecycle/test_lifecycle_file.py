@@ -156,7 +156,7 @@ def test_missing_optional_parts_take_their_defaults():
     data["award"] = {"awarded_on": "2026-01-05"}
     data["role_checklists"] = {"bid_lead": []}
     tender = tender_from_dict(data)
-    assert tender.kpi_results[0].rating == "Other" and tender.kpi_results[0].period_start is None
+    assert tender.kpi_results[0].rating == "" and tender.kpi_results[0].period_start is None  # not rated yet
     assert tender.award.supplier == Supplier() and tender.award.awarded_value_gbp is None
     assert tender.role_checklists == {}
 

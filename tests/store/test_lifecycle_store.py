@@ -142,3 +142,22 @@ def test_lifecycle_round_trip_and_bulk_create_on_postgres(paths, pg_url):
         assert_same_tender(store.get("PG-BULK-2"), full_lifecycle_tender("PG-BULK-2"))
         dated = store.tenders_dated_between(dt.date(2025, 12, 31), dt.date(2025, 12, 31))
         assert len(dated) == 3
+
+
+def _unrated(reference: str):
+    tender = full_lifecycle_tender(reference)
+    tender.kpi_results.append(KpiResult(kpi="Apprentices", period_start=None, period_end=dt.date(2025, 8, 31)))
+    assert tender.kpi_results[-1].rating == "" and not tender.kpi_results[-1].is_rated
+    return tender
+
+
+def test_a_result_not_rated_yet_is_stored_as_such(store):
+    store.create(_unrated("UNRATED-1"))
+    assert store.get("UNRATED-1").kpi_results[-1].rating == ""
+
+
+@pytest.mark.postgres
+def test_a_result_not_rated_yet_is_stored_as_such_on_postgres(paths, pg_url):
+    with TenderStore.open(paths, pg_url) as store:
+        store.create(_unrated("PG-UNRATED-1"))
+        assert store.get("PG-UNRATED-1").kpi_results[-1].rating == ""

@@ -125,7 +125,8 @@ def test_wrong_values_in_the_lifecycle_dialogs_hold_save_back(qtbot, monkeypatch
         report = window.lifecycle.show_report()
         type_text(report.start, "01/01/2027")
         type_text(report.end, "31/12/2026")
-        assert "starts (01/01/2027) after it ends (31/12/2026)" in report.status.text()
+        assert "The period ends before it starts (01/01/2027)" in report.status.text()
+        assert report.end.message.isVisible() and report.end.problem() in report.status.text()
         assert not report.pdf_button.isEnabled() and not report.xlsx_button.isEnabled()
         report.reject()
 

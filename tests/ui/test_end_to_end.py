@@ -98,7 +98,7 @@ def test_new_tender_to_pdf_and_back_again(qtbot, tmp_path, open_main, monkeypatc
     qtbot.keyClicks(requirements.kpis.unit, "%")
     qtbot.keyClicks(requirements.kpis.target, "60")
     qtbot.keyClicks(requirements.kpis.toms, "NT-ENV-1")
-    qtbot.keyClicks(requirements.ms_date.edit, "20/01/2027")
+    qtbot.keyClicks(requirements.ms_date.edit, "20/11/2026")
     requirements.ms_risk.setCurrentIndex(requirements.ms_risk.findData("medium"))
     requirements.confidentiality.setChecked(True)
     click(qtbot, wizard.next_button)
@@ -149,7 +149,7 @@ def test_new_tender_to_pdf_and_back_again(qtbot, tmp_path, open_main, monkeypatc
         assert stored.questions[2].text == "How will you reduce empty running of vehicles?"
         assert [(k.name, k.unit, k.target, k.toms_reference) for k in stored.kpis] == [
             ("Zero-emission fleet share", "%", "60", "NT-ENV-1")]
-        assert stored.modern_slavery_risk_assessment.completed_on == dt.date(2027, 1, 20)
+        assert stored.modern_slavery_risk_assessment.completed_on == dt.date(2026, 11, 20)
         assert stored.modern_slavery_risk_assessment.risk == "medium"
         assert stored.confidentiality_reviewed
         assert stored.current_step == "review"

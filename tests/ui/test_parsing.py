@@ -31,7 +31,7 @@ def test_money_accepts_pounds_as_typed(text, value):
 
 
 @pytest.mark.parametrize(("text", "hint"), [
-    ("", "for example 250,000"), ("12k", "digits only"), ("-5", "cannot be negative"),
+    ("", "for example 250,000"), ("12x", "not a multiplier"), ("x12", "digits only"), ("-5", "cannot be negative"),
     ("1.005", "two decimal places"), ("1000000000000", "extra zeros"),
 ])
 def test_money_refusals_say_how_to_fix(text, hint):

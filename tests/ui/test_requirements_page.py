@@ -62,13 +62,13 @@ def test_remove_kpi_with_undo(qtbot, fake_service, open_wizard):
 def test_risk_assessment_publication_and_automatic_requests(qtbot, fake_service, open_wizard):
     wizard = open_wizard(fake_service, fake_service.new_tender())
     page = requirements(wizard)
-    qtbot.keyClicks(page.ms_date.edit, "20/01/2027")
+    qtbot.keyClicks(page.ms_date.edit, "20/11/2026")
     page.ms_risk.setCurrentIndex(page.ms_risk.findData("medium"))
     page.confidentiality.setChecked(True)
     page.framework.setChecked(True)
     qtbot.keyClicks(page.exemption, "Outcomes cannot be measured in a 6-week contract.")
     assessment = wizard.tender.modern_slavery_risk_assessment
-    assert (assessment.completed_on, assessment.risk) == (dt.date(2027, 1, 20), "medium")
+    assert (assessment.completed_on, assessment.risk) == (dt.date(2026, 11, 20), "medium")
     assert wizard.tender.confidentiality_reviewed and wizard.tender.is_framework
     assert wizard.tender.kpi_exemption_reason.startswith("Outcomes")
     shown = page.requirements_view.toPlainText()

@@ -33,9 +33,9 @@ def test_the_award_is_recorded_and_moves_the_stage(qtbot, service):
     dialog = open_dialog(qtbot, service, stored)
     form = dialog.award
     type_into(qtbot, form.name, "Green Couriers CIC")
-    type_into(qtbot, form.postcode, "nn4 8aa")
+    type_into(qtbot, form.postcode.edit, "nn4 8aa")
     assert form.local_note.text().startswith("Local")
-    type_into(qtbot, form.postcode, "CV1 2AB")
+    type_into(qtbot, form.postcode.edit, "CV1 2AB")
     assert form.local_note.text().startswith("Not local")
     form.sme.setChecked(True)
     type_into(qtbot, form.awarded_on.edit, "30/06/2026")
@@ -71,13 +71,15 @@ def test_reports_due_and_a_result_rated_with_the_rules_file_ratings(qtbot, servi
     assert dialog.tabs.tabText(TAB_RESULTS) == "KPI results (0), 1 due"
     results = dialog.results
     ratings = [results.rating.itemText(i) for i in range(results.rating.count())]
-    assert ratings == [name for name, _meaning in service.rules.figures.performance_ratings]
-    assert ratings == ["Good", "Approaching target", "Requires improvement", "Inadequate", "Other"]
+    assert ratings == ["Not rated yet"] + [name for name, _meaning in service.rules.figures.performance_ratings]
+    assert ratings[1:] == ["Good", "Approaching target", "Requires improvement", "Inadequate", "Other"]
 
     dialog.tabs.setCurrentIndex(TAB_RESULTS)
     qtbot.mouseClick(results.add_button, Qt.MouseButton.LeftButton)
     assert (results.kpi.currentText(), results.period_start.text(), results.period_end.text()) == (
         "Electric vans", "01/07/2026", "30/09/2026")
+    assert results.rating.currentData() == "" and results.rating.currentText() == "Not rated yet"
+    assert "Choose the rating" in results.meaning.text()
     results.rating.setCurrentIndex(results.rating.findData("Approaching target"))
     assert "close to meeting" in results.meaning.text()
     type_into(qtbot, results.result, "41%")
@@ -128,6 +130,38 @@ def test_mnemonics_are_unique_on_each_tab_and_inputs_named(qtbot, service):
             assert letter not in letters, f"tab {tab}: Alt+{letter}: {letters[letter]!r} and {text!r}"
             letters[letter] = text
     form = dialog.award
-    for field in (form.stage, form.name, form.postcode, form.awarded_on.edit, form.value.edit, form.renewal,
+    for field in (form.stage, form.name, form.postcode.edit, form.awarded_on.edit, form.value.edit, form.renewal,
                   dialog.results.kpi, dialog.results.rating, dialog.results.result, dialog.cases.title):
         assert field.accessibleName(), field
+
+
+def test_a_new_result_has_no_rating_until_the_manager_chooses_one(qtbot, service, day_clock, tmp_path):
+    from sv_desktop.model.tender_file import read_tender_file, tender_to_json
+
+    day_clock.day = dt.date(2026, 10, 12)
+    stored = service.create(contract())
+    dialog = open_dialog(qtbot, service, stored)
+    dialog.tabs.setCurrentIndex(TAB_RESULTS)
+    qtbot.mouseClick(dialog.results.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.results.table.item(0, 2).text() == "Not rated yet"
+    type_into(qtbot, dialog.results.result, "38%")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    result = service.get(stored.reference).kpi_results[0]
+    assert result.rating == "" and not result.is_rated and result.result == "38%"
+    path = tmp_path / "unrated.svtender.json"
+    path.write_text(tender_to_json(service.get(stored.reference)), encoding="utf-8")
+    assert read_tender_file(path).kpi_results[0].rating == "", "the file keeps 'not rated yet'"
+
+
+def test_the_awarded_supplier_postcode_is_checked(qtbot, service, monkeypatch):
+    stored = service.create(contract(stage="evaluation"))
+    dialog = open_dialog(qtbot, service, stored)
+    type_into(qtbot, dialog.award.postcode.edit, "LEE 7RH")
+    assert "'LEE 7RH' is not a UK postcode" in dialog.award.postcode.problem()
+    assert dialog.award.local_note.text().startswith("Enter a UK postcode")
+    shown = answer(monkeypatch, "warning")
+    dialog.save_button.click()
+    assert shown and "postcode" in shown[0]
+    type_into(qtbot, dialog.award.postcode.edit, "le1 7rh")
+    assert dialog.award.problem() is None and dialog.award.local_note.text().startswith("Local")

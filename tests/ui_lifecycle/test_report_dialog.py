@@ -65,7 +65,8 @@ def test_a_wrong_period_is_explained_and_nothing_runs(qtbot, service, monkeypatc
     dialog = open_dialog(qtbot, service)
     dialog.start.edit.setText("01/01/2027")
     dialog.start._on_edited(dialog.start.edit.text())
-    assert "starts (01/01/2027) after it ends (25/11/2026)" in dialog.status.text()
+    assert "The period ends before it starts (01/01/2027)" in dialog.status.text()
+    assert dialog.end.message.isVisible() and "is kept" not in dialog.end.problem()
     assert not dialog.pdf_button.isEnabled() and not dialog.xlsx_button.isEnabled()
     assert dialog.table.rowCount() == 0
 

@@ -2,7 +2,8 @@
 
 Rules are evaluated on the tender's own dates (its tender notice date; its contract end date for the
 supplier roadmap), never on today's date unless the tender has no notice date, and then every finding
-that depends on it says so. Findings come out ordered by severity, then by the rule's place in the
+that depends on it says so; the one exception is a modern slavery risk assessment dated after today,
+which is not yet completed (MS-RISK). Findings come out ordered by severity, then by the rule's place in the
 file, so the same tender always gives the same list.
 """
 

@@ -36,6 +36,7 @@ class Context:
     def __init__(self, tender: Tender, ruleset: RuleSet, today: dt.date) -> None:
         self.tender = tender
         self.ruleset = ruleset
+        self.today = today
         self.notice_recorded = tender.tender_notice_date is not None
         self.notice_date = tender.tender_notice_date or today
         self.base = tender_fields(tender, self.notice_date, ruleset.route_labels, ruleset.category_labels)
@@ -205,16 +206,23 @@ def ms_risk(rule: Rule, ctx: Context) -> list[Hit]:
     extra = {"completed_on": long_date(msra.completed_on) if msra.completed_on else "not recorded",
              "risk": msra.risk or "not recorded"}
     hits = []
+    completed_on = msra.completed_on
+    if completed_on is not None and completed_on > ctx.today:
+        # Dated after today: not completed yet, so it clears nothing (and says so).
+        completed_on = None
+        if ctx.notice_date >= rule.dates["in_force"] and t.route not in rule.routes["call_off"]:
+            hits.append(ctx.hit(rule, "future", today=long_date(ctx.today), **extra))
     if ctx.notice_date < rule.dates["in_force"]:
-        if msra.completed_on is None or msra.risk is None:
+        if completed_on is None or msra.risk is None:
             hits.append(ctx.hit(rule, "before_in_force"))
     elif t.route in rule.routes["call_off"]:
         hits.append(ctx.hit(rule, "call_off"))
-    elif msra.completed_on is None:
-        key = "missing_before_award" if t.route in rule.routes["before_award"] else "missing_before_tender_notice"
-        hits.append(ctx.hit(rule, key))
+    elif completed_on is None:
+        if msra.completed_on is None:
+            key = "missing_before_award" if t.route in rule.routes["before_award"] else "missing_before_tender_notice"
+            hits.append(ctx.hit(rule, key))
     else:
-        if t.route in rule.routes["before_tender_notice"] and msra.completed_on > ctx.notice_date:
+        if t.route in rule.routes["before_tender_notice"] and completed_on > ctx.notice_date:
             hits.append(ctx.hit(rule, "late", **extra))
         if msra.risk is None:
             hits.append(ctx.hit(rule, "no_risk", **extra))
@@ -241,6 +249,8 @@ def lots(rule: Rule, ctx: Context) -> list[Hit]:
         return [ctx.hit(rule, "undecided")]
     if decision.divided is False and not decision.reasons.strip():
         return [ctx.hit(rule, "no_reasons")]
+    if decision.divided is True and decision.lot_count == 1:
+        return [ctx.hit(rule, "one_lot")]
     return []
 
 

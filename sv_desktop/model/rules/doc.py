@@ -41,6 +41,7 @@ FIELD_MEANINGS = {
     "milestones_list": "every milestone label, comma separated",
     "milestones": "the requests' milestone paragraphs for the milestones the contract runs past",
     "completed_on": "the date the modern slavery risk assessment was completed, or 'not recorded'",
+    "today": "the day of the check (only where a date after it cannot yet be true)",
     "risk": "the recorded risk level (low, medium, high), or 'not recorded'",
     "turnover": "the modern slavery statement turnover figure",
 }

@@ -7,15 +7,18 @@ says at once whether it is.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ...model.date_checks import award_after_notice, not_in_future
 from ...model.lifecycle import Award, Supplier
 from ...model.tender import STAGES, Tender
 from ..labels import STAGE_LABELS
-from ..parsing import format_date, format_number, parse_money
+from ..parsing import format_date, format_money, format_number, parse_money, parse_postcode
 from ..style import make_secondary
 from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 
@@ -35,8 +38,10 @@ def parse_optional_money(text: str) -> Decimal | None:
 class AwardForm(QWidget):
     changed = Signal()
 
-    def __init__(self, is_local, parent: QWidget | None = None) -> None:
+    def __init__(self, is_local, parent: QWidget | None = None, *,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
+        self._notice_date: dt.date | None = None
         self.is_local = is_local
         self._loading = False
         outer = QVBoxLayout(self)
@@ -51,9 +56,8 @@ class AwardForm(QWidget):
         self.name = QLineEdit()
         self.name.setMaxLength(500)
         add_row(form, "Supplier &name:", self.name, "The supplier the contract was awarded to")
-        self.postcode = QLineEdit()
-        self.postcode.setMaxLength(20)
-        self.postcode.setPlaceholderText("For example LE1 7RH")
+        self.postcode = ValidatedField(parse_postcode, placeholder="For example LE1 7RH")
+        self.postcode.edit.setMaxLength(20)
         add_row(form, "Post&code:", self.postcode, "The supplier's postcode; decides whether the spend is local")
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
@@ -62,9 +66,12 @@ class AwardForm(QWidget):
         self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
         form.addRow("", self.vcse)
         self.awarded_on = DateField("Date awarded")
+        self.awarded_on.add_check(lambda day: not_in_future(day, today(), "award date"))
+        self.awarded_on.add_check(lambda day: award_after_notice(day, self._notice_date))
         add_row(form, "Awarded &on:", self.awarded_on, "The date of the award; the report counts the contract "
                 "in the period this falls in")
         self.value = ValidatedField(parse_optional_money, fmt=format_number, placeholder="Leave empty if not known")
+        self.value.show_understood(lambda v: f"= {format_money(v, pence=True)}")
         self.value.set_narrow(180)
         add_row(form, "Awarded &value (£):", self.value, "Whole-life value as awarded, in pounds excluding VAT")
         self.term = make_secondary(QLabel())
@@ -75,8 +82,8 @@ class AwardForm(QWidget):
 
         self.stage.currentIndexChanged.connect(self._edited)
         self.name.textEdited.connect(self._edited)
-        self.postcode.textEdited.connect(self._edited)
-        self.postcode.editingFinished.connect(self._tidy_postcode)
+        self.postcode.edited.connect(self._edited)
+        self.postcode.edit.editingFinished.connect(self._tidy_postcode)
         self.sme.toggled.connect(self._edited)
         self.vcse.toggled.connect(self._edited)
         self.awarded_on.edited.connect(self._award_date_edited)
@@ -87,9 +94,10 @@ class AwardForm(QWidget):
         self._loading = True
         try:
             award, supplier = tender.award, tender.award.supplier
+            self._notice_date = tender.tender_notice_date
             self.stage.setCurrentIndex(max(self.stage.findData(tender.stage), 0))
             self.name.setText(supplier.name)
-            self.postcode.setText(supplier.postcode)
+            self.postcode.set_value(supplier.postcode)
             self.sme.setChecked(supplier.sme)
             self.vcse.setChecked(supplier.vcse)
             self.awarded_on.set_value(award.awarded_on)
@@ -106,7 +114,8 @@ class AwardForm(QWidget):
         self._show_local()
 
     def problem(self) -> str | None:
-        for field, name in ((self.awarded_on, "award date"), (self.value, "awarded value")):
+        for field, name in ((self.postcode, "supplier's postcode"), (self.awarded_on, "award date"),
+                            (self.value, "awarded value")):
             if not field.is_valid():
                 return f"Put the {name} right first: {field.problem()}"
         return None
@@ -115,7 +124,7 @@ class AwardForm(QWidget):
         tender.stage = self.stage.currentData()
         tender.award = Award(
             supplier=Supplier(name=self.name.text() if self.name.text().strip() else "",
-                              postcode=tidy_postcode(self.postcode.text()),
+                              postcode=self.postcode.value(),
                               sme=self.sme.isChecked(), vcse=self.vcse.isChecked()),
             awarded_on=self.awarded_on.value(), awarded_value_gbp=self.value.value(),
             renewal_requirements=self.renewal.toPlainText())
@@ -123,9 +132,8 @@ class AwardForm(QWidget):
     def _tidy_postcode(self) -> None:
         """Show the postcode as it is stored (capitals, single spaces), so what is seen is what is kept."""
         tidy = tidy_postcode(self.postcode.text())
-        if tidy != self.postcode.text():
-            self.postcode.setText(tidy)
-            self._edited()
+        if tidy != self.postcode.text() and self.postcode.is_valid():
+            self.postcode.edit.setText(tidy)
 
     def _award_date_edited(self) -> None:
         # An award date on a tender still before award moves it on; the manager sees it and can change it.
@@ -141,7 +149,9 @@ class AwardForm(QWidget):
 
     def _show_local(self) -> None:
         postcode = self.postcode.text().strip()
-        if not postcode:
+        if not self.postcode.is_valid():
+            text = "Enter a UK postcode to see whether the spend counts as local."
+        elif not postcode:
             text = "No postcode: the spend cannot count as local."
         elif self.is_local(postcode):
             text = "Local: the postcode is in one of the Trust's local postcode areas."

@@ -45,7 +45,7 @@ class DeliveryDialog(TenderDialog):
         self.today = service.today
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Award and delivery")
-        self.award = AwardForm(service.is_local_postcode)
+        self.award = AwardForm(service.is_local_postcode, today=service.today)
         self.award.load(self.tender)
         self.tabs.addTab(self.award, "Award and renewal")
 

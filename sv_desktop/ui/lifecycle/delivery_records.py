@@ -10,8 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ...model.date_checks import not_in_future, period_end_after_start, reported_after_period
 from ...model.kpi_reminders import reminders_for
-from ...model.lifecycle import RATING_OTHER, CaseStudy, KpiResult
+from ...model.lifecycle import RATING_NONE, CaseStudy, KpiResult
 from ...model.tender import THEMES, Tender
 from .. import icons
 from ..parsing import format_date
@@ -20,6 +21,8 @@ from ..widgets.fields import DateField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 
 MAX_TEXT = 100_000
+NOT_RATED = "Not rated yet"
+NOT_RATED_HINT = "Choose the rating once you have assessed the result; until then it counts as not rated."
 
 
 def period_text(start: dt.date | None, end: dt.date | None) -> str:
@@ -57,12 +60,16 @@ class KpiResultEditor(RecordEditor):
         self.kpi.currentIndexChanged.connect(self.form_edited)
         add_row(form, "&KPI:", self.kpi)
         self.period_start = DateField("First day of the period")
+        self.period_start.edited.connect(self._recheck_dates)
         self.period_start.edited.connect(self.form_edited)
         add_row(form, "Period &from:", self.period_start)
         self.period_end = DateField("Last day of the period")
+        self.period_end.add_check(lambda day: period_end_after_start(day, self.period_start.value()))
+        self.period_end.edited.connect(self._recheck_dates)
         self.period_end.edited.connect(self.form_edited)
         add_row(form, "Period &to:", self.period_end, "Required: the last day of the reporting period")
         self.rating = QComboBox()
+        self.rating.addItem(NOT_RATED, RATING_NONE)  # nothing is pre-rated: the manager chooses
         for name, meaning in self.ratings:
             self.rating.addItem(name, name)
             self.rating.setItemData(self.rating.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
@@ -77,11 +84,19 @@ class KpiResultEditor(RecordEditor):
         self.result.textEdited.connect(self.form_edited)
         add_row(form, "Resu&lt:", self.result)
         self.reported_on = DateField("Date reported")
+        self.reported_on.add_check(lambda day: not_in_future(day, self.today(), "date reported"))
+        self.reported_on.add_check(lambda day: reported_after_period(day, self.period_end.value()))
         self.reported_on.edited.connect(self.form_edited)
         add_row(form, "Reported o&n:", self.reported_on)
         self.notes = text_area("Notes on the result", "", 100)
         self.notes.textChanged.connect(self.form_edited)
         add_row(form, "N&otes:", self.notes)
+
+    def _recheck_dates(self) -> None:
+        """The period's dates changed: the dates checked against them are checked again."""
+        for field in (self.period_end, self.reported_on):
+            if field.text().strip():
+                field.revalidate()
 
     def set_tender(self, tender: Tender) -> None:
         self.tender = tender
@@ -96,16 +111,17 @@ class KpiResultEditor(RecordEditor):
         if due:
             first = due[0]
             record = KpiResult(kpi=first.kpi, period_start=first.period.start, period_end=first.period.end,
-                               rating=self.ratings[0][0] if self.ratings else RATING_OTHER)
+                               rating=RATING_NONE)
         else:
             names = self._kpi_names()
             record = KpiResult(kpi=names[0] if names else "", period_start=None, period_end=None,
-                               rating=self.ratings[0][0] if self.ratings else RATING_OTHER)
+                               rating=RATING_NONE)
         record.reported_on = self.today()
         self.add(record)
 
     def cells(self, record: KpiResult) -> tuple[str, ...]:
-        return (record.kpi or "Choose a KPI", period_text(record.period_start, record.period_end), record.rating,
+        return (record.kpi or "Choose a KPI", period_text(record.period_start, record.period_end),
+                record.rating or NOT_RATED,
                 record.result)
 
     def show_record(self, record: KpiResult) -> None:
@@ -130,16 +146,16 @@ class KpiResultEditor(RecordEditor):
             record.kpi = self.kpi.currentData()
         for field, name in ((self.period_start, "period_start"), (self.period_end, "period_end"),
                             (self.reported_on, "reported_on")):
-            if field.is_valid():
-                setattr(record, name, field.value())
-        record.rating = self.rating.currentData() or RATING_OTHER
+            setattr(record, name, field.value())
+        record.rating = self.rating.currentData() or RATING_NONE
         record.result = self.result.text()
         record.notes = self.notes.toPlainText()[:MAX_TEXT]
         self._show_meaning()
 
     def _show_meaning(self) -> None:
         meanings = dict(self.ratings)
-        self.meaning.setText(meanings.get(self.rating.currentData() or "", ""))
+        self.meaning.setText(meanings.get(self.rating.currentData() or "",
+                                          "" if self.rating.currentData() else NOT_RATED_HINT))
 
     def problem(self) -> str | None:
         for number, record in enumerate(self.records, start=1):
@@ -193,6 +209,7 @@ class CaseStudyEditor(RecordEditor):
         self.theme.currentIndexChanged.connect(self.form_edited)
         add_row(form, "T&heme:", self.theme)
         self.written_on = DateField("Date written")
+        self.written_on.add_check(lambda day: not_in_future(day, self.today(), "date written"))
         self.written_on.edited.connect(self.form_edited)
         add_row(form, "&Written on:", self.written_on)
         self.text = text_area("The case study", "What happened, for whom, and what difference it made")
@@ -212,8 +229,7 @@ class CaseStudyEditor(RecordEditor):
         if self.title.text().strip():
             study.title = self.title.text()
         study.theme = self.theme.currentData()
-        if self.written_on.is_valid():
-            study.written_on = self.written_on.value()
+        study.written_on = self.written_on.value()
         study.text = self.text.toPlainText()[:MAX_TEXT]
 
     def problem(self) -> str | None:

@@ -22,9 +22,9 @@ from ...model.engagement import engagement_counts, think_local_note
 from ...model.lifecycle import EngagementEvent, Supplier
 from ...model.tender import Tender
 from .. import icons
-from ..parsing import format_date
+from ..parsing import format_date, parse_postcode
 from ..style import make_secondary
-from ..widgets.fields import DateField, add_row, text_area
+from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .award_form import tidy_postcode
 from .dialog_base import TenderDialog
@@ -76,8 +76,7 @@ class EventEditor(RecordEditor):
     def store_record(self, event: EngagementEvent) -> None:
         if self.title.text().strip():
             event.title = self.title.text()
-        if self.held_on.is_valid():
-            event.held_on = self.held_on.value()
+        event.held_on = self.held_on.value()
         event.notes = self.notes.toPlainText()[:MAX_TEXT]
 
     def empty_text(self) -> str:
@@ -111,11 +110,10 @@ class SupplierEditor(RecordEditor):
         self.name.setMaxLength(500)
         self.name.textEdited.connect(self.form_edited)
         add_row(form, "Supplier &name:", self.name)
-        self.postcode = QLineEdit()
-        self.postcode.setMaxLength(20)
-        self.postcode.setPlaceholderText("For example LE1 7RH")
-        self.postcode.textEdited.connect(self.form_edited)
-        self.postcode.editingFinished.connect(self._tidy_postcode)
+        self.postcode = ValidatedField(parse_postcode, placeholder="For example LE1 7RH")
+        self.postcode.edit.setMaxLength(20)
+        self.postcode.edited.connect(self.form_edited)
+        self.postcode.edit.editingFinished.connect(self._tidy_postcode)
         add_row(form, "Post&code:", self.postcode, "Decides whether the supplier is local")
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
@@ -129,9 +127,8 @@ class SupplierEditor(RecordEditor):
     def _tidy_postcode(self) -> None:
         """Show the postcode as it is stored (capitals, single spaces)."""
         tidy = tidy_postcode(self.postcode.text())
-        if tidy != self.postcode.text():
-            self.postcode.setText(tidy)
-            self.form_edited()
+        if tidy != self.postcode.text() and self.postcode.is_valid():
+            self.postcode.edit.setText(tidy)
 
     def _local(self, postcode: str) -> bool:
         return bool(postcode.strip()) and self.is_local(postcode)
@@ -143,7 +140,7 @@ class SupplierEditor(RecordEditor):
 
     def show_record(self, supplier: Supplier) -> None:
         self.name.setText(supplier.name)
-        self.postcode.setText(supplier.postcode)
+        self.postcode.set_value(supplier.postcode)
         self.sme.setChecked(supplier.sme)
         self.vcse.setChecked(supplier.vcse)
         self._show_local(supplier.postcode)
@@ -151,13 +148,15 @@ class SupplierEditor(RecordEditor):
     def store_record(self, supplier: Supplier) -> None:
         if self.name.text().strip():
             supplier.name = self.name.text()
-        supplier.postcode = tidy_postcode(self.postcode.text())
+        supplier.postcode = self.postcode.value()
         supplier.sme = self.sme.isChecked()
         supplier.vcse = self.vcse.isChecked()
         self._show_local(supplier.postcode)
 
     def _show_local(self, postcode: str) -> None:
-        if not postcode.strip():
+        if not self.postcode.is_valid():
+            self.local_note.setText("Enter a UK postcode to see whether the supplier is local.")
+        elif not postcode.strip():
             self.local_note.setText("Enter the postcode to see whether the supplier is local.")
         else:
             self.local_note.setText("Local: in one of the Trust's local postcode areas." if self._local(postcode)
@@ -236,4 +235,6 @@ class EngagementDialog(TenderDialog):
         # is the one thing still only on screen, so Save waits for it rather than drop it.
         if self.events.current() is not None and not self.events.held_on.is_valid():
             return f"Put the date the event was held right first: {self.events.held_on.problem()}"
+        if self.suppliers.current() is not None and not self.suppliers.postcode.is_valid():
+            return f"Put the supplier's postcode right first: {self.suppliers.postcode.problem()}"
         return None

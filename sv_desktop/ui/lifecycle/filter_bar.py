@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QWidget
 
+from ...model.date_checks import period_end_after_start
 from ...model.pipeline import COMPLIANCE_STATES, PIPELINE_MONTHS, PipelineFilter
 from ...model.tender import STAGES
 from .. import icons
@@ -49,6 +50,9 @@ class FilterBar(QWidget):
         self.compliance = _combo("Policy check", [(ANY, None), *((COMPLIANCE_LABELS[s], s) for s in COMPLIANCE_STATES)])
         self.notice_from = DateField("Tender notice from")
         self.notice_to = DateField("Tender notice to")
+        self.notice_to.add_check(lambda day: period_end_after_start(day, self.notice_from.value()))
+        for field in (self.notice_from, self.notice_to):
+            field.announce_kept = False  # a filter, not a stored value
         self.next_months = QPushButton(icons.icon("calendar"), f"Next &{PIPELINE_MONTHS} months")
         self.next_months.setCheckable(True)
         self.next_months.setAccessibleName(f"Show only tenders with a notice date in the next {PIPELINE_MONTHS} months")
@@ -73,6 +77,7 @@ class FilterBar(QWidget):
 
         for combo in (self.stage, self.category, self.lead, self.compliance):
             combo.currentIndexChanged.connect(self._emit)
+        self.notice_from.edited.connect(self.notice_to.revalidate)
         self.notice_from.edited.connect(self._emit)
         self.notice_to.edited.connect(self._emit)
         self.next_months.toggled.connect(self._emit)

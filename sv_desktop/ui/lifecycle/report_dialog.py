@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.compliance import ComplianceReport, default_period
+from ...model.date_checks import period_end_after_start
 from ...services.errors import ServiceError
 from .. import icons
 from ..parsing import format_date
@@ -68,6 +69,9 @@ class ReportDialog(QDialog):
         self.start.set_value(start)
         self.end = DateField("Last day of the period")
         self.end.set_value(end)
+        self.end.add_check(lambda day: period_end_after_start(day, self.start.value()))
+        for field in (self.start, self.end):
+            field.announce_kept = False  # a period to report on, not a stored value
         add_row(form, "&From:", self.start, "First day of the reporting period, included")
         add_row(form, "&To:", self.end, "Last day of the reporting period, included")
         layout.addLayout(form)
@@ -106,6 +110,7 @@ class ReportDialog(QDialog):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.close_button.clicked.connect(self.accept)
+        self.start.edited.connect(self.end.revalidate)
         self.start.edited.connect(self._period_edited)
         self.end.edited.connect(self._period_edited)
         self.resize(820, 560)
@@ -119,11 +124,12 @@ class ReportDialog(QDialog):
             if not field.is_valid() or field.value() is None:
                 self.status.setText(field.problem() or "Enter both the first and the last day of the period.")
                 return None
-        start, end = self.start.value(), self.end.value()
-        if start > end:
-            self.status.setText(f"The period starts ({format_date(start)}) after it ends ({format_date(end)}).")
-            return None
-        return start, end
+        return self.start.value(), self.end.value()
+
+    def _fields_period(self) -> tuple[dt.date, dt.date] | None:
+        if self.start.is_valid() and self.end.is_valid() and self.start.value() and self.end.value():
+            return self.start.value(), self.end.value()
+        return None
 
     def _period_edited(self) -> None:
         self.report = None
@@ -145,11 +151,14 @@ class ReportDialog(QDialog):
         if period is None:
             return
         self._set_busy(True)
+        self._asked = period
         self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
         self._task = run_in_background(lambda: self.service.compliance_report(*period), self._shown,
                                        self._failed, context=self)
 
     def _shown(self, report: ComplianceReport) -> None:
+        if getattr(self, "_asked", None) != self._fields_period():
+            return  # the period was changed while these figures were worked out: they are for another one
         self.report = report
         service = self.service
         now = dict(service.report_measures(report.current))

@@ -85,6 +85,7 @@ class CheckList(QWidget):
         self._layout.setSpacing(4)
         self.boxes: dict[str, WrappingCheckBox] = {}
         self._hints: list[QLabel] = []
+        self._hint_of: dict[str, QLabel] = {}
         self._quiet = False
 
     def set_items(self, items: Iterable[tuple[str, str, str]]) -> None:
@@ -92,7 +93,7 @@ class CheckList(QWidget):
         for widget in [*self.boxes.values(), *self._hints]:
             widget.setParent(None)
             widget.deleteLater()
-        self.boxes, self._hints = {}, []
+        self.boxes, self._hints, self._hint_of = {}, [], {}
         for item_id, text, hint in items:
             box = WrappingCheckBox(text.replace("&", "&&"))
             box.toggled.connect(self._on_toggled)
@@ -105,6 +106,15 @@ class CheckList(QWidget):
                 label.setContentsMargins(24, 0, 0, 4)
                 self._layout.addWidget(label)
                 self._hints.append(label)
+                self._hint_of[item_id] = label
+
+    def show_only(self, ids: Iterable[str]) -> None:
+        """Show the boxes (and hints) of `ids` only; hidden boxes keep their ticks and their place."""
+        shown = set(ids)
+        for item_id, box in self.boxes.items():
+            box.setHidden(item_id not in shown)
+            if item_id in self._hint_of:
+                self._hint_of[item_id].setHidden(item_id not in shown)
 
     def checked(self) -> list[str]:
         return [item_id for item_id, box in self.boxes.items() if box.isChecked()]

@@ -1,7 +1,9 @@
 """Fields that check what is typed as it is typed and say, under the field, how to put it right.
 
-A field keeps exactly what was typed (nothing is lost), but `value()` only ever returns the last value
-that passed its checks, so a half-typed or wrong entry is never saved over a good one.
+A field keeps exactly what was typed (nothing is lost). `value()` is the value to store: what the text
+says when the text is whole and passes every check, otherwise the value the field held before this edit
+began. So a half-typed entry (`2.5 mill` on its way to `2.5 million`) never leaves a prefix (`2.5`)
+behind: while the text is unfinished the tender keeps its earlier value, and the field says which.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import icons
 from ..parsing import FieldError, format_date, parse_date
-from ..style import error_color
+from ..style import error_color, make_secondary
 
 Check = Callable[[Any], str | None]
 """An extra check on a parsed value: a message when it is wrong, None when it is fine."""
@@ -112,21 +114,36 @@ class ValidatedField(QWidget):
         self._fmt = fmt
         self._checks: list[Check] = []
         self._value: Any = None
+        self._kept: Any = None
+        """The value to store while the text is unfinished: the value before this edit began."""
+        self._editing = False
+        self._understood: Callable[[Any], str] | None = None
         self._problem = ""
         self._description = ""
+        self.announce_kept = True
+        """Say under a refused entry which value is kept meanwhile (off for filters and report periods)."""
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.message = FieldMessage()
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.edit, 1)
+        # The figure the text was read as, right under the field so it never squeezes a narrow field.
+        self.understood = make_secondary(QLabel())
+        self.understood.setTextFormat(Qt.TextFormat.PlainText)
+        self.understood.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(self.row)
+        layout.addWidget(self.understood)
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)  # the message under the field wraps: a form must give it the height
+        self.setSizePolicy(policy)
         self.edit.textEdited.connect(self._on_edited)
+        self.edit.editingFinished.connect(self._end_edit)
 
     # ---- configuration
 
@@ -137,6 +154,10 @@ class ValidatedField(QWidget):
         """A short field (a percentage, a count) that stays short and left-aligned."""
         self.edit.setMaximumWidth(width)
         self.row.addStretch(1)
+
+    def show_understood(self, fmt: Callable[[Any], str]) -> None:
+        """Show beside the field the figure the text was read as ("= £1,200,000.00")."""
+        self._understood = fmt
 
     def set_description(self, text: str) -> None:
         self._description = text
@@ -149,12 +170,29 @@ class ValidatedField(QWidget):
         """Show a stored value (no `edited` signal); a stored value is trusted as the last good one."""
         self.edit.setText("" if value is None else self._fmt(value))
         self.edit.setCursorPosition(0)
-        self._value = value
+        self._value = self._kept = value
+        self._editing = False
         self._show("")
 
     def value(self) -> Any:
-        """The last value that passed every check."""
-        return self._value
+        """The value to store: the text's value when it is whole and right, else the value before this edit."""
+        return self._kept if self._problem else self._value
+
+    def kept_value(self) -> Any:
+        """The value the tender keeps while the text is unfinished."""
+        return self._kept
+
+    def kept_text(self) -> str:
+        """The kept value as the field shows it (money as £1,200,000); empty when nothing is kept."""
+        if self._kept is None:
+            return ""
+        if self._understood is not None:
+            return self._understood(self._kept).removeprefix("= ")
+        return self._fmt(self._kept)
+
+    def is_unfinished(self) -> bool:
+        """The text does not (yet) say a value that can be stored."""
+        return bool(self._problem)
 
     def text(self) -> str:
         return self.edit.text()
@@ -163,16 +201,22 @@ class ValidatedField(QWidget):
         return not self._problem
 
     def problem(self) -> str:
-        return self._problem
+        """The message under the field: what is wrong, how to fix it and what the tender keeps meanwhile."""
+        return self.message.text() if self._problem else ""
+
+    def read(self, text: str) -> Any:
+        """What `text` would store in this field; FieldError when it cannot be stored."""
+        value = self._parse(text)
+        for check in self._checks:
+            message = check(value)
+            if message:
+                raise FieldError(message)
+        return value
 
     def revalidate(self) -> bool:
         """Check the current text again (another field it depends on changed)."""
         try:
-            value = self._parse(self.edit.text())
-            for check in self._checks:
-                message = check(value)
-                if message:
-                    raise FieldError(message)
+            value = self.read(self.edit.text())
         except FieldError as exc:
             self._show(str(exc))
             return False
@@ -181,13 +225,35 @@ class ValidatedField(QWidget):
         return True
 
     def _on_edited(self, _text: str) -> None:
+        if not self._editing:
+            self._kept = self.value()
+            self._editing = True
         self.revalidate()
         self.edited.emit()
 
+    def _end_edit(self) -> None:
+        self._editing = False
+        if not self._problem:
+            self._kept = self._value
+
     def _show(self, message: str) -> None:
         self._problem = message
-        self.message.show_message(message)
-        self.edit.setAccessibleDescription(message or self._description)
+        shown = message
+        if message and self.announce_kept and self.kept_text().strip():
+            shown = f"{message} Until then {self.kept_text()} is kept."
+        elif message and self.announce_kept and self._editing:
+            shown = f"{message} Until then it stays empty."
+        self.message.show_message(shown)
+        self.edit.setAccessibleDescription(shown or self._description)
+        self._show_understood()
+
+    def _show_understood(self) -> None:
+        if self._understood is None:
+            return
+        text = "" if self._problem or self._value is None else self._understood(self._value)
+        self.understood.setText(text)
+        self.understood.setAccessibleName(f"Read as {text.lstrip('= ')}" if text else "")
+        self.understood.setVisible(bool(text))
 
 
 class DateField(ValidatedField):
@@ -223,4 +289,5 @@ class DateField(ValidatedField):
         self.edit.setText(format_date(dt.date(qdate.year(), qdate.month(), qdate.day())))
         self.button.menu().hide()
         self._on_edited(self.edit.text())
+        self._end_edit()
         self.edit.setFocus()

@@ -118,7 +118,8 @@ class WizardPage(QWidget):
 
     @property
     def help_paragraphs(self) -> tuple[str, ...]:
-        return tuple(self.content.steps[self.step_id].help)
+        """The step's help, one paragraph each (the content holds them separated by a blank line)."""
+        return tuple(p.strip() for p in self.content.steps[self.step_id].help.split("\n\n") if p.strip())
 
     # ---- to implement
 

@@ -91,8 +91,9 @@ class DetailsPage(WizardPage):
         add_row(form, "Procurement r&oute:", route_box)
         self.stage = _combo([(s, STAGE_LABELS[s]) for s in STAGES])
         add_row(form, "Sta&ge:", self.stage)
-        self.value = ValidatedField(parse_money, fmt=format_number, placeholder="for example 250000")
+        self.value = ValidatedField(parse_money, fmt=format_number, placeholder="for example 250000 or 1.2m")
         self.value.set_narrow(180)
+        self.value.show_understood(lambda v: f"= {format_money(v, pence=True)}")
         add_row(form, "&Value excl. VAT (£):", self.value,
                 "Whole-life estimated value in pounds, excluding VAT, including any extensions.")
         self.vat = ValidatedField(lambda t: parse_percent(t, "the VAT rate", "20"), fmt=format_number)
@@ -239,23 +240,16 @@ class DetailsPage(WizardPage):
         self._show_derived(tender)
 
     def apply(self, tender: Tender) -> None:
-        if self.reference.is_valid():
-            tender.reference = self.reference.value()
-        if self.title_field.is_valid():
-            tender.title = self.title_field.value()
+        tender.reference = self.reference.value()
+        tender.title = self.title_field.value()
         tender.category = self.category.currentData()
         tender.route = self.route.currentData()
         tender.stage = self.stage.currentData()
-        if self.value.is_valid():
-            tender.value_excl_vat_gbp = self.value.value()
-        if self.vat.is_valid():
-            tender.vat_rate_pct = self.vat.value()
-        if self.duration.is_valid():
-            tender.duration_months = self.duration.value()
-        if self.notice_date.is_valid():
-            tender.tender_notice_date = self.notice_date.value()
-        if self.start_date.is_valid():
-            tender.contract_start_date = self.start_date.value()
+        tender.value_excl_vat_gbp = self.value.value()
+        tender.vat_rate_pct = self.vat.value()
+        tender.duration_months = self.duration.value()
+        tender.tender_notice_date = self.notice_date.value()
+        tender.contract_start_date = self.start_date.value()
         tender.leads = {role: edit.text() for role, edit in self.leads.items() if edit.text().strip()}
         tender.description = self.description.toPlainText()
         self._show_derived(tender)

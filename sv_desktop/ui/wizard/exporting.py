@@ -52,6 +52,8 @@ class Exporter(QObject):
         self.settings = settings
         self.parent_widget = parent_widget
         self.last_path: Path | None = None
+        self.unfinished: Callable[[], list[str]] = list
+        """Sentences naming each unfinished entry and the value a document uses meanwhile."""
 
     # ---- preferences
 
@@ -89,6 +91,16 @@ class Exporter(QObject):
     def export(self, kind: str) -> Path | None:
         noun, suffix, file_filter, caption = KINDS[kind]
         tender = self._tender()
+        unfinished = self.unfinished()
+        if unfinished:
+            listed = "\n".join(f"• {line}" for line in unfinished[:8])
+            answer = QMessageBox.question(
+                self.parent_widget, "Some entries are not finished",
+                f"The {noun} uses the values saved before these entries were started:\n\n{listed}\n\n"
+                "Export anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         suggested = self._start_folder() / f"{safe_file_stem(tender.reference)} {noun}{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, caption, str(suggested), file_filter,
                                                 options=QFileDialog.Option.DontConfirmOverwrite)
@@ -112,7 +124,9 @@ class Exporter(QObject):
         self.settings.setValue(LAST_FOLDER_KEY, str(written.parent))
         blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
         draft = f" It is marked DRAFT: {blockers} blocker{'s' if blockers != 1 else ''} to fix." if blockers else ""
-        self.done.emit(f"Saved the {noun} as {written}.{draft}")
+        kept = f" {len(unfinished)} unfinished entr{'ies' if len(unfinished) > 1 else 'y'}: earlier values used." \
+            if unfinished else ""
+        self.done.emit(f"Saved the {noun} as {written}.{draft}{kept}")
         if self.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
         return written

@@ -79,6 +79,11 @@ class LocalPage(WizardPage):
             fmt=format_number)
         self.lot_count.set_narrow()
         add_row(form, "&Number of lots:", self.lot_count)
+        self.lots_note = make_secondary(QLabel())
+        self.lots_note.setWordWrap(True)
+        self.lots_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.lots_note.hide()
+        form.addRow(self.lots_note)
         self.reasons = text_area("Reasons for the lots decision",
                                  "Procurement Act 2023 s.18: a contract not divided into lots must say why.", 80)
         add_row(form, "&Reasons:", self.reasons)
@@ -111,6 +116,15 @@ class LocalPage(WizardPage):
             layout.addWidget(text)
         return box
 
+    def show_findings(self, findings: list[object]) -> None:
+        """The lots decision's own finding (undecided, no reasons, a single "lot") under the lots choice."""
+        super().show_findings(findings)
+        lots = [f for f in findings if getattr(f, "rule", "") == "PA23-LOTS"]
+        text = lots[0].message if lots else ""
+        self.lots_note.setText(text)
+        self.lots_note.setAccessibleName(text)
+        self.lots_note.setVisible(bool(text))
+
     def _lots_toggled(self, _button, on: bool) -> None:
         if on:
             self.lot_count.setEnabled(self.lots_divided.isChecked())
@@ -136,8 +150,6 @@ class LocalPage(WizardPage):
         record.notes = self.notes.toPlainText()
         record.considered = self.considered.isChecked()
         lots.divided = True if self.lots_divided.isChecked() else False if self.lots_single.isChecked() else None
-        if self.lot_count.is_valid():
-            lots.lot_count = self.lot_count.value() if lots.divided else None
+        lots.lot_count = self.lot_count.value() if lots.divided else None
         lots.reasons = self.reasons.toPlainText()
-        if self.head_pct.is_valid():
-            lots.head_contract_local_pct = self.head_pct.value()
+        lots.head_contract_local_pct = self.head_pct.value()

@@ -107,7 +107,7 @@ class QuestionsEditor(RecordEditor):
         q.title = self.heading.text()
         q.text = self.text.toPlainText()
         self._check_text(q.text)
-        if self.word_limit.is_valid():
+        if self.word_limit.value() is not None:
             q.word_limit = self.word_limit.value()
         q.scoring_scale = self.scale.currentData()
 

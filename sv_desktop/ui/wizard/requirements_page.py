@@ -7,6 +7,7 @@ pack will contain for this tender's value and dates.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...model.date_checks import not_in_future
 from ...model.tender import RISK_LEVELS, Tender
 from ..labels import RISK_LABELS
 from ..style import make_secondary
@@ -53,6 +55,8 @@ class RequirementsPage(WizardPage):
         ms_box = QGroupBox("Modern slavery risk assessment")
         ms_form = QFormLayout(ms_box)
         self.ms_date = DateField("Assessment date")
+        today = getattr(self.service, "today", dt.date.today)
+        self.ms_date.add_check(lambda day: not_in_future(day, today(), "assessment date"))
         add_row(ms_form, "Assessment &date:", self.ms_date,
                 "The date the modern slavery risk assessment was completed.")
         self.ms_risk = QComboBox()
@@ -115,8 +119,7 @@ class RequirementsPage(WizardPage):
 
     def apply(self, tender: Tender) -> None:
         assessment = tender.modern_slavery_risk_assessment
-        if self.ms_date.is_valid():
-            assessment.completed_on = self.ms_date.value()
+        assessment.completed_on = self.ms_date.value()
         assessment.risk = self.ms_risk.currentData()
         assessment.notes = self.ms_notes.toPlainText()
         tender.confidentiality_reviewed = self.confidentiality.isChecked()

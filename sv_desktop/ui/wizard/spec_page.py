@@ -21,6 +21,7 @@ class SpecPage(WizardPage):
     def build(self, layout: QVBoxLayout) -> None:
         columns = QHBoxLayout()
         columns.setSpacing(16)
+        self.prompts_category: str | None = None
         prompts_box, self.prompts = prompts_group(self.content.spec_prompts)
         columns.addWidget(prompts_box, 3)
 
@@ -45,6 +46,11 @@ class SpecPage(WizardPage):
 
     def fill(self, tender: Tender) -> None:
         record = tender.spec_refresh
+        if tender.category != self.prompts_category:
+            # Only the prompts that fit the category (no clinical prompts for a laundry contract); ticks
+            # of prompts not shown stay in the tender.
+            self.prompts_category = tender.category
+            self.prompts.show_only(p.id for p in self.content.spec_prompts if p.fits(tender.category))
         self.prompts.set_checked(record.prompts_done)
         if self.notes.toPlainText() != record.notes:
             self.notes.setPlainText(record.notes)

@@ -22,6 +22,7 @@ class StepState(Enum):
     IN_PROGRESS = ("In progress", "step-in-progress")
     DONE = ("Done", "step-done")
     NEEDS_ATTENTION = ("Needs attention", "step-attention")
+    UNFINISHED = ("Unfinished entry", "field-error")
 
     @property
     def label(self) -> str:
@@ -88,12 +89,17 @@ def blocker_steps(findings: Iterable[Finding]) -> set[str]:
     return {getattr(f, "step", None) or "review" for f in findings if getattr(f, "severity", "") == "blocker"}
 
 
-def step_states(tender: Tender, findings: Iterable[Finding]) -> dict[str, StepState]:
-    """The state of every step of STEPS, in order."""
+def step_states(tender: Tender, findings: Iterable[Finding],
+                unfinished: Iterable[str] = ()) -> dict[str, StepState]:
+    """The state of every step of STEPS, in order; `unfinished` steps hold an entry not yet finished."""
     findings = list(findings)
     attention = blocker_steps(findings)
+    unfinished_steps = set(unfinished)
     states: dict[str, StepState] = {}
     for step in STEPS:
+        if step in unfinished_steps:
+            states[step] = StepState.UNFINISHED
+            continue
         if step in attention:
             states[step] = StepState.NEEDS_ATTENTION
             continue

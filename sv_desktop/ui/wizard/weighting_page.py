@@ -171,9 +171,9 @@ class WeightingPage(WizardPage):
         self._show_sum()
 
     def apply(self, tender: Tender) -> None:
-        if self.weighting.is_valid() and self.weighting.value() is not None:
+        if self.weighting.value() is not None:
             tender.social_value_weighting_pct = self.weighting.value()
         for choice in tender.themes:
             field = self.split_fields[choice.theme]
-            if field.is_valid() and field.value() is not None:
+            if field.value() is not None:
                 choice.weighting_pct = field.value()

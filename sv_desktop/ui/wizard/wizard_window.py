@@ -44,6 +44,7 @@ from .sidebar import StepSidebar
 from .spec_page import SpecPage
 from .step_state import step_states
 from .themes_page import ThemesPage
+from .unfinished import unfinished_entries, unfinished_summary
 from .weighting_page import WeightingPage
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class TenderWizard(QMainWindow):
     """The reference the tender is stored under, when the window closes."""
     saved = Signal(object)
     """A tender was autosaved (the main window refreshes its list)."""
+    unfinished_changed = Signal(str, str)
+    """(stored reference, summary): the window holds unfinished entries (summary empty when none)."""
 
     def __init__(self, service: UiService, tender: Tender, settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -90,6 +93,7 @@ class TenderWizard(QMainWindow):
             self.stack.addWidget(page)
             self.pages.append(page)
         self.exporter = Exporter(service, lambda: self.tender, lambda: self.findings, self.settings, self)
+        self.exporter.unfinished = lambda: [e.sentence() for e in unfinished_entries(self.pages)]
         self.exporter.done.connect(self._show_message)
         self.review_page.attach(self.exporter)
 
@@ -291,6 +295,8 @@ class TenderWizard(QMainWindow):
         self.autosaver.schedule()
         self.check_timer.start()
         self._update_title()
+        self.unfinished_changed.emit(self.autosaver.stored_reference or "",
+                                     unfinished_summary(unfinished_entries(self.pages)))
 
     def run_check(self) -> None:
         self.check_timer.stop()
@@ -303,7 +309,8 @@ class TenderWizard(QMainWindow):
         titles = {step: info.title for step, info in self.service.content.steps.items()}
         self.findings_panel.set_findings(self.findings, titles)
         self.current_page().show_findings(self.findings)
-        self.sidebar.set_states(step_states(self.tender, self.findings))
+        self.sidebar.set_states(step_states(self.tender, self.findings,
+                                            {e.step for e in unfinished_entries(self.pages)}))
 
     def _show_save_state(self, state: str, text: str) -> None:
         icon = {"saving": "saving", "saved": "saved"}.get(state, "save-error")
@@ -345,7 +352,7 @@ class TenderWizard(QMainWindow):
 
     def _show_help_for(self, page: WizardPage) -> None:
         info = self.service.content.steps[page.step_id]
-        self.help_panel.show_step(info.title, tuple(info.help), tuple(info.policy_sections))
+        self.help_panel.show_step(info.title, page.help_paragraphs, tuple(info.policy_sections))
 
     def show_help(self) -> None:
         self._show_help_for(self.current_page())
