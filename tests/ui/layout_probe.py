@@ -1,11 +1,12 @@
 """Shows every window on a screen of a given size and scale factor and reports every control that is cut
 off: outside the window, clipped by its parent, or inside a scroll area that cannot scroll to it.
 
-    QT_SCALE_FACTOR=1.25 python -m tests.ui.layout_probe 1366 768
+    QT_SCALE_FACTOR=1.25 python -m tests.ui.layout_probe 1366 768 [WINDOW_WIDTH WINDOW_HEIGHT]
 
-The size is the screen in physical pixels; the windows get the logical size that leaves (the scale factor
-divides it). Prints one JSON list of problems; run in a fresh process per scale factor, because Qt reads
-the factor once, when the application starts.
+The first size is the screen in physical pixels: the offscreen platform is given a screen of that size,
+and the scale factor leaves the logical size the windows get. The optional second size resizes the main
+window and the wizard (a window made smaller than the screen). Prints one JSON list of problems; run in a
+fresh process per scale factor, because Qt reads the factor once, when the application starts.
 """
 
 from __future__ import annotations
@@ -176,34 +177,40 @@ def check(name: str, window, screen: tuple[int, int]) -> list[str]:
     return problems
 
 
-def run(physical: tuple[int, int]) -> list[str]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from sv_desktop.services.tender_service import open_service
-    from sv_desktop.ui.app import application
-
-    from .windows import every_window
-
-    app = application([])
-    app.setStyle("Fusion")
-    factor = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
-    screen = (int(physical[0] / factor), int(physical[1] / factor))
-    problems: list[str] = []
+def run(physical: tuple[int, int], window_size: tuple[int, int] | None) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="sv-layout-") as tmp:
-        service = open_service(data_dir=Path(tmp))
+        config = Path(tmp) / "screen.json"
+        config.write_text(json.dumps({"screens": [{
+            "name": "laptop", "x": 0, "y": 0, "width": physical[0], "height": physical[1],
+            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        from PySide6.QtWidgets import QApplication
+
+        from sv_desktop.services.tender_service import open_service
+        from sv_desktop.ui.app import application
+
+        from .windows import every_window
+
+        app = application([])
+        app.setStyle("Fusion")
+        available = app.primaryScreen().availableGeometry()
+        screen = (available.width(), available.height())
+        problems: list[str] = []
+        service = open_service(data_dir=Path(tmp) / "data")
         try:
-            for name, window in every_window(service, screen):
+            for name, window in every_window(service, window_size):
                 problems += check(name, window, screen)
         finally:
             service.close()
-    QApplication.processEvents()
+        QApplication.processEvents()
     return problems
 
 
 def main() -> int:
-    width, height = (int(v) for v in sys.argv[1:3])
-    print(json.dumps(run((width, height)), indent=1))
+    numbers = [int(v) for v in sys.argv[1:]]
+    window = (numbers[2], numbers[3]) if len(numbers) >= 4 else None
+    print(json.dumps(run((numbers[0], numbers[1]), window), indent=1))
     return 0
 
 

@@ -1,8 +1,8 @@
 """Every window a manager can see, one after another, filled with the worked examples: the main window,
 each step of the wizard and every dialog. Shared by the layout probe and the keyboard tests.
 
-`every_window(service, size)` yields (name, window) with the window shown at `size` (or smaller, for a
-dialog that asks for less); the window is closed when the caller asks for the next one.
+`every_window(service, size)` yields (name, window) with the window shown as the app shows it (the main
+window and the wizard at `size` when given); the window is closed when the caller asks for the next one.
 """
 
 from __future__ import annotations
@@ -20,12 +20,10 @@ def settle(rounds: int = 4) -> None:
         QApplication.processEvents()
 
 
-def _fit(window: QWidget, size: tuple[int, int], dialog: bool) -> None:
-    if dialog:
-        hint = window.sizeHint()
-        window.resize(min(max(hint.width(), window.width()), size[0]),
-                      min(max(hint.height(), window.height()), size[1]))
-    else:
+def _fit(window: QWidget, size: tuple[int, int] | None, dialog: bool) -> None:
+    """Show a window as the app would; `size` resizes the main window and the wizard (a window the
+    manager made smaller), dialogs keep the size they choose."""
+    if size is not None and not dialog:
         window.resize(*size)
     window.show()
     settle()
@@ -54,7 +52,7 @@ def prepared(service) -> str:
     return richest
 
 
-def every_window(service, size: tuple[int, int]) -> Iterator[tuple[str, QWidget]]:
+def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple[str, QWidget]]:
     from sv_desktop.ui.bin_dialog import BinDialog
     from sv_desktop.ui.help_dialogs import HelpDialog
     from sv_desktop.ui.lifecycle.delivery import DeliveryDialog

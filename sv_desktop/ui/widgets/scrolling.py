@@ -7,9 +7,9 @@ sized for a desktop monitor would open with its buttons off the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
 
 
 def scrolling(content: QWidget, frame: bool = False) -> QScrollArea:
@@ -40,3 +40,20 @@ def fit_to_screen(window: QWidget) -> None:
         x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
         y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
         window.move(max(x, available.x()), max(y, available.y()))
+
+
+class FitDialogsToScreen(QObject):
+    """Installed on the application: every dialog, as it is first shown, is fitted to its screen."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
+            fit_to_screen(watched)
+        return False
+
+
+def fit_dialogs_to_screen(app: QApplication) -> None:
+    if app.property("sv_fits_dialogs"):
+        return
+    fitter = FitDialogsToScreen(app)
+    app.installEventFilter(fitter)
+    app.setProperty("sv_fits_dialogs", True)
