@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from .. import APP_NAME, __version__
 from . import icons
 from .main_window import MainWindow
-from .widgets.scrolling import fit_dialogs_to_screen
 
 __all__ = ["MainWindow", "application", "run_app"]
 
@@ -28,7 +27,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(icons.icon("app"))
-    fit_dialogs_to_screen(app)
     return app
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..services.errors import ServiceError
 from . import icons
 from .tender_table import COL_TITLE, REFERENCE_ROLE, TenderTableModel
+from .widgets.scrolling import resize_within_screen
 
 
 class BinDialog(QDialog):
@@ -28,7 +29,7 @@ class BinDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle("Bin")
-        self.resize(820, 420)
+        resize_within_screen(self, 820, 420)
         layout = QVBoxLayout(self)
         note = QLabel("Deleted tenders stay here for 30 days, then they are removed for good. "
                       "Choose one and press Restore to put it back in the list.")

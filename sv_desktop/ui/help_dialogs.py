@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
+from .widgets.scrolling import resize_within_screen
 from .window_state import data_folder
 
 SHORTCUTS = (
@@ -53,7 +54,7 @@ class HelpDialog(QDialog):
     def __init__(self, service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("sv-desktop help")
-        self.resize(720, 600)
+        resize_within_screen(self, 720, 600)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)

@@ -7,13 +7,14 @@ sized for a desktop monitor would open with its buttons off the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
 def scrolling(content: QWidget, frame: bool = False) -> QScrollArea:
     """`content` in a scroll area that resizes it to fit and scrolls in whichever direction it cannot."""
+    from PySide6.QtCore import Qt  # not at import: nothing read before the main window shows uses `Qt.`
+
     area = QScrollArea()
     area.setWidgetResizable(True)
     if not frame:
@@ -42,18 +43,11 @@ def fit_to_screen(window: QWidget) -> None:
         window.move(max(x, available.x()), max(y, available.y()))
 
 
-class FitDialogsToScreen(QObject):
-    """Installed on the application: every dialog, as it is first shown, is fitted to its screen."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
-            fit_to_screen(watched)
-        return False
-
-
-def fit_dialogs_to_screen(app: QApplication) -> None:
-    if app.property("sv_fits_dialogs"):
-        return
-    fitter = FitDialogsToScreen(app)
-    app.installEventFilter(fitter)
-    app.setProperty("sv_fits_dialogs", True)
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """`window.resize(width, height)`, no larger than the available area of the primary screen."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width, height = min(width, available.width()), min(height, available.height())
+    window.resize(width, height)
