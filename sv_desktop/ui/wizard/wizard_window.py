@@ -41,9 +41,12 @@ from .sidebar import StepSidebar
 from .spec_page import SpecPage
 from .step_state import step_states
 from .themes_page import ThemesPage
+from .view_menu import FindingsView
 from .weighting_page import WeightingPage
 
 CHECK_DELAY_MS = 300
+EARLY_STAGES = ("pipeline", "pre_market")
+"""Before the ITT nothing has failed yet: the findings are what is still to do."""
 GEOMETRY_KEY = "wizard"
 
 
@@ -109,8 +112,8 @@ class TenderWizard(QMainWindow):
             start = PageId.DETAILS
         self.go_to(start, remember=False)
         self._update_title()
-        self._show_save_state("saved", "All changes are saved" if tender.version else "Not saved yet: "
-                              "the tender is saved as soon as you change something")
+        self._show_save_state("saved" if tender.version else "new", "All changes are saved" if tender.version
+                              else "Not saved yet: the tender is saved as soon as you change something")
         restore_geometry(self, self.settings, GEOMETRY_KEY, (1366, 768))
 
     # ---- construction
@@ -155,8 +158,6 @@ class TenderWizard(QMainWindow):
         self.findings_dock = QDockWidget("Findings", self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings_panel)
-        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                       | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.findings_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.help_panel = HelpPanel()
@@ -166,6 +167,7 @@ class TenderWizard(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_dock)
         self.help_dock.hide()
         self.resizeDocks([self.findings_dock], [280], Qt.Orientation.Horizontal)
+        self.findings_view = FindingsView(self, self.findings_dock, self.findings_panel.list, self.settings)
 
     def _build_status(self) -> None:
         self.save_icon = QLabel()
@@ -232,7 +234,7 @@ class TenderWizard(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.sidebar.set_current(page_id)
         # The review page lists every finding itself; the panel would only repeat it.
-        self.findings_dock.setVisible(page_id != PageId.REVIEW)
+        self.findings_view.allowed(page_id != PageId.REVIEW)
         self._show_help_for(page)
         if remember and self.tender.current_step != page.step_id:
             self.tender.current_step = page.step_id
@@ -282,12 +284,13 @@ class TenderWizard(QMainWindow):
             self.findings_panel.summary.setText(f"The policy check could not run: {exc}")
             return
         titles = {step: info.title for step, info in self.service.content.steps.items()}
-        self.findings_panel.set_findings(self.findings, titles)
+        self.findings_panel.set_findings(self.findings, titles, new=self.tender.stage in EARLY_STAGES)
         self.current_page().show_findings(self.findings)
         self.sidebar.set_states(step_states(self.tender, self.findings))
 
     def _show_save_state(self, state: str, text: str) -> None:
-        icon = {"saving": "saving", "saved": "saved"}.get(state, "save-error")
+        icon = {"saving": "saving", "saved": "saved", "new": "info"}.get(state, "save-error")
+        self.save_state = state
         self.save_icon.setPixmap(icons.pixmap(icon, 16))
         self.save_label.setText(text)
         self.save_label.setAccessibleName(f"Save status: {text}")
