@@ -195,8 +195,8 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         set_by_name(self.open_action, "shortcutContext", "WidgetShortcut")  # Enter opens only in the list
         self.duplicate_action = self._action("D&uplicate", "duplicate", self.duplicate_selected, ("Ctrl+D",))
-        self.delete_action = self._action("&Delete", "delete", self.delete_selected,
-                                          QKeySequence.StandardKey.Delete)
+        # "Del" written out: the standard Delete key is also Ctrl+D on Linux desktops, Duplicate's key.
+        self.delete_action = self._action("&Delete", "delete", self.delete_selected, ("Del",))
         set_by_name(self.delete_action, "shortcutContext", "WidgetShortcut")  # Delete in the search box: text
         self.import_action = self._action("&Import tender file…", "import", self.import_file, ("Ctrl+I",))
         self.export_action = self._action("E&xport tender file…", "export", self.export_file, ("Ctrl+Shift+E",))
@@ -260,6 +260,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self.open_selected)  # Enter opens the tender the search highlights
         for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action,
                        self.import_action, self.export_action):
             widget = toolbar.widgetForAction(action)

@@ -78,7 +78,7 @@ class LocalPage(WizardPage):
             lambda t: None if not t.strip() else parse_whole(t, 1, MAX_LOTS, "the number of lots", "3"),
             fmt=format_number)
         self.lot_count.set_narrow()
-        add_row(form, "&Number of lots:", self.lot_count)
+        add_row(form, "Number of lo&ts:", self.lot_count)
         self.reasons = text_area("Reasons for the lots decision",
                                  "Procurement Act 2023 s.18: a contract not divided into lots must say why.", 80)
         add_row(form, "&Reasons:", self.reasons)
