@@ -141,6 +141,11 @@ class TenderService(LifecycleUseCases):
                                          previous_reference=previous_reference)
         return saved
 
+    def remember_step(self, reference: str, step: str) -> bool:
+        """The wizard step the manager is on, kept without counting as a change to the tender."""
+        with _plain_errors():
+            return self._store.remember_step(reference, step)
+
     def duplicate(self, reference: str) -> Tender:
         """A copy under a new reference, saved at once, starting again at the first step."""
         original = self.get(reference)

@@ -238,7 +238,7 @@ class TenderWizard(QMainWindow):
         self._show_help_for(page)
         if remember and self.tender.current_step != page.step_id:
             self.tender.current_step = page.step_id
-            self.autosaver.schedule()
+            self.autosaver.remember_step()  # not a change: "Last changed" stays
         self._update_navigation()
         return True
 
