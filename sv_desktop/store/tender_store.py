@@ -380,6 +380,12 @@ class TenderStore:
         )
         return self._summaries(query)
 
+    def bin_deleted_at(self) -> dict[str, dt.datetime]:
+        """When each tender in the bin was put there (its removal for good counts from then)."""
+        query = select(TenderRow.reference, TenderRow.deleted_at).where(TenderRow.deleted_at.is_not(None))
+        with self._read() as session:
+            return {reference: deleted for reference, deleted in session.execute(query)}
+
     def restore_from_bin(self, reference: str) -> None:
         with self._write() as session:
             row = self._row(session, reference, lock=True)

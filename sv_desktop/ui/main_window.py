@@ -144,6 +144,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_chosen_in_view)  # after the view has re-sorted
         self._show_policy()
         self.lifecycle = LifecycleTools(self)  # filter bar, Lifecycle menu, KPI reports due
         self.proxy.filtered.connect(lambda: self._search_changed(self.search.text()))
@@ -374,6 +375,10 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.table.scrollTo(index)
         return True
 
+    def _keep_chosen_in_view(self, *_args) -> None:
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
+
     def selected_reference(self) -> str | None:
         if self.proxy is None or not hasattr(self, "table"):
             return None
@@ -439,7 +444,12 @@ class MainWindow(MainWindowTools, QMainWindow):
         return wizard
 
     def _wizard_saved(self, stored: Tender) -> None:
-        self.refresh(select=stored.reference)
+        # The tender chosen in the list stays chosen (an autosave elsewhere must not move the selection
+        # under the pointer); the saved one is chosen when none was, or when it was renamed.
+        chosen = self.selected_reference()
+        self.refresh(select=chosen or stored.reference)
+        if chosen and self.selected_reference() != chosen:
+            self.select(stored.reference)
 
     def _double_clicked(self, _index) -> None:
         self.open_selected()
