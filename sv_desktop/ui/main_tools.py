@@ -7,6 +7,7 @@ boxes and file dialogs themselves) is imported when first used, not while the wi
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..services.errors import ServiceError
@@ -83,7 +84,9 @@ class MainWindowTools:
         except ServiceError as exc:
             QMessageBox.warning(self, "No backup made", str(exc))
             return
-        self.statusBar().showMessage(f"Backed up to {path}.", 10000)
+        # Local time, not the UTC stamp in the file's name.
+        when = dt.datetime.now().strftime("%d/%m/%Y at %H:%M")
+        self.statusBar().showMessage(f"Backed up {when}, in the folder {Path(path).parent}.", 10000)
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QMessageBox

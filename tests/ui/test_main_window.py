@@ -152,7 +152,7 @@ def test_bin_dialog_restores(qtbot, fake_service):
 def test_tools_backup_and_doctor(qtbot, fake_service, open_main, monkeypatch):
     window = open_main(fake_service)
     window.backup_now()
-    assert "Backed up to" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("Backed up ")
     shown = []
     monkeypatch.setattr(TextReportDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
     window.check_database()
