@@ -18,6 +18,7 @@ from ...model.pipeline import lead_names
 from ...model.tender import TenderSummary
 from ...services.errors import ServiceError
 from .. import icons
+from ..file_filters import matching_filter
 from .filter_bar import FilterBar
 from .worker import run_in_background
 
@@ -211,7 +212,8 @@ class LifecycleTools(QObject):
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(documents or Path.home()) / "Tender pipeline.xlsx"
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self.window, f"Export the {len(rows)} tenders shown", str(suggested), PIPELINE_FILTERS)
+            self.window, f"Export the {len(rows)} tenders shown", str(suggested), PIPELINE_FILTERS,
+            matching_filter(PIPELINE_FILTERS, suggested))
         if not chosen:
             return None
         path = Path(chosen)
