@@ -44,8 +44,8 @@ def recover_damaged(paths, reason: str) -> bool:
     moved_note = "Nothing will be deleted: the damaged file is kept in the folder 'damaged' beside it."
     restore_button = None
     if backup is not None:
-        box.setInformativeText(f"You can restore the newest good backup ({backup.name}) or start with an "
-                               f"empty database. {moved_note}")
+        box.setInformativeText(f"You can restore the newest good backup ({backup_when(backup.name)}) or start "
+                               f"with an empty database. {moved_note}")
         restore_button = box.addButton("&Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
     else:
         box.setInformativeText(f"There is no backup to restore. You can start with an empty database. "
@@ -231,6 +231,16 @@ def _exit_when_idle(app, window) -> None:
             app.quit()
 
     dispatcher.aboutToBlock.connect(about_to_block)
+
+
+def backup_when(name: str) -> str:
+    """A backup's time as the manager reads it: local time, from the UTC stamp in its file name."""
+    from . import store
+
+    parsed = store.parse_backup_name(name)
+    if parsed is None:
+        return name
+    return "made " + parsed[0].astimezone().strftime("%d/%m/%Y at %H:%M")
 
 
 def _periodic_backup(service) -> None:

@@ -32,6 +32,9 @@ from .errors import (
 )
 from .lifecycle_service import LifecycleUseCases
 
+BIN_DAYS = 30
+"""Days a deleted tender stays in the bin before it is removed for good."""
+
 _STORE_ERRORS = {
     store.NotFoundError: NotFoundError,
     store.DuplicateReferenceError: DuplicateReferenceError,
@@ -130,6 +133,11 @@ class TenderService(LifecycleUseCases):
                                          previous_reference=previous_reference)
         return saved
 
+    def remember_step(self, reference: str, step: str) -> bool:
+        """The wizard step the manager is on, kept without counting as a change to the tender."""
+        with _plain_errors():
+            return self._store.remember_step(reference, step)
+
     def duplicate(self, reference: str) -> Tender:
         """A copy under a new reference, saved at once, starting again at the first step."""
         original = self.get(reference)
@@ -154,11 +162,17 @@ class TenderService(LifecycleUseCases):
         with _plain_errors():
             return self._store.list_bin()
 
+    def bin_removal_dates(self, days: int = BIN_DAYS) -> dict[str, dt.datetime]:
+        """When each tender in the bin will be removed for good (`days` after it was deleted)."""
+        with _plain_errors():
+            return {reference: deleted + dt.timedelta(days=days)
+                    for reference, deleted in self._store.bin_deleted_at().items()}
+
     def restore_from_bin(self, reference: str) -> None:
         with _plain_errors():
             self._store.restore_from_bin(reference)
 
-    def empty_bin(self, older_than_days: int = 30) -> int:
+    def empty_bin(self, older_than_days: int = BIN_DAYS) -> int:
         with _plain_errors():
             return self._store.purge_bin(older_than_days)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 _WHERE = {
     "BackupInfo": "backups", "move_damaged_aside": "backups", "newest_good_backup": "backups",
-    "restore_backup": "backups", "thin_backups": "backups",
+    "restore_backup": "backups", "thin_backups": "backups", "parse_backup_name": "backups",
     "DoctorReport": "doctor",
     "ConflictError": "errors", "DatabaseDamagedError": "errors", "DuplicateReferenceError": "errors",
     "NewerSchemaError": "errors", "NotFoundError": "errors", "StoreError": "errors",
@@ -30,12 +30,20 @@ __all__ = [
     "TenderStore",
     "move_damaged_aside",
     "newest_good_backup",
+    "parse_backup_name",
     "restore_backup",
     "thin_backups",
 ]
 
 if TYPE_CHECKING:
-    from .backups import BackupInfo, move_damaged_aside, newest_good_backup, restore_backup, thin_backups
+    from .backups import (
+        BackupInfo,
+        move_damaged_aside,
+        newest_good_backup,
+        parse_backup_name,
+        restore_backup,
+        thin_backups,
+    )
     from .doctor import DoctorReport
     from .errors import (
         ConflictError,

@@ -288,6 +288,15 @@ class TenderStore:
             raise ConflictError(looked_up) from None
         return dataclasses.replace(tender, version=version, updated_at=now)
 
+    def remember_step(self, reference: str, step: str) -> bool:
+        """Record the wizard step a tender was left on, and nothing else: neither "last changed" nor the
+        version moves, because looking at a tender is not changing it. False when it is not stored."""
+        table = TenderRow.__table__
+        with self._write() as session:
+            result = session.execute(table.update().where(
+                table.c.reference == reference, table.c.deleted_at.is_(None)).values(current_step=step))
+            return bool(result.rowcount)
+
     def bulk_create(self, tenders: Sequence[Tender], compliant: Sequence[bool | None] | None = None) -> int:
         """Store many new tenders in one transaction (an import of a whole register, generated data):
         all or none. `compliant` gives each tender's check result, in order. Returns how many."""
@@ -371,6 +380,12 @@ class TenderStore:
             .order_by(TenderRow.deleted_at.desc(), TenderRow.reference)
         )
         return self._summaries(query)
+
+    def bin_deleted_at(self) -> dict[str, dt.datetime]:
+        """When each tender in the bin was put there (its removal for good counts from then)."""
+        query = select(TenderRow.reference, TenderRow.deleted_at).where(TenderRow.deleted_at.is_not(None))
+        with self._read() as session:
+            return {reference: deleted for reference, deleted in session.execute(query)}
 
     def restore_from_bin(self, reference: str) -> None:
         with self._write() as session:

@@ -1,10 +1,11 @@
-"""The bin: deleted tenders stay 30 days and can be put back from here."""
+"""The bin: deleted tenders stay 30 days and can be put back from here; each shows the day it goes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,7 +21,42 @@ from PySide6.QtWidgets import (
 from ..services.errors import ServiceError
 from . import icons
 from .prompts import restore_from_bin
-from .tender_table import COL_TITLE, REFERENCE_ROLE, TenderTableModel
+from .tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, HEADERS, REFERENCE_ROLE, TenderTableModel
+from .widgets.scrolling import resize_within_screen
+
+COL_REMOVED = len(HEADERS)
+
+
+def removal_text(when: dt.datetime | None) -> str:
+    if when is None:
+        return ""
+    local = when.astimezone() if when.tzinfo else when
+    return local.strftime("%d/%m/%Y")
+
+
+class BinTableModel(TenderTableModel):
+    """The tenders in the bin, with one more column: the day each is removed for good."""
+
+    def __init__(self, labels: dict[str, str], parent=None) -> None:
+        super().__init__(labels, parent)
+        self.removal: dict[str, dt.datetime] = {}
+
+    def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(HEADERS) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if section == COL_REMOVED and orientation == Qt.Orientation.Horizontal \
+                and role == Qt.ItemDataRole.DisplayRole:
+            return "Removed for good on"
+        return super().headerData(section, orientation, role)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == COL_REMOVED:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return removal_text(self.removal.get(self.summary(index.row()).reference))
+            return super().data(index.siblingAtColumn(0), role) if role == REFERENCE_ROLE else None
+        return super().data(index, role)
 
 if TYPE_CHECKING:
     from ..services.contract import UiService
@@ -33,14 +69,14 @@ class BinDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle("Bin")
-        self.resize(820, 420)
+        resize_within_screen(self, 820, 420)
         layout = QVBoxLayout(self)
         note = QLabel("Deleted tenders stay here for 30 days, then they are removed for good. "
                       "Choose one and press Restore to put it back in the list.")
         note.setWordWrap(True)
         layout.addWidget(note)
         labels = {c: g.label for c, g in service.content.categories.items()}
-        self.model = TenderTableModel(labels, self)
+        self.model = BinTableModel(labels, self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,6 +86,8 @@ class BinDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings are never cut
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_NOTICE, COL_DAYS):  # the pipeline's columns mean nothing for a deleted tender
+            self.view.hideColumn(column)
         self.view.setTabKeyNavigation(False)
         layout.addWidget(self.view, 1)
         self.empty = QLabel("The bin is empty.")
@@ -73,9 +111,11 @@ class BinDialog(QDialog):
     def refresh(self) -> None:
         try:
             rows = self.service.list_bin()
+            removal = self.service.bin_removal_dates() if hasattr(self.service, "bin_removal_dates") else {}
         except ServiceError as exc:
-            rows = []
+            rows, removal = [], {}
             self.empty.setText(f"The bin cannot be read: {exc}")
+        self.model.removal = removal
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         if rows:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
+from .widgets.scrolling import resize_within_screen
 from .window_state import data_folder
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class HelpDialog(QDialog):
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("sv-desktop help")
-        self.resize(720, 600)
+        resize_within_screen(self, 720, 600)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)

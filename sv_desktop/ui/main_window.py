@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_UPDATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_chosen_in_view)  # after the view has re-sorted
         self._show_policy()
         self.lifecycle = LifecycleMenu(self)  # filter bar, Lifecycle menu, KPI reports due
         self.proxy.filtered.connect(lambda: self._search_changed(self.search.text()))
@@ -205,8 +206,8 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         set_by_name(self.open_action, "shortcutContext", "WidgetShortcut")  # Enter opens only in the list
         self.duplicate_action = self._action(_("D&uplicate"), "duplicate", self.duplicate_selected, ("Ctrl+D",))
-        self.delete_action = self._action(_("&Delete"), "delete", self.delete_selected,
-                                          QKeySequence.StandardKey.Delete)
+        # "Del" written out: the standard Delete key is also Ctrl+D on Linux desktops, Duplicate's key.
+        self.delete_action = self._action(_("&Delete"), "delete", self.delete_selected, ("Del",))
         set_by_name(self.delete_action, "shortcutContext", "WidgetShortcut")  # Delete in the search box: text
         self.import_action = self._action(_("&Import tender file…"), "import", self.window_actions.import_file, ("Ctrl+I",))
         self.export_action = self._action(_("E&xport tender file…"), "export", self.window_actions.export_file, ("Ctrl+Shift+E",))
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self.open_selected)  # Enter opens the tender the search highlights
         for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action,
                        self.import_action, self.export_action):
             widget = toolbar.widgetForAction(action)
@@ -383,6 +385,10 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         return True
 
+    def _keep_chosen_in_view(self, *_args) -> None:
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
+
     def selected_reference(self) -> str | None:
         if self.proxy is None or not hasattr(self, "table"):
             return None
@@ -455,7 +461,12 @@ class MainWindow(QMainWindow):
         return wizard
 
     def _wizard_saved(self, stored: Tender) -> None:
-        self.refresh(select=stored.reference)
+        # The tender chosen in the list stays chosen (an autosave elsewhere must not move the selection
+        # under the pointer); the saved one is chosen when none was, or when it was renamed.
+        chosen = self.selected_reference()
+        self.refresh(select=chosen or stored.reference)
+        if chosen and self.selected_reference() != chosen:
+            self.select(stored.reference)
 
     def _double_clicked(self, _index) -> None:
         self.open_selected()

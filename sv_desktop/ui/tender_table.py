@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 from . import icons
 from .labels import STAGE_LABELS, compliance_icon, compliance_text, label
-from .parsing import format_money
+from .parsing import format_date, format_money
 
 if TYPE_CHECKING:
     from ..model.tender import TenderSummary
@@ -29,9 +29,12 @@ COL_TITLE = 1
 COL_CATEGORY = 2
 COL_VALUE = 3
 COL_STAGE = 4
-COL_COMPLIANCE = 5
-COL_UPDATED = 6
-HEADERS = ("Reference", "Title", "Category", "Value excl. VAT (£)", "Stage", "Policy check", "Last changed")
+COL_NOTICE = 5
+COL_DAYS = 6
+COL_COMPLIANCE = 7
+COL_UPDATED = 8
+HEADERS = ("Reference", "Title", "Category", "Value excl. VAT (£)", "Stage", "Tender notice", "Days to go",
+           "Policy check", "Last changed")
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,6 +54,17 @@ _STAGE_ORDER = {stage: position for position, stage in enumerate(STAGE_LABELS)}
 _COMPLIANCE_ORDER = {True: 2, False: 0, None: 1}
 
 
+def days_to_go(notice: dt.date | None, today: dt.date) -> int | None:
+    return None if notice is None else (notice - today).days
+
+
+def days_text(days: int | None) -> str:
+    """Days until the tender notice: "14", "Today", "Passed" (the date is behind us), "" (no date)."""
+    if days is None:
+        return ""
+    return "Today" if days == 0 else "Passed" if days < 0 else f"{days:,}"
+
+
 def updated_text(when: dt.datetime | None) -> str:
     if when is None:
         return ""
@@ -61,8 +75,11 @@ def updated_text(when: dt.datetime | None) -> str:
 class TenderTableModel(QAbstractTableModel):
     """Every listed tender, in the order the service gave them."""
 
-    def __init__(self, category_labels: dict[str, str], parent=None) -> None:
+    def __init__(self, category_labels: dict[str, str], parent=None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
+        self._today = today
+        self._day = today()
         self._rows: list[TenderSummary] = []
         self._category_labels = category_labels
         self._row_of: dict[str, int] = {}
@@ -104,6 +121,7 @@ class TenderTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _forget(self) -> None:
+        self._day = self._today()  # "days to go" counts from the day the rows were given
         self._cells = {}
         self._search = None
         self._keys = {}
@@ -127,8 +145,9 @@ class TenderTableModel(QAbstractTableModel):
             title = " ".join(summary.title.split())
             cells = (summary.reference, title if len(title) <= 200 else title[:199] + "…",
                      self._category(summary), format_money(summary.value_excl_vat_gbp),
-                     label(STAGE_LABELS, summary.stage), compliance_text(summary.compliant),
-                     updated_text(summary.updated_at))
+                     label(STAGE_LABELS, summary.stage), format_date(summary.tender_notice_date),
+                     days_text(days_to_go(summary.tender_notice_date, self._day)),
+                     compliance_text(summary.compliant), updated_text(summary.updated_at))
             self._cells[row] = cells
         return cells
 
@@ -155,6 +174,9 @@ class TenderTableModel(QAbstractTableModel):
             return summary.updated_at.timestamp() if summary.updated_at else 0.0
         if column == COL_COMPLIANCE:
             return _COMPLIANCE_ORDER[summary.compliant]
+        if column in (COL_NOTICE, COL_DAYS):  # no date last; the days sort as the dates do
+            notice = summary.tender_notice_date
+            return notice.toordinal() if notice is not None else dt.date.max.toordinal() + 1
         if column == COL_STAGE:
             return _STAGE_ORDER.get(summary.stage, 99)
         if column == COL_TITLE:
@@ -199,9 +221,13 @@ class TenderTableModel(QAbstractTableModel):
         if role == _DECORATION:
             return icons.icon(compliance_icon(self._rows[row].compliant)) if column == COL_COMPLIANCE else None
         if role == _ALIGNMENT:
-            return _RIGHT if column == COL_VALUE else None
+            return _RIGHT if column in (COL_VALUE, COL_DAYS) else None
         if role == _TOOLTIP:
-            return self._rows[row].title[:500] if column == COL_TITLE else None
+            if column == COL_TITLE:
+                return self._rows[row].title[:500]
+            if column == COL_DAYS and self._rows[row].tender_notice_date is not None:
+                return f"Tender notice on {format_date(self._rows[row].tender_notice_date)}"
+            return None
         if role == _REFERENCE:
             return self._rows[row].reference
         if role == _SORT:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import icons
+from .widgets.scrolling import resize_within_screen
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,7 +36,7 @@ class RestoreBackupDialog(QDialog):
     def __init__(self, backups: list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore a backup")
-        self.resize(560, 420)
+        resize_within_screen(self, 560, 420)
         layout = QVBoxLayout(self)
         note = QLabel("Choose the backup to go back to. The database as it is now is kept aside first, so "
                       "this can be undone by restoring again. Open tender windows are closed.")
@@ -84,7 +85,7 @@ class TextReportDialog(QDialog):
     def __init__(self, title: str, intro: str, lines: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(640, 420)
+        resize_within_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         label = QLabel(intro)
         label.setWordWrap(True)

@@ -8,6 +8,7 @@ window is being shown.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,9 @@ class WindowActions:
         except ServiceError as exc:
             QMessageBox.warning(self.window, "No backup made", str(exc))
             return
-        self.window.statusBar().showMessage(f"Backed up to {path}.", 10000)
+        # Local time, not the UTC stamp in the file's name.
+        when = dt.datetime.now().strftime("%d/%m/%Y at %H:%M")
+        self.window.statusBar().showMessage(f"Backed up {when}, in the folder {Path(path).parent}.", 10000)
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -120,13 +120,13 @@ def test_mnemonics_move_the_focus(qtbot, fake_service, open_wizard):
     details = wizard.page(PageId.DETAILS)
     qtbot.keyClick(wizard, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert details.title_field.edit.hasFocus()
-    qtbot.keyClick(wizard, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(wizard, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Alt+V opens the View menu
     assert details.value.edit.hasFocus()
     wizard.go_to(PageId.SPEC)
     qtbot.keyClick(wizard, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     spec = wizard.page(PageId.SPEC)
     assert spec.considered.box.hasFocus()
-    qtbot.keyClick(wizard, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(wizard, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Alt+N is Next
     assert spec.notes.hasFocus()
 
 

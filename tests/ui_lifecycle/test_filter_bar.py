@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from sv_desktop.model.pipeline import PipelineFilter, filter_rows, upcoming
+from sv_desktop.model.pipeline import PipelineFilter, filter_rows, next_months_window, upcoming
 from sv_desktop.model.tender import CATEGORIES, STAGES, Tender, ThemeChoice
 from sv_desktop.paths import app_paths
 from sv_desktop.store import TenderStore
@@ -43,7 +43,7 @@ def table(qtbot, rows):
     proxy = LifecycleFilter(today=lambda: TODAY)
     proxy.setSourceModel(model)
     model.set_rows(rows)
-    bar = FilterBar({key: key.replace("_", " ") for key in CATEGORIES})
+    bar = FilterBar({key: key.replace("_", " ") for key in CATEGORIES}, today=lambda: TODAY)
     qtbot.addWidget(bar)
     bar.changed.connect(proxy.set_criteria)
     bar.show()
@@ -85,6 +85,25 @@ def test_next_12_months_toggle_matches_the_pipeline(qtbot, table, rows):
     assert shown(proxy) == {r.reference for r in filter_rows(rows, both, TODAY)}
     choose(qtbot, proxy, bar.clear_button.click)
     assert proxy.rowCount() == COUNT and not bar.next_months.isChecked()
+
+
+def test_next_12_months_shows_its_dates_in_the_date_boxes(qtbot, table, rows):
+    bar, proxy, _model = table
+    start, end = next_months_window(TODAY)
+    choose(qtbot, proxy, lambda: bar.next_months.click())
+    assert (bar.notice_from.value(), bar.notice_to.value()) == (start, end)
+    assert bar.notice_from.edit.text() == start.strftime("%d/%m/%Y")
+    assert shown(proxy) == {r.reference for r in upcoming(rows, TODAY)}
+    assert bar.describe() == "next 12 months"
+    choose(qtbot, proxy, lambda: bar.next_months.click())  # off again: the boxes empty, every row is back
+    assert bar.notice_from.value() is None and bar.notice_to.value() is None and proxy.rowCount() == COUNT
+
+    choose(qtbot, proxy, lambda: bar.next_months.click())
+    bar.notice_to.edit.setText("31/12/2027")  # a date typed by hand replaces the 12-month window
+    choose(qtbot, proxy, lambda: bar.notice_to._on_edited(bar.notice_to.edit.text()))
+    assert not bar.next_months.isChecked() and bar.notice_from.value() == start
+    want = filter_rows(rows, PipelineFilter(notice_from=start, notice_to=dt.date(2027, 12, 31)), TODAY)
+    assert shown(proxy) == {r.reference for r in want}
 
 
 def test_category_lead_compliance_dates_and_search_combine(qtbot, table, rows):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ...model.kpi_reminders import reminders_for
 from ...model.tender import Tender
 from ..parsing import format_date
+from ..widgets.scrolling import resize_within_screen
 from .award_form import AwardForm
 from .delivery_records import CaseStudyEditor, KpiResultEditor
 from .dialog_base import TenderDialog
@@ -70,7 +71,7 @@ class DeliveryDialog(TenderDialog):
         self.results.changed.connect(self._records_changed)
         self.cases.changed.connect(self._records_changed)
         self._update_due()
-        self.resize(1000, 720)
+        resize_within_screen(self, 1000, 720)
 
     def _award_changed(self) -> None:
         self.mark_dirty()

@@ -11,7 +11,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from ...model.tender import Tender
 from ...services.errors import ConflictError, ServiceError
 from .. import icons
 from ..style import make_heading, make_secondary
+from ..widgets.scrolling import fit_to_screen, scrolling
 from ..widgets.text_guard import TextGuard
 
 if TYPE_CHECKING:
@@ -56,8 +57,10 @@ class TenderDialog(QDialog):
             note = QLabel(intro)
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.body = QVBoxLayout()
-        layout.addLayout(self.body, 1)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body), 1)  # on a small or scaled screen the body scrolls, Save stays
         buttons = QHBoxLayout()
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
@@ -67,8 +70,13 @@ class TenderDialog(QDialog):
         self.save_button.setAccessibleName("Save and close")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.cancel_button = QPushButton("Cancel")
+        # Ctrl+S through an action of its own: a button's shortcut would replace its Alt+S mnemonic.
+        self.save_shortcut = QAction("Save", self)
+        self.save_shortcut.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_shortcut.triggered.connect(self.save_button.click)
+        self.addAction(self.save_shortcut)
+        self.save_button.setToolTip("Save and close (Alt+S or Ctrl+S)")
+        self.cancel_button = QPushButton("Cancel")  # Esc
         self.cancel_button.setAccessibleName("Close without saving")
         self.cancel_button.setAutoDefault(False)
         # Save and Cancel join the row when the dialog is first shown, after the body the subclass builds:
@@ -96,6 +104,7 @@ class TenderDialog(QDialog):
         if not self._keyboard_ready:
             self._keyboard_ready = True
             self._finish_keyboard()
+            fit_to_screen(self)
         super().showEvent(event)
 
     def _finish_keyboard(self) -> None:

@@ -26,6 +26,7 @@ from ..parsing import format_date, parse_postcode
 from ..style import make_secondary
 from ..widgets.fields import DateField, ValidatedField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
+from ..widgets.scrolling import resize_within_screen
 from .award_form import tidy_postcode
 from .dialog_base import TenderDialog
 
@@ -196,7 +197,7 @@ class EngagementDialog(TenderDialog):
         self.suppliers.changed.connect(self._suppliers_changed)
         self.to_think_local.clicked.connect(self.add_to_think_local)
         self._event_selected()
-        self.resize(980, 720)
+        resize_within_screen(self, 980, 720)
 
     def _event_selected(self, *_args) -> None:
         """Show the suppliers of the selected event (left alone when they are already shown)."""

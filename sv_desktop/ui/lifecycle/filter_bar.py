@@ -6,11 +6,14 @@ It only builds a `PipelineFilter` from what is chosen; the list applies it (`Lif
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ...model.date_checks import period_end_after_start
-from ...model.pipeline import COMPLIANCE_STATES, PIPELINE_MONTHS, PipelineFilter
+from ...model.pipeline import COMPLIANCE_STATES, PIPELINE_MONTHS, PipelineFilter, next_months_window
 from ...model.tender import STAGES
 from .. import icons
 from ..labels import STAGE_LABELS
@@ -38,8 +41,10 @@ class FilterBar(QWidget):
     changed = Signal(object)
     """The new PipelineFilter, whenever the manager changes a choice."""
 
-    def __init__(self, category_labels: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, category_labels: dict[str, str], parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
+        self._today = today
         self.setAccessibleName("Filter the tenders")
         layout = FlowLayout(self, spacing=10)
         self._quiet = False
@@ -78,9 +83,9 @@ class FilterBar(QWidget):
         for combo in (self.stage, self.category, self.lead, self.compliance):
             combo.currentIndexChanged.connect(self._emit)
         self.notice_from.edited.connect(self.notice_to.revalidate)
-        self.notice_from.edited.connect(self._emit)
-        self.notice_to.edited.connect(self._emit)
-        self.next_months.toggled.connect(self._emit)
+        self.notice_from.edited.connect(self._dates_edited)
+        self.notice_to.edited.connect(self._dates_edited)
+        self.next_months.toggled.connect(self._next_months_toggled)
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setEnabled(False)
 
@@ -134,12 +139,35 @@ class FilterBar(QWidget):
             ("stage", self.stage), ("category", self.category), ("lead", self.lead), ("check", self.compliance))
             if combo.currentData() is not None]
         criteria = self.criteria()
-        if criteria.notice_from or criteria.notice_to:
+        if (criteria.notice_from or criteria.notice_to) and not criteria.next_months:
             parts.append("notice dates " + " to ".join(
                 field.text() or "any" for field in (self.notice_from, self.notice_to)))
         if criteria.next_months:
             parts.append(f"next {criteria.next_months} months")
         return ", ".join(parts)
+
+    def _next_months_toggled(self, on: bool) -> None:
+        """The toggle shows the dates it filters on in the date boxes; off, it takes them away again."""
+        start, end = next_months_window(self._today(), PIPELINE_MONTHS)
+        self._quiet = True
+        try:
+            if on:
+                self.notice_from.set_value(start)
+                self.notice_to.set_value(end)
+            elif (self.notice_from.value(), self.notice_to.value()) == (start, end):
+                self.notice_from.set_value(None)
+                self.notice_to.set_value(None)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def _dates_edited(self, *_args) -> None:
+        """Dates typed by hand replace the "Next 12 months" window."""
+        if self.next_months.isChecked():
+            blocked = self.next_months.blockSignals(True)
+            self.next_months.setChecked(False)
+            self.next_months.blockSignals(blocked)
+        self._emit()
 
     def _emit(self, *_args) -> None:
         if not self._quiet:

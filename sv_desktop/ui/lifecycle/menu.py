@@ -19,11 +19,13 @@ from ...model.pipeline import lead_names
 from ...model.tender import TenderSummary
 from ...services.errors import ServiceError
 from .. import icons
+from ..file_filters import matching_filter
 from ..worker import run_in_background
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
     from .dialog_base import TenderDialog
+
 from .filter_bar import FilterBar
 
 PIPELINE_FILTERS = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
@@ -216,7 +218,8 @@ class LifecycleMenu(QObject):
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(documents or Path.home()) / "Tender pipeline.xlsx"
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self.window, f"Export the {len(rows)} tenders shown", str(suggested), PIPELINE_FILTERS)
+            self.window, f"Export the {len(rows)} tenders shown", str(suggested), PIPELINE_FILTERS,
+            matching_filter(PIPELINE_FILTERS, suggested))
         if not chosen:
             return None
         path = Path(chosen)

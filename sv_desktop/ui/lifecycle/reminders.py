@@ -22,6 +22,7 @@ from ...model.kpi_reminders import KpiReminder
 from .. import icons
 from ..parsing import format_date
 from ..style import make_heading, make_secondary
+from ..widgets.scrolling import resize_within_screen
 
 HEADERS = ("Reference", "Contract", "KPI", "Reporting period", "Due", "Status")
 
@@ -101,7 +102,7 @@ class RemindersDialog(QDialog):
         if reminders:
             self.table.selectRow(0)
         self._update()
-        self.resize(960, 420)
+        resize_within_screen(self, 960, 420)
 
     def selected_reference(self) -> str | None:
         items = self.table.selectedItems()

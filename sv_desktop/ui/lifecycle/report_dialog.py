@@ -33,6 +33,7 @@ from .. import icons
 from ..parsing import format_date
 from ..style import make_heading, make_secondary
 from ..widgets.fields import DateField, add_row
+from ..widgets.scrolling import resize_within_screen
 from ..worker import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class ReportDialog(QDialog):
         self.start.edited.connect(self.end.revalidate)
         self.start.edited.connect(self._period_edited)
         self.end.edited.connect(self._period_edited)
-        self.resize(820, 560)
+        resize_within_screen(self, 820, 560)
         self.refresh()
 
     # ---- the period

@@ -18,6 +18,7 @@ from ..labels import ROLE_SHORT_LABELS
 from ..style import make_heading, make_secondary
 from ..widgets.checklist import CheckList
 from ..widgets.fields import add_row
+from ..widgets.scrolling import resize_within_screen
 from .dialog_base import TenderDialog
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class RolesDialog(TenderDialog):
         self.editor.load(self.tender)
         self.editor.changed.connect(self.mark_dirty)
         self.body.addWidget(self.editor)
-        self.resize(1040, 660)
+        resize_within_screen(self, 1040, 660)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def apply(self, tender: Tender) -> str | None:

@@ -111,8 +111,10 @@ class RecordEditor(QWidget):
         self.table.currentCellChanged.connect(self._cell_changed)
         self.remove_button.clicked.connect(self.remove_current)
         self.undo_button.clicked.connect(self.undo_remove)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        # Del in this table only: PySide6 ignores a `context` passed to QShortcut(), which made Del a key
+        # of the whole window, claimed by every editor in it (so it removed nothing).
+        self.delete_shortcut = QShortcut(QKeySequence("Del"), self.table, self.remove_current)
+        self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._update()
 
     # ---- for subclasses

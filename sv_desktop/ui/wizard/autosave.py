@@ -16,11 +16,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...model.tender import Tender
 from ...services.errors import ConflictError, ServiceError
+from ..worker import run_in_background
 
 if TYPE_CHECKING:
     from ...services.contract import UiService
 
 DELAY_MS = 500
+
+
+def _ignore(_result) -> None:
+    """A step not remembered only means the tender reopens on the step before: nothing to report."""
 
 
 class Autosaver(QObject):
@@ -51,6 +56,18 @@ class Autosaver(QObject):
             return
         self.status_changed.emit("saving", "Saving…")
         self.timer.start()
+
+    def remember_step(self) -> None:
+        """The manager moved to another step: keep it (the wizard reopens there) without a save, so the
+        tender's "last changed" and version stay as they were. A tender with edits waiting, or not stored
+        yet, takes its step along with its next save."""
+        if self.dirty or self.conflicted or not self.stored_reference:
+            return
+        if not hasattr(self.service, "remember_step"):
+            self.schedule()
+            return
+        reference, step = self.stored_reference, self._tender().current_step
+        run_in_background(lambda: self.service.remember_step(reference, step), _ignore, _ignore, context=self)
 
     def flush(self) -> bool:
         """Save now if anything is waiting; True when nothing is left unsaved."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.tender import Tender
+from ..widgets.scrolling import resize_within_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 FULL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,7 +31,7 @@ class BankPicker(QDialog):
         """groups: (heading, [(key, title, detail, already_in_tender), ...])."""
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(760, 520)
+        resize_within_screen(self, 760, 520)
         layout = QVBoxLayout(self)
         note = QLabel(intro)
         note.setWordWrap(True)

@@ -9,61 +9,20 @@ a good one, while the widget keeps what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...model.tender import Tender
-from .. import icons
-from ..labels import SEVERITY_ICONS, SEVERITY_LABELS
 from ..style import make_heading
 from ..widgets.fields import ValidatedField
+from .attention import AttentionBanner
 from .page_ids import PageId
 
 if TYPE_CHECKING:
     from ...model.rules import Finding
     from ...services.contract import UiService
-
-
-class AttentionBanner(QFrame):
-    """The blockers this step fixes, each with its severity icon and word, above the page's fields."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(8, 6, 8, 6)
-        self._layout.setSpacing(4)
-        self._rows: list[QWidget] = []
-        self.messages: list[str] = []
-        self.hide()
-
-    def set_findings(self, findings: Iterable[Finding]) -> None:
-        for row in self._rows:
-            row.setParent(None)
-            row.deleteLater()
-        self._rows, self.messages = [], []
-        for finding in findings:
-            row = QWidget()
-            layout = QHBoxLayout(row)
-            layout.setContentsMargins(0, 0, 0, 0)
-            severity = finding.severity
-            icon = QLabel()
-            icon.setPixmap(icons.pixmap(SEVERITY_ICONS.get(severity, "sev-blocker"), 16))
-            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-            text = f"{SEVERITY_LABELS.get(severity, severity)}: {finding.message}"
-            label = QLabel(text)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            layout.addWidget(icon)
-            layout.addWidget(label, 1)
-            self._layout.addWidget(row)
-            self._rows.append(row)
-            self.messages.append(text)
-        self.setAccessibleName("To fix on this step: " + " ".join(self.messages) if self.messages else "")
-        self.setVisible(bool(self._rows))
 
 
 class WizardPage(QWidget):
@@ -97,7 +56,9 @@ class WizardPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Scrolls both ways: on a narrow window or at 125-150% scaling the content keeps its smallest
+        # readable width and a horizontal scroll bar reaches what does not fit, rather than cutting it off.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(0, 6, 4, 6)

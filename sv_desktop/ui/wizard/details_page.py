@@ -94,7 +94,7 @@ class DetailsPage(WizardPage):
         self.value = ValidatedField(parse_money, fmt=format_number, placeholder="for example 250000 or 1.2m")
         self.value.set_narrow(180)
         self.value.show_understood(lambda v: f"= {format_money(v, pence=True)}")
-        add_row(form, "&Value excl. VAT (£):", self.value,
+        add_row(form, "Value e&xcl. VAT (£):", self.value,
                 "Whole-life estimated value in pounds, excluding VAT, including any extensions.")
         self.vat = ValidatedField(lambda t: parse_percent(t, "the VAT rate", "20"), fmt=format_number)
         self.vat.set_narrow()
@@ -104,7 +104,7 @@ class DetailsPage(WizardPage):
         self.duration.set_narrow()
         add_row(form, "&Duration (months):", self.duration, "The whole term including any extensions.")
         self.notice_date = DateField("Tender notice date")
-        add_row(form, "Tender &notice date:", self.notice_date,
+        add_row(form, "Tender notice dat&e:", self.notice_date,
                 "The planned tender notice date: the rules use this date, not today's.")
         self.start_date = DateField("Contract start date")
         self.start_date.add_check(self._start_after_notice)
@@ -134,8 +134,8 @@ class DetailsPage(WizardPage):
         leads_box = QGroupBox("Named leads (policy section 5)")
         leads_form = QFormLayout(leads_box)
         self._tune(leads_form)
-        mnemonics = {"procurement_lead": "&Procurement Lead:", "bid_lead": "&Bid Lead:",
-                     "technical_lead": "Tec&hnical Lead(s):", "social_value_lead": "Socia&l Value Lead:",
+        mnemonics = {"procurement_lead": "&Procurement Lead:", "bid_lead": "Bid &Lead:",
+                     "technical_lead": "Tec&hnical Lead(s):", "social_value_lead": "Social Val&ue Lead:",
                      "contract_management_lead": "Contract &Management Lead:", "finance_lead": "&Finance Lead:"}
         self.leads: dict[str, QLineEdit] = {}
         for role in ROLES:

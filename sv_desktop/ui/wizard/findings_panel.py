@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from .. import icons
 from ..labels import SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER
 from ..style import accent_color
+from .attention import short_message
 
 if TYPE_CHECKING:
     from ...model.rules import Finding
@@ -30,21 +31,31 @@ def sorted_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: SEVERITY_ORDER.get(getattr(f, "severity", ""), 9))
 
 
-def summary_text(findings: list[Finding]) -> str:
+def summary_text(findings: list[Finding], new: bool = False) -> str:
+    """One line over the findings. A new tender has not failed anything yet: it has things still to do."""
     counts = Counter(getattr(f, "severity", "") for f in findings)
     if not findings:
         return "Policy-compliant: nothing to fix or consider."
+    blockers = counts.get("blocker", 0)
+    if new and blockers:
+        rest = len(findings) - blockers
+        also = f" (and {rest} point{'s' if rest != 1 else ''} to consider)" if rest else ""
+        return (f"New tender: {blockers} thing{'s' if blockers != 1 else ''} still to do before it is "
+                f"policy-compliant{also}. Each step shows its own.")
     parts = []
     for severity in ("blocker", "requirement", "warning", "advice"):
         n = counts.get(severity, 0)
         if n:
             word = SEVERITY_LABELS[severity].lower()
             parts.append(f"{n} {word if n == 1 else word + 's'}")
-    verdict = "Not policy-compliant" if counts.get("blocker") else "Policy-compliant"
+    verdict = "Not policy-compliant" if blockers else "Policy-compliant"
     return f"{verdict}: {', '.join(parts)}."
 
 
-def finding_html(finding: Finding, step_titles: dict[str, str]) -> str:
+def finding_html(finding: Finding, step_titles: dict[str, str], concise: bool = False,
+                 expanded: bool = False, index: int = 0) -> str:
+    """A finding as a row of the list. Concise: its message, shortened, with its source and "Go to" link
+    behind a "More" link; expanded (or not concise): the whole message, the source and the link."""
     severity = getattr(finding, "severity", "")
     word = SEVERITY_LABELS.get(severity, severity.capitalize())
     icon = SEVERITY_ICONS.get(severity, "sev-advice")
@@ -57,8 +68,18 @@ def finding_html(finding: Finding, step_titles: dict[str, str]) -> str:
     step = getattr(finding, "step", None)
     if step in step_titles:
         details.append(f"<a href='step:{escape(step)}'>Go to: {escape(step_titles[step])}</a>")
+    message = str(finding.message)
+    if concise and not expanded:
+        short = short_message(message)
+        text = f"<b>{escape(word)}:</b> {escape(short)}"
+        if details or short != " ".join(message.split()):
+            text += f" <a href='more:{index}'>More</a>"
+        details = []
+    else:
+        text = f"<b>{escape(word)}:</b> {escape(message)}"
+        if concise:
+            details.append(f"<a href='less:{index}'>Less</a>")
     # The icon in a column of its own, so every line of the message and its details starts under the first.
-    text = f"<b>{escape(word)}:</b> {escape(str(finding.message))}"
     if details:
         text += "<br>" + "<br>".join(details)
     return (f"<table cellspacing='0' cellpadding='0' style='margin-top:6px; margin-bottom:6px;'><tr>"
@@ -81,8 +102,18 @@ class FindingsList(QTextBrowser):
         self.document().setDocumentMargin(4)
         self.anchorClicked.connect(self._follow)
         self._rules: list[str] = []
+        self._shown: tuple[list[object], dict[str, str]] = ([], {})
+        self.concise = False
+        self._expanded: set[str] = set()
+
+    def set_concise(self, concise: bool) -> None:
+        """Short findings (message only; source and link behind "More") or every detail."""
+        self.concise = concise
+        self._expanded.clear()
+        self.set_findings(*self._shown)
 
     def set_findings(self, findings: list[Finding], step_titles: dict[str, str]) -> None:
+        self._shown = (list(findings), step_titles)
         ordered = sorted_findings(findings)
         self._rules = [getattr(f, "rule", "") for f in ordered]
         document = self.document()
@@ -91,10 +122,15 @@ class FindingsList(QTextBrowser):
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"icon:{name}"), image)
         link = accent_color(self.palette()).name()
         style = f"<style>a {{ color: {link}; }}</style>"
-        body = "".join(finding_html(f, step_titles) for f in ordered) or "<p>Nothing to show.</p>"
+        body = "".join(finding_html(f, step_titles, self.concise, self._key(f) in self._expanded, i)
+                       for i, f in enumerate(ordered)) or "<p>Nothing to show.</p>"
         position = self.verticalScrollBar().value()
         self.setHtml(style + body)
         self.verticalScrollBar().setValue(position)
+
+    @staticmethod
+    def _key(finding: object) -> str:
+        return f"{getattr(finding, 'rule', '')}|{getattr(finding, 'step', '')}|{finding.message}"
 
     def rules(self) -> list[str]:
         """Rule ids shown, in order (for tests and the accessible summary)."""
@@ -107,6 +143,13 @@ class FindingsList(QTextBrowser):
         text = url.toString()
         if text.startswith("step:"):
             self.step_requested.emit(text[len("step:"):])
+        elif text.startswith(("more:", "less:")):
+            ordered = sorted_findings(self._shown[0])
+            index = int(text[5:])
+            if 0 <= index < len(ordered):
+                key = self._key(ordered[index])
+                self._expanded.add(key) if text.startswith("more:") else self._expanded.discard(key)
+                self.set_findings(*self._shown)
 
 
 class FindingsPanel(QWidget):
@@ -127,7 +170,7 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.step_requested = self.list.step_requested
 
-    def set_findings(self, findings: list[Finding], step_titles: dict[str, str]) -> None:
-        self.summary.setText(summary_text(findings))
+    def set_findings(self, findings: list[Finding], step_titles: dict[str, str], new: bool = False) -> None:
+        self.summary.setText(summary_text(findings, new))
         self.summary.setAccessibleName(self.summary.text())
         self.list.set_findings(findings, step_titles)

@@ -49,6 +49,7 @@ class KpiEditor(RecordEditor):
         self.bank = service.bank
         self.tender: Tender | None = None
         super().__init__(parent)
+        self.remove_button.setText("Remove &this KPI")  # Alt+M is the KPI's name on this step
 
     def stretch_column(self) -> int:
         return 0
@@ -72,7 +73,7 @@ class KpiEditor(RecordEditor):
     def build_form(self, form: QFormLayout) -> None:
         self.name = self._line()
         self.name.setMaxLength(NAME_LIMIT)
-        add_row(form, "&Name:", self.name)
+        add_row(form, "Na&me:", self.name)
         self.name_message = FieldMessage()
         form.addRow(self.name_message)
         self.theme = QComboBox()
@@ -87,7 +88,7 @@ class KpiEditor(RecordEditor):
         self.baseline = self._line()
         add_row(form, "Bas&eline:", self.baseline)
         self.target = self._line()
-        add_row(form, "&Target:", self.target)
+        add_row(form, "Tar&get:", self.target)
         self.guidance = make_secondary(QLabel())
         form.addRow(self.guidance)
         self.frequency = QComboBox()
@@ -99,7 +100,7 @@ class KpiEditor(RecordEditor):
         self.publish.setAccessibleDescription("Contracts over £5m publish their KPIs (Procurement Act 2023).")
         form.addRow(self.publish)
         self.evidence = text_area("Evidence", "What the supplier sends to show the KPI was met.", 64)
-        add_row(form, "E&vidence:", self.evidence)
+        add_row(form, "Evidence the &supplier sends:", self.evidence)
         self.toms = self._line()
         self.toms.setMaxLength(SHORT_LIMIT)
         add_row(form, "TOMs &reference:", self.toms,

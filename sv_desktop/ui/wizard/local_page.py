@@ -78,7 +78,7 @@ class LocalPage(WizardPage):
             lambda t: None if not t.strip() else parse_whole(t, 1, MAX_LOTS, "the number of lots", "3"),
             fmt=format_number)
         self.lot_count.set_narrow()
-        add_row(form, "&Number of lots:", self.lot_count)
+        add_row(form, "Number of lo&ts:", self.lot_count)
         self.lots_note = make_secondary(QLabel())
         self.lots_note.setWordWrap(True)
         self.lots_note.setTextFormat(Qt.TextFormat.PlainText)

@@ -33,7 +33,7 @@ class QuestionsEditor(RecordEditor):
         super().__init__(parent)
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.bank_button = QPushButton(icons.icon("library"), "Add from &bank…")
+        self.bank_button = QPushButton(icons.icon("library"), "Add from ban&k…")
         self.bank_button.setAccessibleName("Add questions from the question bank")
         self.own_button = QPushButton(icons.icon("add"), "Add &own question")
         self.own_button.setAccessibleName("Add a question of your own")

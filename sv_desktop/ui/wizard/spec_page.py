@@ -31,7 +31,7 @@ class SpecPage(WizardPage):
         self.notes = text_area("Changes to the specification",
                                "Note what you changed in the specification, and why.")
         self.notes.setMinimumHeight(160)
-        add_row(form, "&Notes: changes to the specification:", self.notes)
+        add_row(form, "Notes: changes to the s&pecification:", self.notes)
         self.considered = WrappingCheckBox("I have &considered how the specification can cut carbon")
         self.considered.setAccessibleDescription("Tick when the specification refresh has been considered "
                                                  "and the changes are recorded in the notes.")

@@ -45,6 +45,7 @@ from .spec_page import SpecPage
 from .step_state import step_states
 from .themes_page import ThemesPage
 from .unfinished import unfinished_entries, unfinished_summary
+from .view_menu import FindingsView
 from .weighting_page import WeightingPage
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
     from ...services.contract import UiService
 
 CHECK_DELAY_MS = 300
+EARLY_STAGES = ("pipeline", "pre_market")
+"""Before the ITT nothing has failed yet: the findings are what is still to do."""
 GEOMETRY_KEY = "wizard"
 
 
@@ -120,8 +123,8 @@ class TenderWizard(QMainWindow):
             start = PageId.DETAILS
         self.go_to(start, remember=False)
         self._update_title()
-        self._show_save_state("saved", _("All changes are saved") if tender.version else _(
-            "Not saved yet: the tender is saved as soon as you change something"))
+        self._show_save_state("saved" if tender.version else "new", _("All changes are saved") if tender.version
+                              else _("Not saved yet: the tender is saved as soon as you change something"))
         restore_geometry(self, self.settings, GEOMETRY_KEY, (1366, 768))
 
     # ---- construction
@@ -139,12 +142,12 @@ class TenderWizard(QMainWindow):
         buttons.setContentsMargins(16, 4, 8, 0)
         self.help_button = QPushButton(icons.icon("help"), _("Help (F1)"))
         self.help_button.setAccessibleName(_("Help for this step"))
-        self.back_button = QPushButton(icons.icon("back"), _("Back"))
+        self.back_button = QPushButton(icons.icon("back"), _("&Back"))
         self.back_button.setAccessibleName(_("Back to the previous step"))
-        self.back_button.setToolTip(_("Previous step (Alt+Left)"))
-        self.next_button = QPushButton(icons.icon("next"), _("Next"))
+        self.back_button.setToolTip(_("Previous step (Alt+B or Alt+Left)"))
+        self.next_button = QPushButton(icons.icon("next"), _("&Next"))
         self.next_button.setAccessibleName(_("Next step"))
-        self.next_button.setToolTip(_("Next step (Alt+Right)"))
+        self.next_button.setToolTip(_("Next step (Alt+N or Alt+Right)"))
         self.close_button = QPushButton(icons.icon("close"), _("Close"))
         self.close_button.setAccessibleName(_("Close the tender; everything is saved"))
         self.close_button.setToolTip(_("Close (Ctrl+W); your changes are already saved"))
@@ -166,8 +169,6 @@ class TenderWizard(QMainWindow):
         self.findings_dock = QDockWidget(_("Findings"), self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings_panel)
-        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                       | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.findings_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.help_panel = HelpPanel()
@@ -177,6 +178,7 @@ class TenderWizard(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_dock)
         self.help_dock.hide()
         self.resizeDocks([self.findings_dock], [280], Qt.Orientation.Horizontal)
+        self.findings_view = FindingsView(self, self.findings_dock, self.findings_panel.list, self.settings)
 
     def _build_status(self) -> None:
         self.save_icon = QLabel()
@@ -255,11 +257,11 @@ class TenderWizard(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.sidebar.set_current(page_id)
         # The review page lists every finding itself; the panel would only repeat it.
-        self.findings_dock.setVisible(page_id != PageId.REVIEW)
+        self.findings_view.allowed(page_id != PageId.REVIEW)
         self._show_help_for(page)
         if remember and self.tender.current_step != page.step_id:
             self.tender.current_step = page.step_id
-            self.autosaver.schedule()
+            self.autosaver.remember_step()  # not a change: "Last changed" stays
         self._update_navigation()
         return True
 
@@ -307,13 +309,14 @@ class TenderWizard(QMainWindow):
             self.findings_panel.summary.setText(_("The policy check could not run: {error}").format(error=exc))
             return
         titles = {step: info.title for step, info in self.service.content.steps.items()}
-        self.findings_panel.set_findings(self.findings, titles)
+        self.findings_panel.set_findings(self.findings, titles, new=self.tender.stage in EARLY_STAGES)
         self.current_page().show_findings(self.findings)
         self.sidebar.set_states(step_states(self.tender, self.findings,
                                             {e.step for e in unfinished_entries(self.pages)}))
 
     def _show_save_state(self, state: str, text: str) -> None:
-        icon = {"saving": "saving", "saved": "saved"}.get(state, "save-error")
+        icon = {"saving": "saving", "saved": "saved", "new": "info"}.get(state, "save-error")
+        self.save_state = state
         self.save_icon.setPixmap(icons.pixmap(icon, 16))
         self.save_label.setText(text)
         self.save_label.setAccessibleName(_("Save status: {status}").format(status=text))

@@ -1,0 +1,67 @@
+"""The line above each page's fields that says what is still to do on this step.
+
+It always takes the same height, whether there is nothing, one thing or ten things to do, so the fields
+below never move as the manager fixes them (a click aimed at a field lands on it). Each message is kept
+short; the full texts are in its tooltip, its accessible name and the findings panel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from .. import icons
+
+SHORT_LIMIT = 140
+LINES = 2
+
+
+def short_message(message: str, limit: int = SHORT_LIMIT) -> str:
+    """The first sentence of a finding, cut at a word and marked with "…" if still longer than `limit`."""
+    text = " ".join(str(message).split())
+    match = re.match(r"(.+?[.!?])\s+[A-Z(]", text)
+    first = match.group(1) if match else text
+    if len(first) <= limit:
+        return first if first == text or first.endswith((".", "!", "?")) else first + "…"
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+class AttentionBanner(QFrame):
+    """What this step must still fix (its blockers), in a space of fixed height."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.label, 1)
+        self.messages: list[str] = []
+        height = self.fontMetrics().lineSpacing() * LINES + 8 + 2 * self.frameWidth() + 2
+        self.setFixedHeight(height)
+        self.set_findings(())
+
+    def set_findings(self, findings: Iterable[object]) -> None:
+        self.messages = [str(getattr(f, "message", f)) for f in findings]
+        if not self.messages:
+            self.icon.setPixmap(icons.pixmap("step-done", 16))
+            self.label.setText("Nothing on this step stops the tender being policy-compliant.")
+            self.setToolTip("")
+            self.setAccessibleName("Nothing to fix on this step")
+            return
+        count = len(self.messages)
+        more = f" (and {count - 1} more: see Findings)" if count > 1 else ""
+        self.icon.setPixmap(icons.pixmap("sev-blocker", 16))
+        self.label.setText(f"To do on this step: {short_message(self.messages[0])}{more}")
+        self.setToolTip("\n\n".join(self.messages))
+        self.setAccessibleName("To fix on this step: " + " ".join(self.messages))

@@ -1,0 +1,71 @@
+"""The bin says when each tender goes for good; the list shows the pipeline's dates and keeps the chosen
+tender chosen, and in view, across saves and re-sorts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from sv_desktop.model.tender import new_tender
+from sv_desktop.ui.bin_dialog import COL_REMOVED, BinDialog
+from sv_desktop.ui.tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, COL_UPDATED, HEADERS, TenderTableModel
+
+
+def test_the_bin_shows_the_day_each_tender_is_removed(qtbot, real_service):
+    real_service.create(new_tender("BIN-1", "Laundry"))
+    real_service.delete("BIN-1")
+    deleted = real_service._store.bin_deleted_at()["BIN-1"]
+    dialog = BinDialog(real_service)
+    qtbot.addWidget(dialog)
+    assert dialog.model.headerData(COL_REMOVED, Qt.Orientation.Horizontal) == "Removed for good on"
+    removed = dialog.model.index(0, COL_REMOVED).data()
+    assert removed == (deleted + dt.timedelta(days=30)).astimezone().strftime("%d/%m/%Y")
+    assert dialog.view.isColumnHidden(COL_DAYS) and not dialog.view.isColumnHidden(COL_REMOVED)
+
+
+def _summaries(service, today):
+    for number, days in enumerate((40, 0, -3, None)):
+        tender = new_tender(f"PIPE-{number}", f"Tender {number}")
+        tender.tender_notice_date = today + dt.timedelta(days=days) if days is not None else None
+        service.create(tender)
+    return service.list_tenders()
+
+
+def test_notice_date_and_days_to_go_columns(qtbot, real_service):
+    today = dt.date(2027, 3, 1)
+    rows = _summaries(real_service, today)
+    model = TenderTableModel({}, today=lambda: today)
+    model.set_rows(rows)
+    assert HEADERS[COL_NOTICE] == "Tender notice" and HEADERS[COL_DAYS] == "Days to go"
+    cells = {model.cells(r)[0]: (model.cells(r)[COL_NOTICE], model.cells(r)[COL_DAYS]) for r in range(4)}
+    assert cells == {"PIPE-0": ("10/04/2027", "40"), "PIPE-1": ("01/03/2027", "Today"),
+                     "PIPE-2": ("26/02/2027", "Passed"), "PIPE-3": ("", "")}
+    order = sorted(range(4), key=model.sort_keys(COL_DAYS).__getitem__)
+    assert [model.cells(r)[0] for r in order] == ["PIPE-2", "PIPE-1", "PIPE-0", "PIPE-3"]
+
+
+def test_the_chosen_tender_stays_chosen_and_in_view_across_saves(qtbot, real_service, open_main):
+    for number in range(60):
+        real_service.create(new_tender(f"ROW-{number:02}", f"Tender {number:02}"))
+    window = open_main(real_service)
+    window.resize(1024, 500)
+    window.select("ROW-05")  # an old one: far down the list, which is newest first
+    QApplication.processEvents()
+    chosen = real_service.get("ROW-05")
+    chosen.title = "Tender 05, renamed"
+    stored = real_service.save(chosen)  # it moves to the top of "Last changed"
+    window.refresh(select=None)
+    assert window.selected_reference() == "ROW-05"
+    index = window.table.currentIndex()
+    assert window.table.viewport().rect().intersects(window.table.visualRect(index)), "it stays in view"
+
+    window.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    window.select("ROW-50")
+    window.table.sortByColumn(COL_UPDATED, Qt.SortOrder.AscendingOrder)  # a re-sort
+    QApplication.processEvents()
+    assert window.selected_reference() == "ROW-50"
+    assert window.table.viewport().rect().intersects(window.table.visualRect(window.table.currentIndex()))
+    window._wizard_saved(stored)  # what a wizard's autosave of another tender does
+    assert window.selected_reference() == "ROW-50", "an autosave elsewhere does not move the selection"

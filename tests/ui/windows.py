@@ -1,0 +1,112 @@
+"""Every window a manager can see, one after another, filled with the worked examples: the main window,
+each step of the wizard and every dialog. Shared by the layout probe and the keyboard tests.
+
+`every_window(service, size)` yields (name, window) with the window shown as the app shows it (the main
+window and the wizard at `size` when given); the window is closed when the caller asks for the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sv_desktop.demo import load_demo
+
+
+def settle(rounds: int = 4) -> None:
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def _fit(window: QWidget, size: tuple[int, int] | None, dialog: bool) -> None:
+    """Show a window as the app would; `size` resizes the main window and the wizard (a window the
+    manager made smaller), dialogs keep the size they choose."""
+    if size is not None and not dialog:
+        window.resize(*size)
+    window.show()
+    settle()
+
+
+def _close(window: QWidget) -> None:
+    if hasattr(window, "dirty"):
+        window.dirty = False
+    if hasattr(window, "autosaver"):
+        window.autosaver.timer.stop()
+        window.check_timer.stop()
+        window.autosaver.dirty = False
+        for page in window.pages:
+            page.load(window.tender)
+    window.hide()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle()
+
+
+def prepared(service) -> str:
+    """Load the worked examples; the reference of the one with the most on its pages."""
+    load_demo(service)
+    references = [s.reference for s in service.list_tenders()]
+    richest = max(references, key=lambda r: (len(service.get(r).questions) + len(service.get(r).kpis), r))
+    return richest
+
+
+def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple[str, QWidget]]:
+    from sv_desktop.ui.bin_dialog import BinDialog
+    from sv_desktop.ui.help_dialogs import HelpDialog
+    from sv_desktop.ui.lifecycle.delivery import DeliveryDialog
+    from sv_desktop.ui.lifecycle.engagement import EngagementDialog
+    from sv_desktop.ui.lifecycle.reminders import RemindersDialog
+    from sv_desktop.ui.lifecycle.report_dialog import ReportDialog
+    from sv_desktop.ui.lifecycle.roles import RolesDialog
+    from sv_desktop.ui.main_window import MainWindow
+    from sv_desktop.ui.settings_dialog import SettingsDialog
+    from sv_desktop.ui.tools_dialogs import RestoreBackupDialog, TextReportDialog
+    from sv_desktop.ui.wizard.bank_picker import BankPicker
+    from sv_desktop.ui.wizard.page_ids import PageId
+    from sv_desktop.ui.wizard.wizard_window import TenderWizard
+
+    reference = prepared(service)
+    tender = service.get(reference)
+    main = MainWindow(service)
+    _fit(main, size, dialog=False)
+    main.select(reference)
+    yield "main window", main
+
+    wizard = TenderWizard(service, tender, main.settings)
+    _fit(wizard, size, dialog=False)
+    for page_id in PageId:
+        wizard.go_to(page_id, remember=False)
+        page = wizard.page(page_id)
+        if page_id == PageId.THEMES and "wellbeing" in getattr(page, "boxes", {}):
+            page.boxes["wellbeing"].setChecked(True)
+        settle()
+        yield f"wizard step {page_id + 1} ({page_id.step})", wizard
+    _close(wizard)
+    _close(main)
+
+    service.backup()
+    themes = tender.theme_ids
+    groups = [(service.content.theme_label(t), [(q.id, f"{q.title}: {q.text}", q.evaluation_guidance, False)
+                                                for q in service.bank.questions_for(tender.category, t)])
+              for t in themes]
+    reminders = service.kpi_reminders() if hasattr(service, "kpi_reminders") else []
+    dialogs = (
+        ("bank picker", lambda: BankPicker("Add questions from the bank", "Tick the questions to add.", groups)),
+        ("settings", lambda: SettingsDialog(service)),
+        ("restore backup", lambda: RestoreBackupDialog(service.list_backups())),
+        ("database check", lambda: TextReportDialog("Database check", "What was found.", service.doctor())),
+        ("help", lambda: HelpDialog(service)),
+        ("bin", lambda: BinDialog(service)),
+        ("roles", lambda: RolesDialog(service, tender)),
+        ("engagement", lambda: EngagementDialog(service, tender)),
+        ("award and delivery", lambda: DeliveryDialog(service, tender)),
+        ("KPI reports due", lambda: RemindersDialog(reminders)),
+        ("compliance report", lambda: ReportDialog(service)),
+    )
+    for name, build in dialogs:
+        dialog = build()
+        _fit(dialog, size, dialog=True)
+        yield name, dialog
+        _close(dialog)
