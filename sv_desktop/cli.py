@@ -107,9 +107,32 @@ def cmd_list(args) -> int:
     return EXIT_OK
 
 
+def _one_writer(args, what: str):
+    """The instance lock for destructive work on the local database (see `store.instance_lock`); a shared
+    database needs none (its server keeps writers apart)."""
+    import contextlib
+
+    from .paths import app_paths, database_url_from_env
+
+    if args.database_url or database_url_from_env():
+        return contextlib.nullcontext()
+    from .store.instance_lock import writer_lock
+
+    return writer_lock(app_paths(args.data_dir), what)
+
+
 def cmd_import(args) -> int:
-    service = _service(args)
-    tender, created = service.import_file(args.file)
+    from .store import StoreError
+
+    try:
+        with _one_writer(args, "import"):
+            service = _service(args)
+            try:
+                tender, created = service.import_file(args.file)
+            finally:
+                service.close()
+    except StoreError as exc:
+        raise CliError(str(exc), EXIT_DATABASE) from exc
     print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
     return EXIT_OK
 
@@ -241,12 +264,17 @@ def cmd_restore(args) -> int:
     if args.database_url:
         raise CliError("Restore works on the local database only; a shared database is restored by its "
                        "server's administrator.")
+    from .store.backups import restore_backup_reporting
+
+    paths = app_paths(args.data_dir)
     try:
-        moved = store.restore_backup(app_paths(args.data_dir), args.file)
+        with _one_writer(args, "restore"):
+            outcome = restore_backup_reporting(paths, args.file)
     except store.StoreError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
-    kept = f"; the previous database was kept as {moved}" if moved else ""
-    print(f"Restored {args.file.name}{kept}")
+    kept = f"; the previous database was kept as {outcome.kept}" if outcome.kept else ""
+    copy = f" and backed up as {outcome.backup}" if outcome.backup else ""
+    print(f"Restored {args.file.name}{kept}{copy}")
     return EXIT_OK
 
 
@@ -312,13 +340,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .gui import main as gui_main
 
         return gui_main(args.data_dir, args.database_url)
-    from .services.errors import ServiceError
+    from .services.errors import DatabaseInUse, ServiceError
 
     try:
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(f"sv-desktop: {exc}", file=sys.stderr)
         return exc.code
+    except DatabaseInUse as exc:
+        print(f"sv-desktop: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
     except ServiceError as exc:
         print(f"sv-desktop: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -38,10 +38,11 @@ def _tell(kind: str, title: str, text: str) -> None:
     getattr(QMessageBox, kind)(None, title, text)
 
 
-def recover_damaged(paths, reason: str) -> bool:
+def recover_damaged(paths, reason: str, told: list[str] | None = None) -> bool:
     """Offer, in plain words, to restore the newest good backup or start empty. True to carry on.
 
-    The damaged file is moved aside with a timestamp first, never deleted or overwritten.
+    The damaged file is moved aside with a timestamp first, never deleted or overwritten, and where it is
+    kept is added to `told`. A file that turns out to be in use or healthy after all is left where it is.
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -63,14 +64,29 @@ def recover_damaged(paths, reason: str) -> bool:
     box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is restore_button and backup is not None:
-        store.move_damaged_aside(paths)
-        store.restore_backup(paths, backup)
-        return True
-    if clicked is empty_button:
-        store.move_damaged_aside(paths)
-        return True
-    return False
+    if clicked not in (restore_button, empty_button) or (clicked is restore_button and backup is None):
+        return False
+    try:
+        kept = store.move_damaged_aside(paths)
+        if clicked is restore_button:
+            store.restore_backup(paths, backup)
+    except store.StoreError as exc:
+        _tell("warning", "Nothing was changed", str(exc))
+        return False
+    if told is not None:
+        told.append(f"The damaged database is kept as {kept}.")
+    return True
+
+
+def ask_to_retry(message: str) -> bool:
+    """The database is in use (not damaged): offer to try again or quit; nothing is moved or restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "The tender database is in use", message)
+    retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is retry
 
 
 class Startup:
@@ -94,6 +110,7 @@ class Startup:
         self.timer = None
         self.closed = False
         self._attempts = 0
+        self.told: list[str] = []
 
     def begin(self) -> None:
         from .ui.lifecycle.worker import run_in_background
@@ -117,6 +134,8 @@ class Startup:
         if self.closed:
             return  # the app is closing: close() has closed the service
         self.window.attach(service, rows)
+        if self.told:
+            self.window.statusBar().showMessage(" ".join(self.told), 30000)
         # A failed backup is retried at the next tick; Tools > Back up now reports problems.
         run_in_background(lambda: service.backup_if_changed("startup"), lambda _path: None,
                           lambda _error: None, context=self.window)
@@ -126,13 +145,18 @@ class Startup:
         self.timer.start()
 
     def _refused(self, error: Exception) -> None:
-        from .services.errors import DatabaseProblem, ServiceError
+        from .services.errors import DatabaseInUse, DatabaseProblem, ServiceError
 
         self._close_service()
         if self.closed:
             return
-        if isinstance(error, DatabaseProblem) and not (error.newer or self.database_url):
-            if recover_damaged(app_paths(self.data_dir), str(error)):
+        if isinstance(error, DatabaseInUse):
+            if ask_to_retry(str(error)):
+                self.begin()
+                return
+            self._give_up()
+        elif isinstance(error, DatabaseProblem) and error.damaged and not self.database_url:
+            if recover_damaged(app_paths(self.data_dir), str(error), self.told):
                 if self._attempts < self.ATTEMPTS:
                     self.begin()
                     return

@@ -32,3 +32,7 @@ class DatabaseProblem(ServiceError):
         super().__init__(message)
         self.damaged = damaged
         self.newer = newer
+
+
+class DatabaseInUse(ServiceError):
+    """Another program holds the database: it is in use, not damaged; waiting (or closing it) is the way out."""

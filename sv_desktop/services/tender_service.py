@@ -24,6 +24,7 @@ from ..paths import AppPaths, app_paths, database_url_from_env
 from ..settings import Settings, load_settings
 from .errors import (
     ConflictError,
+    DatabaseInUse,
     DatabaseProblem,
     DuplicateReferenceError,
     InvalidTenderError,
@@ -36,6 +37,7 @@ _STORE_ERRORS = {
     store.NotFoundError: NotFoundError,
     store.DuplicateReferenceError: DuplicateReferenceError,
     store.ConflictError: ConflictError,
+    store.DatabaseBusyError: DatabaseInUse,
 }
 
 
@@ -305,6 +307,8 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
         raise DatabaseProblem(str(exc), damaged=True) from exc
     except store.NewerSchemaError as exc:
         raise DatabaseProblem(str(exc), newer=True) from exc
+    except store.DatabaseBusyError as exc:
+        raise DatabaseInUse(str(exc)) from exc
     except store.StoreError as exc:
         raise ServiceError(str(exc)) from exc
     try:

@@ -13,7 +13,7 @@ _WHERE = {
     "BackupInfo": "backups", "move_damaged_aside": "backups", "newest_good_backup": "backups",
     "restore_backup": "backups", "thin_backups": "backups",
     "DoctorReport": "doctor",
-    "ConflictError": "errors", "DatabaseDamagedError": "errors", "DuplicateReferenceError": "errors",
+    "ConflictError": "errors", "DatabaseBusyError": "errors", "DatabaseDamagedError": "errors", "DuplicateReferenceError": "errors",
     "NewerSchemaError": "errors", "NotFoundError": "errors", "StoreError": "errors",
     "TenderStore": "tender_store",
 }
@@ -21,6 +21,7 @@ _WHERE = {
 __all__ = [
     "BackupInfo",
     "ConflictError",
+    "DatabaseBusyError",
     "DatabaseDamagedError",
     "DoctorReport",
     "DuplicateReferenceError",
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from .doctor import DoctorReport
     from .errors import (
         ConflictError,
+        DatabaseBusyError,
         DatabaseDamagedError,
         DuplicateReferenceError,
         NewerSchemaError,

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from .errors import StoreError
 
+RESTORING_PREFIX = ".restoring-"
+"""A restore copies the backup under this name before renaming it into place (see `backups`)."""
+
 
 def prepare_folder(folder: Path) -> None:
     """Create the folder (user-only on creation) and prove it can be written, with a plain message if not."""
@@ -37,3 +40,19 @@ def create_empty_file(path: Path) -> None:
     """Create the database file readable by its owner only; SQLite gives -wal/-shm the same mode."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
+
+
+def remove_interrupted_restores(folder: Path) -> list[Path]:
+    """Delete the copies left by restores that were cut off (a crash, a kill, a power cut).
+
+    Only the holder of the instance lock calls this, so no restore can be under way at the time; the
+    database itself was never touched by an interrupted restore (the copy is renamed into place last)."""
+    removed = []
+    for leftover in folder.glob(f"{RESTORING_PREFIX}*"):
+        try:
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            continue  # tried again at the next start
+    return removed

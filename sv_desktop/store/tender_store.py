@@ -27,6 +27,7 @@ from sv_desktop.paths import AppPaths
 
 from . import backups as backup_files
 from .bulk import insert_tenders
+from .busy import busy_error, is_busy_error, retry_while_busy
 from .delivery_read import delivery_contracts
 from .doctor import DoctorReport, run_doctor
 from .engine import display_url, immediate_transactions, is_sqlite_url, server_engine, sqlite_engine
@@ -42,7 +43,7 @@ from .folder import create_empty_file, prepare_folder
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
 from .models import EngagementRow, EngagementSupplierRow, LeadRow, StoreMetaRow, TenderRow
-from .sqlite_file import inspect_file
+from .sqlite_file import LOCK_FILE, inspect_file
 from .whole_read import whole_tenders
 
 Clock = Callable[[], dt.datetime]
@@ -101,7 +102,13 @@ class TenderStore:
 
     @classmethod
     def _open_sqlite(cls, paths: AppPaths, clock: Clock) -> TenderStore:
+        """A database another program holds is waited for a while, then reported as in use (never as
+        damaged); see `busy`."""
         prepare_folder(paths.data_dir)
+        return retry_while_busy(lambda: cls._open_sqlite_once(paths, clock))
+
+    @classmethod
+    def _open_sqlite_once(cls, paths: AppPaths, clock: Clock) -> TenderStore:
         database = paths.database
         revisions: tuple[str, ...] | None = None
         if database.exists():
@@ -120,6 +127,12 @@ class TenderStore:
                 raise StoreError(f"sv-desktop cannot create its database {database}: "
                                  f"{exc.strerror or exc}.") from None
         engine = sqlite_engine(database)
+        try:
+            with _translated(database, True), engine.connect():
+                pass  # the first connection sets WAL mode: a lock held elsewhere shows here, not mid-save
+        except BaseException:
+            engine.dispose()
+            raise
         if revisions == (head_revision(),):
             return cls(engine, paths, str(engine.url), clock)  # current: no migration to run (nor to import)
         try:
@@ -466,6 +479,8 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
     except DBAPIError as exc:
         message = str(exc.orig)
         lowered = message.lower()
+        if sqlite and is_busy_error(exc.orig):
+            raise busy_error(Path(where), Path(where).with_name(LOCK_FILE)) from None
         if sqlite and ("malformed" in lowered or "not a database" in lowered):
             raise DatabaseDamagedError(Path(where), message) from None
         if "locked" in lowered or "busy" in lowered:
