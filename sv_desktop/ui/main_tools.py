@@ -101,13 +101,13 @@ class MainWindowTools:
         if not self.close_wizards():
             return
         try:
-            self.service.restore_backup(Path(dialog.chosen()))
+            kept = self.service.restore_backup(Path(dialog.chosen()))
         except ServiceError as exc:
             QMessageBox.warning(self, "Not restored", str(exc))
             return
         self.refresh()
-        self.statusBar().showMessage("Restored the backup. The database as it was is kept in the backups "
-                                     "folder.", 15000)
+        where = f" as {kept}" if kept else " in the backups folder"
+        self.statusBar().showMessage(f"Restored the backup. The database as it was is kept{where}.", 15000)
 
     def check_database(self) -> None:
         from .tools_dialogs import TextReportDialog
