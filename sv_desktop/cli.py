@@ -284,9 +284,11 @@ def cmd_doctor(args) -> int:
     try:
         service = _service(args)
     except CliError as exc:
+        from .masking import mask_secrets
+
         paths = app_paths(args.data_dir)
         print(f"Database: {paths.database}")
-        print(f"Problem: {exc}")
+        print(f"Problem: {mask_secrets(str(exc))}")
         backups = sorted(paths.backups.glob("*.sqlite3")) if paths.backups.is_dir() else []
         for backup in backups:
             print(f"Backup: {backup}")
@@ -340,19 +342,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .gui import main as gui_main
 
         return gui_main(args.data_dir, args.database_url)
+    from .masking import mask_secrets
     from .services.errors import DatabaseInUse, ServiceError
 
     try:
         return COMMANDS[args.command](args)
-    except CliError as exc:
-        print(f"sv-desktop: {exc}", file=sys.stderr)
-        return exc.code
-    except DatabaseInUse as exc:
-        print(f"sv-desktop: {exc}", file=sys.stderr)
-        return EXIT_DATABASE
-    except ServiceError as exc:
-        print(f"sv-desktop: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+    except (CliError, DatabaseInUse, ServiceError) as exc:
+        print(f"sv-desktop: {mask_secrets(str(exc))}", file=sys.stderr)
+        if isinstance(exc, CliError):
+            return exc.code
+        return EXIT_DATABASE if isinstance(exc, DatabaseInUse) else EXIT_INPUT
     except KeyboardInterrupt:
         return 130
 

@@ -136,9 +136,10 @@ class Startup:
         self.window.attach(service, rows)
         if self.told:
             self.window.statusBar().showMessage(" ".join(self.told), 30000)
-        # A failed backup is retried at the next tick; Tools > Back up now reports problems.
-        run_in_background(lambda: service.backup_if_changed("startup"), lambda _path: None,
-                          lambda _error: None, context=self.window)
+        # The bin's 30 days and the start-up backup, off the UI thread; a failure is logged (a failed
+        # backup is retried at the next tick, and Tools > Back up now reports problems).
+        run_in_background(lambda: startup_upkeep(service), lambda _done: None,
+                          lambda error: _log_failure("start-up upkeep", error), context=self.window)
         self.timer = QTimer(self.window)
         self.timer.setInterval(BACKUP_INTERVAL_MS)
         self.timer.timeout.connect(lambda: _periodic_backup(service))
@@ -263,11 +264,42 @@ def _exit_when_idle(app, window) -> None:
     dispatcher.aboutToBlock.connect(about_to_block)
 
 
-def _periodic_backup(service) -> None:
-    import contextlib
+BIN_DAYS = 30
+"""Tenders deleted longer ago than this are removed from the bin at start-up (the bin dialog says so)."""
 
+
+def _log_failure(what: str, error: BaseException) -> None:
+    import logging
+
+    logging.getLogger("sv_desktop.background").warning("%s failed: %s", what, error,
+                                                       exc_info=(type(error), error, error.__traceback__))
+
+
+def startup_upkeep(service) -> None:
+    """In the thread pool once the list shows: empty the bin of tenders deleted more than 30 days ago,
+    then take the start-up backup if anything changed. Each failure is logged and does not stop the other."""
+    from .services.errors import ServiceError
+
+    try:
+        removed = service.empty_bin(BIN_DAYS)
+        if removed:
+            import logging
+
+            logging.getLogger("sv_desktop.background").info(
+                "removed %d tender(s) deleted more than %d days ago from the bin", removed, BIN_DAYS)
+    except ServiceError as exc:
+        _log_failure("emptying the bin", exc)
+    try:
+        service.backup_if_changed("startup")
+    except ServiceError as exc:
+        _log_failure("the start-up backup", exc)
+
+
+def _periodic_backup(service) -> None:
     from .services.errors import ServiceError
 
     # A failed periodic backup is retried at the next tick; Tools > Back up now reports problems.
-    with contextlib.suppress(ServiceError):
+    try:
         service.backup_if_changed("periodic")
+    except ServiceError as exc:
+        _log_failure("the periodic backup", exc)

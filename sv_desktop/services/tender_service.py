@@ -9,11 +9,11 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .. import store
+from ..masking import mask_secrets
 from ..model import rules
 from ..model.content import Content, load_content
 from ..model.lifecycle import Award
@@ -79,7 +79,7 @@ class TenderService(LifecycleUseCases):
         """Where the tenders are kept, for the Settings and Doctor screens (no password shown)."""
         if self._store.is_sqlite:
             return str(self._store.paths.database)
-        return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self._store.url)
+        return mask_secrets(self._store.url)
 
     @property
     def is_team_database(self) -> bool:
@@ -282,7 +282,7 @@ class TenderService(LifecycleUseCases):
 
     def doctor(self) -> list[str]:
         with _plain_errors():
-            return self._store.doctor().lines()
+            return [mask_secrets(line) for line in self._store.doctor().lines()]
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,

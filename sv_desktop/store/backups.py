@@ -182,9 +182,11 @@ def newest_good_backup(paths: AppPaths) -> Path | None:
     return None
 
 
-def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime) -> list[Path]:
-    """The backups to delete: keep all of today's, the newest of each of the last 7 days that have one,
-    of the last 4 weeks and of the last 6 months. The newest backup is always kept.
+def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime, *,
+                 keep_today: set[Path] | frozenset[Path] = frozenset()) -> list[Path]:
+    """The backups to delete: of today's, the newest of each hour (and any in `keep_today`, such as the
+    copy taken before a restore, which is how a restore is undone); then the newest of each of the last 7
+    days that have one, of the last 4 weeks and of the last 6 months. The newest backup is always kept.
 
     Days count only when a backup exists, so a few weeks away from the app never empties the history.
     """
@@ -193,7 +195,16 @@ def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime) -> lis
 
     ordered = sorted(files, key=lambda item: local(item[1]), reverse=True)
     today = now.date()
-    keep = {path for path, created in ordered if local(created).date() >= today}
+    keep: set[Path] = set()
+    hours: set[tuple[dt.date, int]] = set()
+    for path, created in ordered:
+        when = local(created)
+        if when.date() < today:
+            continue
+        hour = (when.date(), when.hour)
+        if hour not in hours or path in keep_today:
+            keep.add(path)
+        hours.add(hour)
     if ordered:
         keep.add(ordered[0][0])
     older = [(path, local(created)) for path, created in ordered if local(created).date() < today]
@@ -216,9 +227,11 @@ def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime) -> lis
 
 
 def apply_thinning(paths: AppPaths, now: dt.datetime) -> list[Path]:
-    files = [(path, created) for path, created, _ in backup_files(paths)]
+    found = backup_files(paths)
+    files = [(path, created) for path, created, _ in found]
+    undo = {path for path, _, reason in found if reason.startswith("before-")}
     removed = []
-    for path in thin_backups(files, now.astimezone()):
+    for path in thin_backups(files, now.astimezone(), keep_today=undo):
         try:
             path.unlink()
             removed.append(path)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
+from sv_desktop.masking import mask_secrets
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
@@ -30,7 +31,14 @@ from .bulk import insert_tenders
 from .busy import busy_error, is_busy_error, retry_while_busy
 from .delivery_read import delivery_contracts
 from .doctor import DoctorReport, run_doctor
-from .engine import display_url, immediate_transactions, is_sqlite_url, server_engine, sqlite_engine
+from .engine import (
+    display_url,
+    immediate_transactions,
+    is_sqlite_url,
+    parse_url,
+    server_engine,
+    sqlite_engine,
+)
 from .errors import (
     ConflictError,
     DatabaseDamagedError,
@@ -90,6 +98,8 @@ class TenderStore:
         backed up before any migration; a newer schema is refused without writing to the file.
         """
         clock = now or _utc_now
+        if url is not None:
+            parse_url(url)  # a malformed address is one sentence, not a traceback
         if url is None or is_sqlite_url(url):
             if url is not None:
                 database = Path(make_url(url).database or "")
@@ -477,7 +487,7 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
             "Choose a different reference.") if "reference" in str(exc.orig) else StoreError(
             f"The change was refused by the database: {exc.orig}") from None
     except DBAPIError as exc:
-        message = str(exc.orig)
+        message = mask_secrets(str(exc.orig))
         lowered = message.lower()
         if sqlite and is_busy_error(exc.orig):
             raise busy_error(Path(where), Path(where).with_name(LOCK_FILE)) from None
@@ -498,4 +508,4 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
                              ) from None
         raise StoreError(f"The database at {where} could not be read or written: {message}.") from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"The database at {where} could not be used: {exc}.") from None
+        raise StoreError(f"The database at {where} could not be used: {mask_secrets(str(exc))}.") from None
