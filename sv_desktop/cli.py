@@ -72,13 +72,18 @@ def _service(args: argparse.Namespace):
     from .services.tender_service import open_service
 
     try:
-        return open_service(args.data_dir, args.database_url)
+        service = open_service(args.data_dir, args.database_url)
     except DatabaseProblem as exc:
         hint = (" Run 'sv-desktop restore BACKUP' to restore a backup, or open the app to choose."
                 if exc.damaged else "")
         raise CliError(f"{exc}{hint}", EXIT_DATABASE) from exc
     except ServiceError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
+    from .logging_setup import install_exception_hooks, setup_logging
+
+    setup_logging(service.data_dir)  # background failures (the backup before an import) are logged
+    install_exception_hooks()
+    return service
 
 
 def _money(value) -> str:

@@ -197,16 +197,21 @@ class Startup:
 
 def main(data_dir: str | Path | None = None, database_url: str | None = None) -> int:
     _application()
+    from .logging_setup import setup_logging
+    from .store.folder import make_private
     from .store.instance_lock import acquire_instance_lock
     from .ui.app import MainWindow, application
+    from .ui.crash_dialog import install_error_dialog
 
     paths = app_paths(data_dir)
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         _tell("critical", "sv-desktop cannot start",
               f"The data folder {paths.data_dir} cannot be created ({exc.strerror or exc}).")
         return 1
+    setup_logging(paths.data_dir)
+    install_error_dialog()
     lock = acquire_instance_lock(paths)
     if lock is None:
         _tell("information", "sv-desktop is already open",
@@ -225,6 +230,8 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
         return 1 if startup.failed else code
     finally:
         startup.close()
+        window.settings.sync()
+        make_private(paths.data_dir)  # the window-state file Qt wrote with the umask's permissions
         lock.unlock()
 
 
@@ -269,10 +276,9 @@ BIN_DAYS = 30
 
 
 def _log_failure(what: str, error: BaseException) -> None:
-    import logging
+    from .logging_setup import log_failure
 
-    logging.getLogger("sv_desktop.background").warning("%s failed: %s", what, error,
-                                                       exc_info=(type(error), error, error.__traceback__))
+    log_failure(what, error)
 
 
 def startup_upkeep(service) -> None:

@@ -243,9 +243,14 @@ class TenderService(LifecycleUseCases):
     # ---------------------------------------------------------------- safety
 
     def _backup_quietly(self, reason: str) -> None:
+        """A backup nobody waits for (before an import): a failure is logged, not shown."""
         if self._store.is_sqlite:
-            with contextlib.suppress(store.StoreError, OSError):
+            try:
                 self._store.backup_if_changed(reason)
+            except (store.StoreError, OSError) as exc:
+                from ..logging_setup import log_failure
+
+                log_failure(f"the backup before {reason}", exc)
 
     def backup(self) -> Path:
         with _plain_errors():
@@ -295,7 +300,7 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
     """
     paths = app_paths(data_dir)
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise ServiceError(f"The data folder {paths.data_dir} cannot be created "
                            f"({exc.strerror or exc}).") from exc

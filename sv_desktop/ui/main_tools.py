@@ -132,6 +132,22 @@ class MainWindowTools:
 
         HelpDialog(self.service, self).exec()
 
+    def open_log_folder(self) -> None:
+        """Help > Open log folder: the folder holding the log a support desk may ask for."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..logging_setup import current_log_path, log_path
+
+        log = current_log_path()
+        if log is None and getattr(self, "service", None) is not None:
+            log = log_path(self.service.data_dir)
+        if log is None or not log.parent.is_dir():
+            QMessageBox.information(self, "No log yet", "sv-desktop has not written a log on this computer yet.")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
+
     def show_about(self) -> None:
         from .help_dialogs import show_about
 

@@ -210,6 +210,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.help_action = self._action("&Help", "help", self.show_help, QKeySequence.StandardKey.HelpContents,
                                         in_menu_only=True)
         self.about_action = self._action("&About sv-desktop", "info", self.show_about, in_menu_only=True)
+        self.log_folder_action = self._action("Open &log folder", "folder", self.open_log_folder, in_menu_only=True)
         self.find_action = self._action("&Find", "search", self.focus_search, QKeySequence.StandardKey.Find)
 
     def _build_menus(self) -> None:
@@ -223,6 +224,7 @@ class MainWindow(MainWindowTools, QMainWindow):
             tools.addSeparator() if item is None else tools.addAction(item)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
+        help_menu.addAction(self.log_folder_action)
         help_menu.addAction(self.about_action)
         self.addAction(self.find_action)
         for menu in (file_menu, tools, help_menu):

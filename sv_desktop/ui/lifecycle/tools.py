@@ -167,7 +167,7 @@ class LifecycleTools(QObject):
         """Look for KPI reports due, off the UI thread; the status bar button appears when there are some."""
         if not hasattr(self.service, "kpi_reminders"):
             return
-        run_in_background(self.service.kpi_reminders, self._reminders_found, lambda _error: None, context=self)
+        run_in_background(self.service.kpi_reminders, self._reminders_found, _reminders_failed, context=self)
 
     def _reminders_found(self, reminders: list) -> None:
         from .reminders import summary_text
@@ -229,3 +229,10 @@ class LifecycleTools(QObject):
     def _pipeline_failed(self, error: Exception) -> None:
         self.window.statusBar().clearMessage()
         QMessageBox.warning(self.window, "Pipeline not exported", str(error))
+
+
+def _reminders_failed(error: Exception) -> None:
+    """The reminders are a convenience: a failure is logged for the support desk, not shown."""
+    from ...logging_setup import log_failure
+
+    log_failure("looking for KPI reports due", error)
