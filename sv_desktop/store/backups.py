@@ -229,7 +229,9 @@ def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime, *,
 def apply_thinning(paths: AppPaths, now: dt.datetime) -> list[Path]:
     found = backup_files(paths)
     files = [(path, created) for path, created, _ in found]
-    undo = {path for path, _, reason in found if reason.startswith("before-")}
+    # Within today, a backup the manager asked for and one taken before a restore or an upgrade (the way
+    # to undo it) are kept besides the newest of each hour.
+    undo = {path for path, _, reason in found if reason == "manual" or reason.startswith("before-")}
     removed = []
     for path in thin_backups(files, now.astimezone(), keep_today=undo):
         try:

@@ -152,13 +152,17 @@ def test_a_day_of_saves_leaves_one_backup_per_hour(store, clock):
     clock.now = dt.datetime(2025, 3, 10, 8, 0).astimezone()
     tender = store.create(new_tender("H-1"))
     made = 0
-    for _ in range(5 * 30):
+    manual = None
+    for turn in range(5 * 30):
         tender.title = f"Saved at {clock.now:%H:%M}"
         tender = store.save(tender)
         assert store.backup_if_changed("periodic") is not None
         made += 1
+        if turn == 10:
+            manual = store.backup("manual")  # asked for by the manager: kept all day
         clock.advance(minutes=2)
-    kept = store.list_backups()
+    kept = [info for info in store.list_backups() if info.path != manual]
+    assert manual.exists()
     assert made == 150 and len(kept) == 5, [info.created for info in kept]
     hours = sorted({info.created.astimezone().hour for info in kept})
     assert hours == [8, 9, 10, 11, 12]
