@@ -301,6 +301,7 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
     paths = app_paths(data_dir)
     try:
         paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        store.make_private(paths.data_dir)  # user-only, team mode too: settings.json may hold the address
     except OSError as exc:
         raise ServiceError(f"The data folder {paths.data_dir} cannot be created "
                            f"({exc.strerror or exc}).") from exc

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 _WHERE = {
     "BackupInfo": "backups", "move_damaged_aside": "backups", "newest_good_backup": "backups",
     "restore_backup": "backups", "thin_backups": "backups",
-    "DoctorReport": "doctor",
+    "DoctorReport": "doctor", "make_private": "folder",
     "ConflictError": "errors", "DatabaseBusyError": "errors", "DatabaseDamagedError": "errors", "DuplicateReferenceError": "errors",
     "NewerSchemaError": "errors", "NotFoundError": "errors", "StoreError": "errors",
     "TenderStore": "tender_store",
@@ -29,6 +29,7 @@ __all__ = [
     "NotFoundError",
     "StoreError",
     "TenderStore",
+    "make_private",
     "move_damaged_aside",
     "newest_good_backup",
     "restore_backup",
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         NotFoundError,
         StoreError,
     )
+    from .folder import make_private
     from .tender_store import TenderStore
 
 
