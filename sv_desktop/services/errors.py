@@ -36,3 +36,14 @@ class DatabaseProblem(ServiceError):
 
 class DatabaseInUse(ServiceError):
     """Another program holds the database: it is in use, not damaged; waiting (or closing it) is the way out."""
+
+
+class ReadOnlyFileError(ServiceError):
+    """The export would replace a read-only file: the app asks, then calls `allow_replacing`; the CLI refuses."""
+
+
+def export_error(exc: Exception) -> ServiceError:
+    """The service error for an export that failed (a read-only file to replace is told apart)."""
+    from ..export.atomic import ReadOnlyTargetError
+
+    return (ReadOnlyFileError if isinstance(exc, ReadOnlyTargetError) else ServiceError)(str(exc))

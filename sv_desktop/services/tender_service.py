@@ -30,6 +30,7 @@ from .errors import (
     InvalidTenderError,
     NotFoundError,
     ServiceError,
+    export_error,
 )
 from .lifecycle_service import LifecycleUseCases
 
@@ -203,7 +204,7 @@ class TenderService(LifecycleUseCases):
         try:
             return writer(self._pack_context(tender), Path(out))
         except export.ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise export_error(exc) from exc
 
     def export_pdf(self, tender: Tender, out: Path) -> Path:
         return self._export("write_pack_pdf", tender, out)
@@ -222,7 +223,13 @@ class TenderService(LifecycleUseCases):
         try:
             return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise export_error(exc) from exc
+
+    def allow_replacing(self, out: Path) -> None:
+        """The manager agreed to replace the read-only file `out`: the next export to it may (once)."""
+        from ..export.atomic import allow_replacing
+
+        allow_replacing(Path(out))
 
     def read_file(self, path: Path) -> Tender:
         try:

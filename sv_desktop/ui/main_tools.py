@@ -53,12 +53,10 @@ class MainWindowTools:
         path = Path(chosen)
         if not path.name.endswith(".svtender.json"):
             path = path.with_name(path.name + ".svtender.json")
-        if path.exists():
-            answer = QMessageBox.question(
-                self, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        from .replace_file import may_replace
+
+        if not may_replace(self, self.service, path):
+            return
         try:
             written = self.service.export_file(self.service.get(reference), path)
         except ServiceError as exc:

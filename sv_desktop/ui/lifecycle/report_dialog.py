@@ -185,6 +185,10 @@ class ReportDialog(QDialog):
         path = self.choose_file(kind, period)
         if path is None:
             return
+        from ..replace_file import may_replace
+
+        if not may_replace(self, self.service, path, asked_already=True):
+            return
         self._set_busy(True)
         self.status.setText(f"Writing {path.name}…")
         self._task = run_in_background(lambda: self.service.export_report(*period, path), self._written,

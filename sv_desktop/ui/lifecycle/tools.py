@@ -217,6 +217,10 @@ class LifecycleTools(QObject):
         path = Path(chosen)
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_name(path.name + (".csv" if "csv" in chosen_filter.lower() else ".xlsx"))
+        from ..replace_file import may_replace
+
+        if not may_replace(self.window, self.service, path, asked_already=True):
+            return None
         ordered = sorted(rows, key=lambda r: (r.tender_notice_date is None, r.tender_notice_date, r.reference))
         self.window.statusBar().showMessage(f"Writing {path.name}…")
         run_in_background(lambda: self.service.export_pipeline(path, ordered), self._pipeline_written,

@@ -92,13 +92,10 @@ class Exporter(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        if path.exists():
-            answer = QMessageBox.question(
-                self.parent_widget, "Replace the file?",
-                f"{path.name} already exists in {path.parent}. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        from ..replace_file import may_replace
+
+        if not may_replace(self.parent_widget, self.service, path):
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = getattr(self.service, method)(tender, path)
