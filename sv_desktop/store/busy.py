@@ -21,6 +21,9 @@ from typing import TypeVar
 
 from .errors import DatabaseBusyError
 
+WAIT_SECONDS = 5.0
+"""How long one SQLite connection waits for a lock held elsewhere (its timeout and busy_timeout)."""
+
 RETRY_SECONDS = 15.0
 """How long opening a database keeps trying while another program holds it (each try also waits for
 SQLite's own timeout)."""
@@ -96,14 +99,15 @@ def retry_while_busy(attempt: Callable[[], T], *, seconds: float | None = None,
             pause = min(pause * 2, 2.0)
 
 
-def ensure_not_in_use(database: Path, lock_file: Path | None = None, *, timeout: float = 5.0) -> None:
+def ensure_not_in_use(database: Path, lock_file: Path | None = None, *, timeout: float | None = None) -> None:
     """Raise DatabaseBusyError when another program holds (or is writing) a healthy database.
 
     Readers are never blocked in WAL mode, so the checks that only read cannot see a program that holds
     a write transaction open; this asks for the write lock, as a restore is about to replace the file, and
     gives it straight back without writing anything."""
     try:
-        connection = sqlite3.connect(database, timeout=timeout, isolation_level=None)
+        connection = sqlite3.connect(database, timeout=WAIT_SECONDS if timeout is None else timeout,
+                                     isolation_level=None)
     except sqlite3.Error as exc:
         if is_busy_error(exc):
             raise busy_error(database, lock_file) from None

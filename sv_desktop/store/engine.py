@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from sv_desktop.masking import mask_secrets
 
+from . import busy
 from .errors import StoreError
 
 # How the next SQLite transaction on this thread starts; writes use BEGIN IMMEDIATE so that waiting for
@@ -66,13 +67,14 @@ def sqlite_url(path: Path) -> str:
 
 
 def sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False, "timeout": 5})
+    wait = busy.WAIT_SECONDS
+    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False, "timeout": wait})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see "begin" below)
         cursor = dbapi_connection.cursor()
-        for pragma in ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        for pragma in (f"busy_timeout={int(wait * 1000)}", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

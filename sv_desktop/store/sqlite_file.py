@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from . import busy
 from .busy import busy_error, is_busy_error
 from .errors import DatabaseDamagedError
 
@@ -32,7 +33,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     """
     wal = path.with_name(path.name + "-wal")
     options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=5)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=busy.WAIT_SECONDS)
 
 
 def check_header(path: Path) -> None:

@@ -30,6 +30,7 @@ def filled(paths):
 @pytest.fixture
 def no_waiting(monkeypatch):
     monkeypatch.setattr(busy, "RETRY_SECONDS", 0.0)
+    monkeypatch.setattr(busy, "WAIT_SECONDS", 0.5)  # each connection waits half a second, not five
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ def held_folder(tmp_path, monkeypatch, holders):
     service.backup()
     service.close()
     monkeypatch.setattr(busy, "RETRY_SECONDS", 0.0)
+    monkeypatch.setattr(busy, "WAIT_SECONDS", 0.5)  # each connection waits half a second, not five
 
     def hold(mode: str, journal: str | None = None) -> None:
         holders.hold(app_paths(data_dir).database, mode, journal=journal)
