@@ -119,8 +119,10 @@ class Startup:
         run_in_background(self._open, self._opened, self._refused, context=self.window)
 
     def _open(self):  # in the thread pool
+        from .logging_setup import setup_logging
         from .services.tender_service import open_service
 
+        setup_logging(app_paths(self.data_dir).data_dir)
         service = open_service(self.data_dir, self.database_url, backup=False)
         self.service = service  # kept here too, so it is closed even if the window has gone meanwhile
         return service, service.list_tenders()
@@ -197,7 +199,6 @@ class Startup:
 
 def main(data_dir: str | Path | None = None, database_url: str | None = None) -> int:
     _application()
-    from .logging_setup import setup_logging
     from .store.folder import make_private
     from .store.instance_lock import acquire_instance_lock
     from .ui.app import MainWindow, application
@@ -210,8 +211,7 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
         _tell("critical", "sv-desktop cannot start",
               f"The data folder {paths.data_dir} cannot be created ({exc.strerror or exc}).")
         return 1
-    setup_logging(paths.data_dir)
-    install_error_dialog()
+    install_error_dialog()  # the log file itself is opened off the UI thread, as the database is
     lock = acquire_instance_lock(paths)
     if lock is None:
         _tell("information", "sv-desktop is already open",

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
 import sys
 import threading
-import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from . import __version__
@@ -39,14 +36,36 @@ class _MaskingFormatter(logging.Formatter):
         return mask_secrets(super().format(record))
 
 
-class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """Every log file (and each rotated one) is created readable by its user only, whatever the umask."""
+_handler_class: type | None = None
 
-    def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with_mode = os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
-        os.chmod(self.baseFilename, 0o600)
-        return with_mode
+
+def _private_handler_class() -> type:
+    """A RotatingFileHandler whose files (each rotated one too) are created readable by their user only,
+    whatever the umask. Built on first use: `logging.handlers` costs a few tens of milliseconds to import,
+    which the app spends off the UI thread, after its window shows."""
+    global _handler_class
+    if _handler_class is None:
+        from logging.handlers import RotatingFileHandler
+
+        class PrivateRotatingFileHandler(RotatingFileHandler):
+            def _open(self):
+                fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+                opened = os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+                os.chmod(self.baseFilename, 0o600)
+                return opened
+
+        _handler_class = PrivateRotatingFileHandler
+    return _handler_class
+
+
+def _ours(handler: logging.Handler) -> bool:
+    return _handler_class is not None and isinstance(handler, _handler_class)
+
+
+def _platform() -> str:
+    import platform
+
+    return f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def log_path(data_dir: Path) -> Path:
@@ -59,29 +78,29 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
     path = log_path(data_dir)
     logger = logging.getLogger(LOGGER)
     for handler in logger.handlers:
-        if isinstance(handler, _PrivateRotatingFileHandler) and Path(handler.baseFilename) == path:
+        if _ours(handler) and Path(handler.baseFilename) == path:
             return path
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(path.parent, 0o700)
-        handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                              encoding="utf-8", delay=False)
+        if os.name == "posix":
+            os.chmod(path.parent, 0o700)
+        handler = _private_handler_class()(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                           encoding="utf-8", delay=False)
     except OSError:
         return None
     handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
-    for old in [h for h in logger.handlers if isinstance(h, _PrivateRotatingFileHandler)]:
+    for old in [h for h in logger.handlers if _ours(h)]:
         logger.removeHandler(old)
         old.close()
     logger.addHandler(handler)
     logger.setLevel(level)
-    logger.info("sv-desktop %s on %s, Python %s", __version__, platform.platform(terse=True),
-                platform.python_version())
+    logger.info("sv-desktop %s on %s", __version__, _platform())
     return path
 
 
 def current_log_path() -> Path | None:
     for handler in logging.getLogger(LOGGER).handlers:
-        if isinstance(handler, _PrivateRotatingFileHandler):
+        if _ours(handler):
             return Path(handler.baseFilename)
     return None
 
@@ -95,8 +114,10 @@ def log_failure(what: str, error: BaseException, logger: str = f"{LOGGER}.backgr
 
 def describe(kind: type[BaseException], value: BaseException, tb) -> str:
     """The details of an exception as shown in the dialog and copied for the support desk (masked)."""
+    import traceback
+
     text = "".join(traceback.format_exception(kind, value, tb))
-    return mask_secrets(f"sv-desktop {__version__} on {platform.platform(terse=True)}\n{text}")
+    return mask_secrets(f"sv-desktop {__version__} on {_platform()}\n{text}")
 
 
 def install_exception_hooks(notify: Notify | None = None) -> None:

@@ -15,6 +15,7 @@ Nothing but the standard library, so the log and the doctor can use it anywhere.
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import unquote
 
 MASK = "***"
@@ -22,6 +23,7 @@ MASK = "***"
 _KEYS = r"(?:ssl)?password|passwd|pwd"
 
 
+@cache
 def _patterns(space: str, padding: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The userinfo and key=value patterns, with `space` as what ends an address. In plain text that is
     whitespace; in a percent-decoded token nothing is (the token was one unbroken address when encoded,
@@ -38,13 +40,14 @@ def _patterns(space: str, padding: str) -> tuple[re.Pattern[str], re.Pattern[str
     return userinfo, pair
 
 
-_PLAIN = _patterns(r"\s", r"[ \t]*")  # libpq allows spaces around "="
-_DECODED = _patterns(r"(?!)", "")  # a decoded URL's value starts right after "="
-_ENCODED = re.compile(r"%[0-9a-f]{2}", re.IGNORECASE)
+# Compiled on first use (not at import, which the app does before its window shows).
+_PLAIN = (r"\s", r"[ \t]*")  # libpq allows spaces around "="
+_DECODED = (r"(?!)", "")  # a decoded URL's value starts right after "="
+_ENCODED = "%[0-9a-fA-F]{2}"
 
 
-def _mask_plain(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]] = _PLAIN) -> str:
-    userinfo, pair = patterns
+def _mask_plain(text: str, kind: tuple[str, str] = _PLAIN) -> str:
+    userinfo, pair = _patterns(*kind)
     text = userinfo.sub(lambda m: f"{m.group('head')}{MASK}@", text)
     return pair.sub(lambda m: f"{m.group('head')}{MASK}", text)
 
@@ -72,7 +75,7 @@ def mask_secrets(text: str) -> str:
     if not text:
         return text
     masked = _mask_plain(text)
-    if not _ENCODED.search(masked):
+    if not re.search(_ENCODED, masked):
         return masked
-    return "".join(_mask_encoded(token) if _ENCODED.search(token) else token
+    return "".join(_mask_encoded(token) if re.search(_ENCODED, token) else token
                    for token in re.split(r"(\s+)", masked))
