@@ -250,9 +250,18 @@ def cmd_pipeline(args) -> int:
 
 def cmd_demo(args) -> int:
     from .demo import load_demo
+    from .store import StoreError
 
-    service = _service(args)
-    for tender, created in load_demo(service):
+    try:
+        with _one_writer(args, "load the examples"):
+            service = _service(args)
+            try:
+                loaded = load_demo(service)
+            finally:
+                service.close()
+    except StoreError as exc:
+        raise CliError(str(exc), EXIT_DATABASE) from exc
+    for tender, created in loaded:
         print(f"{'Added' if created else 'Refreshed'} {tender.reference}: {tender.title}")
     return EXIT_OK
 

@@ -55,6 +55,8 @@ def test_restore_and_import_are_refused_while_the_lock_is_held(paths, with_backu
         source.write_text(json.dumps(TENDER), encoding="utf-8")
         assert main(["import", str(source)]) == EXIT_DATABASE
         assert "sv-desktop is open: close it first" in capsys.readouterr().err
+        assert main(["demo"]) == EXIT_DATABASE  # the worked examples are imported too
+        assert "sv-desktop is open: close it first" in capsys.readouterr().err
     finally:
         lock.unlock()
     assert paths.database.read_bytes() == database_before
