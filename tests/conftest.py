@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,6 +35,11 @@ def postgres_url():
 _HOLDER = """
 import sqlite3, sys, time
 database, mode = sys.argv[1], sys.argv[2]
+if len(sys.argv) > 4:  # hold the instance lock too, as a running sv-desktop does
+    from sv_desktop.paths import app_paths
+    from sv_desktop.store.instance_lock import acquire_instance_lock
+    lock = acquire_instance_lock(app_paths(sys.argv[4]))
+    assert lock is not None
 connection = sqlite3.connect(database, isolation_level=None)
 if mode == "exclusive-mode":
     connection.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -54,7 +60,8 @@ class DatabaseHolders:
     def __init__(self) -> None:
         self.processes: list = []
 
-    def hold(self, database, mode: str, seconds: float = 120, *, journal: str | None = None) -> None:
+    def hold(self, database, mode: str, seconds: float = 120, *, journal: str | None = None,
+             as_app: bool = False) -> None:
         import sqlite3
         import subprocess
         import sys
@@ -63,8 +70,10 @@ class DatabaseHolders:
             connection = sqlite3.connect(database)
             connection.execute(f"PRAGMA journal_mode={journal}")
             connection.close()
-        process = subprocess.Popen([sys.executable, "-c", _HOLDER, str(database), mode, str(seconds)],
-                                   stdout=subprocess.PIPE, text=True)
+        argv = [sys.executable, "-c", _HOLDER, str(database), mode, str(seconds)]
+        if as_app:
+            argv.append(str(Path(database).parent))
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
         assert process.stdout.readline().strip() == "held"
         self.processes.append(process)
 

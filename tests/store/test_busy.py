@@ -101,6 +101,15 @@ def test_the_store_never_calls_a_held_file_damaged(paths, filled, holding, no_wa
     assert not paths.damaged.exists()
 
 
+def test_the_holder_is_named_when_it_is_an_sv_desktop(paths, filled, holders, no_waiting, capsys):
+    holders.hold(paths.database, "exclusive-mode", as_app=True)
+    holder_pid = holders.processes[-1].pid
+    assert main(["list"]) == EXIT_DATABASE
+    err = capsys.readouterr().err
+    assert f"in use by sv-desktop (process {holder_pid})" in err
+    assert not paths.damaged.exists()
+
+
 def test_opening_waits_for_a_holder_that_lets_go(paths, filled, holding, monkeypatch):
     reference, _backup = filled
     monkeypatch.setattr(busy, "RETRY_SECONDS", 30.0)
