@@ -72,13 +72,18 @@ def _service(args: argparse.Namespace):
     from .services.tender_service import open_service
 
     try:
-        return open_service(args.data_dir, args.database_url)
+        service = open_service(args.data_dir, args.database_url)
     except DatabaseProblem as exc:
         hint = (" Run 'sv-desktop restore BACKUP' to restore a backup, or open the app to choose."
                 if exc.damaged else "")
         raise CliError(f"{exc}{hint}", EXIT_DATABASE) from exc
     except ServiceError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
+    from .logging_setup import install_exception_hooks, setup_logging
+
+    setup_logging(service.data_dir)  # background failures (the backup before an import) are logged
+    install_exception_hooks()
+    return service
 
 
 def _money(value) -> str:
@@ -107,9 +112,25 @@ def cmd_list(args) -> int:
     return EXIT_OK
 
 
+def _one_writer(args, what: str):
+    """The instance lock for destructive work on the local database (see `services.backups.one_writer`)."""
+    from .services.backups import one_writer
+
+    return one_writer(args.data_dir, args.database_url, what)
+
+
 def cmd_import(args) -> int:
-    service = _service(args)
-    tender, created = service.import_file(args.file)
+    from .services.errors import ServiceError
+
+    try:
+        with _one_writer(args, "import"):
+            service = _service(args)
+            try:
+                tender, created = service.import_file(args.file)
+            finally:
+                service.close()
+    except ServiceError as exc:
+        raise CliError(str(exc), EXIT_DATABASE) from exc
     print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
     return EXIT_OK
 
@@ -222,9 +243,18 @@ def cmd_pipeline(args) -> int:
 
 def cmd_demo(args) -> int:
     from .demo import load_demo
+    from .services.errors import ServiceError
 
-    service = _service(args)
-    for tender, created in load_demo(service):
+    try:
+        with _one_writer(args, "load the examples"):
+            service = _service(args)
+            try:
+                loaded = load_demo(service)
+            finally:
+                service.close()
+    except ServiceError as exc:
+        raise CliError(str(exc), EXIT_DATABASE) from exc
+    for tender, created in loaded:
         print(f"{'Added' if created else 'Refreshed'} {tender.reference}: {tender.title}")
     return EXIT_OK
 
@@ -242,11 +272,12 @@ def cmd_restore(args) -> int:
         raise CliError("Restore works on the local database only; a shared database is restored by its "
                        "server's administrator.")
     try:
-        moved = restore_local_backup(args.data_dir, args.file)
+        outcome = restore_local_backup(args.data_dir, args.file)
     except ServiceError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
-    kept = f"; the previous database was kept as {moved}" if moved else ""
-    print(f"Restored {args.file.name}{kept}")
+    kept = f"; the previous database was kept as {outcome.kept}" if outcome.kept else ""
+    copy = f" and backed up as {outcome.backup}" if outcome.backup else ""
+    print(f"Restored {args.file.name}{kept}{copy}")
     return EXIT_OK
 
 
@@ -256,9 +287,11 @@ def cmd_doctor(args) -> int:
     try:
         service = _service(args)
     except CliError as exc:
+        from .masking import mask_secrets
+
         paths = app_paths(args.data_dir)
         print(f"Database: {paths.database}")
-        print(f"Problem: {exc}")
+        print(f"Problem: {mask_secrets(str(exc))}")
         backups = sorted(paths.backups.glob("*.sqlite3")) if paths.backups.is_dir() else []
         for backup in backups:
             print(f"Backup: {backup}")
@@ -324,16 +357,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         return _open_app(args.data_dir, args.database_url)
-    from .services.errors import ServiceError
+    from .masking import mask_secrets
+    from .services.errors import DatabaseInUse, ServiceError
 
     try:
         return COMMANDS[args.command](args)
-    except CliError as exc:
-        print(f"sv-desktop: {exc}", file=sys.stderr)
-        return exc.code
-    except ServiceError as exc:
-        print(f"sv-desktop: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+    except (CliError, DatabaseInUse, ServiceError) as exc:
+        print(f"sv-desktop: {mask_secrets(str(exc))}", file=sys.stderr)
+        if isinstance(exc, CliError):
+            return exc.code
+        return EXIT_DATABASE if isinstance(exc, DatabaseInUse) else EXIT_INPUT
     except KeyboardInterrupt:
         return 130
 

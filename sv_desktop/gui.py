@@ -29,10 +29,11 @@ def _tell(kind: str, title: str, text: str) -> None:
     getattr(QMessageBox, kind)(None, title, text)
 
 
-def recover_damaged(paths, reason: str) -> bool:
+def recover_damaged(paths, reason: str, told: list[str] | None = None) -> bool:
     """Offer, in plain words, to restore the newest good backup or start empty. True to carry on.
 
-    The damaged file is moved aside with a timestamp first, never deleted or overwritten.
+    The damaged file is moved aside with a timestamp first, never deleted or overwritten, and where it is
+    kept is added to `told`. A file that turns out to be in use or healthy after all is left where it is.
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -54,14 +55,29 @@ def recover_damaged(paths, reason: str) -> bool:
     box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is restore_button and backup is not None:
-        store.move_damaged_aside(paths)
-        store.restore_backup(paths, backup)
-        return True
-    if clicked is empty_button:
-        store.move_damaged_aside(paths)
-        return True
-    return False
+    if clicked not in (restore_button, empty_button) or (clicked is restore_button and backup is None):
+        return False
+    try:
+        kept = store.move_damaged_aside(paths)
+        if clicked is restore_button:
+            store.restore_backup(paths, backup)
+    except store.StoreError as exc:
+        _tell("warning", "Nothing was changed", str(exc))
+        return False
+    if told is not None:
+        told.append(f"The damaged database is kept as {kept}.")
+    return True
+
+
+def ask_to_retry(message: str) -> bool:
+    """The database is in use (not damaged): offer to try again or quit; nothing is moved or restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "The tender database is in use", message)
+    retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is retry
 
 
 class Startup:
@@ -85,6 +101,7 @@ class Startup:
         self.timer: QTimer | None = None
         self.closed = False
         self._attempts = 0
+        self.told: list[str] = []
 
     def begin(self) -> None:
         from .ui.worker import run_in_background
@@ -93,8 +110,10 @@ class Startup:
         run_in_background(self._open, self._opened, self._refused, context=self.window)
 
     def _open(self):  # in the thread pool
+        from .logging_setup import setup_logging
         from .services.tender_service import open_service
 
+        setup_logging(app_paths(self.data_dir).data_dir)
         service = open_service(self.data_dir, self.database_url, backup=False)
         self.service = service  # kept here too, so it is closed even if the window has gone meanwhile
         return service, service.list_tenders()
@@ -108,22 +127,30 @@ class Startup:
         if self.closed:
             return  # the app is closing: close() has closed the service
         self.window.attach(service, rows)
-        # A failed backup is retried at the next tick; Tools > Back up now reports problems.
-        run_in_background(lambda: service.backup_if_changed("startup"), lambda _path: None,
-                          lambda _error: None, context=self.window)
+        if self.told:
+            self.window.statusBar().showMessage(" ".join(self.told), 30000)
+        # The bin's 30 days and the start-up backup, off the UI thread; a failure is logged (a failed
+        # backup is retried at the next tick, and Tools > Back up now reports problems).
+        run_in_background(lambda: startup_upkeep(service), lambda _done: None,
+                          lambda error: _log_failure("start-up upkeep", error), context=self.window)
         self.timer = QTimer(self.window)
         self.timer.setInterval(BACKUP_INTERVAL_MS)
         self.timer.timeout.connect(lambda: _periodic_backup(service))
         self.timer.start()
 
     def _refused(self, error: Exception) -> None:
-        from .services.errors import DatabaseProblem, ServiceError
+        from .services.errors import DatabaseInUse, DatabaseProblem, ServiceError
 
         self._close_service()
         if self.closed:
             return
-        if isinstance(error, DatabaseProblem) and not (error.newer or self.database_url):
-            if recover_damaged(app_paths(self.data_dir), str(error)):
+        if isinstance(error, DatabaseInUse):
+            if ask_to_retry(str(error)):
+                self.begin()
+                return
+            self._give_up()
+        elif isinstance(error, DatabaseProblem) and error.damaged and not self.database_url:
+            if recover_damaged(app_paths(self.data_dir), str(error), self.told):
                 if self._attempts < self.ATTEMPTS:
                     self.begin()
                     return
@@ -165,17 +192,20 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
     from .ui.app import application
 
     app = application()
+    from .store.folder import make_private
     from .store.instance_lock import acquire_instance_lock
     from .ui import icons
+    from .ui.crash_dialog import install_error_dialog
     from .ui.main_window import MainWindow
 
     paths = app_paths(data_dir)
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         _tell("critical", "sv-desktop cannot start",
               f"The data folder {paths.data_dir} cannot be created ({exc.strerror or exc}).")
         return 1
+    install_error_dialog()  # the log file itself is opened off the UI thread, as the database is
     lock = acquire_instance_lock(paths)
     if lock is None:
         _tell("information", "sv-desktop is already open",
@@ -194,6 +224,8 @@ def main(data_dir: str | Path | None = None, database_url: str | None = None) ->
         return 1 if startup.failed else code
     finally:
         startup.close()
+        window.settings.sync()
+        make_private(paths.data_dir)  # the window-state file Qt wrote with the umask's permissions
         lock.unlock()
 
 
@@ -243,11 +275,41 @@ def backup_when(name: str) -> str:
     return "made " + parsed[0].astimezone().strftime("%d/%m/%Y at %H:%M")
 
 
-def _periodic_backup(service) -> None:
-    import contextlib
+BIN_DAYS = 30
+"""Tenders deleted longer ago than this are removed from the bin at start-up (the bin dialog says so)."""
 
+
+def _log_failure(what: str, error: BaseException) -> None:
+    from .logging_setup import log_failure
+
+    log_failure(what, error)
+
+
+def startup_upkeep(service) -> None:
+    """In the thread pool once the list shows: empty the bin of tenders deleted more than 30 days ago,
+    then take the start-up backup if anything changed. Each failure is logged and does not stop the other."""
+    from .services.errors import ServiceError
+
+    try:
+        removed = service.empty_bin(BIN_DAYS)
+        if removed:
+            import logging
+
+            logging.getLogger("sv_desktop.background").info(
+                "removed %d tender(s) deleted more than %d days ago from the bin", removed, BIN_DAYS)
+    except ServiceError as exc:
+        _log_failure("emptying the bin", exc)
+    try:
+        service.backup_if_changed("startup")
+    except ServiceError as exc:
+        _log_failure("the start-up backup", exc)
+
+
+def _periodic_backup(service) -> None:
     from .services.errors import ServiceError
 
     # A failed periodic backup is retried at the next tick; Tools > Back up now reports problems.
-    with contextlib.suppress(ServiceError):
+    try:
         service.backup_if_changed("periodic")
+    except ServiceError as exc:
+        _log_failure("the periodic backup", exc)

@@ -38,9 +38,14 @@ class Settings:
         if self.path is None:
             return
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "path"}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        # Readable by its user only (it may hold the team database's address), whatever the umask.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, indent=2, ensure_ascii=False))
+        if os.name == "posix":
+            os.chmod(tmp, 0o600)
         os.replace(tmp, self.path)
 
     def is_local_postcode(self, postcode: str) -> bool:

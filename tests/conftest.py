@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,3 +30,63 @@ def postgres_url():
             pytest.fail("SV_TEST_POSTGRES_URL is not set but CI requires PostgreSQL")
         pytest.skip("no PostgreSQL server: set SV_TEST_POSTGRES_URL to run team-mode tests")
     return url
+
+
+_HOLDER = """
+import sqlite3, sys, time
+database, mode = sys.argv[1], sys.argv[2]
+if len(sys.argv) > 4:  # hold the instance lock too, as a running sv-desktop does
+    from sv_desktop.paths import app_paths
+    from sv_desktop.store.instance_lock import acquire_instance_lock
+    lock = acquire_instance_lock(app_paths(sys.argv[4]))
+    assert lock is not None
+connection = sqlite3.connect(database, isolation_level=None)
+if mode == "exclusive-mode":
+    connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("UPDATE store_meta SET change_count = change_count")
+    connection.execute("COMMIT")  # in exclusive locking mode the lock is kept after the commit
+else:
+    connection.execute("BEGIN EXCLUSIVE")
+print("held", flush=True)
+time.sleep(float(sys.argv[3]))
+"""
+
+
+class DatabaseHolders:
+    """Other processes holding a SQLite database: `PRAGMA locking_mode=EXCLUSIVE` ("exclusive-mode") or an
+    open `BEGIN EXCLUSIVE` ("begin-exclusive"); all are killed at the end of the test."""
+
+    def __init__(self) -> None:
+        self.processes: list = []
+
+    def hold(self, database, mode: str, seconds: float = 120, *, journal: str | None = None,
+             as_app: bool = False) -> None:
+        import sqlite3
+        import subprocess
+        import sys
+
+        if journal:
+            connection = sqlite3.connect(database)
+            connection.execute(f"PRAGMA journal_mode={journal}")
+            connection.close()
+        argv = [sys.executable, "-c", _HOLDER, str(database), mode, str(seconds)]
+        if as_app:
+            argv.append(str(Path(database).parent))
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().strip() == "held"
+        self.processes.append(process)
+
+    def release_all(self) -> None:
+        for process in self.processes:
+            process.kill()
+            process.wait(30)
+            process.stdout.close()
+        self.processes.clear()
+
+
+@pytest.fixture
+def holders():
+    made = DatabaseHolders()
+    yield made
+    made.release_all()

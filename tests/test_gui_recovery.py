@@ -4,6 +4,7 @@ and the damaged file is kept aside byte for byte."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -64,7 +65,11 @@ def test_restore_the_newest_backup(monkeypatch, damaged_with_backup):
 def test_start_empty_keeps_the_damaged_file(monkeypatch, damaged_with_backup):
     data, _reference, garbage = damaged_with_backup
     _choose(monkeypatch, "Start empty")
-    assert gui.recover_damaged(app_paths(data), "the file is not a database") is True
+    told: list[str] = []
+    assert gui.recover_damaged(app_paths(data), "the file is not a database", told) is True
+    [note] = told  # the manager is told where the damaged file is kept
+    kept = Path(note.removeprefix("The damaged database is kept as ").rstrip("."))
+    assert kept.read_bytes() == garbage
     service = open_service(data)
     try:
         assert service.list_tenders() == []
@@ -90,3 +95,22 @@ def test_no_backup_offers_only_an_empty_start(monkeypatch, tmp_path, qapp):
     assert "no backup" in seen[0]
     service = open_service(data)
     service.close()
+
+
+def test_a_healthy_file_is_never_moved_aside(monkeypatch, tmp_path, qapp):
+    """Even if the question is asked about a file that turns out healthy, nothing is moved or emptied."""
+    data = tmp_path / "data"
+    service = open_service(data)
+    tender = service.create(service.new_tender("Catering for inpatient wards", "goods_services"))
+    service.close()
+    warned: list[str] = []
+    monkeypatch.setattr(gui, "_tell", lambda kind, title, text: warned.append(text))
+    _choose(monkeypatch, "Start empty")
+    assert gui.recover_damaged(app_paths(data), "a reason given earlier") is False
+    assert warned and "not damaged" in warned[0]
+    assert not app_paths(data).damaged.exists()
+    service = open_service(data)
+    try:
+        assert [s.reference for s in service.list_tenders()] == [tender.reference]
+    finally:
+        service.close()

@@ -13,12 +13,65 @@ import errno
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 
 class ExportError(Exception):
     """An export could not be written; the message is one sentence a manager can act on."""
+
+
+class ReadOnlyTargetError(ExportError):
+    """The file to be replaced is read-only: the app asks first (`allow_replacing`), the CLI refuses."""
+
+
+NAME_LIMIT = 255
+"""Bytes in one file name on the usual filesystems (NTFS counts 255 characters)."""
+
+_allowed: set[str] = set()
+_allowed_lock = threading.Lock()
+
+
+def allow_replacing(out: Path) -> None:
+    """The manager agreed to replace this read-only file: the next export to it may do so (once)."""
+    with _allowed_lock:
+        _allowed.add(os.path.abspath(out))
+
+
+def _take_permission(out: Path) -> bool:
+    with _allowed_lock:
+        key = os.path.abspath(out)
+        if key in _allowed:
+            _allowed.discard(key)
+            return True
+        return False
+
+
+def check_target(out: Path) -> None:
+    """Refuse, in one sentence, a name too long for the filesystem and anything at `out` that is not an
+    ordinary file (a link, a device, a pipe, a folder); a read-only file raises ReadOnlyTargetError."""
+    name = out.name
+    if len(os.fsencode(name)) > NAME_LIMIT or len(name) > NAME_LIMIT:
+        raise ExportError(f"The file name {name[:40]}… is too long ({len(name)} characters); file names can "
+                          f"have at most {NAME_LIMIT}. Choose a shorter name.")
+    try:
+        info = out.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ExportError(f"Cannot write {out}: {error.strerror or error}.") from error
+    if stat.S_ISLNK(info.st_mode):
+        raise ExportError(f"Cannot write {out}: it is a shortcut (link) to another file, and sv-desktop only "
+                          "replaces ordinary files. Choose another name.")
+    if stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"Cannot write {out}: a folder of that name is already there.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(f"Cannot write {out}: it is not an ordinary file (a device or a pipe), and "
+                          "sv-desktop only replaces ordinary files. Choose another name.")
+    if not stat.S_IMODE(info.st_mode) & 0o222 and not _take_permission(out):
+        raise ReadOnlyTargetError(f"{out} is read-only, so it was not replaced. Make it writable or choose "
+                                  "another name.")
 
 
 def _folder_problem(folder: Path, error: OSError) -> str:
@@ -58,17 +111,17 @@ def _fsync_folder(folder: Path) -> None:
 def atomic_write(out: Path, writer: Callable[[Path], object]) -> Path:
     """Call `writer(temp_path)` to produce the file, then move it into place as `out`.
 
-    Returns the final path. Raises `ExportError` for anything the user can fix; an error inside
+    Only an ordinary file is ever replaced, and a read-only one only with the manager's agreement (see
+    `check_target`). Returns the final path. Raises `ExportError` for anything the user can fix; an error inside
     `writer` that is not an OSError is passed on unchanged (after the temporary file is removed).
     """
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise ExportError(f"Cannot write {out}: a folder of that name is already there.")
+    check_target(out)
     if not folder.is_dir():
         raise ExportError(f"Cannot write to {folder}: the folder does not exist.")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{out.name[:100]}.", suffix=".part", dir=folder)
     except OSError as error:
         raise ExportError(_folder_problem(folder, error)) from error
     os.close(handle)

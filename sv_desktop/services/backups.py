@@ -7,12 +7,14 @@ file it cannot open).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import store
-from ..paths import app_paths
+from ..paths import app_paths, database_url_from_env
 from .errors import ServiceError
 
 
@@ -31,9 +33,37 @@ def backup_file(info: store.BackupInfo) -> BackupFile:
     return BackupFile(path=info.path, created=info.created, size=info.size, ok=info.ok, reason=info.reason)
 
 
-def restore_local_backup(data_dir: str | Path | None, backup: Path) -> Path | None:
-    """Put `backup` in place of the data folder's database (kept aside first). Returns where it was kept."""
+@dataclass(frozen=True)
+class Restored:
+    """Where a restore put things: the previous database (moved aside) and its backup copy."""
+
+    kept: Path | None
+    backup: Path | None
+
+
+@contextlib.contextmanager
+def one_writer(data_dir: str | Path | None, database_url: str | None, what: str) -> Iterator[None]:
+    """The instance lock for destructive work on the local database from outside the app (a restore, an
+    import), or a ServiceError saying "sv-desktop is open: close it first". A shared database needs none:
+    its server keeps writers apart."""
+    if database_url or database_url_from_env():
+        yield
+        return
+    from ..store.instance_lock import writer_lock
+
     try:
-        return store.restore_backup(app_paths(data_dir), Path(backup))
+        with writer_lock(app_paths(data_dir), what):
+            yield
     except store.StoreError as exc:
         raise ServiceError(str(exc)) from exc
+
+
+def restore_local_backup(data_dir: str | Path | None, backup: Path) -> Restored:
+    """Put `backup` in place of the data folder's database, holding the instance lock; the current database
+    is backed up and kept aside first. Says where both went."""
+    with one_writer(data_dir, None, "restore"):
+        try:
+            outcome = store.restore_backup_reporting(app_paths(data_dir), Path(backup))
+        except store.StoreError as exc:
+            raise ServiceError(str(exc)) from exc
+    return Restored(outcome.kept, outcome.backup)

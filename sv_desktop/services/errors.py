@@ -28,3 +28,18 @@ class DatabaseProblem(ServiceError):
         super().__init__(message)
         self.damaged = damaged
         self.newer = newer
+
+
+class DatabaseInUse(ServiceError):
+    """Another program holds the database: it is in use, not damaged; waiting (or closing it) is the way out."""
+
+
+class ReadOnlyFileError(ServiceError):
+    """The export would replace a read-only file: the app asks, then calls `allow_replacing`; the CLI refuses."""
+
+
+def export_error(exc: Exception) -> ServiceError:
+    """The service error for an export that failed (a read-only file to replace is told apart)."""
+    from ..export.atomic import ReadOnlyTargetError
+
+    return (ReadOnlyFileError if isinstance(exc, ReadOnlyTargetError) else ServiceError)(str(exc))

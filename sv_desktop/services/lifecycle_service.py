@@ -17,7 +17,7 @@ from ..model import compliance
 from ..model.kpi_reminders import DELIVERY_STAGES, KpiReminder, kpi_reminders
 from ..model.pipeline import PIPELINE_MONTHS, STAGE_NAMES, upcoming
 from ..model.tender import Tender, TenderSummary
-from .errors import ServiceError
+from .errors import ServiceError, export_error
 
 MAX_PERIOD_DAYS = 366 * 20
 
@@ -78,7 +78,7 @@ class LifecycleUseCases:
             return write_pipeline_xlsx(chosen, labels, out, title="Tender pipeline",
                                        organisation=self.settings.organisation)
         except ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise export_error(exc) from exc
 
     # ---------------------------------------------------------------- delivery
 
@@ -147,7 +147,7 @@ class LifecycleUseCases:
         try:
             return writer(report, out)
         except ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise export_error(exc) from exc
 
     # ---------------------------------------------------------------- many at once
 

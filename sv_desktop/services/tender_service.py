@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .. import store
+from ..masking import mask_secrets
 from ..model import rules
 from ..model.content import Content, load_content
 from ..model.lifecycle import Award
@@ -24,11 +25,13 @@ from ..settings import Settings, load_settings
 from .backups import BackupFile, backup_file
 from .errors import (
     ConflictError,
+    DatabaseInUse,
     DatabaseProblem,
     DuplicateReferenceError,
     InvalidTenderError,
     NotFoundError,
     ServiceError,
+    export_error,
 )
 from .lifecycle_service import LifecycleUseCases
 
@@ -39,6 +42,7 @@ _STORE_ERRORS = {
     store.NotFoundError: NotFoundError,
     store.DuplicateReferenceError: DuplicateReferenceError,
     store.ConflictError: ConflictError,
+    store.DatabaseBusyError: DatabaseInUse,
 }
 
 
@@ -74,6 +78,17 @@ class TenderService(LifecycleUseCases):
     @property
     def data_dir(self) -> Path:
         return self._store.paths.data_dir
+
+    @property
+    def database_location(self) -> str:
+        """Where the tenders are kept, for the Settings and Doctor screens (no password shown)."""
+        if self._store.is_sqlite:
+            return str(self._store.paths.database)
+        return mask_secrets(self._store.url)
+
+    @property
+    def is_team_database(self) -> bool:
+        return not self._store.is_sqlite
 
     def save_settings(self) -> None:
         try:
@@ -204,7 +219,7 @@ class TenderService(LifecycleUseCases):
         try:
             return writer(self._pack_context(tender), Path(out))
         except export.ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise export_error(exc) from exc
 
     def export_pdf(self, tender: Tender, out: Path) -> Path:
         return self._export("write_pack_pdf", tender, out)
@@ -223,7 +238,13 @@ class TenderService(LifecycleUseCases):
         try:
             return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise export_error(exc) from exc
+
+    def allow_replacing(self, out: Path) -> None:
+        """The manager agreed to replace the read-only file `out`: the next export to it may (once)."""
+        from ..export.atomic import allow_replacing
+
+        allow_replacing(Path(out))
 
     def read_file(self, path: Path) -> Tender:
         try:
@@ -244,9 +265,14 @@ class TenderService(LifecycleUseCases):
     # ---------------------------------------------------------------- safety
 
     def _backup_quietly(self, reason: str) -> None:
+        """A backup nobody waits for (before an import): a failure is logged, not shown."""
         if self._store.is_sqlite:
-            with contextlib.suppress(store.StoreError, OSError):
+            try:
                 self._store.backup_if_changed(reason)
+            except (store.StoreError, OSError) as exc:
+                from ..logging_setup import log_failure
+
+                log_failure(f"the backup before {reason}", exc)
 
     def backup(self) -> Path:
         with _plain_errors():
@@ -283,7 +309,7 @@ class TenderService(LifecycleUseCases):
 
     def doctor(self) -> list[str]:
         with _plain_errors():
-            return self._store.doctor().lines()
+            return [mask_secrets(line) for line in self._store.doctor().lines()]
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,
@@ -296,7 +322,8 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
     """
     paths = app_paths(data_dir)
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        store.make_private(paths.data_dir)  # user-only, team mode too: settings.json may hold the address
     except OSError as exc:
         raise ServiceError(f"The data folder {paths.data_dir} cannot be created "
                            f"({exc.strerror or exc}).") from exc
@@ -308,6 +335,8 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
         raise DatabaseProblem(str(exc), damaged=True) from exc
     except store.NewerSchemaError as exc:
         raise DatabaseProblem(str(exc), newer=True) from exc
+    except store.DatabaseBusyError as exc:
+        raise DatabaseInUse(str(exc)) from exc
     except store.StoreError as exc:
         raise ServiceError(str(exc)) from exc
     try:

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 _WHERE = {
     "BackupInfo": "backups", "move_damaged_aside": "backups", "newest_good_backup": "backups",
     "restore_backup": "backups", "thin_backups": "backups", "parse_backup_name": "backups",
-    "DoctorReport": "doctor",
-    "ConflictError": "errors", "DatabaseDamagedError": "errors", "DuplicateReferenceError": "errors",
+    "restore_backup_reporting": "backups", "RestoreOutcome": "backups",
+    "DoctorReport": "doctor", "make_private": "folder",
+    "ConflictError": "errors", "DatabaseBusyError": "errors", "DatabaseDamagedError": "errors",
+    "DuplicateReferenceError": "errors",
     "NewerSchemaError": "errors", "NotFoundError": "errors", "StoreError": "errors",
     "TenderStore": "tender_store",
 }
@@ -21,38 +23,46 @@ _WHERE = {
 __all__ = [
     "BackupInfo",
     "ConflictError",
+    "DatabaseBusyError",
     "DatabaseDamagedError",
     "DoctorReport",
     "DuplicateReferenceError",
     "NewerSchemaError",
     "NotFoundError",
+    "RestoreOutcome",
     "StoreError",
     "TenderStore",
+    "make_private",
     "move_damaged_aside",
     "newest_good_backup",
     "parse_backup_name",
     "restore_backup",
+    "restore_backup_reporting",
     "thin_backups",
 ]
 
 if TYPE_CHECKING:
     from .backups import (
         BackupInfo,
+        RestoreOutcome,
         move_damaged_aside,
         newest_good_backup,
         parse_backup_name,
         restore_backup,
+        restore_backup_reporting,
         thin_backups,
     )
     from .doctor import DoctorReport
     from .errors import (
         ConflictError,
+        DatabaseBusyError,
         DatabaseDamagedError,
         DuplicateReferenceError,
         NewerSchemaError,
         NotFoundError,
         StoreError,
     )
+    from .folder import make_private
     from .tender_store import TenderStore
 
 

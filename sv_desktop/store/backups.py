@@ -17,13 +17,23 @@ from pathlib import Path
 
 from sv_desktop.paths import AppPaths
 
+from .busy import busy_error, ensure_not_in_use, is_busy_error
 from .errors import DatabaseDamagedError, StoreError
+from .folder import RESTORING_PREFIX
 from .migrate import unknown_revisions
-from .sqlite_file import SIDE_FILES, inspect_file, read_only_connection
+from .sqlite_file import LOCK_FILE, SIDE_FILES, inspect_file, read_only_connection
 
 _STAMP = "%Y-%m-%dT%H-%M-%S.%fZ"
 _PARTIAL_IS_ABANDONED_AFTER = 600  # seconds; a backup still being written is younger than this
 _NAME = re.compile(r"^sv-desktop-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{6}Z)-([a-z0-9-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """Where a restore put things: the previous database (moved aside) and its backup copy."""
+
+    kept: Path | None
+    backup: Path | None
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,8 @@ def write_backup(source: sqlite3.Connection, paths: AppPaths, reason: str, now: 
         raise StoreError(f"The backup could not be written to {paths.backups}: {exc.strerror or exc}. "
                          "Check there is free disk space.") from None
     except sqlite3.Error as exc:
+        if is_busy_error(exc):
+            raise busy_error(paths.database, paths.lock_file) from None
         raise StoreError(f"The backup could not be made: {exc}.") from None
 
 
@@ -170,9 +182,11 @@ def newest_good_backup(paths: AppPaths) -> Path | None:
     return None
 
 
-def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime) -> list[Path]:
-    """The backups to delete: keep all of today's, the newest of each of the last 7 days that have one,
-    of the last 4 weeks and of the last 6 months. The newest backup is always kept.
+def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime, *,
+                 keep_today: set[Path] | frozenset[Path] = frozenset()) -> list[Path]:
+    """The backups to delete: of today's, the newest of each hour (and any in `keep_today`, such as the
+    copy taken before a restore, which is how a restore is undone); then the newest of each of the last 7
+    days that have one, of the last 4 weeks and of the last 6 months. The newest backup is always kept.
 
     Days count only when a backup exists, so a few weeks away from the app never empties the history.
     """
@@ -181,7 +195,16 @@ def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime) -> lis
 
     ordered = sorted(files, key=lambda item: local(item[1]), reverse=True)
     today = now.date()
-    keep = {path for path, created in ordered if local(created).date() >= today}
+    keep: set[Path] = set()
+    hours: set[tuple[dt.date, int]] = set()
+    for path, created in ordered:
+        when = local(created)
+        if when.date() < today:
+            continue
+        hour = (when.date(), when.hour)
+        if hour not in hours or path in keep_today:
+            keep.add(path)
+        hours.add(hour)
     if ordered:
         keep.add(ordered[0][0])
     older = [(path, local(created)) for path, created in ordered if local(created).date() < today]
@@ -204,9 +227,13 @@ def thin_backups(files: list[tuple[Path, dt.datetime]], now: dt.datetime) -> lis
 
 
 def apply_thinning(paths: AppPaths, now: dt.datetime) -> list[Path]:
-    files = [(path, created) for path, created, _ in backup_files(paths)]
+    found = backup_files(paths)
+    files = [(path, created) for path, created, _ in found]
+    # Within today, a backup the manager asked for and one taken before a restore or an upgrade (the way
+    # to undo it) are kept besides the newest of each hour.
+    undo = {path for path, _, reason in found if reason == "manual" or reason.startswith("before-")}
     removed = []
-    for path in thin_backups(files, now.astimezone()):
+    for path in thin_backups(files, now.astimezone(), keep_today=undo):
         try:
             path.unlink()
             removed.append(path)
@@ -231,10 +258,26 @@ def _stamp(now: dt.datetime) -> str:
     return _utc(now).strftime(_STAMP)
 
 
+def confirm_damaged(database: Path) -> None:
+    """Raise unless the file really fails the header or integrity check: a file another program holds is
+    in use (DatabaseBusyError) and a healthy one is not damaged; neither may be moved aside."""
+    if database.stat().st_size == 0:
+        return  # an emptied file: nothing in it to keep in place
+    try:
+        inspect_file(database)
+    except DatabaseDamagedError:
+        return
+    ensure_not_in_use(database, database.with_name(LOCK_FILE))
+    raise StoreError(f"The database {database} is not damaged, so it was left where it is.")
+
+
 def move_damaged_aside(paths: AppPaths, now: dt.datetime | None = None) -> Path:
-    """Move the database and its -wal/-shm files into paths.damaged, named with the time; never deletes."""
+    """Move the database and its -wal/-shm files into paths.damaged, named with the time; never deletes.
+
+    Only a file that fails the checks is moved (see `confirm_damaged`)."""
     if not paths.database.exists():
         raise StoreError(f"There is no database file at {paths.database} to move aside.")
+    confirm_damaged(paths.database)
     target = paths.damaged / f"sv-desktop-{_stamp(now or dt.datetime.now(dt.UTC))}.sqlite3"
     try:
         return _move_with_side_files(paths.database, target)
@@ -245,12 +288,19 @@ def move_damaged_aside(paths: AppPaths, now: dt.datetime | None = None) -> Path:
 
 def restore_backup(paths: AppPaths, backup_file_path: Path, now: dt.datetime | None = None) -> Path | None:
     """Replace the database with a backup; returns where the previous database was moved (None if there
-    was no database).
+    was no database). See `restore_backup_reporting`."""
+    return restore_backup_reporting(paths, backup_file_path, now).kept
+
+
+def restore_backup_reporting(paths: AppPaths, backup_file_path: Path,
+                             now: dt.datetime | None = None) -> RestoreOutcome:
+    """Replace the database with a backup; says where the previous database and its backup went.
 
     The store must be closed. The backup is checked in full first; the current database, if healthy, is
     also backed up (so the restore itself can be undone from the backup list), then moved into
     backups/replaced/ (or damaged/ if it is damaged) together with its -wal file, before the checked
-    copy takes its place with an atomic rename.
+    copy takes its place with an atomic rename. A database another program holds is refused as in use
+    (DatabaseBusyError) before anything is copied or moved.
     """
     now = now or dt.datetime.now(dt.UTC)
     backup_file_path = Path(backup_file_path)
@@ -267,7 +317,10 @@ def restore_backup(paths: AppPaths, backup_file_path: Path, now: dt.datetime | N
         raise StoreError(f"{backup_file_path} cannot be restored: it is not a file.")
 
     paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    incoming = paths.data_dir / f".restoring-{_stamp(now)}.sqlite3"
+    healthy = paths.database.exists() and is_good(paths.database)  # in use: DatabaseBusyError, nothing done
+    if healthy:
+        ensure_not_in_use(paths.database, paths.lock_file)
+    incoming = paths.data_dir / f"{RESTORING_PREFIX}{_stamp(now)}.sqlite3"
     try:
         source = read_only_connection(backup_file_path)
         try:
@@ -276,19 +329,21 @@ def restore_backup(paths: AppPaths, backup_file_path: Path, now: dt.datetime | N
             source.close()
 
         old_place: Path | None = None
+        before: Path | None = None
         if paths.database.exists():
-            healthy = is_good(paths.database)
             if healthy:
-                backup_file(paths, "before-restore", now)
+                before = backup_file(paths, "before-restore", now)
                 old_place = paths.backups / "replaced" / f"sv-desktop-{_stamp(now)}.sqlite3"
             else:
                 old_place = paths.damaged / f"sv-desktop-{_stamp(now)}.sqlite3"
             _move_with_side_files(paths.database, old_place)
         os.replace(incoming, paths.database)
         _fsync_dir(paths.data_dir)
-        return old_place
+        return RestoreOutcome(kept=old_place, backup=before)
     except (OSError, sqlite3.Error) as exc:
         incoming.unlink(missing_ok=True)
+        if is_busy_error(exc):
+            raise busy_error(paths.database, paths.data_dir / LOCK_FILE) from None
         raise StoreError(f"The backup could not be restored: {getattr(exc, 'strerror', None) or exc}. "
                          "Nothing was deleted.") from None
     except BaseException:

@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from sv_desktop.masking import mask_secrets
+
+from . import busy
+from .errors import StoreError
 
 # How the next SQLite transaction on this thread starts; writes use BEGIN IMMEDIATE so that waiting for
 # another writer goes through busy_timeout instead of failing half-way.
@@ -30,6 +36,28 @@ def immediate_transactions() -> Iterator[None]:
         _BEGIN.reset(token)
 
 
+def parse_url(url: str) -> URL:
+    """The database address, checked: a malformed one, another kind of database or a driver this build
+    lacks is one plain sentence (StoreError), never a traceback. The password is never repeated."""
+    shown = mask_secrets(url)
+    example = "postgresql+psycopg://USER@SERVER/DATABASE"
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError, TypeError):
+        raise StoreError(f"The database address {shown} is not a valid database URL; it should look like "
+                         f"{example}.") from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(f"The database address {shown} names a {backend!r} database; sv-desktop works "
+                         f"with PostgreSQL ({example}) or its own SQLite file.") from None
+    try:
+        parsed.get_dialect()
+    except (NoSuchModuleError, ArgumentError, ImportError):
+        raise StoreError(f"The database address {shown} asks for the driver {parsed.drivername!r}, which "
+                         f"sv-desktop does not include; use {example}.") from None
+    return parsed
+
+
 def is_sqlite_url(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
@@ -39,13 +67,14 @@ def sqlite_url(path: Path) -> str:
 
 
 def sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False, "timeout": 5})
+    wait = busy.WAIT_SECONDS
+    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False, "timeout": wait})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see "begin" below)
         cursor = dbapi_connection.cursor()
-        for pragma in ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        for pragma in (f"busy_timeout={int(wait * 1000)}", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
@@ -61,5 +90,8 @@ def server_engine(url: str) -> Engine:
 
 
 def display_url(url: str) -> str:
-    """The URL as it may be shown to a person: never the password."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL as it may be shown to a person: never the password (in any of the forms it can take)."""
+    try:
+        return mask_secrets(make_url(url).render_as_string(hide_password=True))
+    except (ArgumentError, ValueError, TypeError):
+        return mask_secrets(url)

@@ -50,3 +50,14 @@ class DatabaseDamagedError(StoreError):
             f"The database {path} is damaged and cannot be opened ({reason}). "
             "You can restore the most recent good backup or start with an empty database; "
             "the damaged file is kept, never deleted.")
+
+
+class DatabaseBusyError(StoreError):
+    """Another program holds the database: it is in use, not damaged; nothing is offered but waiting."""
+
+    def __init__(self, path: Path | str, holder: str) -> None:
+        self.path = path
+        self.holder = holder
+        super().__init__(
+            f"The database {path} is in use by {holder}, so sv-desktop cannot use it now. It is not damaged "
+            "and nothing was changed: close the other program, or wait a moment, and try again.")

@@ -9,10 +9,20 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from . import busy
+from .busy import busy_error, is_busy_error
 from .errors import DatabaseDamagedError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm", "-journal")
+LOCK_FILE = "sv-desktop.lock"
+
+
+def _refused(path: Path, exc: sqlite3.Error, what: str) -> Exception:
+    """A lock held elsewhere is "in use"; anything else SQLite refuses is damage."""
+    if is_busy_error(exc):
+        return busy_error(path, path.with_name(LOCK_FILE))
+    return DatabaseDamagedError(path, f"{what}: {exc}")
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -23,7 +33,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     """
     wal = path.with_name(path.name + "-wal")
     options = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=5)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=busy.WAIT_SECONDS)
 
 
 def check_header(path: Path) -> None:
@@ -58,7 +68,7 @@ def quick_check(connection: sqlite3.Connection, path: Path, *, full: bool = Fals
     try:
         rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamagedError(path, f"SQLite reports: {exc}") from None
+        raise _refused(path, exc, "SQLite reports") from None
     if [tuple(row) for row in rows] != [("ok",)]:
         first = rows[0][0] if rows else "no answer"
         raise DatabaseDamagedError(path, f"the integrity check found problems, starting with: {first}")
@@ -74,16 +84,18 @@ def stored_revisions(connection: sqlite3.Connection, path: Path) -> tuple[str, .
             return None
         return tuple(row[0] for row in connection.execute("SELECT version_num FROM alembic_version"))
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamagedError(path, f"SQLite reports: {exc}") from None
+        raise _refused(path, exc, "SQLite reports") from None
 
 
 def inspect_file(path: Path, *, full: bool = False) -> tuple[str, ...] | None:
-    """Header, quick (or full) check and schema revisions of an existing file, without writing to it."""
+    """Header, quick (or full) check and schema revisions of an existing file, without writing to it.
+
+    A file another program has locked raises DatabaseBusyError (in use), never DatabaseDamagedError."""
     check_header(path)
     try:
         connection = read_only_connection(path)
     except sqlite3.Error as exc:
-        raise DatabaseDamagedError(path, f"SQLite cannot open it: {exc}") from None
+        raise _refused(path, exc, "SQLite cannot open it") from None
     try:
         quick_check(connection, path, full=full)
         return stored_revisions(connection, path)

@@ -22,15 +22,24 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
+from sv_desktop.masking import mask_secrets
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
 
 from . import backups as backup_files
 from .bulk import insert_tenders
+from .busy import busy_error, is_busy_error, retry_while_busy
 from .delivery_read import delivery_contracts
 from .doctor import DoctorReport, run_doctor
-from .engine import display_url, immediate_transactions, is_sqlite_url, server_engine, sqlite_engine
+from .engine import (
+    display_url,
+    immediate_transactions,
+    is_sqlite_url,
+    parse_url,
+    server_engine,
+    sqlite_engine,
+)
 from .errors import (
     ConflictError,
     DatabaseDamagedError,
@@ -43,7 +52,7 @@ from .folder import create_empty_file, prepare_folder
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
 from .models import Base, EngagementRow, EngagementSupplierRow, LeadRow, StoreMetaRow, TenderRow
-from .sqlite_file import inspect_file
+from .sqlite_file import LOCK_FILE, inspect_file
 from .whole_read import whole_tenders
 
 Clock = Callable[[], dt.datetime]
@@ -90,6 +99,8 @@ class TenderStore:
         backed up before any migration; a newer schema is refused without writing to the file.
         """
         clock = now or _utc_now
+        if url is not None:
+            parse_url(url)  # a malformed address is one sentence, not a traceback
         if url is None or is_sqlite_url(url):
             if url is not None:
                 database = Path(make_url(url).database or "")
@@ -102,7 +113,13 @@ class TenderStore:
 
     @classmethod
     def _open_sqlite(cls, paths: AppPaths, clock: Clock) -> TenderStore:
+        """A database another program holds is waited for a while, then reported as in use (never as
+        damaged); see `busy`."""
         prepare_folder(paths.data_dir)
+        return retry_while_busy(lambda: cls._open_sqlite_once(paths, clock))
+
+    @classmethod
+    def _open_sqlite_once(cls, paths: AppPaths, clock: Clock) -> TenderStore:
         database = paths.database
         revisions: tuple[str, ...] | None = None
         if database.exists():
@@ -121,6 +138,12 @@ class TenderStore:
                 raise StoreError(f"sv-desktop cannot create its database {database}: "
                                  f"{exc.strerror or exc}.") from None
         engine = sqlite_engine(database)
+        try:
+            with _translated(database, True), engine.connect():
+                pass  # the first connection sets WAL mode: a lock held elsewhere shows here, not mid-save
+        except BaseException:
+            engine.dispose()
+            raise
         if revisions == (head_revision(),):
             return cls(engine, paths, str(engine.url), clock)  # current: no migration to run (nor to import)
         try:
@@ -481,8 +504,10 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
             "Choose a different reference.") if "reference" in str(exc.orig) else StoreError(
             f"The change was refused by the database: {exc.orig}") from None
     except DBAPIError as exc:
-        message = str(exc.orig)
+        message = mask_secrets(str(exc.orig))
         lowered = message.lower()
+        if sqlite and is_busy_error(exc.orig):
+            raise busy_error(Path(where), Path(where).with_name(LOCK_FILE)) from None
         if sqlite and ("malformed" in lowered or "not a database" in lowered):
             raise DatabaseDamagedError(Path(where), message) from None
         if "locked" in lowered or "busy" in lowered:
@@ -500,4 +525,4 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
                              ) from None
         raise StoreError(f"The database at {where} could not be read or written: {message}.") from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"The database at {where} could not be used: {exc}.") from None
+        raise StoreError(f"The database at {where} could not be used: {mask_secrets(str(exc))}.") from None

@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
         self.help_action = self._action(_("&Help"), "help", self.window_actions.show_help, QKeySequence.StandardKey.HelpContents,
                                         in_menu_only=True)
         self.about_action = self._action(_("&About sv-desktop"), "info", self.window_actions.show_about, in_menu_only=True)
+        self.log_folder_action = self._action(_("Open &log folder"), "folder", self.window_actions.open_log_folder,
+                                              in_menu_only=True)
         self.find_action = self._action(_("&Find"), "search", self.focus_search, QKeySequence.StandardKey.Find)
 
     def _build_menus(self) -> None:
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
             tools.addSeparator() if item is None else tools.addAction(item)
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self.help_action)
+        help_menu.addAction(self.log_folder_action)
         help_menu.addAction(self.about_action)
         self.addAction(self.find_action)
         for menu in (file_menu, tools, help_menu):

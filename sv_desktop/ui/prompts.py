@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,14 +15,33 @@ if TYPE_CHECKING:
     from ..services.contract import UiService
 
 
-def replace_file_allowed(parent: QWidget | None, path: Path) -> bool:
-    """True when `path` does not exist yet or the user agrees to replace it (No is the default)."""
-    if not path.exists():
+def replace_file_allowed(parent: QWidget | None, service: UiService, path: Path, *,
+                         asked_already: bool = False) -> bool:
+    """True to go ahead with writing `path`: nothing is there, or the manager agrees to replace it (No is
+    the default); a read-only file only after a second, plain question. Anything that is not an ordinary
+    file (a link, a device, a pipe) is left to the export, which refuses it with its own sentence.
+    `asked_already`: the file dialog has confirmed replacing it."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return True  # nothing there (or nothing we can see): the export says what is wrong, if anything
+    if not stat.S_ISREG(info.st_mode):
         return True
-    answer = QMessageBox.question(
-        parent, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    if not stat.S_IMODE(info.st_mode) & 0o222:
+        answer = QMessageBox.question(
+            parent, "Replace a read-only file?",
+            f"{path.name} in {path.parent} is read-only, which usually means it should not be changed. "
+            "Replace it anyway?", yes | no, no)
+        if answer != yes:
+            return False
+        service.allow_replacing(path)
+        return True
+    if asked_already:
+        return True
+    answer = QMessageBox.question(parent, "Replace the file?", f"{path.name} already exists in {path.parent}. "
+                                  "Replace it?", yes | no, no)
+    return answer == yes
 
 
 def restore_from_bin(parent: QWidget | None, service: UiService, reference: str) -> bool:

@@ -91,6 +91,12 @@ class SettingsDialog(QDialog):
         folder_layout.addWidget(self.open_folder_button)
         folder_row.setFocusProxy(self.folder)
         add_row(form, "&Data folder:", folder_row)
+        # Where the tenders are: the file, or the team database's address with any password masked.
+        self.database = QLineEdit(str(getattr(service, "database_location", "") or ""))
+        self.database.setReadOnly(True)
+        self.database.setAccessibleDescription("Where sv-desktop keeps the tenders; read-only here. A password "
+                                               "in a team database's address is never shown.")
+        add_row(form, "Data&base:", self.database)
         layout.addLayout(form)
         self.status = make_secondary(QLabel())
         self.status.setTextFormat(Qt.TextFormat.PlainText)

@@ -68,7 +68,7 @@ class WindowActions:
         path = Path(chosen)
         if not path.name.endswith(".svtender.json"):
             path = path.with_name(path.name + ".svtender.json")
-        if not replace_file_allowed(self.window, path):
+        if not replace_file_allowed(self.window, self.service, path):
             return
         try:
             written = self.service.export_file(self.service.get(reference), path)
@@ -113,13 +113,13 @@ class WindowActions:
         if chosen is None or not self.window.close_wizards():
             return
         try:
-            self.service.restore_backup(Path(chosen))
+            kept = self.service.restore_backup(Path(chosen))
         except ServiceError as exc:
             QMessageBox.warning(self.window, "Not restored", str(exc))
             return
         self.window.refresh()
-        self.window.statusBar().showMessage("Restored the backup. The database as it was is kept in the backups "
-                                     "folder.", 15000)
+        where = f" as {kept}" if kept else " in the backups folder"
+        self.window.statusBar().showMessage(f"Restored the backup. The database as it was is kept{where}.", 15000)
 
     def check_database(self) -> None:
         from .tools_dialogs import TextReportDialog
@@ -143,6 +143,22 @@ class WindowActions:
         from .help_dialogs import HelpDialog
 
         HelpDialog(self.service, self.window).exec()
+
+    def open_log_folder(self) -> None:
+        """Help > Open log folder: the folder holding the log a support desk may ask for."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..logging_setup import current_log_path, log_path
+
+        log = current_log_path()
+        if log is None and self.window.service is not None:
+            log = log_path(self.window.service.data_dir)
+        if log is None or not log.parent.is_dir():
+            QMessageBox.information(self.window, "No log yet", "sv-desktop has not written a log on this computer yet.")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
 
     def show_about(self) -> None:
         from .help_dialogs import show_about

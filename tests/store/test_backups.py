@@ -39,7 +39,7 @@ def test_thinning_keeps_today_7_days_4_weeks_6_months():
     delete = set(thin_backups(files, now))
     kept = {path.name for path, _ in files} - {path.name for path in delete}
 
-    assert {"2025-06-30-9.sqlite3", "2025-06-30-17.sqlite3"} <= kept  # all of today
+    assert {"2025-06-30-9.sqlite3", "2025-06-30-17.sqlite3"} <= kept  # each hour of today
     assert {f"2025-06-{d}-17.sqlite3" for d in range(23, 30)} <= kept  # newest of each of 7 days
     assert "2025-06-29-9.sqlite3" not in kept
     # Weekly: newest of the 4 most recent ISO weeks before today (Sundays 29, 22, 15, 8 June).
@@ -72,9 +72,19 @@ def test_thinning_uses_the_local_day_of_now():
     zone = dt.timezone(dt.timedelta(hours=1))
     now = dt.datetime(2025, 3, 10, 8, 0, tzinfo=zone)
     files = [(Path("late"), dt.datetime(2025, 3, 9, 23, 30, tzinfo=dt.UTC)),
-             (Path("later"), dt.datetime(2025, 3, 9, 23, 45, tzinfo=dt.UTC)),
+             (Path("later"), dt.datetime(2025, 3, 10, 0, 45, tzinfo=dt.UTC)),
              (Path("newest"), dt.datetime(2025, 3, 10, 7, 0, tzinfo=zone))]
     assert thin_backups(files, now) == []
+
+
+def test_thinning_within_today_keeps_one_per_hour_and_the_newest():
+    now = _at("2025-03-10", 15)
+    files = [(Path(f"at-{minute}"), _at("2025-03-10", 9) + dt.timedelta(minutes=minute))
+             for minute in range(0, 6 * 60, 3)]  # every three minutes from 09:00 to 14:57
+    undo = Path("at-63")  # 10:03, taken before a restore
+    kept = {p for p, _ in files} - set(thin_backups(files, now, keep_today={undo}))
+    assert kept == {Path(f"at-{hour * 60 + 57}") for hour in range(6)} | {undo}
+    assert Path("at-357") in kept, "the newest is kept"
 
 
 # ---------------------------------------------------------------- taking backups on real files
@@ -110,7 +120,7 @@ def test_backup_if_changed_only_after_a_change(store, clock):
     tender = store.get("C-1")
     tender.title = "changed"
     store.save(tender)
-    clock.advance(minutes=1)
+    clock.advance(hours=1)  # within one hour only the newest backup of the hour is kept
     second = store.backup_if_changed("autosave")
     assert second is not None and second != first
     assert len(store.list_backups()) == 2
@@ -135,6 +145,28 @@ def test_backups_are_thinned_after_each_backup(store, clock):
     kept = store.list_backups()
     assert 7 <= len(kept) <= 1 + 7 + 4 + 6
     assert kept[0].created == clock.now - dt.timedelta(days=1)
+
+
+def test_a_day_of_saves_leaves_one_backup_per_hour(store, clock):
+    """Backups every two minutes through a working day (each after a save) stay at one per hour."""
+    clock.now = dt.datetime(2025, 3, 10, 8, 0).astimezone()
+    tender = store.create(new_tender("H-1"))
+    made = 0
+    manual = None
+    for turn in range(5 * 30):
+        tender.title = f"Saved at {clock.now:%H:%M}"
+        tender = store.save(tender)
+        assert store.backup_if_changed("periodic") is not None
+        made += 1
+        if turn == 10:
+            manual = store.backup("manual")  # asked for by the manager: kept all day
+        clock.advance(minutes=2)
+    kept = [info for info in store.list_backups() if info.path != manual]
+    assert manual.exists()
+    assert made == 150 and len(kept) == 5, [info.created for info in kept]
+    hours = sorted({info.created.astimezone().hour for info in kept})
+    assert hours == [8, 9, 10, 11, 12]
+    assert kept[0].created == clock.now - dt.timedelta(minutes=2), "the newest is kept"
 
 
 def test_damaged_backup_is_listed_as_not_ok(store, paths):

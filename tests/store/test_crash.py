@@ -1,7 +1,8 @@
 """Kill a writing process at random moments, hundreds of times: the database stays intact and every save
 that was acknowledged (printed after its commit returned) is still there.
 
-SV_CRASH_KILLS sets the number of kills (200 by default). POSIX only: it needs fork and SIGKILL.
+SV_CRASH_KILLS sets the number of kills: 200 by default, 1,000 under CI (the environment variable CI set to
+"true"), which takes about 80 seconds. POSIX only: it needs fork and SIGKILL.
 """
 
 from __future__ import annotations
@@ -24,8 +25,20 @@ from sv_desktop.store import TenderStore
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")]
 
 
+def default_kills() -> str:
+    return "1000" if os.environ.get("CI", "").lower() in ("true", "1") else "200"
+
+
+def test_ci_runs_at_least_a_thousand_kills(monkeypatch):
+    monkeypatch.delenv("SV_CRASH_KILLS", raising=False)
+    monkeypatch.setenv("CI", "true")
+    assert int(default_kills()) >= 1000
+    monkeypatch.setenv("CI", "")
+    assert int(default_kills()) == 200
+
+
 def test_kills_at_random_moments_lose_no_acknowledged_save(paths):
-    kills = int(os.environ.get("SV_CRASH_KILLS", "200"))
+    kills = int(os.environ.get("SV_CRASH_KILLS", default_kills()))
     rng = random.Random(int(os.environ.get("SV_CRASH_SEED", "2025")))
     TenderStore.open(paths).close()  # the schema exists before the first kill
     helper = subprocess.Popen(

@@ -106,7 +106,7 @@ def test_a_damaged_database_is_explained_and_the_manager_can_start_empty(qtbot, 
     paths.database.write_bytes(b"this is not a database" * 100)
     offered: list[str] = []
 
-    def start_empty(paths_given, reason: str) -> bool:  # the manager clicks "Start empty"
+    def start_empty(paths_given, reason: str, *_told) -> bool:  # the manager clicks "Start empty"
         from sv_desktop import store
 
         offered.append(reason)
@@ -126,7 +126,7 @@ def test_a_damaged_database_is_explained_and_the_manager_can_start_empty(qtbot, 
 def test_a_damaged_database_the_manager_will_not_replace_quits(qtbot, tmp_path, starting, monkeypatch):
     data_dir = _folder_with(tmp_path, "Laundry service")
     app_paths(data_dir).database.write_bytes(b"garbage" * 1000)
-    monkeypatch.setattr(gui, "recover_damaged", lambda paths, reason: False)  # the manager clicks "Quit"
+    monkeypatch.setattr(gui, "recover_damaged", lambda paths, reason, told=None: False)  # the manager clicks "Quit"
     window, startup = starting(data_dir)
     startup.begin()
     qtbot.waitUntil(lambda: startup.failed, timeout=20_000)

@@ -174,7 +174,7 @@ class LifecycleMenu(QObject):
 
     def check_reminders(self) -> None:
         """Look for KPI reports due, off the UI thread; the status bar button appears when there are some."""
-        run_in_background(self.service.kpi_reminders, self._reminders_found, lambda _error: None, context=self)
+        run_in_background(self.service.kpi_reminders, self._reminders_found, _reminders_failed, context=self)
 
     def _reminders_found(self, reminders: list) -> None:
         from .reminders import summary_text
@@ -225,6 +225,10 @@ class LifecycleMenu(QObject):
         path = Path(chosen)
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_name(path.name + (".csv" if "csv" in chosen_filter.lower() else ".xlsx"))
+        from ..prompts import replace_file_allowed
+
+        if not replace_file_allowed(self.window, self.service, path, asked_already=True):
+            return None
         ordered = sorted(rows, key=lambda r: (r.tender_notice_date is None, r.tender_notice_date, r.reference))
         self.window.statusBar().showMessage(f"Writing {path.name}…")
         run_in_background(lambda: self.service.export_pipeline(path, ordered), self._pipeline_written,
@@ -237,3 +241,10 @@ class LifecycleMenu(QObject):
     def _pipeline_failed(self, error: Exception) -> None:
         self.window.statusBar().clearMessage()
         QMessageBox.warning(self.window, "Pipeline not exported", str(error))
+
+
+def _reminders_failed(error: Exception) -> None:
+    """The reminders are a convenience: a failure is logged for the support desk, not shown."""
+    from ...logging_setup import log_failure
+
+    log_failure("looking for KPI reports due", error)

@@ -201,6 +201,10 @@ class ReportDialog(QDialog):
         path = self.choose_file(kind, period)
         if path is None:
             return
+        from ..prompts import replace_file_allowed
+
+        if not replace_file_allowed(self, self.service, path, asked_already=True):
+            return
         self._set_busy(True)
         self.status.setText(f"Writing {path.name}…")
         self._task = run_in_background(lambda: self.service.export_report(*period, path), self._written,

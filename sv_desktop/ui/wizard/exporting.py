@@ -109,7 +109,7 @@ class Exporter(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        if not replace_file_allowed(self.parent_widget, path):
+        if not replace_file_allowed(self.parent_widget, self.service, path):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
