@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .file_read import FileReadError, read_limited
+from .limits import MAX_FILE_BYTES, MAX_TEXT, LimitError, ObjectCounter, check_tender_data
 from .tender import (
     CATEGORIES,
     KPI_FREQUENCIES,
@@ -35,8 +37,6 @@ from .tender import (
 FORMAT_NAME = "sv-desktop.tender"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".svtender.json"
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_TEXT = 100_000
 REQUIRED_KEYS = (
     "format",
     "format_version",
@@ -359,12 +359,21 @@ def parse_tender_json(text: str | bytes) -> Tender:
         except UnicodeDecodeError as exc:
             raise TenderFileError(f"the file is not UTF-8 text (byte {exc.start})") from None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
+                          object_pairs_hook=ObjectCounter())
+    except LimitError as exc:
+        raise TenderFileError(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise TenderFileError(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, "
                               f"column {exc.colno}") from None
     except ValueError as exc:
         raise TenderFileError(f"the file is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise TenderFileError("the file is nested too deeply to be a tender") from None
+    try:
+        check_tender_data(data)
+    except LimitError as exc:
+        raise TenderFileError(str(exc).removeprefix(f"{exc.key}: "), exc.key) from None
     except RecursionError:
         raise TenderFileError("the file is nested too deeply to be a tender") from None
     return tender_from_dict(data)
@@ -375,21 +384,12 @@ def _reject_constant(name: str) -> None:
 
 
 def read_tender_file(path: str | Path) -> Tender:
-    """Read a file from disk; every failure becomes a TenderFileError with a plain message."""
-    path = Path(path)
+    """Read a file from disk; every failure becomes a TenderFileError with a plain message. Only a regular
+    file of at most MAX_FILE_BYTES is read (see `file_read`)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TenderFileError(f"{path.name} is too large ({size:,} bytes) to be a tender file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TenderFileError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise TenderFileError(f"{path} is a folder, not a tender file") from None
-    except PermissionError:
-        raise TenderFileError(f"{path} cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise TenderFileError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raw = read_limited(path, MAX_FILE_BYTES, what="tender file")
+    except FileReadError as exc:
+        raise TenderFileError(str(exc)) from None
     return parse_tender_json(raw)
 
 

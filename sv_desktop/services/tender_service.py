@@ -17,6 +17,7 @@ from .. import store
 from ..model import rules
 from ..model.content import Content, load_content
 from ..model.lifecycle import Award
+from ..model.limits import LimitError, check_tender
 from ..model.question_bank import QuestionBank, load_question_bank
 from ..model.tender import Tender, TenderSummary, new_tender
 from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
@@ -126,6 +127,7 @@ class TenderService(LifecycleUseCases):
             return self._store.get(reference)
 
     def create(self, tender: Tender) -> Tender:
+        _within_limits(tender)
         with _plain_errors():
             return self._store.create(tender, compliant=self.is_compliant(tender))
 
@@ -133,6 +135,7 @@ class TenderService(LifecycleUseCases):
         """Save (autosave calls this); the stored compliance state follows the policy check."""
         if not tender.reference.strip():
             raise ServiceError("A tender needs a reference before it can be saved.")
+        _within_limits(tender)
         with _plain_errors():
             if tender.version == 0:
                 saved = self._store.create(tender, compliant=self.is_compliant(tender))
@@ -216,6 +219,7 @@ class TenderService(LifecycleUseCases):
         """Write the tender as a .svtender.json file, atomically."""
         from ..export import ExportError, atomic_write
 
+        _within_limits(tender)
         text = tender_to_json(tender)
         try:
             return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
@@ -234,6 +238,7 @@ class TenderService(LifecycleUseCases):
 
     def import_tender(self, tender: Tender) -> tuple[Tender, bool]:
         """Store a tender read from elsewhere: created if new, replacing the stored one if not."""
+        _within_limits(tender)
         self._backup_quietly("import")
         with _plain_errors():
             return self._store.upsert(tender, compliant=self.is_compliant(tender))
@@ -281,6 +286,14 @@ class TenderService(LifecycleUseCases):
     def doctor(self) -> list[str]:
         with _plain_errors():
             return self._store.doctor().lines()
+
+
+def _within_limits(tender: Tender) -> None:
+    """Refuse a tender over the limits of `model.limits`, so whatever is stored can be exported and read back."""
+    try:
+        check_tender(tender)
+    except LimitError as exc:
+        raise InvalidTenderError(f"{tender.reference or 'This tender'} is too large to keep: {exc}.") from exc
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,
