@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p = sub.add_parser("import", help="import a .svtender.json file (an existing reference is updated)")
     p.add_argument("file", type=Path)
+    p.add_argument("--force", action="store_true", help="replace the stored tender even if it was changed "
+                   "after the file was exported (the replaced version stays in its history)")
     p = sub.add_parser("export", help="write a tender to a .svtender.json file")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
@@ -108,8 +110,14 @@ def cmd_list(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .services.errors import ImportConflictError
+
     service = _service(args)
-    tender, created = service.import_file(args.file)
+    try:
+        tender, created = service.import_file(args.file, force=args.force)
+    except ImportConflictError as exc:
+        raise CliError(f"{exc} Run the import again with --force to replace it; the version replaced is kept "
+                       "in the tender's history.") from exc
     print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
     return EXIT_OK
 

@@ -52,6 +52,10 @@ LABELS = {
 }
 
 
+STAMP_KEYS = frozenset({"version", "updated_at"})
+"""Top-level keys an export adds about the database the tender came from (see `tender_to_json`)."""
+
+
 class LimitError(ValueError):
     """A tender over one of the limits, or text that cannot be stored; `key` names where."""
 
@@ -117,6 +121,8 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
         yield where, value
     elif isinstance(value, dict):
         for key, item in value.items():
+            if not where and key in STAMP_KEYS:
+                continue  # the export's stamp is not the tender's text (the file size still bounds it)
             path = f"{where}.{key}" if where else str(key)
             if isinstance(key, str):
                 yield path, key

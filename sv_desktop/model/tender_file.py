@@ -325,6 +325,10 @@ def tender_from_dict(data: Any) -> Tender:
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
         **read_lifecycle(data),
     )
+    # The version the tender had in the database it was exported from: an import over a tender changed
+    # since then asks first (optional; 0 when the file does not say).
+    tender.version = int(_number(data, "version", "", low=Decimal(0), high=Decimal(2**31 - 1),
+                                 default=Decimal(0), integer=True))
     return tender
 
 
@@ -466,5 +470,11 @@ def _step_dict(record: StepRecord) -> dict[str, Any]:
     return {"considered": record.considered, "notes": record.notes, "prompts_done": list(record.prompts_done)}
 
 
-def tender_to_json(tender: Tender) -> str:
-    return json.dumps(tender_to_dict(tender), ensure_ascii=False, indent=2) + "\n"
+def tender_to_json(tender: Tender, *, stamped: bool = False) -> str:
+    """The file's text; `stamped` adds the version and last-change time the tender had in the database, so
+    importing the file over a tender changed since can be noticed."""
+    data = tender_to_dict(tender)
+    if stamped:
+        data["version"] = tender.version
+        data["updated_at"] = tender.updated_at.isoformat() if tender.updated_at else None
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -32,3 +32,8 @@ class DatabaseProblem(ServiceError):
         super().__init__(message)
         self.damaged = damaged
         self.newer = newer
+
+
+class ImportConflictError(ConflictError):
+    """The tender was changed in the database after the file was exported: importing would overwrite that
+    change, so the app asks first and the command line needs --force."""

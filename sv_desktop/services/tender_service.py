@@ -27,10 +27,12 @@ from .errors import (
     ConflictError,
     DatabaseProblem,
     DuplicateReferenceError,
+    ImportConflictError,
     InvalidTenderError,
     NotFoundError,
     ServiceError,
 )
+from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
 
 _STORE_ERRORS = {
@@ -52,7 +54,7 @@ def _plain_errors() -> Iterator[None]:
         raise ServiceError(str(exc)) from exc
 
 
-class TenderService(LifecycleUseCases):
+class TenderService(LifecycleUseCases, HistoryUseCases):
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:
@@ -220,7 +222,7 @@ class TenderService(LifecycleUseCases):
         from ..export import ExportError, atomic_write
 
         _within_limits(tender)
-        text = tender_to_json(tender)
+        text = tender_to_json(tender, stamped=True)
         try:
             return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except ExportError as exc:
@@ -232,16 +234,24 @@ class TenderService(LifecycleUseCases):
         except TenderFileError as exc:
             raise InvalidTenderError(f"{Path(path).name}: {exc}") from exc
 
-    def import_file(self, path: Path) -> tuple[Tender, bool]:
+    def import_file(self, path: Path, *, force: bool = False) -> tuple[Tender, bool]:
         """Import a tender file; an existing reference is updated. Backs the database up first."""
-        return self.import_tender(self.read_file(path))
+        return self.import_tender(self.read_file(path), force=force)
 
-    def import_tender(self, tender: Tender) -> tuple[Tender, bool]:
-        """Store a tender read from elsewhere: created if new, replacing the stored one if not."""
+    def import_tender(self, tender: Tender, *, force: bool = False) -> tuple[Tender, bool]:
+        """Store a tender read from elsewhere: created if new, replacing the stored one if not.
+
+        A stored tender changed since the file was exported (the file's `version`) is replaced only with
+        `force`, else ImportConflictError. The database is backed up first (SQLite), and the version
+        replaced is kept in the tender's history (both modes).
+        """
         _within_limits(tender)
         self._backup_quietly("import")
-        with _plain_errors():
-            return self._store.upsert(tender, compliant=self.is_compliant(tender))
+        try:
+            with _plain_errors():
+                return self._store.upsert(tender, compliant=self.is_compliant(tender), force=force)
+        except ConflictError as exc:
+            raise ImportConflictError(str(exc)) from exc
 
     # ---------------------------------------------------------------- safety
 

@@ -21,11 +21,13 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
+from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
 
 from . import backups as backup_files
+from . import history
 from .bulk import insert_tenders
 from .delivery_read import delivery_contracts
 from .doctor import DoctorReport, run_doctor
@@ -256,10 +258,11 @@ class TenderStore:
             session.add(row)
             session.flush()
             version = row.version_id
+            history.record(session, row, tender, "created", now)
         return dataclasses.replace(tender, version=version, updated_at=now)
 
     def save(self, tender: Tender, *, compliant: bool | None = None,
-             previous_reference: str | None = None) -> Tender:
+             previous_reference: str | None = None, action: str = "saved") -> Tender:
         """Save over the stored tender if nobody else saved it since `tender.version` was read.
 
         `compliant` is stored as given: None records that the changed tender has not been checked.
@@ -280,9 +283,11 @@ class TenderStore:
                     clash = self._row(session, tender.reference)
                     if clash is not None:
                         raise _duplicate(tender.reference, clash)
+                history.keep_before(session, row, now)
                 self._fill(session, row, tender, compliant, now)
                 session.flush()
                 version = row.version_id
+                history.record(session, row, tender, action, now)
         except StaleDataError:
             raise ConflictError(looked_up) from None
         return dataclasses.replace(tender, version=version, updated_at=now)
@@ -311,8 +316,14 @@ class TenderStore:
             insert_tenders(session, tenders, verdicts, now)
         return len(tenders)
 
-    def upsert(self, tender: Tender, *, compliant: bool | None = None) -> tuple[Tender, bool]:
-        """For imports: create, or overwrite whatever is stored (bringing it back from the bin)."""
+    def upsert(self, tender: Tender, *, compliant: bool | None = None,
+               force: bool = False) -> tuple[Tender, bool]:
+        """For imports: create, or overwrite what is stored (bringing it back from the bin).
+
+        `tender.version` is the version the file was exported at (0 when the file does not say): a stored
+        tender changed since then is not overwritten unless `force`, and ConflictError says who changed it
+        and when. The version replaced is kept in the tender's history either way.
+        """
         check_reference(tender.reference)
         now = self._now()
         with self._write() as session:
@@ -321,10 +332,15 @@ class TenderStore:
             if row is None:
                 row = TenderRow(created_at=now)
                 session.add(row)
+            else:
+                if not force and tender.version and row.version_id != tender.version and row.deleted_at is None:
+                    raise ConflictError(tender.reference, _import_conflict(session, row, tender.version))
+                history.keep_before(session, row, now)
             row.deleted_at = None
             self._fill(session, row, tender, compliant, now)
             session.flush()
             version = row.version_id
+            history.record(session, row, tender, "imported", now)
         return dataclasses.replace(tender, version=version, updated_at=now), created
 
     def _fill(self, session: Session, row: TenderRow, tender: Tender, compliant: bool | None,
@@ -351,6 +367,28 @@ class TenderStore:
         for name, rows in children.items():
             setattr(row, name, rows)
 
+    # ------------------------------------------------------------ the audit trail
+
+    def history(self, reference: str) -> list[HistoryEntry]:
+        """Every recorded version of the tender (live or in the bin), newest first."""
+        with self._read() as session:
+            return history.entries(session, self._tender_id(session, reference))
+
+    def version_snapshot(self, reference: str, entry_id: int) -> str:
+        """The file form of the tender as it stood at one version of its history."""
+        with self._read() as session:
+            found = history.snapshot(session, self._tender_id(session, reference), entry_id)
+        if found is None:
+            raise NotFoundError(f"That version of {reference} is not in its history (or holds no copy of it).")
+        return found
+
+    @staticmethod
+    def _tender_id(session: Session, reference: str) -> int:
+        found = session.scalar(select(TenderRow.id).where(TenderRow.reference == reference))
+        if found is None:
+            raise NotFoundError(f"There is no tender with the reference {reference}.")
+        return found
+
     # ------------------------------------------------------------ the bin
 
     def delete(self, reference: str) -> None:
@@ -359,7 +397,9 @@ class TenderStore:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is not None:
                 raise NotFoundError(f"There is no tender with the reference {reference} to delete.")
+            history.keep_before(session, row, self._now())
             row.deleted_at = self._now()
+            history.record(session, row, None, "deleted", self._now())
 
     def list_bin(self) -> list[TenderSummary]:
         """Tenders in the bin, most recently deleted first."""
@@ -376,7 +416,9 @@ class TenderStore:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is None:
                 raise NotFoundError(f"{reference} is not in the bin.")
+            history.keep_before(session, row, self._now())
             row.deleted_at = None
+            history.record(session, row, None, "undeleted", self._now())
 
     def purge(self, reference: str) -> None:
         """Delete one tender from the bin for good."""
@@ -443,6 +485,15 @@ class TenderStore:
     def doctor(self) -> DoctorReport:
         """Full integrity and link checks, schema revision, backups and data locations, in plain lines."""
         return run_doctor(self)
+
+
+def _import_conflict(session: Session, row: TenderRow, exported: int) -> str:
+    last = history.latest(session, row.id)
+    by = f" by {last.who}" if last is not None and last.changed_by else ""
+    when = (row.updated_at or last.changed_at) if last is not None else row.updated_at
+    stamp = f" on {when.astimezone():%d %b %Y at %H:%M}" if when else ""
+    return (f"{row.reference} was changed{by}{stamp}, after this file was exported (the file holds version "
+            f"{exported}; the database holds version {row.version_id}). Nothing was imported.")
 
 
 def _duplicate(reference: str, row: TenderRow) -> DuplicateReferenceError:
