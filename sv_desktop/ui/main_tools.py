@@ -22,19 +22,64 @@ class MainWindowTools:
         self.refresh(select=reference)
 
     def import_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         chosen, _ = QFileDialog.getOpenFileName(self, "Import a tender file", str(Path.home()), TENDER_FILE_FILTER)
-        if not chosen:
-            return
-        try:
-            tender, created = self.service.import_file(Path(chosen))
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not imported", str(exc))
-            return
+        if chosen:
+            self.import_path(Path(chosen))
+
+    def import_path(self, path: Path, *, force: bool = False) -> None:
+        """Import off the UI thread (reading, checking, backing up and storing may each take a while)."""
+        from .lifecycle.worker import run_in_background
+
+        self.statusBar().showMessage(f"Importing {path.name}…")
+        self.import_action.setEnabled(False)
+        run_in_background(lambda: self.service.import_file(path, force=force),
+                          lambda result: self._imported(path, result),
+                          lambda error: self._import_failed(path, error), context=self)
+
+    def _imported(self, path: Path, result) -> None:
+        self.import_action.setEnabled(True)
+        tender, created = result
         self.refresh(select=tender.reference)
         verb = "Imported" if created else "Updated"
-        self.statusBar().showMessage(f"{verb} {tender.reference} from {Path(chosen).name}.", 10000)
+        self.statusBar().showMessage(f"{verb} {tender.reference} from {path.name}.", 10000)
+
+    def _import_failed(self, path: Path, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..services.errors import ImportConflictError
+
+        self.import_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        if isinstance(error, ImportConflictError):
+            answer = QMessageBox.question(
+                self, "Replace the newer version?",
+                f"{error}\n\nReplace it with the tender in {path.name}? The version it replaces is kept in "
+                "the tender's history (File, History) and can be restored from there.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.import_path(path, force=True)
+            return
+        message = str(error) if isinstance(error, ServiceError) else (
+            f"{path.name} could not be imported ({type(error).__name__}: {error}).")
+        QMessageBox.warning(self, "Not imported", message)
+
+    def show_history(self) -> None:
+        from .history_dialog import HistoryDialog
+
+        reference = self.selected_reference()
+        if reference is None or not self._settle(reference):
+            return
+        dialog = HistoryDialog(self.service, reference, self)
+        dialog.restored.connect(self._version_restored)
+        dialog.exec()
+
+    def _version_restored(self, reference: str) -> None:
+        wizard = self.wizard_for(reference)
+        if wizard is not None:
+            wizard.reload()
+        self.refresh(select=reference)
 
     def export_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox

@@ -201,6 +201,8 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.import_action = self._action("&Import tender file…", "import", self.import_file, ("Ctrl+I",))
         self.export_action = self._action("E&xport tender file…", "export", self.export_file, ("Ctrl+Shift+E",))
         self.bin_action = self._action("&Bin…", "bin", self.show_bin, in_menu_only=True)
+        self.history_action = self._action("&History…", "reload", self.show_history, ("Ctrl+H",),
+                                           "Who changed the selected tender, when, and what changed")
         self.quit_action = self._action("&Quit", "close", self.close, ("Ctrl+Q",),
                                         in_menu_only=True)
         self.backup_action = self._action("&Back up now", "backup", self.backup_now, in_menu_only=True)
@@ -216,7 +218,8 @@ class MainWindow(MainWindowTools, QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for item in (self.new_action, self.open_action, self.duplicate_action, self.delete_action, None,
-                     self.import_action, self.export_action, None, self.bin_action, None, self.quit_action):
+                     self.import_action, self.export_action, None, self.history_action, self.bin_action, None,
+                     self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         tools = bar.addMenu("&Tools")
         for item in (self.backup_action, self.restore_action, self.doctor_action, None, self.settings_action):
@@ -289,6 +292,7 @@ class MainWindow(MainWindowTools, QMainWindow):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
+        self.table.addAction(self.history_action)
         self.table.doubleClicked.connect(self._double_clicked)
 
         empty = QWidget()
@@ -414,7 +418,8 @@ class MainWindow(MainWindowTools, QMainWindow):
         if self.proxy is None:
             return
         has = self.selected_reference() is not None
-        for action in (self.open_action, self.duplicate_action, self.delete_action, self.export_action):
+        for action in (self.open_action, self.duplicate_action, self.delete_action, self.export_action,
+                       self.history_action):
             action.setEnabled(has)
 
     # ---- wizards

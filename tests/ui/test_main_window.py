@@ -123,7 +123,8 @@ def test_import_error_is_explained_and_export_asks_before_replacing(qtbot, fake_
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
     warned = answer(monkeypatch, "warning", QMessageBox.StandardButton.Ok)
     window.import_file()
-    assert warned and "bad.svtender.json" in warned[0]
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)  # the import runs off the UI thread
+    assert "bad.svtender.json" in warned[0]
 
     window.select(tender.reference)
     target = tmp_path / "out"
