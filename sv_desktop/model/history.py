@@ -61,7 +61,7 @@ class HistoryEntry:
 
     @property
     def changes_text(self) -> str:
-        if self.action in ("deleted", "undeleted", "before_history"):
+        if self.action in ("created", "deleted", "undeleted", "before_history"):
             return ""
         return ", ".join(self.changes) if self.changes else "nothing that shows in the file"
 
