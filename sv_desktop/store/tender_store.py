@@ -519,6 +519,9 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
         lowered = message.lower()
         if sqlite and ("malformed" in lowered or "not a database" in lowered):
             raise DatabaseDamagedError(Path(where), message) from None
+        if "lock timeout" in lowered or "statement timeout" in lowered:
+            raise StoreError("The database did not answer in time (someone else's change to the same tender may "
+                             "still be in progress). Nothing was changed; try again in a moment.") from None
         if "locked" in lowered or "busy" in lowered:
             raise StoreError("The database is busy (another program is using it). Try again in a moment; "
                              "nothing was lost.") from None
