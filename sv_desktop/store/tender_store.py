@@ -528,6 +528,10 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
         if "disk is full" in lowered or "no space" in lowered:
             raise StoreError("The disk is full, so the change was not saved. Free some space and save again."
                              ) from None
+        if not sqlite and ("permission denied" in lowered or "must be owner" in lowered):
+            raise StoreError("Your role on the team database does not allow this (emptying the bin and upgrades "
+                             "are for the database's owner). Nothing was changed; ask your database "
+                             "administrator.") from None
         if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
             raise StoreError(f"The database at {where} cannot be written (it is read-only). "
                              "Ask your IT team for write access.") from None
