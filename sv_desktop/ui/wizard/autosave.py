@@ -22,7 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...model.tender import Tender
-from ...services.errors import ConflictError, ServiceError
+from ...services.errors import ConflictError, InvalidTenderError, ServiceError
 from ..lifecycle.worker import run_in_background
 
 DELAY_MS = 500
@@ -144,6 +144,7 @@ class Autosaver(QObject):
                 "conflict", f"Not saved: {error} Reload to see the other changes; your last edits are still on screen.")
             return
         if error is not None:
+            retry = retry and not isinstance(error, InvalidTenderError)  # trying again cannot help
             self.last_error = str(error) if isinstance(error, ServiceError) else (
                 f"the save failed unexpectedly ({type(error).__name__}: {error})")
             then = (f" Trying again in {max(1, self.retry_timer.interval() // 1000)} seconds; your changes are kept "
