@@ -104,12 +104,22 @@ class MainWindowTools:
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            written = self.service.export_file(self.service.get(reference), path)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not exported", str(exc))
-            return
-        self.statusBar().showMessage(f"Saved {reference} as {written or path}.", 10000)
+        from .lifecycle.worker import run_in_background
+
+        self.statusBar().showMessage(f"Exporting {reference}…")
+        run_in_background(lambda: self.service.export_file(self.service.get(reference), path),
+                          lambda written: self.statusBar().showMessage(
+                              f"Saved {reference} as {written or path}.", 10000),
+                          lambda error: self._tool_failed("Not exported", error), context=self)
+
+    def _tool_failed(self, title: str, error: Exception) -> None:
+        """A background tool failed: say so in one sentence (a ServiceError's own, or what went wrong)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.statusBar().clearMessage()
+        message = str(error) if isinstance(error, ServiceError) else (
+            f"Something went wrong ({type(error).__name__}: {error}).")
+        QMessageBox.warning(self, title, message)
 
     def show_bin(self) -> None:
         from .bin_dialog import BinDialog
@@ -121,14 +131,13 @@ class MainWindowTools:
     # ---- tools
 
     def backup_now(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
 
-        try:
-            path = self.service.backup()
-        except ServiceError as exc:
-            QMessageBox.warning(self, "No backup made", str(exc))
-            return
-        self.statusBar().showMessage(f"Backed up to {path}.", 10000)
+        from .lifecycle.worker import run_in_background
+
+        self.statusBar().showMessage("Backing up…")
+        run_in_background(self.service.backup,
+                          lambda path: self.statusBar().showMessage(f"Backed up to {path}.", 10000),
+                          lambda error: self._tool_failed("No backup made", error), context=self)
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QMessageBox

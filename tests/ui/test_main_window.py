@@ -131,6 +131,7 @@ def test_import_error_is_explained_and_export_asks_before_replacing(qtbot, fake_
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window.export_file()
     written = Path(str(target) + ".svtender.json")
+    qtbot.waitUntil(written.exists, timeout=5000)  # written off the UI thread
     assert written.read_text() == "file export"
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
     written.write_text("keep")
@@ -153,7 +154,7 @@ def test_bin_dialog_restores(qtbot, fake_service):
 def test_tools_backup_and_doctor(qtbot, fake_service, open_main, monkeypatch):
     window = open_main(fake_service)
     window.backup_now()
-    assert "Backed up to" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=5000)
     shown = []
     monkeypatch.setattr(TextReportDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
     window.check_database()

@@ -6,17 +6,19 @@ so tests replace them in one place.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ...model.tender import Tender
 from ...services.errors import ServiceError
+from ..lifecycle.worker import run_in_background
 from ..print_document import tender_html
 
 KINDS = {
@@ -47,6 +49,8 @@ class Exporter(QObject):
         self.settings = settings
         self.parent_widget = parent_widget
         self.last_path: Path | None = None
+        self.running = 0
+        """Exports being written in the background."""
 
     # ---- preferences
 
@@ -82,6 +86,8 @@ class Exporter(QObject):
     # ---- export
 
     def export(self, kind: str) -> Path | None:
+        """Ask where, then write in the background; the path asked for, or None when nothing is written.
+        `done` says when the file is written; a failure is a message box."""
         noun, suffix, file_filter, method, caption = KINDS[kind]
         tender = self._tender()
         suggested = self._start_folder() / f"{safe_file_stem(tender.reference)} {noun}{suffix}"
@@ -99,23 +105,30 @@ class Exporter(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = getattr(self.service, method)(tender, path)
-        except ServiceError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {exc}")
-            return None
-        QApplication.restoreOverrideCursor()
-        written = Path(written) if written else path
+        # The document is written off the UI thread from a copy, so the manager can carry on typing.
+        copied = copy.deepcopy(tender)
+        blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
+        self.running += 1
+        self.done.emit(f"Writing the {noun}…")
+        run_in_background(lambda: getattr(self.service, method)(copied, path),
+                          lambda written: self._written(noun, Path(written) if written else path, blockers),
+                          lambda error: self._failed(noun, error), context=self)
+        return path
+
+    def _written(self, noun: str, written: Path, blockers: int) -> None:
+        self.running -= 1
         self.last_path = written
         self.settings.setValue(LAST_FOLDER_KEY, str(written.parent))
-        blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
         draft = f" It is marked DRAFT: {blockers} blocker{'s' if blockers != 1 else ''} to fix." if blockers else ""
         self.done.emit(f"Saved the {noun} as {written}.{draft}")
         if self.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
-        return written
+
+    def _failed(self, noun: str, error: Exception) -> None:
+        self.running -= 1
+        reason = str(error) if isinstance(error, ServiceError) else f"{type(error).__name__}: {error}"
+        self.done.emit(f"The {noun} was not saved.")
+        QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {reason}")
 
     # ---- print
 
