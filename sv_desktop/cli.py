@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p = sub.add_parser("import", help="import a .svtender.json file (an existing reference is updated)")
     p.add_argument("file", type=Path)
+    p.add_argument("--force", action="store_true", help="replace the stored tender even if it was changed "
+                   "after the file was exported (the replaced version stays in its history)")
     p = sub.add_parser("export", help="write a tender to a .svtender.json file")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
@@ -64,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="restore the database from a backup file")
     p.add_argument("file", type=Path)
     sub.add_parser("doctor", help="check the database and list backups and data locations")
+    p = sub.add_parser("team-setup", help="print the SQL that creates least-privilege roles for a team database")
+    p.add_argument("--print-sql", action="store_true", required=True, help="print the set-up script")
+    p.add_argument("--schema", default="sv_desktop", help="schema holding the tables (default sv_desktop)")
+    p.add_argument("--owner", default="sv_desktop_owner", help="role that owns the tables and runs upgrades")
+    p.add_argument("--member", default="sv_desktop_member", help="group role of the people using the app")
+    p.add_argument("--database", help="database name: set the schema as its search path for every member")
     return parser
 
 
@@ -120,15 +128,18 @@ def _one_writer(args, what: str):
 
 
 def cmd_import(args) -> int:
-    from .services.errors import ServiceError
+    from .services.errors import ImportConflictError, ServiceError
 
     try:
         with _one_writer(args, "import"):
             service = _service(args)
             try:
-                tender, created = service.import_file(args.file)
+                tender, created = service.import_file(args.file, force=args.force)
             finally:
                 service.close()
+    except ImportConflictError as exc:
+        raise CliError(f"{exc} Run the import again with --force to replace it; the version replaced is kept "
+                       "in the tender's history.") from exc
     except ServiceError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
     print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
@@ -301,9 +312,20 @@ def cmd_doctor(args) -> int:
     return EXIT_OK
 
 
+def cmd_team_setup(args) -> int:
+    from .team_setup import TeamSetupError, setup_sql
+
+    try:
+        print(setup_sql(args.schema, args.owner, args.member, args.database), end="")
+    except TeamSetupError as exc:
+        raise CliError(str(exc)) from exc
+    return EXIT_OK
+
+
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
     "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
+    "team-setup": cmd_team_setup,
 }
 
 

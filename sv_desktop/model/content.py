@@ -141,13 +141,22 @@ class Content:
         return self.categories[category_id]
 
     def category_label(self, category_id: str) -> str:
-        return self.categories[category_id].label
+        """The category's name; a value written outside the app is shown as unknown, never a crash."""
+        found = self.categories.get(category_id)
+        return found.label if found else unknown_label(category_id)
 
     def theme_label(self, theme_id: str) -> str:
-        return self.themes[theme_id].label
+        found = self.themes.get(theme_id)
+        return found.label if found else unknown_label(theme_id)
 
     def route_label(self, route_id: str) -> str:
-        return self.routes[route_id].label
+        found = self.routes.get(route_id)
+        return found.label if found else unknown_label(route_id)
+
+
+def unknown_label(value: object) -> str:
+    """How an id this version does not know (written into the database by something else) is shown."""
+    return f"Unknown ({value})" if value not in (None, "") else "Unknown"
 
 
 def load_content(resources: Path | None = None) -> Content:

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal, overload
 
-MAX_TEXT = 100_000
+from .limits import MAX_TEXT
 
 
 class TenderFileError(ValueError):

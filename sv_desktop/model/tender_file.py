@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from . import json_fields
+from .file_read import FileReadError, read_limited
 from .json_fields import TenderFileError
 from .lifecycle_file import read_lifecycle, write_lifecycle
+from .limits import MAX_FILE_BYTES, MAX_TEXT, LimitError, ObjectCounter, check_tender_data
 from .tender import (
     CATEGORIES,
     KPI_FREQUENCIES,
@@ -37,7 +39,6 @@ from .tender import (
 FORMAT_NAME = "sv-desktop.tender"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".svtender.json"
-MAX_FILE_BYTES = 20 * 1024 * 1024
 REQUIRED_KEYS = (
     "format",
     "format_version",
@@ -213,6 +214,10 @@ def tender_from_dict(data: Any) -> Tender:
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
         **read_lifecycle(data),
     )
+    # The version the tender had in the database it was exported from: an import over a tender changed
+    # since then asks first (optional; 0 when the file does not say).
+    tender.version = int(_number(data, "version", "", low=Decimal(0), high=Decimal(2**31 - 1),
+                                 default=Decimal(0), integer=True))
     return tender
 
 
@@ -247,12 +252,21 @@ def parse_tender_json(text: str | bytes) -> Tender:
         except UnicodeDecodeError as exc:
             raise TenderFileError(f"the file is not UTF-8 text (byte {exc.start})") from None
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
+                          object_pairs_hook=ObjectCounter())
+    except LimitError as exc:
+        raise TenderFileError(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise TenderFileError(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, "
                               f"column {exc.colno}") from None
     except ValueError as exc:
         raise TenderFileError(f"the file is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise TenderFileError("the file is nested too deeply to be a tender") from None
+    try:
+        check_tender_data(data)
+    except LimitError as exc:
+        raise TenderFileError(str(exc).removeprefix(f"{exc.key}: "), exc.key) from None
     except RecursionError:
         raise TenderFileError("the file is nested too deeply to be a tender") from None
     return tender_from_dict(data)
@@ -263,21 +277,12 @@ def _reject_constant(name: str) -> None:
 
 
 def read_tender_file(path: str | Path) -> Tender:
-    """Read a file from disk; every failure becomes a TenderFileError with a plain message."""
-    path = Path(path)
+    """Read a file from disk; every failure becomes a TenderFileError with a plain message. Only a regular
+    file of at most MAX_FILE_BYTES is read (see `file_read`)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TenderFileError(f"{path.name} is too large ({size:,} bytes) to be a tender file")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TenderFileError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise TenderFileError(f"{path} is a folder, not a tender file") from None
-    except PermissionError:
-        raise TenderFileError(f"{path} cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise TenderFileError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raw = read_limited(path, MAX_FILE_BYTES, what="tender file")
+    except FileReadError as exc:
+        raise TenderFileError(str(exc)) from None
     return parse_tender_json(raw)
 
 
@@ -349,5 +354,11 @@ def _step_dict(record: StepRecord) -> dict[str, Any]:
     return {"considered": record.considered, "notes": record.notes, "prompts_done": list(record.prompts_done)}
 
 
-def tender_to_json(tender: Tender) -> str:
-    return json.dumps(tender_to_dict(tender), ensure_ascii=False, indent=2) + "\n"
+def tender_to_json(tender: Tender, *, stamped: bool = False) -> str:
+    """The file's text; `stamped` adds the version and last-change time the tender had in the database, so
+    importing the file over a tender changed since can be noticed."""
+    data = tender_to_dict(tender)
+    if stamped:
+        data["version"] = tender.version
+        data["updated_at"] = tender.updated_at.isoformat() if tender.updated_at else None
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -43,3 +43,8 @@ def export_error(exc: Exception) -> ServiceError:
     from ..export.atomic import ReadOnlyTargetError
 
     return (ReadOnlyFileError if isinstance(exc, ReadOnlyTargetError) else ServiceError)(str(exc))
+
+
+class ImportConflictError(ConflictError):
+    """The tender was changed in the database after the file was exported: importing would overwrite that
+    change, so the app asks first and the command line needs --force."""

@@ -17,6 +17,7 @@ from ..masking import mask_secrets
 from ..model import rules
 from ..model.content import Content, load_content
 from ..model.lifecycle import Award
+from ..model.limits import LimitError, check_tender
 from ..model.question_bank import QuestionBank, load_question_bank
 from ..model.tender import Tender, TenderSummary, new_tender
 from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
@@ -28,11 +29,13 @@ from .errors import (
     DatabaseInUse,
     DatabaseProblem,
     DuplicateReferenceError,
+    ImportConflictError,
     InvalidTenderError,
     NotFoundError,
     ServiceError,
     export_error,
 )
+from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
 
 BIN_DAYS = 30
@@ -58,7 +61,7 @@ def _plain_errors() -> Iterator[None]:
         raise ServiceError(str(exc)) from exc
 
 
-class TenderService(LifecycleUseCases):
+class TenderService(LifecycleUseCases, HistoryUseCases):
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:
@@ -133,6 +136,7 @@ class TenderService(LifecycleUseCases):
             return self._store.get(reference)
 
     def create(self, tender: Tender) -> Tender:
+        _within_limits(tender)
         with _plain_errors():
             return self._store.create(tender, compliant=self.is_compliant(tender))
 
@@ -140,6 +144,7 @@ class TenderService(LifecycleUseCases):
         """Save (autosave calls this); the stored compliance state follows the policy check."""
         if not tender.reference.strip():
             raise ServiceError("A tender needs a reference before it can be saved.")
+        _within_limits(tender)
         with _plain_errors():
             if tender.version == 0:
                 saved = self._store.create(tender, compliant=self.is_compliant(tender))
@@ -234,7 +239,8 @@ class TenderService(LifecycleUseCases):
         """Write the tender as a .svtender.json file, atomically."""
         from ..export import ExportError, atomic_write
 
-        text = tender_to_json(tender)
+        _within_limits(tender)
+        text = tender_to_json(tender, stamped=True)
         try:
             return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except ExportError as exc:
@@ -252,15 +258,24 @@ class TenderService(LifecycleUseCases):
         except TenderFileError as exc:
             raise InvalidTenderError(f"{Path(path).name}: {exc}") from exc
 
-    def import_file(self, path: Path) -> tuple[Tender, bool]:
+    def import_file(self, path: Path, *, force: bool = False) -> tuple[Tender, bool]:
         """Import a tender file; an existing reference is updated. Backs the database up first."""
-        return self.import_tender(self.read_file(path))
+        return self.import_tender(self.read_file(path), force=force)
 
-    def import_tender(self, tender: Tender) -> tuple[Tender, bool]:
-        """Store a tender read from elsewhere: created if new, replacing the stored one if not."""
+    def import_tender(self, tender: Tender, *, force: bool = False) -> tuple[Tender, bool]:
+        """Store a tender read from elsewhere: created if new, replacing the stored one if not.
+
+        A stored tender changed since the file was exported (the file's `version`) is replaced only with
+        `force`, else ImportConflictError. The database is backed up first (SQLite), and the version
+        replaced is kept in the tender's history (both modes).
+        """
+        _within_limits(tender)
         self._backup_quietly("import")
-        with _plain_errors():
-            return self._store.upsert(tender, compliant=self.is_compliant(tender))
+        try:
+            with _plain_errors():
+                return self._store.upsert(tender, compliant=self.is_compliant(tender), force=force)
+        except ConflictError as exc:
+            raise ImportConflictError(str(exc)) from exc
 
     # ---------------------------------------------------------------- safety
 
@@ -310,6 +325,14 @@ class TenderService(LifecycleUseCases):
     def doctor(self) -> list[str]:
         with _plain_errors():
             return [mask_secrets(line) for line in self._store.doctor().lines()]
+
+
+def _within_limits(tender: Tender) -> None:
+    """Refuse a tender over the limits of `model.limits`, so whatever is stored can be exported and read back."""
+    try:
+        check_tender(tender)
+    except LimitError as exc:
+        raise InvalidTenderError(f"{tender.reference or 'This tender'} is too large to keep: {exc}.") from exc
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,

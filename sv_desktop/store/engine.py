@@ -85,8 +85,30 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT_MS = 5_000
+STATEMENT_TIMEOUT_MS = 30_000
+"""Team mode never waits for ever: on a server out of reach, on a row another person's session holds, or on
+a statement that runs away. A URL's own `connect_timeout`, or `-c lock_timeout=...` in its `options`, wins."""
+
+
 def server_engine(url: str) -> Engine:
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=server_connect_args(url))
+
+
+def server_connect_args(url: str) -> dict[str, object]:
+    """psycopg connection arguments with the timeouts; the URL's own options come after ours, so they win."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return {}
+    query = parsed.query
+    given = query.get("options", "")
+    given = " ".join(given) if isinstance(given, tuple) else given
+    ours = f"-c lock_timeout={LOCK_TIMEOUT_MS} -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    arguments: dict[str, object] = {"options": f"{ours} {given}".strip()}
+    if "connect_timeout" not in query:
+        arguments["connect_timeout"] = CONNECT_TIMEOUT_S
+    return arguments
 
 
 def display_url(url: str) -> str:

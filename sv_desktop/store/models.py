@@ -254,3 +254,19 @@ class StoreMetaRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     change_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HistoryRow(Base):
+    """One version of a tender in its audit trail: who changed it (the database user, or the computer's user
+    on SQLite), when, how (`action`), and the tender as it then stood in its file form (none for a move to or
+    from the bin). Deleted with the tender when the bin is emptied."""
+
+    __tablename__ = "tender_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    version: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(40))
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    snapshot: Mapped[str | None] = mapped_column(Text)

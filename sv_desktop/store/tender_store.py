@@ -23,11 +23,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from sv_desktop.masking import mask_secrets
+from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
 
 from . import backups as backup_files
+from . import history
 from .bulk import insert_tenders
 from .busy import busy_error, is_busy_error, retry_while_busy
 from .delivery_read import delivery_contracts
@@ -280,10 +282,11 @@ class TenderStore:
             session.add(row)
             session.flush()
             version = row.version_id
+            history.record(session, row, tender, "created", now)
         return dataclasses.replace(tender, version=version, updated_at=now)
 
     def save(self, tender: Tender, *, compliant: bool | None = None,
-             previous_reference: str | None = None) -> Tender:
+             previous_reference: str | None = None, action: str = "saved") -> Tender:
         """Save over the stored tender if nobody else saved it since `tender.version` was read.
 
         `compliant` is stored as given: None records that the changed tender has not been checked.
@@ -304,9 +307,11 @@ class TenderStore:
                     clash = self._row(session, tender.reference)
                     if clash is not None:
                         raise _duplicate(tender.reference, clash)
+                history.keep_before(session, row, now)
                 self._fill(session, row, tender, compliant, now)
                 session.flush()
                 version = row.version_id
+                history.record(session, row, tender, action, now)
         except StaleDataError:
             raise ConflictError(looked_up) from None
         return dataclasses.replace(tender, version=version, updated_at=now)
@@ -344,8 +349,14 @@ class TenderStore:
             insert_tenders(session, tenders, verdicts, now)
         return len(tenders)
 
-    def upsert(self, tender: Tender, *, compliant: bool | None = None) -> tuple[Tender, bool]:
-        """For imports: create, or overwrite whatever is stored (bringing it back from the bin)."""
+    def upsert(self, tender: Tender, *, compliant: bool | None = None,
+               force: bool = False) -> tuple[Tender, bool]:
+        """For imports: create, or overwrite what is stored (bringing it back from the bin).
+
+        `tender.version` is the version the file was exported at (0 when the file does not say): a stored
+        tender changed since then is not overwritten unless `force`, and ConflictError says who changed it
+        and when. The version replaced is kept in the tender's history either way.
+        """
         check_reference(tender.reference)
         now = self._now()
         with self._write() as session:
@@ -354,10 +365,15 @@ class TenderStore:
             if row is None:
                 row = TenderRow(created_at=now)
                 session.add(row)
+            else:
+                if not force and tender.version and row.version_id != tender.version and row.deleted_at is None:
+                    raise ConflictError(tender.reference, _import_conflict(session, row, tender.version))
+                history.keep_before(session, row, now)
             row.deleted_at = None
             self._fill(session, row, tender, compliant, now)
             session.flush()
             version = row.version_id
+            history.record(session, row, tender, "imported", now)
         return dataclasses.replace(tender, version=version, updated_at=now), created
 
     def _fill(self, session: Session, row: TenderRow, tender: Tender, compliant: bool | None,
@@ -384,6 +400,28 @@ class TenderStore:
         for name, rows in children.items():
             setattr(row, name, rows)
 
+    # ------------------------------------------------------------ the audit trail
+
+    def history(self, reference: str) -> list[HistoryEntry]:
+        """Every recorded version of the tender (live or in the bin), newest first."""
+        with self._read() as session:
+            return history.entries(session, self._tender_id(session, reference))
+
+    def version_snapshot(self, reference: str, entry_id: int) -> str:
+        """The file form of the tender as it stood at one version of its history."""
+        with self._read() as session:
+            found = history.snapshot(session, self._tender_id(session, reference), entry_id)
+        if found is None:
+            raise NotFoundError(f"That version of {reference} is not in its history (or holds no copy of it).")
+        return found
+
+    @staticmethod
+    def _tender_id(session: Session, reference: str) -> int:
+        found = session.scalar(select(TenderRow.id).where(TenderRow.reference == reference))
+        if found is None:
+            raise NotFoundError(f"There is no tender with the reference {reference}.")
+        return found
+
     # ------------------------------------------------------------ the bin
 
     def delete(self, reference: str) -> None:
@@ -392,7 +430,9 @@ class TenderStore:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is not None:
                 raise NotFoundError(f"There is no tender with the reference {reference} to delete.")
+            history.keep_before(session, row, self._now())
             row.deleted_at = self._now()
+            history.record(session, row, None, "deleted", self._now())
 
     def list_bin(self) -> list[TenderSummary]:
         """Tenders in the bin, most recently deleted first."""
@@ -415,7 +455,9 @@ class TenderStore:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is None:
                 raise NotFoundError(f"{reference} is not in the bin.")
+            history.keep_before(session, row, self._now())
             row.deleted_at = None
+            history.record(session, row, None, "undeleted", self._now())
 
     def purge(self, reference: str) -> None:
         """Delete one tender from the bin for good."""
@@ -485,6 +527,15 @@ class TenderStore:
         return run_doctor(self)
 
 
+def _import_conflict(session: Session, row: TenderRow, exported: int) -> str:
+    last = history.latest(session, row.id)
+    by = f" by {last.who}" if last is not None and last.changed_by else ""
+    when = (row.updated_at or last.changed_at) if last is not None else row.updated_at
+    stamp = f" on {when.astimezone():%d %b %Y at %H:%M}" if when else ""
+    return (f"{row.reference} was changed{by}{stamp}, after this file was exported (the file holds version "
+            f"{exported}; the database holds version {row.version_id}). Nothing was imported.")
+
+
 def _duplicate(reference: str, row: TenderRow) -> DuplicateReferenceError:
     where = " (it is in the bin)" if row.deleted_at is not None else ""
     return DuplicateReferenceError(f"Another tender already has the reference {reference}{where}. "
@@ -510,12 +561,19 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
             raise busy_error(Path(where), Path(where).with_name(LOCK_FILE)) from None
         if sqlite and ("malformed" in lowered or "not a database" in lowered):
             raise DatabaseDamagedError(Path(where), message) from None
+        if "lock timeout" in lowered or "statement timeout" in lowered:
+            raise StoreError("The database did not answer in time (someone else's change to the same tender may "
+                             "still be in progress). Nothing was changed; try again in a moment.") from None
         if "locked" in lowered or "busy" in lowered:
             raise StoreError("The database is busy (another program is using it). Try again in a moment; "
                              "nothing was lost.") from None
         if "disk is full" in lowered or "no space" in lowered:
             raise StoreError("The disk is full, so the change was not saved. Free some space and save again."
                              ) from None
+        if not sqlite and ("permission denied" in lowered or "must be owner" in lowered):
+            raise StoreError("Your role on the team database does not allow this (emptying the bin and upgrades "
+                             "are for the database's owner). Nothing was changed; ask your database "
+                             "administrator.") from None
         if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
             raise StoreError(f"The database at {where} cannot be written (it is read-only). "
                              "Ask your IT team for write access.") from None

@@ -5,6 +5,7 @@ Kept together so wording is consistent everywhere (list, wizard, print) and easy
 
 from __future__ import annotations
 
+from ..model.content import unknown_label
 from ..model.pipeline import STAGE_NAMES
 
 STAGE_LABELS: dict[str, str] = STAGE_NAMES
@@ -57,7 +58,8 @@ def compliance_icon(compliant: bool | None) -> str:
 
 
 def label(mapping: dict[str, str], key: str | None) -> str:
-    """The label for an id, or the id made readable when the data holds one the screen does not know."""
+    """The label for an id, or "Unknown (id)" when the data holds one the screen does not know (a value
+    written into the database by something other than this version of the app)."""
     if key is None:
         return ""
-    return mapping.get(key) or key.replace("_", " ").capitalize()
+    return mapping.get(key) or unknown_label(key)

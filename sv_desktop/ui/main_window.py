@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(_("&Import tender file…"), "import", self.window_actions.import_file, ("Ctrl+I",))
         self.export_action = self._action(_("E&xport tender file…"), "export", self.window_actions.export_file, ("Ctrl+Shift+E",))
         self.bin_action = self._action(_("&Bin…"), "bin", self.window_actions.show_bin, in_menu_only=True)
+        self.history_action = self._action(_("&History…"), "reload", self.window_actions.show_history, ("Ctrl+H",),
+                                           _("Who changed the selected tender, when, and what changed"))
         self.quit_action = self._action(_("&Quit"), "close", self.close, ("Ctrl+Q",),
                                         in_menu_only=True)
         self.backup_action = self._action(_("&Back up now"), "backup", self.window_actions.backup_now, in_menu_only=True)
@@ -229,7 +231,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&File"))
         for item in (self.new_action, self.open_action, self.duplicate_action, self.delete_action, None,
-                     self.import_action, self.export_action, None, self.bin_action, None, self.quit_action):
+                     self.import_action, self.export_action, None, self.history_action, self.bin_action, None,
+                     self.quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
         tools = bar.addMenu(_("&Tools"))
         for item in (self.backup_action, self.restore_action, self.doctor_action, None, self.settings_action):
@@ -304,6 +307,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
+        self.table.addAction(self.history_action)
         self.table.doubleClicked.connect(self._double_clicked)
 
         empty = QWidget()
@@ -439,7 +443,8 @@ class MainWindow(QMainWindow):
         if self.proxy is None:
             return
         has = self.selected_reference() is not None
-        for action in (self.open_action, self.duplicate_action, self.delete_action, self.export_action):
+        for action in (self.open_action, self.duplicate_action, self.delete_action, self.export_action,
+                       self.history_action):
             action.setEnabled(has)
 
     # ---- wizards

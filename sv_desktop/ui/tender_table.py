@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 from . import icons
-from .labels import STAGE_LABELS, compliance_icon, compliance_text, label
+from .labels import STAGE_LABELS, compliance_icon, compliance_text, label, unknown_label
 from .parsing import format_date, format_money
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ class TenderTableModel(QAbstractTableModel):
         return None
 
     def _category(self, row: TenderSummary) -> str:
-        return self._category_labels.get(row.category, row.category)
+        return self._category_labels.get(row.category) or unknown_label(row.category)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

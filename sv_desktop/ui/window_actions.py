@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..services.errors import ServiceError
+from .worker import run_in_background
 
 if TYPE_CHECKING:
+    from ..model.tender import Tender
     from ..services.contract import UiService
     from .main_window import MainWindow
 
@@ -36,22 +38,74 @@ class WindowActions:
         self.window.refresh(select=reference)
 
     def import_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         chosen, _ = QFileDialog.getOpenFileName(self.window, "Import a tender file", str(Path.home()), TENDER_FILE_FILTER)
-        if not chosen:
-            return
-        try:
-            tender, created = self.service.import_file(Path(chosen))
-        except ServiceError as exc:
-            QMessageBox.warning(self.window, "Not imported", str(exc))
-            return
+        if chosen:
+            self.import_path(Path(chosen))
+
+    def import_path(self, path: Path, *, force: bool = False) -> None:
+        """Import off the UI thread (reading, checking, backing up and storing may each take a while)."""
+        self.window.statusBar().showMessage(f"Importing {path.name}…")
+        self.window.import_action.setEnabled(False)
+        run_in_background(lambda: self.service.import_file(path, force=force),
+                          lambda result: self._imported(path, result),
+                          lambda error: self._import_failed(path, error), context=self.window)
+
+    def _imported(self, path: Path, result: tuple[Tender, bool]) -> None:
+        self.window.import_action.setEnabled(True)
+        tender, created = result
         self.window.refresh(select=tender.reference)
         verb = "Imported" if created else "Updated"
-        self.window.statusBar().showMessage(f"{verb} {tender.reference} from {Path(chosen).name}.", 10000)
+        self.window.statusBar().showMessage(f"{verb} {tender.reference} from {path.name}.", 10000)
+
+    def _import_failed(self, path: Path, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..services.errors import ImportConflictError
+
+        self.window.import_action.setEnabled(True)
+        self.window.statusBar().clearMessage()
+        if isinstance(error, ImportConflictError):
+            answer = QMessageBox.question(
+                self.window, "Replace the newer version?",
+                f"{error}\n\nReplace it with the tender in {path.name}? The version it replaces is kept in "
+                "the tender's history (File, History) and can be restored from there.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.import_path(path, force=True)
+            return
+        message = str(error) if isinstance(error, ServiceError) else (
+            f"{path.name} could not be imported ({type(error).__name__}: {error}).")
+        QMessageBox.warning(self.window, "Not imported", message)
+
+    def show_history(self) -> None:
+        from .history_dialog import HistoryDialog
+
+        reference = self.window.selected_reference()
+        if reference is None or not self.window._settle(reference):
+            return
+        dialog = HistoryDialog(self.service, reference, self.window)
+        dialog.restored.connect(self._version_restored)
+        dialog.exec()
+
+    def _version_restored(self, reference: str) -> None:
+        wizard = self.window.wizard_for(reference)
+        if wizard is not None:
+            wizard.reload()
+        self.window.refresh(select=reference)
+
+    def _tool_failed(self, title: str, error: Exception) -> None:
+        """A background tool failed: say so in one sentence (a ServiceError's own, or what went wrong)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.window.statusBar().clearMessage()
+        message = str(error) if isinstance(error, ServiceError) else (
+            f"Something went wrong ({type(error).__name__}: {error}).")
+        QMessageBox.warning(self.window, title, message)
 
     def export_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         from .prompts import replace_file_allowed
         from .wizard.exporting import safe_file_stem
@@ -70,12 +124,11 @@ class WindowActions:
             path = path.with_name(path.name + ".svtender.json")
         if not replace_file_allowed(self.window, self.service, path):
             return
-        try:
-            written = self.service.export_file(self.service.get(reference), path)
-        except ServiceError as exc:
-            QMessageBox.warning(self.window, "Not exported", str(exc))
-            return
-        self.window.statusBar().showMessage(f"Saved {reference} as {written or path}.", 10000)
+        self.window.statusBar().showMessage(f"Exporting {reference}…")
+        run_in_background(lambda: self.service.export_file(self.service.get(reference), path),
+                          lambda written: self.window.statusBar().showMessage(
+                              f"Saved {reference} as {written or path}.", 10000),
+                          lambda error: self._tool_failed("Not exported", error), context=self.window)
 
     def show_bin(self) -> None:
         from .bin_dialog import BinDialog
@@ -87,13 +140,11 @@ class WindowActions:
     # ---- tools
 
     def backup_now(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        self.window.statusBar().showMessage("Backing up…")
+        run_in_background(self.service.backup, self._backed_up,
+                          lambda error: self._tool_failed("No backup made", error), context=self.window)
 
-        try:
-            path = self.service.backup()
-        except ServiceError as exc:
-            QMessageBox.warning(self.window, "No backup made", str(exc))
-            return
+    def _backed_up(self, path: Path) -> None:
         # Local time, not the UTC stamp in the file's name.
         when = dt.datetime.now().strftime("%d/%m/%Y at %H:%M")
         self.window.statusBar().showMessage(f"Backed up {when}, in the folder {Path(path).parent}.", 10000)

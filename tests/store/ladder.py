@@ -105,7 +105,22 @@ def fill_0002(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0003(connection: sa.Connection) -> Tender:
+    """A 0002-shaped tender with one version in the audit trail that 0003 added."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0003"
+    tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+    ).returning(t["tender"].c.id)).scalar_one()
+    connection.execute(t["tender_history"].insert().values(
+        tender_id=tender_id, version=3, action="saved", changed_at=WRITTEN_AT, changed_by="ladder",
+        snapshot='{"format": "sv-desktop.tender"}'))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
+    "0003": fill_0003,
 }

@@ -181,7 +181,7 @@ class FakeService:
     def export_file(self, tender: Tender, path: Path) -> Path:
         return self._write("file", path)
 
-    def import_file(self, path: Path) -> tuple[Tender, bool]:
+    def import_file(self, path: Path, *, force: bool = False) -> tuple[Tender, bool]:
         raise ServiceError(f"{Path(path).name} is not a tender file.")
 
     def backup(self) -> Path:

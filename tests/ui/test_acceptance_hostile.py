@@ -136,6 +136,7 @@ def test_hostile_text_in_every_wizard_field_survives_autosave_reopen_and_exports
             monkeypatch.setattr(QFileDialog, "getSaveFileName",
                                 staticmethod(lambda *args, p=path, **kwargs: (str(p), "")))
             button.click()
+            qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=60_000)  # written off the UI thread
             assert path.stat().st_size > 0
         printed = pdf_body(pdf)
         document = docx.Document(str(word))

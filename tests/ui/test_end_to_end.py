@@ -111,6 +111,7 @@ def test_new_tender_to_pdf_and_back_again(qtbot, tmp_path, open_main, monkeypatc
     pdf.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
     click(qtbot, review.pdf_button)
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=60_000)  # written off the UI thread
     assert pdf.is_file() and "Saved the social value pack" in review.last_export.text()
     text = "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     flat = " ".join(text.split())

@@ -123,13 +123,15 @@ def test_import_error_is_explained_and_export_asks_before_replacing(qtbot, fake_
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
     warned = answer(monkeypatch, "warning", QMessageBox.StandardButton.Ok)
     window.window_actions.import_file()
-    assert warned and "bad.svtender.json" in warned[0]
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)  # the import runs off the UI thread
+    assert "bad.svtender.json" in warned[0]
 
     window.select(tender.reference)
     target = tmp_path / "out"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window.window_actions.export_file()
     written = Path(str(target) + ".svtender.json")
+    qtbot.waitUntil(written.exists, timeout=5000)  # written off the UI thread
     assert written.read_text() == "file export"
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
     written.write_text("keep")
@@ -152,7 +154,7 @@ def test_bin_dialog_restores(qtbot, fake_service):
 def test_tools_backup_and_doctor(qtbot, fake_service, open_main, monkeypatch):
     window = open_main(fake_service)
     window.window_actions.backup_now()
-    assert window.statusBar().currentMessage().startswith("Backed up ")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backed up "), timeout=5000)
     shown = []
     monkeypatch.setattr(TextReportDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
     window.window_actions.check_database()

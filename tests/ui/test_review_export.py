@@ -43,6 +43,8 @@ def test_export_pdf_with_ctrl_e_asks_before_replacing(qtbot, fake_service, open_
     target = tmp_path / "pack.pdf"
     save_as(monkeypatch, target)
     qtbot.keyClick(wizard, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert "Writing the social value pack" in wizard.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=5000)  # written off the UI thread
     assert target.read_text() == "pdf export"
     assert "Saved the social value pack" in wizard.statusBar().currentMessage()
     target.write_text("keep me")
@@ -52,6 +54,7 @@ def test_export_pdf_with_ctrl_e_asks_before_replacing(qtbot, fake_service, open_
     assert target.read_text() == "keep me"
     answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
     assert wizard.exporter.export("pdf") == target
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=5000)
     assert target.read_text() == "pdf export"
 
 
@@ -61,9 +64,11 @@ def test_word_and_brief_buttons_and_missing_suffix(qtbot, fake_service, open_wiz
     page = wizard.page(PageId.REVIEW)
     save_as(monkeypatch, tmp_path / "pack")
     qtbot.mouseClick(page.word_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=5000)
     assert (tmp_path / "pack.docx").read_text() == "docx export"
     save_as(monkeypatch, tmp_path / "brief.pdf")
     qtbot.mouseClick(page.brief_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=5000)
     assert (tmp_path / "brief.pdf").read_text() == "brief export"
     assert "brief.pdf" in page.last_export.text()
 
@@ -73,8 +78,9 @@ def test_unwritable_folder_is_explained_and_cancel_does_nothing(qtbot, fake_serv
     wizard = open_wizard(fake_service, fake_service.new_tender())
     save_as(monkeypatch, tmp_path / "missing" / "pack.pdf")
     warned = answer(monkeypatch, "warning", QMessageBox.StandardButton.Ok)
-    assert wizard.exporter.export("pdf") is None
-    assert warned and "does not exist" in warned[0]
+    assert wizard.exporter.export("pdf") is not None  # asked for; written (or not) in the background
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)
+    assert "does not exist" in warned[0]
     save_as(monkeypatch, "")
     assert wizard.exporter.export("pdf") is None
     assert fake_service.exports == []

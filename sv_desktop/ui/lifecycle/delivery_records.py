@@ -34,6 +34,7 @@ def period_text(start: dt.date | None, end: dt.date | None) -> str:
 class KpiResultEditor(RecordEditor):
     columns = ("KPI", "Period", "Rating", "Result")
     noun = "result"
+    limit_key = "kpi_results"
     pad_form = True
     max_column_width = 180
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
@@ -177,6 +178,7 @@ class KpiResultEditor(RecordEditor):
 class CaseStudyEditor(RecordEditor):
     columns = ("Case study", "Theme", "Written")
     noun = "case study"
+    limit_key = "case_studies"
     plural = "case studies"
     max_column_width = 180
     wrap_rows = QFormLayout.RowWrapPolicy.WrapAllRows

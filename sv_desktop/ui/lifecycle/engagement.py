@@ -39,6 +39,7 @@ MAX_TEXT = 100_000
 class EventEditor(RecordEditor):
     columns = ("Held on", "Event", "Suppliers met")
     noun = "event"
+    limit_key = "engagement"
     pad_form = True
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
@@ -87,6 +88,7 @@ class EventEditor(RecordEditor):
 class SupplierEditor(RecordEditor):
     columns = ("Supplier", "Postcode", "Local", "SME", "VCSE")
     noun = "supplier"
+    limit_key = "engagement[].suppliers"
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
     def __init__(self, is_local, parent: QWidget | None = None) -> None:

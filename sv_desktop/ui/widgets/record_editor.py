@@ -52,6 +52,9 @@ class RecordEditor(QWidget):
     max_column_width = MAX_COLUMN_WIDTH
     """How wide a narrow column may grow to show its contents (wider where the table has the room)."""
     pad_form = False
+    limit_key = ""
+    """The key of `model.limits.MAX_ITEMS` bounding how many records one tender holds ("" for no limit):
+    at the limit the Add buttons are disabled and say why, so the app never holds what it could not save."""
     """Keep the form's rows together at the top when none of its fields can take the spare height (Qt
     would otherwise share it out between the rows, pulling a date box away from its label)."""
 
@@ -188,7 +191,24 @@ class RecordEditor(QWidget):
         row = self.table.currentRow()
         return self.records[row] if 0 <= row < len(self.records) else None
 
+    def max_records(self) -> int | None:
+        from ...model.limits import MAX_ITEMS
+
+        return MAX_ITEMS.get(self.limit_key) if self.limit_key else None
+
+    def room(self) -> int:
+        """How many more records this tender may hold."""
+        most = self.max_records()
+        return max(0, most - len(self.records)) if most is not None else 1 << 30
+
+    def is_full(self) -> bool:
+        most = self.max_records()
+        return most is not None and len(self.records) >= most
+
     def add(self, record: Any) -> None:
+        if self.is_full():
+            self._update()
+            return
         self.records.append(record)
         self.refresh(len(self.records) - 1)
         self.changed.emit()
@@ -202,7 +222,7 @@ class RecordEditor(QWidget):
         self.changed.emit()
 
     def undo_remove(self) -> None:
-        if not self._removed:
+        if not self._removed or self.is_full():
             return
         row, record = self._removed.pop()
         row = min(row, len(self.records))
@@ -239,6 +259,19 @@ class RecordEditor(QWidget):
         has_current = self.current() is not None
         self.form_box.setEnabled(has_current)
         self.remove_button.setEnabled(has_current)
-        self.undo_button.setEnabled(bool(self._removed))
-        self.empty_note.setText(self.empty_text())
-        self.empty_note.setVisible(not self.records)
+        full = self.is_full()
+        self.undo_button.setEnabled(bool(self._removed) and not full)
+        for index in range(self.buttons.count()):
+            button = self.buttons.itemAt(index).widget()
+            if isinstance(button, QPushButton):
+                if button.property("room_tip") is None:
+                    button.setProperty("room_tip", button.toolTip())  # its own tip, while there is room
+                button.setEnabled(not full)
+                button.setToolTip(f"A tender can hold at most {self.max_records():,} {self.plural_noun()}."
+                                  if full else button.property("room_tip"))
+        if full:
+            self.empty_note.setText(f"This tender holds the most {self.plural_noun()} one tender can "
+                                    f"({self.max_records():,}); remove one to add another.")
+        else:
+            self.empty_note.setText(self.empty_text())
+        self.empty_note.setVisible(not self.records or full)

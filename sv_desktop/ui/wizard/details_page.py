@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...model.content import unknown_label
 from ...model.tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STAGES, Tender
 from .. import icons
 from ..labels import STAGE_LABELS
@@ -53,7 +54,12 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
 
 
 def select(combo: QComboBox, item_id: str | None) -> None:
+    """Show `item_id`; a value this version does not know (written into the database by something else) is
+    shown as an extra "Unknown (...)" entry and kept, never replaced by the first entry without a word."""
     index = combo.findData(item_id)
+    if index < 0 and item_id:
+        combo.addItem(unknown_label(item_id), item_id)
+        index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
 
 
@@ -255,7 +261,8 @@ class DetailsPage(WizardPage):
         self._show_derived(tender)
 
     def is_complete(self) -> bool:
-        return self.category.currentData() not in OUT_OF_SCOPE_CATEGORIES
+        category = self.category.currentData()
+        return category in CATEGORIES and category not in OUT_OF_SCOPE_CATEGORIES
 
     # ---- live display
 
@@ -269,7 +276,13 @@ class DetailsPage(WizardPage):
         self.edited()
 
     def _show_category(self, category: str) -> None:
-        guide = self.content.categories[category]
+        guide = self.content.categories.get(category)
+        if guide is None:
+            self.category_note.setText(f"{unknown_label(category)}: this version of sv-desktop does not know "
+                                       "this category. Choose one of the list to carry on.")
+            self.category_note.setVisible(True)
+            self.refusal.setVisible(False)
+            return
         self.category_note.setText(guide.description)
         self.category_note.setVisible(guide.in_scope)
         self.refusal_text.setText(
@@ -279,7 +292,9 @@ class DetailsPage(WizardPage):
         self.category.setAccessibleDescription("" if guide.in_scope else self.refusal_text.text())
 
     def _show_route(self, route: str) -> None:
-        self.route_note.setText(self.content.routes[route].description)
+        known = self.content.routes.get(route)
+        self.route_note.setText(known.description if known else
+                                f"{unknown_label(route)}: this version of sv-desktop does not know this route.")
 
     def _show_derived(self, tender: Tender) -> None:
         self.whole_life.setText(format_money(tender.whole_life_value_incl_vat, pence=True))

@@ -6,20 +6,22 @@ so tests replace them in one place.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ...model.tender import Tender
 from ...services.errors import ServiceError
 from ..print_document import tender_html
 from ..prompts import replace_file_allowed
+from ..worker import run_in_background
 
 if TYPE_CHECKING:
     from ...services.contract import UiService
@@ -54,6 +56,8 @@ class Exporter(QObject):
         self.last_path: Path | None = None
         self.unfinished: Callable[[], list[str]] = list
         """Sentences naming each unfinished entry and the value a document uses meanwhile."""
+        self.running = 0
+        """Exports being written in the background."""
 
     # ---- preferences
 
@@ -89,6 +93,8 @@ class Exporter(QObject):
     # ---- export
 
     def export(self, kind: str) -> Path | None:
+        """Ask where, then write in the background; the path asked for, or None when nothing is written.
+        `done` says when the file is written; a failure is a message box."""
         noun, suffix, file_filter, caption = KINDS[kind]
         tender = self._tender()
         unfinished = self.unfinished()
@@ -111,25 +117,34 @@ class Exporter(QObject):
             path = path.with_name(path.name + suffix)
         if not replace_file_allowed(self.parent_widget, self.service, path):
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = self._writer(kind)(tender, path)
-        except ServiceError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {exc}")
-            return None
-        QApplication.restoreOverrideCursor()
-        written = Path(written) if written else path
+        # The document is written off the UI thread from a copy, so the manager can carry on typing.
+        copied = copy.deepcopy(tender)
+        blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
+        writer = self._writer(kind)
+        self.running += 1
+        self.done.emit(f"Writing the {noun}…")
+        run_in_background(lambda: writer(copied, path),
+                          lambda written: self._written(noun, Path(written) if written else path, blockers,
+                                                        len(unfinished)),
+                          lambda error: self._failed(noun, error), context=self)
+        return path
+
+    def _written(self, noun: str, written: Path, blockers: int, unfinished: int) -> None:
+        self.running -= 1
         self.last_path = written
         self.settings.setValue(LAST_FOLDER_KEY, str(written.parent))
-        blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
         draft = f" It is marked DRAFT: {blockers} blocker{'s' if blockers != 1 else ''} to fix." if blockers else ""
-        kept = f" {len(unfinished)} unfinished entr{'ies' if len(unfinished) > 1 else 'y'}: earlier values used." \
+        kept = f" {unfinished} unfinished entr{'ies' if unfinished > 1 else 'y'}: earlier values used." \
             if unfinished else ""
         self.done.emit(f"Saved the {noun} as {written}.{draft}{kept}")
         if self.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
-        return written
+
+    def _failed(self, noun: str, error: Exception) -> None:
+        self.running -= 1
+        reason = str(error) if isinstance(error, ServiceError) else f"{type(error).__name__}: {error}"
+        self.done.emit(f"The {noun} was not saved.")
+        QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {reason}")
 
     # ---- print
 

@@ -40,6 +40,7 @@ NAME_LIMIT = 2000
 class KpiEditor(RecordEditor):
     columns = ("KPI", "Theme", "Target", "How often")
     noun = "KPI"
+    limit_key = "kpis"
     plural = "KPIs"
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
@@ -165,7 +166,7 @@ class KpiEditor(RecordEditor):
     def add_from_library(self) -> None:
         if self.tender is None:
             return
-        chosen = BankPicker.choose_kpis(self, self.bank, self.content, self.tender)
+        chosen = BankPicker.choose_kpis(self, self.bank, self.content, self.tender)[:self.room()]
         for library_kpi in chosen:
             self.records.append(self.bank.to_kpi(library_kpi))
         if chosen:

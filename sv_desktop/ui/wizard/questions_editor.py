@@ -24,6 +24,7 @@ HEADING_LIMIT = 500
 class QuestionsEditor(RecordEditor):
     columns = ("Question", "Theme", "Words", "Scale")
     noun = "question"
+    limit_key = "questions"
 
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         self.service = service
@@ -129,7 +130,7 @@ class QuestionsEditor(RecordEditor):
         if self.tender is None:
             return
         _limit, scale = self._defaults()
-        chosen = BankPicker.choose_questions(self, self.bank, self.content, self.tender)
+        chosen = BankPicker.choose_questions(self, self.bank, self.content, self.tender)[:self.room()]
         for bank_question in chosen:
             self.records.append(self.bank.to_question(bank_question, scale=scale))
         if chosen:

@@ -81,9 +81,9 @@ class ThemeGuideTab(QWidget):
         self.own.currentRowChanged.connect(self._update_buttons)
 
     def show_guide(self, category: str, choice: ThemeChoice | None) -> None:
-        guide = self.page.content.categories[category]
-        theme_guide = guide.themes.get(self.theme_id)
-        self.why_title.setText(f"Why it fits {guide.label}")
+        guide = self.page.content.categories.get(category)
+        theme_guide = guide.themes.get(self.theme_id) if guide else None
+        self.why_title.setText(f"Why it fits {guide.label}" if guide else "Why it fits")
         self.why_title.setAccessibleName(self.why_title.text())
         self.why.setText(theme_guide.why_it_fits if theme_guide else "")
         examples = list(theme_guide.examples) if theme_guide else []

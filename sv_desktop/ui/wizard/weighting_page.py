@@ -132,7 +132,8 @@ class WeightingPage(WizardPage):
         self._show_sum()
 
     def _chosen(self) -> list[str]:
-        return self.tender.theme_ids if self.tender is not None else []
+        # A theme this version does not know (written into the database elsewhere) has no field here.
+        return [t for t in self.tender.theme_ids if t in self.split_fields] if self.tender is not None else []
 
     def _show_sum(self) -> None:
         chosen = self._chosen()

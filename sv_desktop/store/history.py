@@ -1,0 +1,110 @@
+"""The audit trail: every change to a tender records who made it, when, how, and the tender as it then stood.
+
+Who is the database user (`current_user`) on PostgreSQL, where each member connects as themselves, and the
+computer's user name on SQLite. The tender is kept in its `.svtender.json` form, so any version can be read
+back, compared or restored by the same code that reads files. Saves by the same person within
+`COALESCE_WINDOW` of their last save extend that version (autosave would otherwise add hundreds).
+
+A tender stored before the history was kept gets one "before_history" version holding how it stood, at its
+first change; so the version an import or a restore replaces is always in the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from sv_desktop.model.history import COALESCE_WINDOW, HistoryEntry, changed_keys
+from sv_desktop.model.tender import Tender
+from sv_desktop.model.tender_file import tender_to_dict
+
+from .mapping import tender_from_row
+from .models import HistoryRow, TenderRow
+
+MAX_USER = 200
+
+
+def current_user(session: Session) -> str:
+    """Who is making the change: the database's user on a server, the computer's user on SQLite."""
+    if session.get_bind().dialect.name == "sqlite":
+        try:
+            return getpass.getuser()[:MAX_USER]
+        except Exception:  # noqa: BLE001 - no user name known to the system: say so rather than fail a save
+            return ""
+    return str(session.scalar(text("SELECT current_user")) or "")[:MAX_USER]
+
+
+def keep_before(session: Session, row: TenderRow, now: dt.datetime) -> None:
+    """Before `row` is changed: if the tender has no history yet, record how it stands now."""
+    if row.id is None:
+        return
+    if session.scalar(select(HistoryRow.id).where(HistoryRow.tender_id == row.id).limit(1)) is not None:
+        return
+    session.add(HistoryRow(tender_id=row.id, version=row.version_id, action="before_history",
+                           changed_at=row.updated_at or now, changed_by="",
+                           snapshot=_compact(tender_from_row(row))))
+
+
+def record(session: Session, row: TenderRow, tender: Tender | None, action: str, now: dt.datetime) -> None:
+    """After `row` was changed (and flushed): add the version, or extend the same person's recent save."""
+    who = current_user(session)
+    snapshot = _compact(tender) if tender is not None else None
+    if action == "saved":
+        last = session.execute(
+            select(HistoryRow.id, HistoryRow.action, HistoryRow.changed_by, HistoryRow.changed_at)
+            .where(HistoryRow.tender_id == row.id).order_by(HistoryRow.id.desc()).limit(1)).first()
+        if (last is not None and last.action == "saved" and last.changed_by == who
+                and now - _aware(last.changed_at) <= COALESCE_WINDOW):
+            session.execute(update(HistoryRow).where(HistoryRow.id == last.id).values(
+                version=row.version_id, changed_at=now, snapshot=snapshot))
+            return
+    session.add(HistoryRow(tender_id=row.id, version=row.version_id, action=action, changed_at=now,
+                           changed_by=who, snapshot=snapshot))
+
+
+def _compact(tender: Tender) -> str:
+    """The file form without the layout a person reads: a third of the size, written on every save."""
+    return json.dumps(tender_to_dict(tender), ensure_ascii=False, separators=(",", ":"))
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def entries(session: Session, tender_id: int) -> list[HistoryEntry]:
+    """The tender's versions, newest first, each with what changed since the version before it."""
+    rows = session.execute(
+        select(HistoryRow.id, HistoryRow.version, HistoryRow.action, HistoryRow.changed_at,
+               HistoryRow.changed_by, HistoryRow.snapshot)
+        .where(HistoryRow.tender_id == tender_id).order_by(HistoryRow.id)).all()
+    out: list[HistoryEntry] = []
+    previous: str | None = None
+    first = True
+    for row_id, version, action, changed_at, changed_by, snapshot in rows:
+        changes = changed_keys(None if first else (previous or ""), snapshot) if snapshot else ()
+        if first and action in ("created", "before_history"):
+            changes = ()
+        out.append(HistoryEntry(row_id, version, action, changed_at, changed_by or "", snapshot is not None,
+                                changes))
+        if snapshot:
+            previous, first = snapshot, False
+    out.reverse()
+    return out
+
+
+def snapshot(session: Session, tender_id: int, entry_id: int) -> str | None:
+    return session.scalar(select(HistoryRow.snapshot).where(HistoryRow.tender_id == tender_id,
+                                                            HistoryRow.id == entry_id))
+
+
+def latest(session: Session, tender_id: int) -> HistoryEntry | None:
+    row = session.execute(
+        select(HistoryRow.id, HistoryRow.version, HistoryRow.action, HistoryRow.changed_at, HistoryRow.changed_by)
+        .where(HistoryRow.tender_id == tender_id).order_by(HistoryRow.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return HistoryEntry(row[0], row[1], row[2], row[3], row[4] or "", True)
