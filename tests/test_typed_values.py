@@ -75,3 +75,23 @@ def test_every_text_is_read_or_refused_never_raises_anything_else(text):
 def test_grouped_and_plain_forms_agree(value):
     assert money(f"{value:,.2f}") == money(f"{value:.2f}") == value
     assert money(f"£{value:,.2f}") == value
+
+
+@given(st.decimals(min_value=0, max_value=99, places=3, allow_nan=False, allow_infinity=False),
+       st.sampled_from([("k", 1000), ("m", 10**6), (" million", 10**6), ("bn", 10**9), (" thousand", 1000)]))
+def test_multiplied_forms_read_as_the_figure_they_say(number, suffix):
+    word, factor = suffix
+    assert money(f"{number}{word}") == number * factor
+    assert money(f"£{number}{word.upper()}") == number * factor
+
+
+@given(st.text(alphabet="0123456789,.", min_size=1, max_size=12))
+def test_commas_are_only_read_where_they_group_thousands(text):
+    try:
+        value = money(text)
+    except NumberError:
+        return
+    whole = text.split(".")[0]
+    if "," in whole:
+        assert all(len(group) == 3 for group in whole.split(",")[1:]) and 1 <= len(whole.split(",")[0]) <= 3
+    assert value == Decimal(text.replace(",", "") if not text.startswith(".") else "0" + text)

@@ -100,7 +100,7 @@ class TenderTableModel(QAbstractTableModel):
             self._unfinished.pop(reference, None)
         row = self.row_of(reference)
         if row >= 0:
-            self.dataChanged.emit(self.index(row, COL_REFERENCE), self.index(row, COL_REFERENCE))
+            self.dataChanged.emit(self.index(row, COL_TITLE), self.index(row, COL_TITLE))
 
     def unfinished(self, reference: str) -> str:
         return self._unfinished.get(reference, "")
@@ -211,10 +211,12 @@ class TenderTableModel(QAbstractTableModel):
 
     def value(self, row: int, column: int, role: int):
         """What `data()` gives for a cell (the filter calls this directly, without building an index)."""
-        if column == COL_REFERENCE and role in (_DECORATION, _TOOLTIP, _ACCESSIBLE):
+        if column == COL_TITLE and role in (_DECORATION, _TOOLTIP, _ACCESSIBLE):
+            # The title column is the wide one: the mark never squeezes the reference.
             unfinished = self._unfinished.get(self._rows[row].reference)
             if unfinished:
-                return {_DECORATION: icons.icon("field-error"), _TOOLTIP: unfinished,
+                return {_DECORATION: icons.icon("field-error"),
+                        _TOOLTIP: f"{unfinished}\n{self._rows[row].title[:500]}",
                         _ACCESSIBLE: f"{self.cells(row)[column]}, {unfinished}"}[role]
         if role in (_DISPLAY, _ACCESSIBLE):
             return self.cells(row)[column]

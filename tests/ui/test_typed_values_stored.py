@@ -8,6 +8,8 @@ passes through `2.5` on the way; the prefix must never be what is stored.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -93,3 +95,26 @@ def test_no_prefix_of_an_unfinished_entry_is_ever_stored(qtbot, real_service, op
     for name in fields:
         type_into(name)
     assert seen["stored whole"] > 20 and seen["kept"] > 20, seen
+
+
+def test_saved_after_every_key_the_store_holds_the_whole_text_or_the_earlier_value(qtbot, real_service, open_wizard):
+    """Autosave may run between any two keys: each time, what is stored is what the text on screen says as
+    a whole, or the value from before the edit; never the value of an earlier, shorter text."""
+    tender = real_service.save(demo_tender(real_service))
+    wizard = open_wizard(real_service, tender)
+    field = wizard.page(PageId.DETAILS).value
+    for typed in ("2.5 million", "1,2OO,000", "1.2m", "250k", "1,20,000", "1.2.3"):
+        before = real_service.get(tender.reference).value_excl_vat_gbp
+        field.set_value(before)
+        field.edit.selectAll()
+        for position, key in enumerate(typed, start=1):
+            qtbot.keyClicks(field.edit, key)
+            wizard.autosaver.flush()
+            stored = real_service.get(tender.reference).value_excl_vat_gbp
+            try:
+                expected = field.read(typed[:position])
+            except FieldError:
+                expected = before
+            assert stored == expected, f"after {typed[:position]!r}: stored {stored}, expected {expected}"
+        field.edit.editingFinished.emit()
+    assert real_service.get(tender.reference).value_excl_vat_gbp == Decimal(250000)

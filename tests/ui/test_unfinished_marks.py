@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from sv_desktop.ui.tender_table import COL_TITLE
 from sv_desktop.ui.wizard.page_ids import PageId
 
 from .conftest import answer
@@ -31,9 +32,9 @@ def test_unfinished_value_is_marked_everywhere_and_the_pack_uses_the_kept_value(
     assert wizard.sidebar.state_text(PageId.DETAILS) == "Unfinished entry"
     assert wizard.sidebar.state_text(PageId.SPEC) != "Unfinished entry"
     row = window.model.row_of(tender.reference)
-    tip = window.model.value(row, 0, Qt.ItemDataRole.ToolTipRole)
+    tip = window.model.value(row, COL_TITLE, Qt.ItemDataRole.ToolTipRole)
     assert "Unfinished entry in the open tender window: Value excl. VAT" in tip
-    assert window.model.value(row, 0, Qt.ItemDataRole.DecorationRole) is not None
+    assert window.model.value(row, COL_TITLE, Qt.ItemDataRole.DecorationRole) is not None
 
     target = tmp_path / "pack.pdf"
     save_as(monkeypatch, target)
@@ -54,5 +55,5 @@ def test_unfinished_value_is_marked_everywhere_and_the_pack_uses_the_kept_value(
     assert field.understood.text() == "= £2,500,000.00" and field.understood.isVisible()
     assert wizard.sidebar.state_text(PageId.DETAILS) != "Unfinished entry"
     row = window.model.row_of(tender.reference)
-    assert window.model.value(row, 0, Qt.ItemDataRole.DecorationRole) is None
+    assert window.model.value(row, COL_TITLE, Qt.ItemDataRole.DecorationRole) is None
     assert real_service.get(tender.reference).value_excl_vat_gbp == Decimal(2500000)
