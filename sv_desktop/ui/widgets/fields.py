@@ -138,11 +138,6 @@ class ValidatedField(QWidget):
         self.edit.setMaximumWidth(width)
         self.row.addStretch(1)
 
-    def set_description(self, text: str) -> None:
-        self._description = text
-        self.edit.setAccessibleDescription(text)
-        self.edit.setToolTip(text)
-
     # ---- values
 
     def set_value(self, value: Any) -> None:
