@@ -68,9 +68,8 @@ def test_background_backup_failures_are_logged(logged, service_without_backups):
 
 
 def test_a_failure_of_the_kpi_reminders_is_logged(qtbot, logged, data_dir):
-    from sv_desktop.ui.lifecycle.worker import wait_for_all
-
     from sv_desktop.ui.main_window import MainWindow
+    from sv_desktop.ui.worker import wait_for_all
 
     service = open_service(data_dir, backup=False)
     tender = service.create(service.new_tender("Grounds maintenance", "goods_services"))

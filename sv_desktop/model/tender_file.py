@@ -16,7 +16,7 @@ from . import json_fields
 from .file_read import FileReadError, read_limited
 from .json_fields import TenderFileError
 from .lifecycle_file import read_lifecycle, write_lifecycle
-from .limits import MAX_FILE_BYTES, MAX_TEXT, LimitError, ObjectCounter, check_tender_data
+from .limits import MAX_FILE_BYTES, LimitError, ObjectCounter, check_tender_data
 from .tender import (
     CATEGORIES,
     KPI_FREQUENCIES,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..model.history import HistoryEntry
 from ..services.errors import ServiceError
 from . import icons
-from .lifecycle.worker import run_in_background
+from .worker import run_in_background
 
 HEADERS = ("When", "Who", "What happened", "What changed")
 

@@ -114,12 +114,6 @@ class TenderTableModel(QAbstractTableModel):
         self._forget()
         self.endResetModel()
 
-    def set_category_labels(self, category_labels: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._category_labels = category_labels
-        self._forget()
-        self.endResetModel()
-
     def _forget(self) -> None:
         self._day = self._today()  # "days to go" counts from the day the rows were given
         self._cells = {}
@@ -354,10 +348,6 @@ class FilteredTenderModel(QAbstractTableModel):
         if self._position is None:
             self._position = {row: position for position, row in enumerate(self._shown)}
         return self._position
-
-    def source_rows(self) -> list[int]:
-        """The source rows shown, top to bottom."""
-        return list(self._shown)
 
     def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
         if not index.isValid() or self._source is None or not 0 <= index.row() < len(self._shown):

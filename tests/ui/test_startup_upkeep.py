@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sv_desktop.ui.lifecycle.worker import wait_for_all
-
 from sv_desktop import gui
 from sv_desktop.paths import app_paths
 from sv_desktop.services.tender_service import open_service
 from sv_desktop.store import TenderStore
 from sv_desktop.ui.main_window import MainWindow
+from sv_desktop.ui.worker import wait_for_all
 
 
 def test_the_bin_is_emptied_of_tenders_deleted_over_30_days_ago_at_start_up(qtbot, tmp_path):

@@ -159,11 +159,6 @@ class ValidatedField(QWidget):
         """Show beside the field the figure the text was read as ("= £1,200,000.00")."""
         self._understood = fmt
 
-    def set_description(self, text: str) -> None:
-        self._description = text
-        self.edit.setAccessibleDescription(text)
-        self.edit.setToolTip(text)
-
     # ---- values
 
     def set_value(self, value: Any) -> None:

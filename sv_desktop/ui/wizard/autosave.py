@@ -2,7 +2,7 @@
 waits for the database.
 
 Edits restart a short single-shot timer; when the manager pauses, a copy of the tender is saved through the
-service on a background thread (`lifecycle.worker`), so a busy database, a row another person holds, or a
+service on a background thread (`ui.worker`), so a busy database, a row another person holds, or a
 slow network never freezes the window. Edits made while a save runs are saved right after it. A conflict
 (someone else saved the same tender) stops autosave until the manager reloads, so nobody's work is silently
 overwritten; any other failure (the database busy or out of reach, a timeout) is reported in plain words,
