@@ -275,7 +275,7 @@ def build_pack(ctx: PackContext) -> Document:
             ("Version", ctx.version_label),
             ("Category", ctx.category_label),
             ("Policy", ctx.policy_reference),
-            ("Contact", ctx.contact_role),
+            ("Contact", ctx.contact),
         ),
         draft=draft_callout(ctx),
         note="This pack is the social value part of the invitation to tender: why we ask, how social value "
