@@ -77,6 +77,15 @@ class Contents:
     """Where the table of contents goes."""
 
 
+def nested_level(stack: list[int], level: int) -> int:
+    """The level (1, 2, 3) a heading of `level` has in an outline that never skips one: one below the
+    nearest heading above it of a higher rank. `stack` holds the ranks of the open headings; it is updated."""
+    while stack and stack[-1] >= level:
+        stack.pop()
+    stack.append(level)
+    return len(stack)
+
+
 Block = Heading | Para | Bullets | Table | Facts | Callout | ResponseForm | Contents
 
 

@@ -396,8 +396,9 @@ def _link_heading_starts(story: list[Flowable]) -> None:
                     break
 
 
-def render(document: b.Document) -> list[Flowable]:
-    """Flowables for the body blocks of `document`."""
+def render(document: b.Document, key_prefix: str = "") -> list[Flowable]:
+    """Flowables for the body blocks of `document`; `key_prefix` keeps the bookmark keys of a document
+    rendered in several parts apart."""
     s = styles()
     heading_styles = {1: s.h1, 2: s.h2, 3: s.h3}
     story: list[Flowable] = []
@@ -409,7 +410,7 @@ def render(document: b.Document) -> list[Flowable]:
                 story.append(PageBreak())
             # Never start a section, theme or question in the last few centimetres of a page.
             story.append(_HeadingStart({1: 40 * mm, 2: 35 * mm, 3: 45 * mm}[block.level]))
-            heading = _heading(block, heading_styles[block.level], f"h{len(story)}")
+            heading = _heading(block, heading_styles[block.level], f"{key_prefix}h{len(story)}")
             story.append(heading)
             level, markup, _plain, in_contents, key = heading.entry
             if in_contents:
@@ -468,11 +469,11 @@ class _DocTemplate(BaseDocTemplate):
 
         self.addPageTemplates([PageTemplate("cover", [cover_frame], onPage=on_cover, onPageEnd=on_end),
                                PageTemplate("body", [body_frame], onPage=on_body, onPageEnd=on_end)])
-        self._outline_level = -1
+        self._open_headings: list[int] = []
         self.contents: list[_Contents] = []
 
     def beforeDocument(self):
-        self._outline_level = -1
+        self._open_headings = []
 
     def afterFlowable(self, flowable):
         entry = getattr(flowable, "entry", None)
@@ -480,9 +481,8 @@ class _DocTemplate(BaseDocTemplate):
             return
         heading_level, _markup, plain, in_contents, key = entry
         self.canv.bookmarkPage(key)
-        level = min(heading_level - 1, self._outline_level + 1)  # the outline may not skip a level
+        level = b.nested_level(self._open_headings, heading_level) - 1  # under the heading it belongs to
         self.canv.addOutlineEntry(plain, key, level=level, closed=level > 0)
-        self._outline_level = level
         if in_contents:
             for contents in self.contents:
                 contents.place(key, self.page)
