@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -34,6 +35,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .. import APP_NAME, __version__
 from . import blocks as b
 from . import fonts
+from .column_widths import fit_columns
 from .markup import clean_text, para_markup, split_long
 from .styles import (
     DARK_BLUE,
@@ -255,7 +257,7 @@ def _table_style(numeric: tuple[int, ...], total_row: bool, rows: int) -> list[t
 
 def _table(block: b.Table) -> RLTable:
     s = styles()
-    scale = FRAME_WIDTH / sum(block.widths)
+    widths = fit_columns(block.header, block.widths, FRAME_WIDTH, s.cell_head.fontSize, 10.5)
     data = [[_cell(text, s.cell_head) for text in block.header]]
     for index, row in enumerate(block.rows):
         bold = block.total_row and index == len(block.rows) - 1
@@ -266,7 +268,7 @@ def _table(block: b.Table) -> RLTable:
         ])
     for col in block.numeric:
         data[0][col] = _cell(block.header[col], s.cell_head_right)
-    table = _Table(data, colWidths=[w * scale for w in block.widths], repeatRows=1, splitInRow=1,
+    table = _Table(data, colWidths=widths, repeatRows=1, splitInRow=0 if block.keep_together else 1,
                     style=_table_style(block.numeric, block.total_row, len(block.rows)))
     table.hAlign = "LEFT"
     return table
@@ -330,25 +332,22 @@ def _callout(block: b.Callout) -> RLTable:
 def _response_form(block: b.ResponseForm) -> list[Flowable]:
     s = styles()
     head = s.cell_head.clone("form_head", fontSize=11, leading=14)
-    question = clean_text(block.question)
-    data: list[list] = [
-        [Paragraph(para_markup(f"Response to question {block.ref} \u00b7 {block.theme}"), head), ""],
-        [_cell("Question", s.cell_bold), _cell(question, s.cell)],
-        [_cell("Word limit", s.cell_bold), _cell(f"{block.word_limit:,} words", s.cell)],
-        [_cell("Bidder name", s.cell_bold), ""],
-        [_cell("Your response", s.cell_bold), ""],
-    ]
+    fields = b.form_fields(block)
+    data: list[list] = [[Paragraph(para_markup(f"Response to question {block.ref} \u00b7 {block.theme}"), head), ""]]
+    for label, value in fields:
+        data.append([_cell(label, s.cell_bold), _cell(value, s.cell) if value else ""])
+    data.append([_cell("Your response", s.cell_bold), ""])
     data += [["", ""] for _ in range(block.lines)]
-    first_line = 5
+    first_line = len(fields) + 2
     commands = [
         CELL_FONT,
         ("SPAN", (0, 0), (1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
         ("BOX", (0, 0), (-1, -1), 1, DARK_BLUE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 1), (0, 3), PALE_GREY),
-        ("LINEBELOW", (0, 1), (-1, 3), 0.5, MID_GREY),
-        ("SPAN", (0, 4), (1, 4)),
+        ("BACKGROUND", (0, 1), (0, len(fields)), PALE_GREY),
+        ("LINEBELOW", (0, 1), (-1, len(fields)), 0.5, MID_GREY),
+        ("SPAN", (0, first_line - 1), (1, first_line - 1)),
         ("TOPPADDING", (0, 0), (-1, first_line - 1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, first_line - 1), 6),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -422,7 +421,8 @@ def render(document: b.Document, key_prefix: str = "") -> list[Flowable]:
             story += _bullets(block.items, block.title, block.labels)
             story.append(Spacer(1, 3))
         elif isinstance(block, b.Table):
-            story += [_table(block), Spacer(1, 10)]
+            table = _table(block)
+            story += [KeepTogether([table]) if block.keep_together else table, Spacer(1, 10)]
         elif isinstance(block, b.Facts):
             story += [_facts(block), Spacer(1, 10)]
         elif isinstance(block, b.Callout):
