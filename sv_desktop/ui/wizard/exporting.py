@@ -18,11 +18,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 from ...model.tender import Tender
 from ...services.errors import ServiceError
 from ..print_document import tender_html
+from .supplier_preview import SupplierTextPreview
 
 KINDS = {
     "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "export_pdf", "Export the pack as PDF"),
     "docx": ("social value pack", ".docx", "Word documents (*.docx)", "export_docx", "Export the pack for Word"),
     "brief": ("pre-market brief", ".pdf", "PDF documents (*.pdf)", "export_brief", "Export the pre-market brief"),
+    "brief_docx": ("pre-market brief", ".docx", "Word documents (*.docx)", "export_brief_docx",
+                   "Export the pre-market brief for Word"),
 }
 OPEN_FOLDER_KEY = "export/open_folder"
 LAST_FOLDER_KEY = "export/last_folder"
@@ -76,6 +79,9 @@ class Exporter(QObject):
     def export_brief(self) -> None:
         self.export("brief")
 
+    def export_brief_docx(self) -> None:
+        self.export("brief_docx")
+
     def print_slot(self) -> None:
         self.print_tender()
 
@@ -99,6 +105,8 @@ class Exporter(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
+        if not SupplierTextPreview.ask(self.parent_widget, self.service.supplier_texts(tender), noun):
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = getattr(self.service, method)(tender, path)
