@@ -55,7 +55,12 @@ class PackContext:
     @property
     def contact(self) -> str:
         """The named contact as printed: "Sam Patel, Procurement Lead (procurement@trust.nhs.uk)"."""
-        who = f"{self.contact_name}, {self.contact_role}" if self.contact_name else f"the {self.contact_role}"
+        if not self.contact_name:
+            who = f"the {self.contact_role}"
+        elif self.contact_role.casefold() in self.contact_name.casefold():  # "Procurement Lead, Transport"
+            who = self.contact_name
+        else:
+            who = f"{self.contact_name}, {self.contact_role}"
         return f"{who} ({self.contact_email})" if self.contact_email else who
 
     def theme_label(self, theme_id: str) -> str:

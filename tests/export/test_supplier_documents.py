@@ -122,3 +122,9 @@ def test_brief_is_available_in_word(tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == "1 What we plan to buy and when"
     assert "7 How to respond" in headings
+
+
+def test_the_contact_never_repeats_the_role():
+    assert make_context(contact_name="Sam Patel").contact == "Sam Patel, Procurement Lead"
+    assert make_context(contact_name="Procurement Lead, Transport").contact == "Procurement Lead, Transport"
+    assert make_context(contact_email="a@b.nhs.uk").contact == "the Procurement Lead (a@b.nhs.uk)"
