@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.brief_wording import load_brief_wording
+from ..model.tender import PSR_ROUTES
 from . import formatting as fmt
 from .blocks import Block, Bullets, Callout, Cover, Document, Facts, Heading, Para, Table
 from .context import PackContext
@@ -117,9 +118,11 @@ def _measures(ctx: PackContext) -> list[Block]:
 
 
 def _asks(ctx: PackContext) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "4 What we will ask bidders for")]
+    psr = ctx.tender.route in PSR_ROUTES  # the Provider Selection Regime speaks of providers, not bidders
+    blocks: list[Block] = [Heading(1, f"4 What we will ask {'providers' if psr else 'bidders'} for")]
     if ctx.requirements:
-        blocks.append(Para("We expect to ask for the following with each tender, so it is worth preparing now:"))
+        blocks.append(Para(f"We expect to ask {'each provider' if psr else 'every bidder'} for the following, so "
+                           "it is worth preparing now:"))
         blocks.append(Bullets(tuple(text for _title, text in ctx.requirements),
                               labels=tuple(f"{title}: " for title, _text in ctx.requirements)))
     blocks.append(Para("The NHS is working towards net zero: by 2040 for the emissions it controls directly and "

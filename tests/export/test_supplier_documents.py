@@ -92,6 +92,7 @@ def test_psr_brief_uses_the_regime_of_the_route(tmp_path):
     text = _brief(tmp_path, route="psr_competitive")
     assert squash("competitive process under the Provider Selection Regime") in text
     assert squash("tender notice") not in text
+    assert squash("4 What we will ask providers for") in text and squash("ask bidders") not in text
 
 
 def test_tense_follows_the_issue_date(tmp_path):
