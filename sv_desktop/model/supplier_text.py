@@ -43,24 +43,31 @@ MIN_NAME_LENGTH = 3
 """Shorter supplier names ("A1") match too much ordinary text to be looked for."""
 
 
-def supplier_facing_texts(tender: Tender) -> list[tuple[str, str]]:
-    """(where it comes from, text) of every text the manager wrote that a supplier document prints,
-    in the order the pack and brief print them; empty texts are left out."""
+def supplier_facing_texts(tender: Tender, document: str = "") -> list[tuple[str, str]]:
+    """(where it comes from, text) of every text the manager wrote that a supplier document prints, in
+    the order it prints them; empty texts are left out. `document` is "pack" or "brief" for the texts
+    of that document only, empty for both."""
+    pack, brief = document in ("", "pack"), document in ("", "brief")
     out: list[tuple[str, str]] = [("Contract description", tender.description)]
-    out.append(("Lots: reasons for the decision", tender.lots.reasons))
-    text = tender.supplier_text
-    out += [(SUPPLIER_TEXT_LABELS[key], getattr(text, key)) for key in ("spec", "local", "engagement")]
-    for number, question in enumerate(tender.questions, start=1):
-        where = f"Question SV{number}"
-        out.append((f"{where}: title", question.title))
-        out.append((f"{where}: question", question.text))
-        out += [(f"{where}: the response must describe", item) for item in question.must_describe]
-        out += [(f"{where}: sub-criterion", item) for item in question.sub_criteria]
-        out.append((f"{where}: evaluation guidance", question.evaluation_guidance))
+    if brief:
+        out.append(("Lots: reasons for the decision", tender.lots.reasons if tender.lots.divided is not None else ""))
+        text = tender.supplier_text
+        out += [(SUPPLIER_TEXT_LABELS[key], getattr(text, key)) for key in ("spec", "local", "engagement")]
+        out += [(f"Own action ({choice.theme.replace('_', ' ')})", action)
+                for choice in tender.themes for action in choice.own_actions]
+    if pack:
+        for number, question in enumerate(tender.questions, start=1):
+            where = f"Question SV{number}"
+            out.append((f"{where}: title", question.title))
+            out.append((f"{where}: question", question.text))
+            out += [(f"{where}: the response must describe", item) for item in question.must_describe]
+            out += [(f"{where}: sub-criterion", item) for item in question.sub_criteria]
+            out.append((f"{where}: evaluation guidance", question.evaluation_guidance))
     for kpi in tender.kpis:
-        out.append(("KPI", " \u00b7 ".join(part for part in (kpi.name, kpi.unit, kpi.baseline, kpi.target)
-                                            if part.strip())))
-    out.append(("Why performance is not assessed by KPIs", tender.kpi_exemption_reason))
+        parts = (kpi.name, kpi.unit, kpi.baseline, kpi.target) if pack else (kpi.name, kpi.unit, kpi.target)
+        out.append(("KPI", " \u00b7 ".join(part for part in parts if part.strip())))
+    if pack:
+        out.append(("Why performance is not assessed by KPIs", tender.kpi_exemption_reason))
     return [(label, value) for label, value in out if value.strip()]
 
 

@@ -211,11 +211,12 @@ class TenderService(LifecycleUseCases):
         except export.ExportError as exc:
             raise ServiceError(str(exc)) from exc
 
-    def supplier_texts(self, tender: Tender) -> list[tuple[str, str]]:
-        """Every text the manager wrote that the pack and brief print, for the preview before export."""
+    def supplier_texts(self, tender: Tender, document: str = "") -> list[tuple[str, str]]:
+        """Every text the manager wrote that the pack or brief ("pack", "brief", "" for both) prints, for the
+        preview before export."""
         from ..model.supplier_text import supplier_facing_texts
 
-        return supplier_facing_texts(tender)
+        return supplier_facing_texts(tender, document)
 
     def export_pdf(self, tender: Tender, out: Path) -> Path:
         return self._export("write_pack_pdf", tender, out)

@@ -129,3 +129,13 @@ def test_the_contact_never_repeats_the_role():
     assert make_context(contact_name="Sam Patel").contact == "Sam Patel, Procurement Lead"
     assert make_context(contact_name="Procurement Lead, Transport").contact == "Procurement Lead, Transport"
     assert make_context(contact_email="a@b.nhs.uk").contact == "the Procurement Lead (a@b.nhs.uk)"
+
+
+def test_the_preview_of_each_document_lists_what_it_prints():
+    tender = marked_tender()
+    tender.themes[0].own_actions = ["Cargo bikes for city-centre deliveries"]
+    brief = [label for label, _text in supplier_facing_texts(tender, "brief")]
+    pack = [label for label, _text in supplier_facing_texts(tender, "pack")]
+    assert "Think local: what we tell suppliers" in brief and "Think local: what we tell suppliers" not in pack
+    assert "Question SV1: question" in pack and "Question SV1: question" not in brief
+    assert any(label.startswith("Own action") for label in brief)

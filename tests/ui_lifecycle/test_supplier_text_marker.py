@@ -133,6 +133,7 @@ def test_the_preview_lists_what_suppliers_will_read_and_going_back_writes_nothin
     assert ("Think local: what we tell suppliers", TOLD["local"]) in rows
     assert ("Pre-market engagement: what we tell suppliers", TOLD["engagement"]) in rows
     assert not any(MARK in text for _label, text in rows)
+    assert TOLD["engagement"] in preview.shown_text() and MARK not in preview.shown_text()
 
     wizard = _wizard(qtbot, service, tender)
     target = tmp_path / "brief.pdf"

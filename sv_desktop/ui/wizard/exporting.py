@@ -105,7 +105,8 @@ class Exporter(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        if not SupplierTextPreview.ask(self.parent_widget, self.service.supplier_texts(tender), noun):
+        texts = self.service.supplier_texts(tender, "brief" if kind.startswith("brief") else "pack")
+        if not SupplierTextPreview.ask(self.parent_widget, texts, noun):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

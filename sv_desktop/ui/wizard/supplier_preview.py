@@ -4,19 +4,17 @@ because no supplier document prints them."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
-
-PREVIEW_LIMIT = 600
-"""Characters of each text shown in its row; the whole text is in the row's tooltip."""
 
 
 class SupplierTextPreview(QDialog):
@@ -30,22 +28,13 @@ class SupplierTextPreview(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
-        self.list = QTreeWidget()
-        self.list.setColumnCount(2)
-        self.list.setHeaderLabels(["Where it comes from", "Text printed for suppliers"])
-        self.list.setRootIsDecorated(False)
-        self.list.setWordWrap(True)
+        self._rows = [(label, text) for label, text in texts]
+        self.list = QTextBrowser()
+        self.list.setOpenLinks(False)
         self.list.setAccessibleName("Texts printed for suppliers")
-        for label, text in texts:
-            shown = " ".join(text.split())
-            if len(shown) > PREVIEW_LIMIT:
-                shown = shown[:PREVIEW_LIMIT].rstrip() + "\u2026"
-            item = QTreeWidgetItem([label, shown])
-            item.setToolTip(1, text[:5000])
-            self.list.addTopLevelItem(item)
-        if not texts:
-            self.list.addTopLevelItem(QTreeWidgetItem(["", "No text of yours will be printed."]))
-        self.list.setColumnWidth(0, 260)
+        parts = [f"<p><b>{html.escape(label)}</b><br>{html.escape(text).replace(chr(10), '<br>')}</p>"
+                 for label, text in self._rows]
+        self.list.setHtml("".join(parts) or "<p>No text of yours will be printed.</p>")
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
@@ -56,8 +45,10 @@ class SupplierTextPreview(QDialog):
         self.resize(820, 520)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(self.list.topLevelItem(i).text(0), self.list.topLevelItem(i).text(1))
-                for i in range(self.list.topLevelItemCount())]
+        return list(self._rows)
+
+    def shown_text(self) -> str:
+        return self.list.toPlainText()
 
     @staticmethod
     def ask(parent: QWidget, texts: list[tuple[str, str]], noun: str) -> bool:
