@@ -269,3 +269,14 @@ def test_scoring_scale_once_and_never_split(pack):
     assert squash("Scored on the 0-5 scale shown at the start of section 4.") in text
     for first, last in (("5Excellent", "0Unacceptable"), ("81-100Excellent", "0-20Poor")):
         assert any(first in squash(p) and last in squash(p) for p in pages), (first, last)
+
+
+def test_header_words_are_never_broken(pack):
+    from pypdf import PdfReader as Reader
+
+    kpi_page = next(p for p in Reader(str(pack)).pages if "Key performance indicators" in p.extract_text()
+                    and "Published" in p.extract_text())
+    lines = kpi_page.extract_text().splitlines()
+    for word in ("Baseline", "Frequency", "Published"):
+        assert any(word in line for line in lines), word
+        assert not any(line.strip() == word[:-1] for line in lines), f"{word} broken"
