@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pack", help="export the ITT social value question pack (.pdf or .docx)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
-    p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf)")
+    p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf or .docx)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("report", help="write the social value compliance report (.pdf for the committee, "
@@ -200,10 +200,12 @@ def cmd_pack(args) -> int:
 
 
 def cmd_brief(args) -> int:
-    if args.out.suffix.lower() != ".pdf":
-        raise CliError(f"--out must end in .pdf, not {args.out.name!r}")
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise CliError(f"--out must end in .pdf or .docx, not {args.out.name!r}")
     service = _service(args)
-    out = service.export_brief(service.get(args.reference), args.out)
+    tender = service.get(args.reference)
+    out = service.export_brief(tender, args.out) if suffix == ".pdf" else service.export_brief_docx(tender, args.out)
     print(f"Wrote {out}")
     return EXIT_OK
 

@@ -30,6 +30,8 @@ class Settings:
     default_word_limit: int = 750
     default_scoring_scale: str = "0-5"
     database_url: str = ""
+    contact_email: str = ""
+    """The procurement team's mailbox, printed as the contact in packs and briefs."""
     """Shared PostgreSQL database for team mode; empty means the local SQLite file."""
     path: Path | None = field(default=None, repr=False, compare=False)
 

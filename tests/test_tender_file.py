@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sv_desktop.model.supplier_text import SupplierText
 from sv_desktop.model.tender import (
     CATEGORIES,
     KPI_FREQUENCIES,
@@ -56,6 +57,7 @@ def test_minimal_file_gets_defaults():
     assert tender.tender_notice_date is None
     assert tender.lots.divided is None
     assert tender.current_step == "details"
+    assert tender.supplier_text == SupplierText(), "files written before supplier text read as none"
 
 
 def test_derived_values():
@@ -188,6 +190,7 @@ def tenders(draw) -> Tender:
         kpi_exemption_reason=draw(text),
         is_framework=draw(st.booleans()),
         leads={"procurement_lead": draw(text)},
+        supplier_text=SupplierText(draw(text), draw(text), draw(text)),
     )
 
 
@@ -205,3 +208,10 @@ def test_work_in_progress_survives_export_and_import():
     tender.questions.append(Question(theme="wellbeing", text=""))
     tender.leads["procurement_lead"] = "A. Name, " * 200
     assert parse_tender_json(tender_to_json(tender)) == tender
+
+
+def test_supplier_text_is_read_and_a_bad_one_named():
+    tender = tender_from_dict({**MINIMAL, "supplier_text": {"local": "Lots sized for local operators."}})
+    assert tender.supplier_text == SupplierText(local="Lots sized for local operators.")
+    with pytest.raises(TenderFileError, match="supplier_text.spec"):
+        tender_from_dict({**MINIMAL, "supplier_text": {"spec": 3}})

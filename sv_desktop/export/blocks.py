@@ -44,6 +44,8 @@ class Table:
     """The last row is a total: printed bold."""
     numeric: tuple[int, ...] = ()
     """Columns aligned right (figures)."""
+    keep_together: bool = False
+    """Never split across pages (a scoring scale)."""
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,33 @@ class ResponseForm:
     question: str
     word_limit: int
     lines: int = 22
-    """Ruled lines for the answer (a full page with the form's other rows)."""
+    """Ruled lines for the answer, sized to the word limit."""
     new_page: bool = True
+    lots: int | None = None
+    """The number of lots when the tender is divided: the form asks which lot the response is for."""
+
+
+def form_fields(block: ResponseForm) -> list[tuple[str, str]]:
+    """The labelled rows of a response form above the answer space, for both renderers."""
+    rows = [("Question", block.question), ("Word limit", f"{block.word_limit:,} words"), ("Bidder name", "")]
+    if block.lots is not None:
+        lots = f" (1 to {block.lots})" if block.lots > 1 else ""
+        rows.append((f"Lot or lots{lots} this response is for", ""))
+    return rows
 
 
 @dataclass(frozen=True)
 class Contents:
     """Where the table of contents goes."""
+
+
+def nested_level(stack: list[int], level: int) -> int:
+    """The level (1, 2, 3) a heading of `level` has in an outline that never skips one: one below the
+    nearest heading above it of a higher rank. `stack` holds the ranks of the open headings; it is updated."""
+    while stack and stack[-1] >= level:
+        stack.pop()
+    stack.append(level)
+    return len(stack)
 
 
 Block = Heading | Para | Bullets | Table | Facts | Callout | ResponseForm | Contents

@@ -45,13 +45,30 @@ class PackContext:
     issue_date: date
     version_label: str = "1.0"
     contact_role: str = "Procurement Lead"
+    contact_name: str = ""
+    """The named person suppliers write to: the tender's Procurement Lead."""
+    contact_email: str = ""
+    """The procurement team's mailbox, from the settings."""
+    blocker_rules: tuple[str, ...] = ()
+    """Ids of the rules behind `blocker_messages`, in the same order."""
+
+    @property
+    def contact(self) -> str:
+        """The named contact as printed: "Sam Patel, Procurement Lead (procurement@trust.nhs.uk)"."""
+        if not self.contact_name:
+            who = f"the {self.contact_role}"
+        elif self.contact_role.casefold() in self.contact_name.casefold():  # "Procurement Lead, Transport"
+            who = self.contact_name
+        else:
+            who = f"{self.contact_name}, {self.contact_role}"
+        return f"{who} ({self.contact_email})" if self.contact_email else who
 
     def theme_label(self, theme_id: str) -> str:
         return self.theme_labels.get(theme_id) or theme_id.replace("_", " ").capitalize()
 
 
 def make_pack_context(tender: Tender, *, organisation: str | None = None, today: date | None = None,
-                      resources: Path | None = None) -> PackContext:
+                      resources: Path | None = None, contact_email: str = "") -> PackContext:
     """The context for `tender` from the toolkit content, the question bank and the policy rules.
 
     `today` is the issue date (and stands in for a missing tender notice date in the rules);
@@ -76,9 +93,12 @@ def make_pack_context(tender: Tender, *, organisation: str | None = None, today:
         theme_labels={theme_id: theme.label for theme_id, theme in content.themes.items()},
         compliant=is_compliant(findings),
         blocker_messages=tuple(f.message for f in findings if f.severity == "blocker"),
+        blocker_rules=tuple(f.rule for f in findings if f.severity == "blocker"),
         requirements=tuple((r.title, r.text) for r in supplier_requirements(tender, rules, today)),
         scales={scale_id: tuple(ScaleLevel(level.label, level.name, level.descriptor) for level in scale.levels)
                 for scale_id, scale in bank.scales.items()},
         issue_date=today or date.today(),
         contact_role=role.label if role else "Procurement Lead",
+        contact_name=" ".join(tender.leads.get("procurement_lead", "").split()),
+        contact_email=contact_email.strip(),
     )

@@ -22,6 +22,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 
 from . import blocks as b
+from .column_widths import fit_columns
+from .docx_parts import editable_area, set_language, update_fields_on_open
 from .markup import clean_text
 
 FONT = "Arial"
@@ -80,11 +82,14 @@ def _table_look(table) -> None:
     _insert_before(properties, margins, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
 
 
-def _field(paragraph, instruction: str, cached: str = "") -> None:
-    """A Word field (PAGE, NUMPAGES, TOC) with its last result shown until Word updates it."""
+def _field(paragraph, instruction: str, cached: str = "", dirty: bool = False) -> None:
+    """A Word field (PAGE, NUMPAGES, TOC) with its last result shown until Word updates it; a `dirty` one is
+    updated when the file is opened (the contents, whose page numbers only Word can know)."""
     def char(kind: str):
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)
+        if dirty and kind == "begin":
+            element.set(qn("w:dirty"), "true")
         return element
 
     paragraph.add_run()._r.append(char("begin"))
@@ -128,6 +133,7 @@ class DocxRenderer:
     def __init__(self, document: b.Document, author: str, draft_mark: str | None):
         self.source = document
         self.draft_mark = draft_mark
+        self._open_headings: list[int] = []
         self.doc = docx.Document()
         self._set_up_page()
         self._set_up_styles()
@@ -177,15 +183,18 @@ class DocxRenderer:
             style.font.bold = True
             style.font.color.rgb = _rgb(colour)
             style.paragraph_format.keep_with_next = True
+        set_language(self.doc, "en-GB")
+        update_fields_on_open(self.doc)
 
     # ---- blocks ----
-    def _table(self, rows: int, widths: list[float]) -> DocxTable:
+    def _table(self, rows: int, widths: list[float], header: tuple[str, ...] = ()) -> DocxTable:
         table = self.doc.add_table(rows=rows, cols=len(widths))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
-        total = sum(widths)
-        sizes = [int(CONTENT_WIDTH * width / total) for width in widths]
+        # Points, widened so no header word breaks (cell margins 110 twips a side, and a little air).
+        points = fit_columns(header or ("",) * len(widths), tuple(widths), CONTENT_WIDTH.pt, 9.5, 14)
+        sizes = [int(Pt(width)) for width in points]
         for column, size in zip(table.columns, sizes, strict=True):
             column.width = size  # the grid, which LibreOffice and Word use for layout
         for row in table.rows:
@@ -203,7 +212,9 @@ class DocxRenderer:
         _text(paragraph, text, bold=bold, colour=colour, size=9.5)
 
     def table(self, block: b.Table) -> None:
-        table = self._table(len(block.rows) + 1, list(block.widths))
+        table = self._table(len(block.rows) + 1, list(block.widths), block.header)
+        if block.keep_together:
+            self._keep_together(table)
         header = table.rows[0]
         _repeat_header(header)
         for col, (cell, text) in enumerate(zip(header.cells, block.header, strict=True)):
@@ -216,6 +227,17 @@ class DocxRenderer:
                     _shade(cell, PALE_GREY)
                 self._fill(cell, text, bold=bold, right=col in block.numeric)
         self.doc.add_paragraph()
+
+    @staticmethod
+    def _keep_together(table) -> None:
+        """Rows that never split, each kept with the next: Word moves the whole table to the next page."""
+        for index, row in enumerate(table.rows):
+            cant_split = OxmlElement("w:cantSplit")
+            row._tr.get_or_add_trPr().append(cant_split)
+            if index < len(table.rows) - 1:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
 
     def facts(self, rows: tuple[tuple[str, str], ...]) -> None:
         table = self._table(len(rows), [0.36, 0.64])
@@ -242,27 +264,26 @@ class DocxRenderer:
     def response_form(self, block: b.ResponseForm) -> None:
         if block.new_page:
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        table = self._table(5, [0.22, 0.78])
+        fields = b.form_fields(block)
+        table = self._table(len(fields) + 2, [0.22, 0.78])
         head = table.rows[0].cells[0].merge(table.rows[0].cells[1])
         _repeat_header(table.rows[0])
         _shade(head, NHS_BLUE)
         self._fill(head, f"Response to question {block.ref} \u00b7 {block.theme}", bold=True, colour=WHITE)
-        for row, (label, value) in zip(table.rows[1:4], (("Question", block.question),
-                                                         ("Word limit", f"{block.word_limit:,} words"),
-                                                         ("Bidder name", "")), strict=True):
+        for row, (label, value) in zip(table.rows[1:-1], fields, strict=True):
             _shade(row.cells[0], PALE_GREY)
             self._fill(row.cells[0], label, bold=True)
             self._fill(row.cells[1], value)
-        answer = table.rows[4].cells[0].merge(table.rows[4].cells[1])
+        answer = table.rows[-1].cells[0].merge(table.rows[-1].cells[1])
         self._fill(answer, "Your response", bold=True)
-        for _ in range(block.lines):
-            answer.add_paragraph()
+        editable_area(answer, f"Type your response to {block.ref} here, within {block.word_limit:,} words.",
+                      f"Response to {block.ref}", block.lines)
 
     def contents(self) -> None:
         entries = [block.text for block in self.source.body
                    if isinstance(block, b.Heading) and block.toc and block.level <= 2]
         paragraph = self.doc.add_paragraph()
-        _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "")
+        _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "", dirty=True)
         # The field's last result: the headings, until Word updates it with page numbers.
         run = paragraph.runs[-2]
         for index, entry in enumerate(entries):
@@ -271,7 +292,8 @@ class DocxRenderer:
             run.add_text(clean_text(entry))
 
     def heading(self, block: b.Heading) -> None:
-        style = "TOC Heading" if not block.toc else f"Heading {block.level}"
+        # Word's levels never skip one: a level-3 heading straight under a level 1 is a level 2.
+        style = "TOC Heading" if not block.toc else f"Heading {b.nested_level(self._open_headings, block.level)}"
         paragraph = self.doc.add_paragraph(clean_text(block.text), style=style)
         paragraph.paragraph_format.page_break_before = block.page_break or None
 

@@ -50,6 +50,11 @@ REPLACEMENT = "\u25a1"
 _lock = threading.Lock()
 
 
+def face_file(face: str) -> Path:
+    """The TrueType file of one face (BODY, BOLD...)."""
+    return fonts_dir() / _FACES[face]
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

@@ -161,9 +161,27 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
     return blocks
 
 
+def _scale_table(ctx: PackContext, scale: str) -> Table:
+    return Table(("Score", "Rating", "What the evaluators look for"),
+                 tuple((level.label, level.name, level.descriptor) for level in ctx.scales.get(scale, ())),
+                 (0.8, 1.3, 4.6), keep_together=True)
+
+
+def _main_scale(tender: Tender) -> str:
+    """The scale most questions use (the first in question order on a tie): printed once, up front."""
+    scales = [q.scoring_scale for q in tender.questions]
+    return max(dict.fromkeys(scales), key=scales.count) if scales else ""
+
+
 def _questions(ctx: PackContext, groups) -> list[Block]:
     tender = ctx.tender
+    main = _main_scale(tender)
     blocks: list[Block] = [Heading(1, "4 Social value questions", page_break=True)]
+    if main and ctx.scales.get(main):
+        blocks.append(Para(f"Unless a question says otherwise, each response is scored on the {main} scale:",
+                           label="Scoring: "))
+        blocks.append(_scale_table(ctx, main))
+    shown = {main}
     for number, (theme, items) in enumerate(groups, start=1):
         choice = tender.theme(theme)
         blocks.append(Heading(2, f"4.{number} {ctx.theme_label(theme)}"))
@@ -173,11 +191,12 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
         if not items:
             blocks.append(Para("No question has been set for this theme.", style="note"))
         for ref, question, share in items:
-            blocks.extend(_question(ctx, ref, question, share))
+            blocks.extend(_question(ctx, ref, question, share, shown))
     return blocks
 
 
-def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None) -> list[Block]:
+def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None,
+              shown: set[str]) -> list[Block]:
     blocks: list[Block] = [
         Heading(3, f"Question {ref}: {question.title}" if question.title.strip() else f"Question {ref}"),
         Callout("", text=(question.text,), kind="question"),
@@ -189,13 +208,14 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
     blocks.append(Para(f"{question.word_limit:,} words", label="Word limit: "))
     if share is not None:
         blocks.append(Para(f"{fmt.percent(share)} of the total evaluation score", label="Weighting: "))
-    levels = ctx.scales.get(question.scoring_scale, ())
-    if levels:
-        blocks.append(Para(f"Scored on the {question.scoring_scale} scale:", label="Scoring: "))
-        blocks.append(Table(("Score", "Rating", "What the evaluators look for"),
-                            tuple((level.label, level.name, level.descriptor) for level in levels), (0.8, 1.3, 4.6)))
+    scale = question.scoring_scale
+    if scale in shown or not ctx.scales.get(scale):
+        where = " shown at the start of section 4" if scale == _main_scale(ctx.tender) else ""
+        blocks.append(Para(f"Scored on the {scale} scale{where}.", label="Scoring: "))
     else:
-        blocks.append(Para(f"Scored on the {question.scoring_scale} scale.", label="Scoring: "))
+        shown.add(scale)
+        blocks.append(Para(f"This question is scored on the {scale} scale:", label="Scoring: "))
+        blocks.append(_scale_table(ctx, scale))
     if question.evaluation_guidance.strip():
         blocks.append(Para(question.evaluation_guidance, label="Evaluation guidance: "))
     return blocks
@@ -235,19 +255,26 @@ def _requirements(ctx: PackContext) -> list[Block]:
     return blocks
 
 
+WORDS_PER_LINE = 12
+"""Words a ruled line of a response form holds, handwritten or typed: the form has room for the word limit."""
+
+
 def _response_forms(ctx: PackContext, groups) -> list[Block]:
+    lots = ctx.tender.lots
+    lot_count = (lots.lot_count or 0) if lots.divided else None
     blocks: list[Block] = [
         Heading(1, "7 Response forms", page_break=True),
-        Para("Use one form per question. Write your response in the space provided or attach it on "
-             "additional pages headed with the question reference, keeping within the word limit."),
+        Para("Use one form per question and write your response in the space provided. The space is sized to "
+             "the word limit; words over the limit are not read or scored."
+             + (" Say which lot or lots each response is for." if lot_count is not None else "")),
     ]
     forms = [(ref, theme, question) for theme, items in groups for ref, question, _share in items]
     if not forms:
         blocks.append(Para("No questions have been set, so there are no response forms.", style="note"))
     for index, (ref, theme, question) in enumerate(forms):
-        # The first form shares its page with the instructions above, so it has fewer lines.
+        lines = max(4, -(-question.word_limit // WORDS_PER_LINE))
         blocks.append(ResponseForm(ref, ctx.theme_label(theme), question.text, question.word_limit,
-                                   lines=16 if index == 0 else 22, new_page=index > 0))
+                                   lines=lines, new_page=index > 0, lots=lot_count))
     return blocks
 
 
@@ -276,7 +303,7 @@ def build_pack(ctx: PackContext) -> Document:
             ("Version", ctx.version_label),
             ("Category", ctx.category_label),
             ("Policy", ctx.policy_reference),
-            ("Contact", ctx.contact_role),
+            ("Contact", ctx.contact),
         ),
         draft=draft_callout(ctx),
         note="This pack is the social value part of the invitation to tender: why we ask, how social value "

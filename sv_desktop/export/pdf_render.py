@@ -24,6 +24,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -36,6 +37,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from .. import APP_NAME, __version__
 from . import blocks as b
 from . import fonts
+from .column_widths import fit_columns
 from .markup import clean_text, para_markup, split_long
 from .styles import (
     DARK_BLUE,
@@ -257,7 +259,7 @@ def _table_style(numeric: tuple[int, ...], total_row: bool, rows: int) -> list[t
 
 def _table(block: b.Table) -> RLTable:
     s = styles()
-    scale = FRAME_WIDTH / sum(block.widths)
+    widths = fit_columns(block.header, block.widths, FRAME_WIDTH, s.cell_head.fontSize, 10.5)
     data = [[_cell(text, s.cell_head) for text in block.header]]
     for index, row in enumerate(block.rows):
         bold = block.total_row and index == len(block.rows) - 1
@@ -268,7 +270,7 @@ def _table(block: b.Table) -> RLTable:
         ])
     for col in block.numeric:
         data[0][col] = _cell(block.header[col], s.cell_head_right)
-    table = _Table(data, colWidths=[w * scale for w in block.widths], repeatRows=1, splitInRow=1,
+    table = _Table(data, colWidths=widths, repeatRows=1, splitInRow=0 if block.keep_together else 1,
                     style=_table_style(block.numeric, block.total_row, len(block.rows)))
     table.hAlign = "LEFT"
     return table
@@ -332,25 +334,22 @@ def _callout(block: b.Callout) -> RLTable:
 def _response_form(block: b.ResponseForm) -> list[Flowable]:
     s = styles()
     head = s.cell_head.clone("form_head", fontSize=11, leading=14)
-    question = clean_text(block.question)
-    data: list[list] = [
-        [Paragraph(para_markup(f"Response to question {block.ref} \u00b7 {block.theme}"), head), ""],
-        [_cell("Question", s.cell_bold), _cell(question, s.cell)],
-        [_cell("Word limit", s.cell_bold), _cell(f"{block.word_limit:,} words", s.cell)],
-        [_cell("Bidder name", s.cell_bold), ""],
-        [_cell("Your response", s.cell_bold), ""],
-    ]
+    fields = b.form_fields(block)
+    data: list[list] = [[Paragraph(para_markup(f"Response to question {block.ref} \u00b7 {block.theme}"), head), ""]]
+    for label, value in fields:
+        data.append([_cell(label, s.cell_bold), _cell(value, s.cell) if value else ""])
+    data.append([_cell("Your response", s.cell_bold), ""])
     data += [["", ""] for _ in range(block.lines)]
-    first_line = 5
+    first_line = len(fields) + 2
     commands: list[tuple[Any, ...]] = [
         CELL_FONT,
         ("SPAN", (0, 0), (1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), NHS_BLUE),
         ("BOX", (0, 0), (-1, -1), 1, DARK_BLUE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 1), (0, 3), PALE_GREY),
-        ("LINEBELOW", (0, 1), (-1, 3), 0.5, MID_GREY),
-        ("SPAN", (0, 4), (1, 4)),
+        ("BACKGROUND", (0, 1), (0, len(fields)), PALE_GREY),
+        ("LINEBELOW", (0, 1), (-1, len(fields)), 0.5, MID_GREY),
+        ("SPAN", (0, first_line - 1), (1, first_line - 1)),
         ("TOPPADDING", (0, 0), (-1, first_line - 1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, first_line - 1), 6),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -398,8 +397,9 @@ def _link_heading_starts(story: list[Flowable]) -> None:
                     break
 
 
-def render(document: b.Document) -> list[Flowable]:
-    """Flowables for the body blocks of `document`."""
+def render(document: b.Document, key_prefix: str = "") -> list[Flowable]:
+    """Flowables for the body blocks of `document`; `key_prefix` keeps the bookmark keys of a document
+    rendered in several parts apart."""
     s = styles()
     heading_styles = {1: s.h1, 2: s.h2, 3: s.h3}
     story: list[Flowable] = []
@@ -411,7 +411,7 @@ def render(document: b.Document) -> list[Flowable]:
                 story.append(PageBreak())
             # Never start a section, theme or question in the last few centimetres of a page.
             story.append(_HeadingStart({1: 40 * mm, 2: 35 * mm, 3: 45 * mm}[block.level]))
-            heading = _heading(block, heading_styles[block.level], f"h{len(story)}")
+            heading = _heading(block, heading_styles[block.level], f"{key_prefix}h{len(story)}")
             story.append(heading)
             assert heading.entry is not None  # _heading() always sets it
             level, markup, _plain, in_contents, key = heading.entry
@@ -424,7 +424,8 @@ def render(document: b.Document) -> list[Flowable]:
             story += _bullets(block.items, block.title, block.labels)
             story.append(Spacer(1, 3))
         elif isinstance(block, b.Table):
-            story += [_table(block), Spacer(1, 10)]
+            table = _table(block)
+            story += [KeepTogether([table]) if block.keep_together else table, Spacer(1, 10)]
         elif isinstance(block, b.Facts):
             story += [_facts(block), Spacer(1, 10)]
         elif isinstance(block, b.Callout):
@@ -471,11 +472,11 @@ class _DocTemplate(BaseDocTemplate):
 
         self.addPageTemplates([PageTemplate("cover", [cover_frame], onPage=on_cover, onPageEnd=on_end),
                                PageTemplate("body", [body_frame], onPage=on_body, onPageEnd=on_end)])
-        self._outline_level = -1
+        self._open_headings: list[int] = []
         self.contents: list[_Contents] = []
 
     def beforeDocument(self):
-        self._outline_level = -1
+        self._open_headings = []
 
     def afterFlowable(self, flowable):
         entry = getattr(flowable, "entry", None)
@@ -483,9 +484,8 @@ class _DocTemplate(BaseDocTemplate):
             return
         heading_level, _markup, plain, in_contents, key = entry
         self.canv.bookmarkPage(key)
-        level = min(heading_level - 1, self._outline_level + 1)  # the outline may not skip a level
+        level = b.nested_level(self._open_headings, heading_level) - 1  # under the heading it belongs to
         self.canv.addOutlineEntry(plain, key, level=level, closed=level > 0)
-        self._outline_level = level
         if in_contents:
             for contents in self.contents:
                 contents.place(key, self.page)

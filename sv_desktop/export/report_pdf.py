@@ -40,7 +40,7 @@ def _story(document: Document, parts: list[Part], report: ComplianceReport) -> l
 
     def flush() -> None:
         story.extend(render(Document(cover=document.cover, body=tuple(blocks), title=document.title,
-                                     subject=document.subject)))
+                                     subject=document.subject), key_prefix=f"part{len(story)}-"))
         blocks.clear()
 
     for part in parts:

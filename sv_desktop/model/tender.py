@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult
+from .supplier_text import SupplierText
 
 # Identifiers used in files, the database and the rules. Labels live in resources/.
 CATEGORIES: tuple[str, ...] = (
@@ -183,6 +184,8 @@ class Tender:
     case_studies: list[CaseStudy] = field(default_factory=list)
     role_checklists: dict[str, list[str]] = field(default_factory=dict)
     """Per role id of ROLES, the responsibilities (word for word from policy §5) ticked for this tender."""
+    supplier_text: SupplierText = field(default_factory=SupplierText)
+    """What supplier documents print of the spec, think-local and engagement steps (their notes never)."""
     stage: str = "pipeline"
     current_step: str = "details"
     version: int = 0

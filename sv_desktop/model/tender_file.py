@@ -17,6 +17,7 @@ from .file_read import FileReadError, read_limited
 from .json_fields import TenderFileError
 from .lifecycle_file import read_lifecycle, write_lifecycle
 from .limits import MAX_FILE_BYTES, LimitError, ObjectCounter, check_tender_data
+from .supplier_text import SupplierText
 from .tender import (
     CATEGORIES,
     KPI_FREQUENCIES,
@@ -210,6 +211,7 @@ def tender_from_dict(data: Any) -> Tender:
         is_framework=_bool(data, "is_framework", "", data.get("route") == "framework_agreement"),
         leads=leads,
         description=_text(data, "description", ""),
+        supplier_text=_supplier_text(data),
         stage=_choice(data, "stage", "", STAGES, default="pipeline"),
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
         **read_lifecycle(data),
@@ -240,6 +242,12 @@ def _step_record(data: dict, key: str) -> StepRecord:
         notes=_text(raw, "notes", f"{key}."),
         prompts_done=_text_list(raw, "prompts_done", f"{key}."),
     )
+
+
+def _supplier_text(data: dict) -> SupplierText:
+    """Optional: files written before the key existed read as no supplier-facing text."""
+    raw = _obj(data, "supplier_text", "")
+    return SupplierText(**{key: _text(raw, key, "supplier_text.") for key in ("spec", "local", "engagement")})
 
 
 def parse_tender_json(text: str | bytes) -> Tender:
@@ -344,6 +352,8 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         ],
         "leads": dict(tender.leads),
         "description": tender.description,
+        "supplier_text": {"spec": tender.supplier_text.spec, "local": tender.supplier_text.local,
+                          "engagement": tender.supplier_text.engagement},
         "stage": tender.stage,
         "current_step": tender.current_step,
         **write_lifecycle(tender),

@@ -215,16 +215,31 @@ class TenderService(LifecycleUseCases, HistoryUseCases):
     def _pack_context(self, tender: Tender):
         from ..export.context import make_pack_context
 
-        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today())
+        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today(),
+                                 contact_email=getattr(self.settings, "contact_email", ""))
 
     def _export(self, writer_name: str, tender: Tender, out: Path) -> Path:
         from .. import export
+        from .document_issue import issued_context
+        from .supplier_documents import document_kind, refuse_named_suppliers
 
+        refuse_named_suppliers(tender)
         writer = getattr(export, writer_name)
         try:
-            return writer(self._pack_context(tender), Path(out))
+            kind, build, draft = document_kind(writer_name)
+            with _plain_errors():
+                ctx = self._pack_context(tender)
+                ctx = issued_context(self._store, ctx, kind, build, draft(ctx))
+            return writer(ctx, Path(out))
         except export.ExportError as exc:
             raise export_error(exc) from exc
+
+    def supplier_texts(self, tender: Tender, document: str = "") -> list[tuple[str, str]]:
+        """Every text the manager wrote that the pack or brief ("pack", "brief", "" for both) prints, for the
+        preview before export."""
+        from ..model.supplier_text import supplier_facing_texts
+
+        return supplier_facing_texts(tender, document)
 
     def export_pdf(self, tender: Tender, out: Path) -> Path:
         return self._export("write_pack_pdf", tender, out)
@@ -234,6 +249,9 @@ class TenderService(LifecycleUseCases, HistoryUseCases):
 
     def export_brief(self, tender: Tender, out: Path) -> Path:
         return self._export("write_brief_pdf", tender, out)
+
+    def export_brief_docx(self, tender: Tender, out: Path) -> Path:
+        return self._export("write_brief_docx", tender, out)
 
     def export_file(self, tender: Tender, out: Path) -> Path:
         """Write the tender as a .svtender.json file, atomically."""

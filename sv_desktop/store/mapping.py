@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import overload
 
+from sv_desktop.model.supplier_text import SupplierText
 from sv_desktop.model.tender import (
     Kpi,
     LotsDecision,
@@ -65,7 +66,8 @@ def _check_text(tender: Tender) -> None:
     texts: list[str] = [tender.reference, tender.title, tender.description, tender.kpi_exemption_reason,
                         tender.lots.reasons, tender.think_local.notes, tender.spec_refresh.notes,
                         tender.modern_slavery_risk_assessment.notes, *tender.leads.values(),
-                        *tender.think_local.prompts_done, *tender.spec_refresh.prompts_done]
+                        *tender.think_local.prompts_done, *tender.spec_refresh.prompts_done,
+                        tender.supplier_text.spec, tender.supplier_text.local, tender.supplier_text.engagement]
     for theme in tender.themes:
         texts += [*theme.actions, *theme.own_actions]
     for kpi in tender.kpis:
@@ -126,6 +128,9 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     row.msra_completed_on = msra.completed_on
     row.msra_risk = msra.risk
     row.msra_notes = msra.notes
+    row.supplier_text_spec = tender.supplier_text.spec
+    row.supplier_text_local = tender.supplier_text.local
+    row.supplier_text_engagement = tender.supplier_text.engagement
     row.confidentiality_reviewed = tender.confidentiality_reviewed
     row.kpi_exemption_reason = tender.kpi_exemption_reason
     row.is_framework = tender.is_framework
@@ -209,6 +214,8 @@ def tender_from_row(row: TenderRow) -> Tender:
         is_framework=row.is_framework,
         leads={lead.role: lead.name for lead in row.leads},
         description=row.description,
+        supplier_text=SupplierText(spec=row.supplier_text_spec or "", local=row.supplier_text_local or "",
+                                   engagement=row.supplier_text_engagement or ""),
         stage=row.stage,
         current_step=row.current_step,
         version=row.version_id,

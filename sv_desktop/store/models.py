@@ -66,6 +66,10 @@ class TenderRow(Base):
     spec_refresh_notes: Mapped[str] = _text()
     spec_refresh_prompts_done: Mapped[list[str]] = mapped_column(JSON, default=list)
 
+    supplier_text_spec: Mapped[str] = _text()
+    supplier_text_local: Mapped[str] = _text()
+    supplier_text_engagement: Mapped[str] = _text()
+
     msra_completed_on: Mapped[dt.date | None] = mapped_column(Date)
     msra_risk: Mapped[str | None] = mapped_column(String(20))
     msra_notes: Mapped[str] = _text()
@@ -245,6 +249,20 @@ class RoleCheckRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(40))
     item: Mapped[str] = _text()
+
+
+class PackIssueRow(Base):
+    """One issue of a supplier document (pack or brief): its version, date and a hash of its content."""
+
+    __tablename__ = "pack_issue"
+    __table_args__ = (UniqueConstraint("tender_id", "kind", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = _child_fk()
+    kind: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    content_hash: Mapped[str] = mapped_column(String(64))
 
 
 class StoreMetaRow(Base):

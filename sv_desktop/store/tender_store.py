@@ -267,6 +267,13 @@ class TenderStore:
         with self._read() as session:
             return session.scalar(select(TenderRow.id).where(TenderRow.reference == reference)) is not None
 
+    def issue_document(self, reference: str, kind: str, content_hash: str, today: dt.date):
+        """Record an issue of the tender's pack or brief (see `pack_issues.record_issue`)."""
+        from .pack_issues import record_issue
+
+        with self._write() as session:
+            return record_issue(session, reference, kind, content_hash, today)
+
     # ------------------------------------------------------------ writing
 
     def create(self, tender: Tender, *, compliant: bool | None = None) -> Tender:

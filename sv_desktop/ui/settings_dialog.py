@@ -47,6 +47,16 @@ def _organisation(text: str) -> str:
     return text.strip()
 
 
+def _email(text: str) -> str:
+    value = text.strip()
+    if not value:
+        return ""
+    local, _at, domain = value.partition("@")
+    if not local or "." not in domain or " " in value or domain.startswith(".") or len(value) > 254:
+        raise FieldError("Enter an email address such as procurement@trust.nhs.uk, or leave it empty.")
+    return value
+
+
 class SettingsDialog(QDialog):
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +70,10 @@ class SettingsDialog(QDialog):
         self.organisation = ValidatedField(_organisation)
         self.organisation.set_value(settings.organisation)
         add_row(form, "&Organisation:", self.organisation, "The organisation named on every pack.")
+        self.contact_email = ValidatedField(_email, placeholder="for example procurement@trust.nhs.uk")
+        self.contact_email.set_value(getattr(settings, "contact_email", ""))
+        add_row(form, "&Contact email for suppliers:", self.contact_email,
+                "Printed with the Procurement Lead's name as the contact in packs and briefs.")
         self.postcodes = ValidatedField(parse_postcode_areas, fmt=lambda areas: ", ".join(areas),
                                         placeholder="for example LE, NN")
         self.postcodes.set_value(list(settings.local_postcode_areas))
@@ -112,11 +126,11 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.open_folder_button.clicked.connect(self.open_data_folder)
-        for field in (self.organisation, self.postcodes, self.word_limit):
+        for field in self.fields():
             field.edited.connect(self._update_ok)
 
     def fields(self) -> list[ValidatedField]:
-        return [self.organisation, self.postcodes, self.word_limit]
+        return [self.organisation, self.contact_email, self.postcodes, self.word_limit]
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(all(f.is_valid() for f in self.fields()))
@@ -130,6 +144,7 @@ class SettingsDialog(QDialog):
         """Write the valid values to the settings and save them; False (with a message) if that fails."""
         settings = self.service.settings
         settings.organisation = self.organisation.value()
+        settings.contact_email = self.contact_email.value()
         settings.local_postcode_areas = list(self.postcodes.value())
         settings.default_word_limit = self.word_limit.value()
         settings.default_scoring_scale = self.scale.currentData()

@@ -22,28 +22,45 @@ IN_ORDER = [
     "60 months (5 years)",
     "Planned tender notice", "1 March 2027",
     "Planned contract start", "1 September 2027",
+    "We plan to start the procurement on 1 March 2027.",
+    "What the specification will ask for: A zero-emission fleet by the third year.",
     "2 The social value we will evaluate",
     "10% of the total evaluation score",
     "Fighting climate change", "6%",
     "Tackling economic inequality", "4%",
+    "3 Measures we want to discuss",
+    "developed with suppliers at this stage",
     "Fleet vehicles that are zero-emission",
-    "3 What we will ask bidders for",
+    "4 What we will ask bidders for",
     "Carbon Reduction Plan:",
     "Modern slavery statement:",
-    "4 How SMEs, VCSEs and local firms can take part",
-    "let as a single contract",
+    "5 Who can take part",
+    "We plan to let it as a single contract",
     "at least 20% of the contract through local subcontractors",
-    "Why we have packaged the contract this way: Single integrated service",
-    "What we have done so far: Two local SME operators met at the market event.",
-    "5 Next steps and contact",
-    "contact the Procurement Lead at Leicestershire Partnership NHS Trust, quoting reference LPT-2027-014",
+    "Why we plan to package the contract this way: Single integrated service",
+    "Local suppliers, SMEs and VCSEs: Journeys are grouped so that small operators can subcontract.",
+    "6 Questions for the market",
+    "What targets would be realistic",
+    "7 How to respond",
+    "Respond by", "15 February 2027",
+    "Contact", "the Procurement Lead",
+    "quoting reference LPT-2027-014",
 ]
+
+
+def supplier_tender(**changes):
+    from sv_desktop.model.supplier_text import SupplierText
+
+    return make_tender(supplier_text=SupplierText(
+        spec="A zero-emission fleet by the third year.",
+        local="Journeys are grouped so that small operators can subcontract.",
+        engagement="A market event open to all suppliers."), **changes)
 
 
 @pytest.fixture(scope="module")
 def brief(tmp_path_factory):
     out = tmp_path_factory.mktemp("brief") / "brief.pdf"
-    assert write_brief_pdf(make_context(), out) == out
+    assert write_brief_pdf(make_context(supplier_tender()), out) == out
     return out
 
 
@@ -80,10 +97,9 @@ def test_lots_and_local_supply(tmp_path):
     tender = make_tender(lots=LotsDecision(divided=True, lot_count=3, reasons="North, city and south areas"),
                          think_local=StepRecord(considered=False))
     text = squash("".join(body_text(write_brief_pdf(make_context(tender), tmp_path / "brief.pdf"))))
-    assert squash("The contract will be divided into 3 lots") in text
+    assert squash("We plan to divide the contract into 3 lots") in text
     assert squash("North, city and south areas") in text
-    assert squash("through local subcontractors") not in text
-    assert squash("What we have done so far") not in text
+    assert squash("Local suppliers, SMEs and VCSEs:") not in text, "no supplier text was written"
 
 
 def test_value_band_not_exact_value(brief):
@@ -102,7 +118,14 @@ def test_metadata_and_fonts(brief):
             assert "/FontFile2" in font["/FontDescriptor"].get_object()
 
 
-def test_draft_marking_follows_compliance(tmp_path, brief):
+def test_draft_marking_only_for_what_the_brief_says(tmp_path, brief):
     assert all("DRAFT" not in text for text in pdf_text(brief))
-    out = write_brief_pdf(make_context(compliant=False, blocker_messages=("x",)), tmp_path / "draft.pdf")
-    assert all("DRAFT \u2013 NOT POLICY-COMPLIANT" in text for text in pdf_text(out))
+    itt_only = make_context(compliant=False, blocker_messages=("No KPIs are set.",), blocker_rules=("SV-KPI",))
+    out = write_brief_pdf(itt_only, tmp_path / "itt.pdf")
+    assert all("DRAFT" not in text for text in pdf_text(out)), "KPIs are developed at pre-market stage (4.2b)"
+    weight = make_context(compliant=False, blocker_messages=("Social value is under 10%.", "No KPIs."),
+                          blocker_rules=("SV-MIN-WEIGHT", "SV-KPI"))
+    out = write_brief_pdf(weight, tmp_path / "draft.pdf")
+    pages = pdf_text(out)
+    assert all("DRAFT \u2013 NOT READY FOR THE MARKET" in text for text in pages)
+    assert "Social value is under 10%." in pages[0] and "No KPIs." not in "".join(pages)

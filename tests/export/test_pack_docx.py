@@ -32,10 +32,9 @@ def test_sections_use_real_heading_styles_in_order(document):
     assert _headings(document, 2) == [
         "Why we ask about social value", "How to respond", "About this contract",
         "4.1 Fighting climate change", "4.2 Tackling economic inequality",
+        "Carbon Reduction Plan", "Modern slavery statement", "Evergreen Sustainable Supplier Assessment",
     ]
-    level3 = _headings(document, 3)
-    assert level3[:3] == ["Question SV1", "Question SV2", "Question SV3"]
-    assert "Carbon Reduction Plan" in level3
+    assert _headings(document, 3) == ["Question SV1", "Question SV2", "Question SV3"]
 
 
 def test_cover_title_and_contents_field(document):
@@ -107,3 +106,65 @@ def test_draft_marking_in_the_header_only_when_not_compliant(tmp_path, document)
     assert draft.sections[0].header.paragraphs[0].text == DRAFT_MARK
     cells = " ".join(c.text for t in draft.tables for row in t.rows for c in row.cells)
     assert "Weighting below 10%." in cells
+
+
+def test_heading_levels_never_skip(document):
+    previous = 0
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading "):
+            level = int(paragraph.style.name.split()[-1])
+            assert level <= previous + 1, f"{paragraph.text!r} jumps from level {previous} to {level}"
+            previous = level
+
+
+def test_language_is_british_english_everywhere(document):
+    styles = document.styles.element
+    default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert default is not None and default.get(qn("w:val")) == "en-GB"
+    found = [lang.get(qn("w:val")) for part in (styles, document.element) for lang in part.iter(qn("w:lang"))]
+    assert found and set(found) == {"en-GB"}
+    assert document.core_properties.language == "en-GB"
+
+
+def test_contents_shows_page_numbers_when_opened(document):
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    dirty = [c for c in document.element.body.iter(qn("w:fldChar")) if c.get(qn("w:dirty")) == "true"]
+    assert len(dirty) == 1, "the contents field is updated on opening"
+
+
+def test_header_cells_never_break_inside_a_word(document):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from sv_desktop.export import fonts
+
+    fonts.register_fonts()
+    margins = 2 * 110 / 20  # the cell margins, in points
+    checked = 0
+    for table in document.tables:
+        first = table.rows[0]
+        if first._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None or len(first.cells) < 2:
+            continue
+        grid = [int(col.get(qn("w:w"))) / 20 for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+        for cell, width in zip(first.cells, grid, strict=True):
+            for word in cell.text.split():
+                assert stringWidth(word, fonts.BOLD, 9.5) + margins <= width, (word, width)
+                checked += 1
+    assert checked > 20
+
+
+def test_each_question_has_an_editable_response_area_sized_to_its_word_limit(document):
+    controls = list(document.element.body.iter(qn("w:sdt")))
+    tags = [sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val")) for sdt in controls]
+    assert tags == ["Response to SV1", "Response to SV2", "Response to SV3"]
+    lines = [len(list(sdt.iter(qn("w:p")))) for sdt in controls]
+    assert lines == [84, 42, 63], "one 12-word line per 12 words of the limit (1,000, 500 and 750 words)"
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "additional pages" not in text
+
+
+def test_the_scoring_scale_is_printed_once_unless_a_question_uses_another(document):
+    scales = [t for t in document.tables if t.rows[0].cells[0].text == "Score"]
+    assert [len(t.rows) - 1 for t in scales] == [6, 5], "the 0-5 scale once, then the 0-100 scale at SV2"
+    for table in scales:
+        assert all(row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in table.rows)

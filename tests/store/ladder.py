@@ -116,6 +116,25 @@ def fill_0003(connection: sa.Connection) -> Tender:
     connection.execute(t["tender_history"].insert().values(
         tender_id=tender_id, version=3, action="saved", changed_at=WRITTEN_AT, changed_by="ladder",
         snapshot='{"format": "sv-desktop.tender"}'))
+
+
+def fill_0004(connection: sa.Connection) -> Tender:
+    """A 0002-shaped tender, then what 0004 added: the supplier-facing texts and an issued pack."""
+    from sv_desktop.model.supplier_text import SupplierText
+
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0004"
+    tender.supplier_text = SupplierText(spec="Zero-emission fleet by year three.",
+                                        local="Lots sized for local operators.",
+                                        engagement="A market event on 3 May 2027, open to all.")
+    tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        supplier_text_spec=tender.supplier_text.spec, supplier_text_local=tender.supplier_text.local,
+        supplier_text_engagement=tender.supplier_text.engagement,
+    ).returning(t["tender"].c.id)).scalar_one()
+    connection.execute(t["pack_issue"].insert().values(
+        tender_id=tender_id, kind="pack", version=1, issued_on=dt.date(2027, 2, 1), content_hash="0" * 64))
     return tender
 
 
@@ -123,4 +142,5 @@ FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003": fill_0003,
+    "0004": fill_0004,
 }

@@ -178,6 +178,14 @@ class FakeService:
     def export_brief(self, tender: Tender, path: Path) -> Path:
         return self._write("brief", path)
 
+    def export_brief_docx(self, tender: Tender, path: Path) -> Path:
+        return self._write("brief docx", path)
+
+    def supplier_texts(self, tender: Tender, document: str = "") -> list[tuple[str, str]]:
+        from sv_desktop.model.supplier_text import supplier_facing_texts
+
+        return supplier_facing_texts(tender, document)
+
     def export_file(self, tender: Tender, path: Path) -> Path:
         return self._write("file", path)
 

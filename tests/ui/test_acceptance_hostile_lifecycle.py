@@ -87,7 +87,7 @@ def test_settings_keep_hostile_organisation_names_and_refuse_the_rest(qtbot, mon
         dialog.text_guard.notice.connect(notices.append)
         records = type_everywhere(dialog, "s", notices, length=300)
         refused = {r.name for r in records if r.refused}
-        assert refused == {"Local postcode areas", "Default word limit"}
+        assert refused == {"Local postcode areas", "Default word limit", "Contact email for suppliers"}
         assert not dialog.ok_button.isEnabled()
         put_refused_right(dialog)
         dialog._update_ok()

@@ -177,9 +177,14 @@ def test_settings_dialog_validates_and_saves(qtbot, fake_service):
     dialog.organisation.edit.clear()
     qtbot.keyClicks(dialog.organisation.edit, "Northamptonshire Healthcare NHS Foundation Trust")
     dialog.scale.setCurrentIndex(dialog.scale.findData("0-100"))
+    qtbot.keyClicks(dialog.contact_email.edit, "procurement at trust")
+    assert "email address" in dialog.contact_email.message.text() and not dialog.ok_button.isEnabled()
+    dialog.contact_email.edit.clear()
+    qtbot.keyClicks(dialog.contact_email.edit, "procurement@trust.nhs.uk")
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     settings = fake_service.settings
+    assert settings.contact_email == "procurement@trust.nhs.uk"
     assert settings.local_postcode_areas == ["LE", "NN", "DE"]
     assert (settings.default_word_limit, settings.default_scoring_scale) == (500, "0-100")
     assert settings.organisation.startswith("Northamptonshire") and settings.saved == 1

@@ -99,3 +99,18 @@ def save_as(monkeypatch, path, chosen_filter: str = "") -> list[str]:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
     return asked
+
+
+@pytest.fixture(autouse=True)
+def supplier_previews(monkeypatch):
+    """The preview of supplier-facing text before an export answers "Export" and records what it listed."""
+    from sv_desktop.ui.wizard.supplier_preview import SupplierTextPreview
+
+    shown: list[list[tuple[str, str]]] = []
+
+    def ask(parent, texts, noun):
+        shown.append(list(texts))
+        return True
+
+    monkeypatch.setattr(SupplierTextPreview, "ask", staticmethod(ask))
+    return shown

@@ -1,4 +1,4 @@
-"""How figures read in findings and requests: £1,234.56, 9.99%, and dates written out (1 April YYYY).
+"""How figures read in findings and requests: £1,234 or £1,234.56 (as in every document), 9.99%, and dates written out (1 April YYYY).
 
 Formatting is done here by hand (not through the locale) so that a finding reads the same on every
 machine and the generated documentation is byte-for-byte reproducible.
@@ -17,8 +17,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def money(value: Decimal) -> str:
-    """A tender's own amount, always to the penny: £6,000,000.00."""
-    return f"£{value.quantize(PENNY, ROUND_HALF_UP):,.2f}"
+    """A tender's own amount as every document writes money: £6,000,000 when whole, else £6,000,000.50."""
+    amount = value.quantize(PENNY, ROUND_HALF_UP)
+    if amount == amount.to_integral_value():
+        return f"£{amount:,.0f}"
+    return f"£{amount:,.2f}"
 
 
 def money_limit(value: Decimal) -> str:

@@ -24,7 +24,7 @@ from ...model.tender import Tender
 from .. import icons
 from ..parsing import format_date, parse_postcode
 from ..style import make_secondary
-from ..widgets.fields import DateField, ValidatedField, add_row, text_area
+from ..widgets.fields import DateField, ValidatedField, add_row, supplier_text_area, text_area
 from ..widgets.record_editor import RecordEditor
 from ..widgets.scrolling import resize_within_screen
 from .award_form import tidy_postcode
@@ -192,6 +192,17 @@ class EngagementDialog(TenderDialog):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.to_think_local)
         self.body.addLayout(summary_row)
+        told = QFormLayout()
+        told.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.supplier_text = supplier_text_area(
+            "What we tell suppliers about pre-market engagement",
+            "Printed in the pre-market brief. The events, notes and suppliers above are internal and never "
+            "printed; do not name the suppliers met here.")
+        self.supplier_text.setMaximumHeight(90)
+        self.supplier_text.setPlainText(self.tender.supplier_text.engagement)
+        self.supplier_text.textChanged.connect(self._supplier_text_changed)
+        add_row(told, "&What we tell suppliers about our engagement (printed in the brief):", self.supplier_text)
+        self.body.addLayout(told)
 
         self.events.set_records(self.tender.engagement)
         self.events.changed.connect(self._events_changed)
@@ -200,6 +211,10 @@ class EngagementDialog(TenderDialog):
         self.to_think_local.clicked.connect(self.add_to_think_local)
         self._event_selected()
         resize_within_screen(self, 980, 720)
+
+    def _supplier_text_changed(self) -> None:
+        self.tender.supplier_text.engagement = self.supplier_text.toPlainText()[:MAX_TEXT]
+        self.mark_dirty()
 
     def _event_selected(self, *_args) -> None:
         """Show the suppliers of the selected event (left alone when they are already shown)."""

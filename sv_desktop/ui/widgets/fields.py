@@ -73,6 +73,16 @@ def text_area(name: str, description: str = "", max_height: int = 0) -> QPlainTe
     return area
 
 
+def supplier_text_area(name: str, description: str) -> QPlainTextEdit:
+    """A text written for suppliers (printed in their documents), set apart from the internal notes by
+    a placeholder that says so."""
+    area = text_area(name, description)
+    area.setPlaceholderText("Written for suppliers: printed in the pre-market brief.")
+    area.setToolTip(description)
+    area.setMinimumHeight(70)
+    return area
+
+
 class FieldMessage(QWidget):
     """The line under a field: a warning icon and a sentence; hidden when all is well."""
 

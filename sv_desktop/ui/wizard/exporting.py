@@ -22,6 +22,7 @@ from ...services.errors import ServiceError
 from ..print_document import tender_html
 from ..prompts import replace_file_allowed
 from ..worker import run_in_background
+from .supplier_preview import SupplierTextPreview
 
 if TYPE_CHECKING:
     from ...services.contract import UiService
@@ -30,6 +31,7 @@ KINDS = {
     "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "Export the pack as PDF"),
     "docx": ("social value pack", ".docx", "Word documents (*.docx)", "Export the pack for Word"),
     "brief": ("pre-market brief", ".pdf", "PDF documents (*.pdf)", "Export the pre-market brief"),
+    "brief_docx": ("pre-market brief", ".docx", "Word documents (*.docx)", "Export the pre-market brief for Word"),
 }
 OPEN_FOLDER_KEY = "export/open_folder"
 LAST_FOLDER_KEY = "export/last_folder"
@@ -87,6 +89,9 @@ class Exporter(QObject):
     def export_brief(self) -> None:
         self.export("brief")
 
+    def export_brief_docx(self) -> None:
+        self.export("brief_docx")
+
     def print_slot(self) -> None:
         self.print_tender()
 
@@ -116,6 +121,9 @@ class Exporter(QObject):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         if not replace_file_allowed(self.parent_widget, self.service, path):
+            return None
+        texts = self.service.supplier_texts(tender, "brief" if kind.startswith("brief") else "pack")
+        if not SupplierTextPreview.ask(self.parent_widget, texts, noun):
             return None
         # The document is written off the UI thread from a copy, so the manager can carry on typing.
         copied = copy.deepcopy(tender)
@@ -174,7 +182,7 @@ class Exporter(QObject):
 
     def _writer(self, kind: str) -> Callable[[Tender, Path], Path]:
         return {"pdf": self.service.export_pdf, "docx": self.service.export_docx,
-                "brief": self.service.export_brief}[kind]
+                "brief": self.service.export_brief, "brief_docx": self.service.export_brief_docx}[kind]
 
     def document_html(self) -> str:
         tender = self._tender()

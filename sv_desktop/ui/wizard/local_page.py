@@ -21,7 +21,7 @@ from ...model.tender import Tender
 from ..parsing import format_number, parse_percent, parse_whole
 from ..style import make_secondary
 from ..widgets.checklist import WrappingCheckBox, prompts_group
-from ..widgets.fields import ValidatedField, add_row, text_area
+from ..widgets.fields import ValidatedField, add_row, supplier_text_area, text_area
 from .base_page import WizardPage
 from .page_ids import PageId
 
@@ -47,7 +47,13 @@ class LocalPage(WizardPage):
                                "Who could bid locally, and what was done to make it possible for them.")
         self.notes.setMinimumHeight(90)
         self.notes.setMaximumHeight(130)
-        add_row(form, "N&otes on local suppliers, SMEs and VCSEs:", self.notes)
+        add_row(form, "N&otes on local suppliers, SMEs and VCSEs (internal):", self.notes,
+                "Internal notes: never printed in the pack or the brief.")
+        self.supplier_text = supplier_text_area(
+            "What we tell suppliers about local suppliers, SMEs and VCSEs",
+            "Printed in the pre-market brief. Never name suppliers you met; leave it empty to say nothing.")
+        self.supplier_text.setMaximumHeight(110)
+        add_row(form, "What we &tell suppliers (printed in the brief):", self.supplier_text)
         self.considered = WrappingCheckBox("I have &considered local suppliers, SMEs and VCSEs")
         form.addRow(self.considered)
         right.addWidget(record_box)
@@ -58,6 +64,7 @@ class LocalPage(WizardPage):
 
         self.prompts.toggled.connect(self.edited)
         self.notes.textChanged.connect(self.edited)
+        self.supplier_text.textChanged.connect(self.edited)
         self.considered.toggled.connect(self.edited)
 
     def _lots_box(self) -> QGroupBox:
@@ -135,6 +142,8 @@ class LocalPage(WizardPage):
         self.prompts.set_checked(record.prompts_done)
         if self.notes.toPlainText() != record.notes:
             self.notes.setPlainText(record.notes)
+        if self.supplier_text.toPlainText() != tender.supplier_text.local:
+            self.supplier_text.setPlainText(tender.supplier_text.local)
         self.considered.setChecked(record.considered)
         {None: self.lots_undecided, True: self.lots_divided, False: self.lots_single}[lots.divided].setChecked(True)
         self.lot_count.setEnabled(lots.divided is True)
@@ -148,6 +157,7 @@ class LocalPage(WizardPage):
         known = set(self.prompts.boxes)
         record.prompts_done = [p for p in record.prompts_done if p not in known] + self.prompts.checked()
         record.notes = self.notes.toPlainText()
+        tender.supplier_text.local = self.supplier_text.toPlainText()
         record.considered = self.considered.isChecked()
         lots.divided = True if self.lots_divided.isChecked() else False if self.lots_single.isChecked() else None
         lots.lot_count = self.lot_count.value() if lots.divided else None

@@ -77,10 +77,13 @@ class ReviewPage(WizardPage):
         self.word_button.setAccessibleName("Export the pack as a Word document")
         self.brief_button = QPushButton(icons.icon("brief"), "Pre-&market brief…")
         self.brief_button.setAccessibleName("Export the pre-market engagement brief")
+        self.brief_word_button = QPushButton(icons.icon("word"), "Brief as a Word &file…")
+        self.brief_word_button.setAccessibleName("Export the pre-market engagement brief as a Word document")
         self.print_button = QPushButton(icons.icon("print"), "P&rint…")
         self.print_button.setAccessibleName("Print the tender")
         self.print_button.setToolTip("Ctrl+P")
-        for button in (self.pdf_button, self.word_button, self.brief_button, self.print_button):
+        for button in (self.pdf_button, self.word_button, self.brief_button, self.brief_word_button,
+                       self.print_button):
             button.setStyleSheet("text-align: left; padding: 6px 10px;")
             export_layout.addWidget(button)
         self.open_folder = QCheckBox("&Open the folder after exporting")
@@ -99,6 +102,7 @@ class ReviewPage(WizardPage):
         self.pdf_button.clicked.connect(exporter.export_pdf)
         self.word_button.clicked.connect(exporter.export_docx)
         self.brief_button.clicked.connect(exporter.export_brief)
+        self.brief_word_button.clicked.connect(exporter.export_brief_docx)
         self.print_button.clicked.connect(exporter.print_slot)
         self.open_folder.setChecked(exporter.open_folder)
         self.open_folder.toggled.connect(self._open_folder_toggled)

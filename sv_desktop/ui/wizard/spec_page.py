@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
 
 from ...model.tender import Tender
 from ..widgets.checklist import WrappingCheckBox, prompts_group
-from ..widgets.fields import add_row, text_area
+from ..widgets.fields import add_row, supplier_text_area, text_area
 from .base_page import WizardPage
 from .page_ids import PageId
 
@@ -30,8 +30,13 @@ class SpecPage(WizardPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.notes = text_area("Changes to the specification",
                                "Note what you changed in the specification, and why.")
-        self.notes.setMinimumHeight(160)
-        add_row(form, "Notes: changes to the s&pecification:", self.notes)
+        self.notes.setMinimumHeight(120)
+        add_row(form, "Notes: changes to the s&pecification (internal):", self.notes,
+                "Internal notes: never printed in the pack or the brief.")
+        self.supplier_text = supplier_text_area(
+            "What we tell suppliers about the specification",
+            "Printed in the pre-market brief for suppliers. Write it for them; leave it empty to say nothing.")
+        add_row(form, "What we &tell suppliers (printed in the brief):", self.supplier_text)
         self.considered = WrappingCheckBox("I have &considered how the specification can cut carbon")
         self.considered.setAccessibleDescription("Tick when the specification refresh has been considered "
                                                  "and the changes are recorded in the notes.")
@@ -42,6 +47,7 @@ class SpecPage(WizardPage):
 
         self.prompts.toggled.connect(self.edited)
         self.notes.textChanged.connect(self.edited)
+        self.supplier_text.textChanged.connect(self.edited)
         self.considered.toggled.connect(self.edited)
 
     def fill(self, tender: Tender) -> None:
@@ -54,6 +60,8 @@ class SpecPage(WizardPage):
         self.prompts.set_checked(record.prompts_done)
         if self.notes.toPlainText() != record.notes:
             self.notes.setPlainText(record.notes)
+        if self.supplier_text.toPlainText() != tender.supplier_text.spec:
+            self.supplier_text.setPlainText(tender.supplier_text.spec)
         self.considered.setChecked(record.considered)
 
     def apply(self, tender: Tender) -> None:
@@ -62,4 +70,5 @@ class SpecPage(WizardPage):
         kept_unknown = [p for p in record.prompts_done if p not in known]
         record.prompts_done = kept_unknown + self.prompts.checked()
         record.notes = self.notes.toPlainText()
+        tender.supplier_text.spec = self.supplier_text.toPlainText()
         record.considered = self.considered.isChecked()
