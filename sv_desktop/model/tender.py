@@ -48,6 +48,8 @@ THEMES: tuple[str, ...] = (
 MANDATORY_THEME = "fighting_climate_change"
 
 RISK_LEVELS: tuple[str, ...] = ("low", "medium", "high")
+VAT_TREATMENTS: tuple[str, ...] = ("standard", "zero_rated", "exempt")
+"""How VAT applies to the contract: standard (at vat_rate_pct), zero-rated (0%) or exempt (no VAT, e.g. health care)."""
 KPI_FREQUENCIES: tuple[str, ...] = ("monthly", "quarterly", "six_monthly", "annually")
 SCORING_SCALES: tuple[str, ...] = ("0-5", "0-100")
 
@@ -135,6 +137,10 @@ class Question:
     """Id of the question bank entry it came from, empty when written by hand."""
     title: str = ""
     """Short heading shown above the question in the pack."""
+    min_score: Decimal | None = None
+    """Optional minimum score on the question's own scale, published in the pack."""
+    min_score_disqualifies: bool = False
+    """True: a tender scoring below min_score is disqualified; False: it earns no marks for the question."""
 
 
 @dataclass
@@ -174,6 +180,8 @@ class Tender:
     social_value_weighting_pct: Decimal
     themes: list[ThemeChoice] = field(default_factory=list)
     vat_rate_pct: Decimal = Decimal(20)
+    vat_treatment: str = "standard"
+    """One of VAT_TREATMENTS; only "standard" adds VAT at vat_rate_pct."""
     route: str = "open"
     tender_notice_date: dt.date | None = None
     contract_start_date: dt.date | None = None
@@ -208,6 +216,8 @@ class Tender:
 
     @property
     def vat_multiplier(self) -> Decimal:
+        if self.vat_treatment != "standard":
+            return Decimal(1)
         return 1 + self.vat_rate_pct / 100
 
     @property

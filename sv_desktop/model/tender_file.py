@@ -23,6 +23,7 @@ from .tender import (
     STAGES,
     STEPS,
     THEMES,
+    VAT_TREATMENTS,
     Kpi,
     LotsDecision,
     ModernSlaveryAssessment,
@@ -263,6 +264,8 @@ def tender_from_dict(data: Any) -> Tender:
             weighting_pct=_optional_decimal(raw, "weighting_pct", path, Decimal(0), Decimal(100)),
             source_id=_text(raw, "source_id", path, max_len=200),
             title=_text(raw, "title", path, max_len=500),
+            min_score=_optional_decimal(raw, "min_score", path, Decimal(0), Decimal(100)),
+            min_score_disqualifies=_bool(raw, "min_score_disqualifies", path, False),
         ))
 
     lots_raw = _obj(data, "lots", "")
@@ -302,6 +305,7 @@ def tender_from_dict(data: Any) -> Tender:
         value_excl_vat_gbp=_number(data, "value_excl_vat_gbp", "", low=Decimal(0),
                                    high=Decimal("1e12"), required=True),
         vat_rate_pct=_number(data, "vat_rate_pct", "", low=Decimal(0), high=Decimal(100), default=Decimal(20)),
+        vat_treatment=_choice(data, "vat_treatment", "", VAT_TREATMENTS, default="standard"),
         duration_months=int(_number(data, "duration_months", "", low=Decimal(1), high=Decimal(1200),
                                     required=True, integer=True)),
         route=_choice(data, "route", "", ROUTES, default="open"),
@@ -412,6 +416,7 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "category": tender.category,
         "value_excl_vat_gbp": _num(tender.value_excl_vat_gbp),
         "vat_rate_pct": _num(tender.vat_rate_pct),
+        "vat_treatment": tender.vat_treatment,
         "duration_months": tender.duration_months,
         "route": tender.route,
         "tender_notice_date": tender.tender_notice_date.isoformat() if tender.tender_notice_date else None,
@@ -451,7 +456,9 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
              "sub_criteria": list(q.sub_criteria), "word_limit": q.word_limit,
              "scoring_scale": q.scoring_scale, "evaluation_guidance": q.evaluation_guidance,
              "weighting_pct": None if q.weighting_pct is None else _num(q.weighting_pct),
-             "source_id": q.source_id}
+             "source_id": q.source_id,
+             "min_score": None if q.min_score is None else _num(q.min_score),
+             "min_score_disqualifies": q.min_score_disqualifies}
             for q in tender.questions
         ],
         "leads": dict(tender.leads),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 import sqlalchemy as sa
 from lifecycle_data import with_lifecycle
@@ -105,7 +106,26 @@ def fill_0002(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0006(connection: sa.Connection) -> Tender:
+    """A 0002-shaped tender, then what 0006 added: the VAT treatment and per-question minimum scores."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0006"
+    tender.vat_treatment = "exempt"
+    tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        vat_treatment="exempt",
+    ).returning(t["tender"].c.id)).scalar_one()
+    first = tender.questions[0]
+    first.min_score, first.min_score_disqualifies = Decimal(2), True
+    connection.execute(t["question"].update().where(
+        (t["question"].c.tender_id == tender_id) & (t["question"].c.position == 0)
+    ).values(min_score=Decimal(2), min_score_disqualifies=True))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
+    "0006": fill_0006,
 }
