@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..model.tender import Question, Tender
 from . import formatting as fmt
+from . import regime_text
 from .blocks import (
     Block,
     Bullets,
@@ -24,6 +25,7 @@ from .blocks import (
     Table,
 )
 from .context import PackContext
+from .pack_evaluation import evaluation_blocks, minimum_sentence
 
 PACK_NAME = "Social value question pack"
 DRAFT_MARK = "DRAFT \u2013 NOT POLICY-COMPLIANT"
@@ -77,8 +79,7 @@ def _introduction(ctx: PackContext) -> list[Block]:
         Heading(2, "Why we ask about social value"),
         Para(f"{ctx.organisation} spends public money on behalf of the communities it serves. The Public "
              "Services (Social Value) Act 2012 asks us to consider how what we buy can improve the economic, "
-             "social and environmental wellbeing of our area, and the Procurement Act 2023 requires us to have "
-             "regard to the importance of maximising public benefit. Our policy "
+             f"social and environmental wellbeing of our area, {regime_text.law_clause(ctx)}. Our policy "
              f"{ctx.policy_reference} puts this into practice in every contract we award."),
         Bullets((
             "Social value makes up at least 10% of the total evaluation score of every new contract we "
@@ -96,11 +97,10 @@ def _introduction(ctx: PackContext) -> list[Block]:
             "Answer each question in section 4 on its response form in section 7, one form per question.",
             "Keep within the word limit shown for each question.",
             "Evaluators score what you commit to deliver under this contract, using the scoring scale and "
-            "the evaluation guidance shown with each question.",
-            "Commitments in the successful tender become part of the contract and are monitored through the "
-            "key performance indicators in section 5.",
-            f"Send clarification questions to the {ctx.contact_role} through the channel named in the "
-            "invitation to tender.",
+            "the evaluation guidance shown with each question, as section 3 explains.",
+            "Commitments in the successful tender become part of the contract's social value schedule and "
+            "are monitored through key performance indicators, as section 5 explains.",
+            f"Send clarification questions to the {ctx.contact_role} as section 3.8 explains.",
         )),
     ]
     if tender.description.strip():
@@ -120,11 +120,10 @@ def _tender_details(ctx: PackContext) -> list[Block]:
             ("Category", ctx.category_label),
             ("Procurement route", ctx.route_label),
             ("Estimated value (excluding VAT)", fmt.money(tender.value_excl_vat_gbp)),
-            (f"Whole-life value (including VAT at {fmt.percent(tender.vat_rate_pct)})",
-             fmt.money(tender.whole_life_value_incl_vat)),
+            *regime_text.vat_rows(ctx),
             ("Average annual value (excluding VAT)", fmt.money(tender.annual_value_excl_vat)),
             ("Contract length (including extensions)", fmt.duration(tender.duration_months)),
-            ("Planned tender notice", notice),
+            (regime_text.notice_label(ctx), notice),
             ("Planned contract start", start),
             ("Contract end", end),
             ("Lots", fmt.lots_summary(tender.lots)),
@@ -143,7 +142,10 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
     )
     total = (("Total", fmt.percent(tender.theme_weighting_total), str(len(tender.questions))),)
     blocks: list[Block] = [
-        Heading(1, "3 Social value weighting"),
+        Heading(1, "3 Social value weighting and evaluation"),
+        Para(ctx.words.regime(tender.route).basis),
+        Para(ctx.words.evaluation["intro"]),
+        Heading(2, "3.1 Weighting"),
         Para(f"Social value makes up {fmt.percent(tender.social_value_weighting_pct)} of the total evaluation "
              "score for this tender. It is split between the themes below; where a theme has more than one "
              "question, its weighting is shared between them as shown."),
@@ -157,6 +159,7 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
     if question_rows:
         blocks.append(Table(("Question", "Theme", "Weighting (% of total score)"), question_rows, (1, 3, 1.6),
                             numeric=(2,)))
+    blocks += evaluation_blocks(ctx, groups)
     return blocks
 
 
@@ -177,17 +180,32 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
 
 
 def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None) -> list[Block]:
+    regime = ctx.words.regime(ctx.tender.route)
+
+    def tidy(text: str) -> str:
+        return ctx.words.tidy_text(text, question.scoring_scale, regime)
+
     blocks: list[Block] = [
         Heading(3, f"Question {ref}: {question.title}" if question.title.strip() else f"Question {ref}"),
-        Callout("", text=(question.text,), kind="question"),
+        Callout("", text=(tidy(question.text),), kind="question"),
     ]
     if question.must_describe:
-        blocks.append(Bullets(tuple(question.must_describe), title="Your response must describe:"))
+        blocks.append(Bullets(tuple(tidy(item) for item in question.must_describe),
+                              title="Your response must describe:"))
     if question.sub_criteria:
-        blocks.append(Bullets(tuple(question.sub_criteria), title="Sub-criteria:"))
+        weighted = any("%" in item for item in question.sub_criteria)
+        blocks.append(Bullets(tuple(tidy(item) for item in question.sub_criteria),
+                              title="Sub-criteria (weighted as shown):" if weighted
+                              else "Sub-criteria (equally weighted):"))
+    baseline = regime_text.question_baseline(ctx, question)
+    if baseline:
+        blocks.append(Para(baseline, style="lead"))
     blocks.append(Para(f"{question.word_limit:,} words", label="Word limit: "))
     if share is not None:
         blocks.append(Para(f"{fmt.percent(share)} of the total evaluation score", label="Weighting: "))
+    minimum = minimum_sentence(ctx, ref, question)
+    if minimum:
+        blocks.append(Para(minimum, label="Minimum score: "))
     levels = ctx.scales.get(question.scoring_scale, ())
     if levels:
         blocks.append(Para(f"Scored on the {question.scoring_scale} scale:", label="Scoring: "))
@@ -196,30 +214,12 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
     else:
         blocks.append(Para(f"Scored on the {question.scoring_scale} scale.", label="Scoring: "))
     if question.evaluation_guidance.strip():
-        blocks.append(Para(question.evaluation_guidance, label="Evaluation guidance: "))
+        blocks.append(Para(tidy(question.evaluation_guidance), label="Evaluation guidance: "))
     return blocks
 
 
 def _kpis(ctx: PackContext) -> list[Block]:
-    tender = ctx.tender
-    blocks: list[Block] = [
-        Heading(1, "5 Key performance indicators", page_break=True),
-        Para("The successful supplier will report on the key performance indicators below at the frequency "
-             "shown. Those marked as published will be published in line with the Procurement Act 2023."),
-    ]
-    if tender.kpis:
-        rows = tuple(
-            (kpi.name, kpi.unit, kpi.baseline, kpi.target, fmt.frequency(kpi.frequency),
-             ctx.theme_label(kpi.theme), fmt.yes_no(kpi.publish))
-            for kpi in tender.kpis
-        )
-        blocks.append(Table(("KPI", "Unit", "Baseline", "Target", "Frequency", "Theme", "Published"), rows,
-                            (3.0, 0.9, 1.1, 1.0, 1.3, 1.8, 1.35)))
-    else:
-        blocks.append(Para("No social value key performance indicators are set for this contract.", style="note"))
-    if tender.kpi_exemption_reason.strip():
-        blocks.append(Para(tender.kpi_exemption_reason, label="Why performance is not assessed by KPIs: "))
-    return blocks
+    return regime_text.kpi_blocks(ctx)
 
 
 def _requirements(ctx: PackContext) -> list[Block]:

@@ -185,6 +185,8 @@ class Tender:
     route: str = "open"
     tender_notice_date: dt.date | None = None
     contract_start_date: dt.date | None = None
+    clarification_deadline: dt.date | None = None
+    """Last day for bidders' clarification questions, published in the pack."""
     kpis: list[Kpi] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     lots: LotsDecision = field(default_factory=LotsDecision)

@@ -311,6 +311,7 @@ def tender_from_dict(data: Any) -> Tender:
         route=_choice(data, "route", "", ROUTES, default="open"),
         tender_notice_date=_date(data, "tender_notice_date", ""),
         contract_start_date=_date(data, "contract_start_date", ""),
+        clarification_deadline=_date(data, "clarification_deadline", ""),
         social_value_weighting_pct=_number(data, "social_value_weighting_pct", "", low=Decimal(0),
                                            high=Decimal(100), required=True),
         themes=themes,
@@ -421,6 +422,8 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "route": tender.route,
         "tender_notice_date": tender.tender_notice_date.isoformat() if tender.tender_notice_date else None,
         "contract_start_date": tender.contract_start_date.isoformat() if tender.contract_start_date else None,
+        "clarification_deadline": (tender.clarification_deadline.isoformat() if tender.clarification_deadline
+                                   else None),
         "social_value_weighting_pct": _num(tender.social_value_weighting_pct),
         "themes": [
             {"theme": t.theme, "weighting_pct": _num(t.weighting_pct), "actions": list(t.actions),

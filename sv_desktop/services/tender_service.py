@@ -192,7 +192,8 @@ class TenderService(LifecycleUseCases):
     def _pack_context(self, tender: Tender):
         from ..export.context import make_pack_context
 
-        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today())
+        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today(),
+                                 local_areas=tuple(self.settings.local_postcode_areas))
 
     def _export(self, writer_name: str, tender: Tender, out: Path) -> Path:
         from .. import export

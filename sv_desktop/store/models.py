@@ -53,6 +53,7 @@ class TenderRow(Base):
     route: Mapped[str] = mapped_column(String(40))
     tender_notice_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     contract_start_date: Mapped[dt.date | None] = mapped_column(Date)
+    clarification_deadline: Mapped[dt.date | None] = mapped_column(Date)
     social_value_weighting_pct: Mapped[Decimal] = mapped_column(Percent())
 
     lots_divided: Mapped[bool | None] = mapped_column(Boolean)

@@ -112,9 +112,10 @@ def fill_0006(connection: sa.Connection) -> Tender:
     t = _tables(connection)
     tender.reference = "LADDER-0006"
     tender.vat_treatment = "exempt"
+    tender.clarification_deadline = dt.date(2025, 3, 14)
     tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
         reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
-        vat_treatment="exempt",
+        vat_treatment="exempt", clarification_deadline=tender.clarification_deadline,
     ).returning(t["tender"].c.id)).scalar_one()
     first = tender.questions[0]
     first.min_score, first.min_score_disqualifies = Decimal(2), True

@@ -1,5 +1,5 @@
-"""Pack content: the tender's VAT treatment; each question's optional minimum score and whether failing it
-disqualifies.
+"""Pack content: the tender's VAT treatment and clarification deadline; each question's optional minimum
+score and whether failing it disqualifies.
 
 Revision ID: 0006
 Revises: 0002
@@ -24,6 +24,7 @@ PERCENT = sa.Numeric(7, 4)
 def upgrade() -> None:
     with op.batch_alter_table("tender") as batch:
         batch.add_column(sa.Column("vat_treatment", sa.String(20), nullable=False, server_default="standard"))
+        batch.add_column(sa.Column("clarification_deadline", sa.Date(), nullable=True))
     with op.batch_alter_table("question") as batch:
         batch.add_column(sa.Column("min_score", PERCENT, nullable=True))
         batch.add_column(sa.Column("min_score_disqualifies", sa.Boolean(), nullable=False,
@@ -35,4 +36,5 @@ def downgrade() -> None:
         batch.drop_column("min_score_disqualifies")
         batch.drop_column("min_score")
     with op.batch_alter_table("tender") as batch:
+        batch.drop_column("clarification_deadline")
         batch.drop_column("vat_treatment")

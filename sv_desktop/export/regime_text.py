@@ -1,0 +1,117 @@
+"""What the pack says that depends on the tender's regime, VAT treatment, KPIs and baselines.
+
+The Procurement Act 2023 routes and the Provider Selection Regime routes are worded from
+resources/content/pack_wording.yaml; nothing here cites a section of the Act for a PSR award.
+"""
+
+from __future__ import annotations
+
+from ..model.tender import Kpi, Question
+from . import formatting as fmt
+from .blocks import Block, Heading, Para, Table
+from .context import PackContext
+
+PSR_NOTICE_WORDS = ("tender notice",)
+"""Act wording a Provider Selection Regime pack must never print (tests check it)."""
+
+
+def law_clause(ctx: PackContext) -> str:
+    """The clause of the introduction naming the law behind social value for this route."""
+    return ctx.words.regime(ctx.tender.route).law
+
+
+def vat_rows(ctx: PackContext) -> tuple[tuple[str, str], ...]:
+    """The whole-life value row, labelled by VAT treatment, and a row saying how VAT applies."""
+    tender = ctx.tender
+    wording = ctx.words.vat.get(tender.vat_treatment) or ctx.words.vat["standard"]
+    rate = fmt.percent(tender.vat_rate_pct)
+    return (
+        (wording["label"].format(rate=rate), fmt.money(tender.whole_life_value_incl_vat)),
+        ("VAT", wording["note"].format(rate=rate)),
+    )
+
+
+def notice_label(ctx: PackContext) -> str:
+    return ctx.words.regime(ctx.tender.route).notice_label
+
+
+def kpi_target(kpi: Kpi) -> str:
+    target = kpi.target.strip() or fmt.NOT_SET
+    unit = kpi.unit.strip()
+    if unit == "%" and target[-1:].isdigit():
+        return f"{target}%"
+    if unit and target[-1:].isdigit():
+        return f"{target} {unit}"
+    return target
+
+
+def _question_kpis(ctx: PackContext, question: Question) -> list[Kpi]:
+    """The Trust's KPIs a question's commitments would add to: linked through the bank where both came
+    from it, otherwise those of the question's theme."""
+    kpis = [k for k in ctx.tender.kpis if k.theme == question.theme]
+    linked = ctx.bank_kpi_links.get(question.source_id, ()) if question.source_id else ()
+    if linked and any(k.source_id for k in kpis):
+        kpis = [k for k in kpis if k.source_id in linked]
+    return kpis
+
+
+def matches_local_share(ctx: PackContext, question: Question) -> bool:
+    text = " ".join((question.title, question.text, *question.must_describe)).casefold()
+    return any(term.casefold() in text for term in ctx.words.local_terms)
+
+
+def local_share_text(ctx: PackContext) -> str | None:
+    pct = ctx.tender.lots.head_contract_local_pct
+    if pct is None:
+        return None
+    return ctx.words.baselines["local_subcontracting"].format(pct=fmt.percent(pct))
+
+
+def question_baseline(ctx: PackContext, question: Question) -> str | None:
+    """"Baseline: ... Only commitments beyond this baseline score." for a question whose subject the
+    tender already requires (a local subcontracting share, a Trust KPI target), else None."""
+    parts: list[str] = []
+    local = local_share_text(ctx)
+    if local and question.theme == "tackling_economic_inequality" and matches_local_share(ctx, question):
+        parts.append(local)
+    template = ctx.words.baselines["kpi_target"]
+    parts += [template.format(kpi=k.name, target=kpi_target(k)) for k in _question_kpis(ctx, question)
+              if k.target.strip()]
+    if not parts:
+        return None
+    return ctx.words.baselines["question"].format(baselines="; ".join(parts))
+
+
+def kpi_blocks(ctx: PackContext) -> list[Block]:
+    """Section 5: whether the Trust's targets are minimums, the KPI table, the social value schedule with
+    its remedy, and the regime's publication and assessment duties."""
+    tender = ctx.tender
+    words = ctx.words.kpis
+    regime = ctx.words.regime(tender.route)
+    blocks: list[Block] = [Heading(1, "5 Key performance indicators", page_break=True)]
+    if tender.kpis:
+        blocks.append(Para(words["minimums"]))
+        rows = tuple(
+            (kpi.name, kpi.unit, kpi.baseline, kpi.target, fmt.frequency(kpi.frequency),
+             ctx.theme_label(kpi.theme), fmt.yes_no(kpi.publish))
+            for kpi in tender.kpis
+        )
+        blocks.append(Table(("KPI", "Unit", "Baseline", "Target", "Frequency", "Theme", "Published"), rows,
+                            (3.0, 0.9, 1.1, 1.0, 1.3, 1.8, 1.35)))
+        evidence = tuple((kpi.name, kpi.evidence) for kpi in tender.kpis if kpi.evidence.strip())
+        if evidence:
+            blocks.append(Table(("KPI", "Evidence the supplier provides"), evidence, (1, 1.6)))
+    else:
+        blocks.append(Para(words["none_set"]))
+    blocks.append(Heading(2, "The social value schedule"))
+    blocks.append(Para(words["schedule"]))
+    blocks.append(Para(words["remedy"]))
+    if regime.is_psr:
+        blocks.append(Para(words["psr_publish"]))
+    elif ctx.s52_applies and not tender.kpi_exemption_reason.strip():
+        blocks.append(Para(words["s52"]))
+    else:
+        blocks.append(Para(words["pa23_publish"]))
+    if tender.kpi_exemption_reason.strip() and not regime.is_psr:
+        blocks.append(Para(tender.kpi_exemption_reason, label="Why performance is not assessed by KPIs: "))
+    return blocks
