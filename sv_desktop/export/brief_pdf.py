@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..model.pack_wording import local_share
 from . import formatting as fmt
 from .atomic import ExportError, atomic_write
 from .blocks import Block, Bullets, Cover, Document, Facts, Heading, Para, Table
@@ -87,9 +88,9 @@ def _taking_part(ctx: PackContext) -> list[Block]:
     elif lots.divided is False:
         points.append("The contract will be let as a single contract.")
     if lots.head_contract_local_pct is not None:
-        points.append(f"The main contractor will be required to deliver at least "
-                      f"{fmt.percent(lots.head_contract_local_pct)} of the contract through local "
-                      "subcontractors, so there will be subcontracting opportunities for local firms.")
+        share = local_share(fmt.percent(lots.head_contract_local_pct))
+        points.append(f"{share[:1].upper()}{share[1:]}, so there will be subcontracting opportunities for "
+                      "local firms.")
     points.append("Consortium bids and subcontracting arrangements are welcome; tell us at this stage if "
                   "anything in our plans would stop your organisation from bidding.")
     blocks.append(Bullets(tuple(points)))

@@ -16,6 +16,7 @@ from ..model.content import load_content
 from ..model.pack_wording import PackWording, load_pack_wording
 from ..model.question_bank import load_question_bank
 from ..model.rules import evaluate, is_compliant, load_rules, supplier_requirements
+from ..model.rules_schema import SupplierRequirement
 from ..model.tender import Tender
 
 POLICY_REFERENCE = "P238 v4.0 Social Value and Sustainable Procurement Policy"
@@ -54,6 +55,8 @@ class PackContext:
     bank_kpi_links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Question bank id -> ids of the KPIs the bank pairs with it."""
     definitions: tuple[tuple[str, str], ...] = ()
+    requirement_details: tuple[SupplierRequirement, ...] = ()
+    """The same requests as `requirements`, with how each is assessed, how to respond and any word limit."""
     """(term, definition) of the policy's terms the pack uses: SME and VCSE (P238 Appendix One)."""
     wording: PackWording | None = None
     """The pack wording; None reads the bundled resources/content/pack_wording.yaml."""
@@ -89,6 +92,7 @@ def make_pack_context(tender: Tender, *, organisation: str | None = None, today:
     bank = load_question_bank(resources)
     rules = load_rules(resources)
     findings = evaluate(tender, rules, today)
+    requests = supplier_requirements(tender, rules, today)
     org = content.organisation
     role = content.roles.get("procurement_lead")
     category = content.categories.get(tender.category)
@@ -103,7 +107,8 @@ def make_pack_context(tender: Tender, *, organisation: str | None = None, today:
         theme_labels={theme_id: theme.label for theme_id, theme in content.themes.items()},
         compliant=is_compliant(findings),
         blocker_messages=tuple(f.message for f in findings if f.severity == "blocker"),
-        requirements=tuple((r.title, r.text) for r in supplier_requirements(tender, rules, today)),
+        requirements=tuple((r.title, r.text) for r in requests),
+        requirement_details=tuple(requests),
         scales={scale_id: tuple(ScaleLevel(level.label, level.name, level.descriptor) for level in scale.levels)
                 for scale_id, scale in bank.scales.items()},
         issue_date=today or date.today(),

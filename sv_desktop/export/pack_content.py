@@ -223,15 +223,7 @@ def _kpis(ctx: PackContext) -> list[Block]:
 
 
 def _requirements(ctx: PackContext) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "6 Requirements for bidders")]
-    if ctx.requirements:
-        blocks.append(Para("Provide the following with your tender."))
-        for title, text in ctx.requirements:
-            blocks.append(Heading(3, title))
-            blocks.append(Para(text))
-    else:
-        blocks.append(Para("This tender sets no further social value requirements for bidders.", style="note"))
-    return blocks
+    return regime_text.requirement_blocks(ctx)
 
 
 def _response_forms(ctx: PackContext, groups) -> list[Block]:

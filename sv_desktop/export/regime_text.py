@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model.tender import Kpi, Question
 from . import formatting as fmt
-from .blocks import Block, Heading, Para, Table
+from .blocks import Block, Facts, Heading, Para, Table
 from .context import PackContext
 
 PSR_NOTICE_WORDS = ("tender notice",)
@@ -114,4 +114,35 @@ def kpi_blocks(ctx: PackContext) -> list[Block]:
         blocks.append(Para(words["pa23_publish"]))
     if tender.kpi_exemption_reason.strip() and not regime.is_psr:
         blocks.append(Para(tender.kpi_exemption_reason, label="Why performance is not assessed by KPIs: "))
+    return blocks
+
+
+def requirement_blocks(ctx: PackContext) -> list[Block]:
+    """Section 6: each request with how it is assessed, how to respond and any word limit, worded for the
+    regime (where a pass/fail request is assessed)."""
+    words = ctx.words
+    regime = words.regime(ctx.tender.route)
+    blocks: list[Block] = [Heading(1, "6 Requirements for bidders")]
+    details = ctx.requirement_details or tuple((None, title, text) for title, text in ctx.requirements)
+    if not details:
+        blocks.append(Para(words.requirements["none"], style="note"))
+        return blocks
+    blocks.append(Para(words.requirements["intro"]))
+    for item in details:
+        if isinstance(item, tuple):
+            _none, title, text = item
+            facts: list[tuple[str, str]] = []
+        else:
+            title, text = item.title, item.text
+            facts = []
+            if item.assessment:
+                facts.append(("Assessment", words.requirements[item.assessment].format(stage=regime.stage)))
+            if item.respond:
+                facts.append(("How to respond", item.respond))
+            if item.word_limit:
+                facts.append(("Word limit", f"{item.word_limit:,} words"))
+        blocks.append(Heading(3, words.stage_text(title, regime)))
+        if facts:
+            blocks.append(Facts(tuple(facts)))
+        blocks.append(Para(words.stage_text(text, regime)))
     return blocks

@@ -30,6 +30,7 @@ EVALUATION_TEXTS = (
 EVALUATION_LISTS = ("moderation", "submission", "declaration")
 BASELINE_TEXTS = ("local_subcontracting", "kpi_target", "question")
 KPI_TEXTS = ("minimums", "none_set", "schedule", "remedy", "s52", "pa23_publish", "psr_publish")
+REQUIREMENT_TEXTS = ("intro", "pass_fail", "scored", "not_scored", "contract", "none")
 REGIME_TEXTS = ("law", "basis", "stage", "notice_label", "after", "source")
 ACTS = ("pa23", "psr")
 
@@ -65,6 +66,8 @@ class PackWording:
     vat_source: str
     regimes: tuple[Regime, ...]
     publication: MappingProxyType
+    requirements: MappingProxyType
+    """Section 6's intro, the label of each assessment kind, and the text when there is no request."""
     tidy: MappingProxyType
     """Replacements: "all" and per scoring scale, each a mapping of old text to new."""
     stage_phrases: tuple[str, ...]
@@ -80,6 +83,10 @@ class PackWording:
         for table in (self.tidy.get("all", {}), self.tidy.get(scale, {})):
             for old, new in table.items():
                 text = text.replace(old, new)
+        return self.stage_text(text, regime)
+
+    def stage_text(self, text: str, regime: Regime) -> str:
+        """Where a pass/fail request is assessed, in the regime's own words."""
         for phrase in self.stage_phrases:
             text = text.replace(phrase, regime.stage)
         return text
@@ -106,7 +113,7 @@ def _regime(regime_id: str, node: Node) -> Regime:
 
 def parse_wording(root: Node) -> PackWording:
     fields = root.fields(("format", "format_version", "evaluation", "baselines", "kpis", "vat", "regimes",
-                          "publication", "tidy", "stage_phrases"))
+                          "publication", "requirements", "tidy", "stage_phrases"))
     if fields["format"].value != FORMAT or fields["format_version"].value != 1:
         fields["format"].fail(f"must be {FORMAT}, format_version 1")
     baselines = fields["baselines"].fields(BASELINE_TEXTS + ("local_subcontracting_terms",))
@@ -132,6 +139,7 @@ def parse_wording(root: Node) -> PackWording:
         vat_source=vat["source"].text(),
         regimes=regimes,
         publication=_text_map(fields["publication"], ACTS),
+        requirements=_text_map(fields["requirements"], REQUIREMENT_TEXTS),
         tidy=MappingProxyType(tidy),
         stage_phrases=fields["stage_phrases"].texts(),
     )
