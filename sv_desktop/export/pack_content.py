@@ -54,7 +54,8 @@ def question_weights(tender: Tender) -> list[Decimal | None]:
 
 
 def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Question, Decimal | None]]]]:
-    """Questions grouped by theme, in the tender's theme order, each with its reference (SV1, SV2...)."""
+    """Questions grouped by theme, in the tender's theme order, each with its reference (SV1, SV2...),
+    worded as the pack prints them (regime_text.tidy_question)."""
     tender = ctx.tender
     weights = question_weights(tender)
     themes = list(tender.theme_ids)
@@ -66,7 +67,7 @@ def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Quest
         for index, question in enumerate(tender.questions):
             if question.theme == theme:
                 number += 1
-                items.append((f"SV{number}", question, weights[index]))
+                items.append((f"SV{number}", regime_text.tidy_question(ctx, question), weights[index]))
         groups.append((theme, items))
     return groups
 
@@ -180,22 +181,15 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
 
 
 def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None) -> list[Block]:
-    regime = ctx.words.regime(ctx.tender.route)
-
-    def tidy(text: str) -> str:
-        return ctx.words.tidy_text(text, question.scoring_scale, regime)
-
     blocks: list[Block] = [
         Heading(3, f"Question {ref}: {question.title}" if question.title.strip() else f"Question {ref}"),
-        Callout("", text=(tidy(question.text),), kind="question"),
+        Callout("", text=(question.text,), kind="question"),
     ]
     if question.must_describe:
-        blocks.append(Bullets(tuple(tidy(item) for item in question.must_describe),
-                              title="Your response must describe:"))
+        blocks.append(Bullets(tuple(question.must_describe), title="Your response must describe:"))
     if question.sub_criteria:
         weighted = any("%" in item for item in question.sub_criteria)
-        blocks.append(Bullets(tuple(tidy(item) for item in question.sub_criteria),
-                              title="Sub-criteria (weighted as shown):" if weighted
+        blocks.append(Bullets(tuple(question.sub_criteria), title="Sub-criteria (weighted as shown):" if weighted
                               else "Sub-criteria (equally weighted):"))
     baseline = regime_text.question_baseline(ctx, question)
     if baseline:
@@ -214,7 +208,7 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
     else:
         blocks.append(Para(f"Scored on the {question.scoring_scale} scale.", label="Scoring: "))
     if question.evaluation_guidance.strip():
-        blocks.append(Para(tidy(question.evaluation_guidance), label="Evaluation guidance: "))
+        blocks.append(Para(question.evaluation_guidance, label="Evaluation guidance: "))
     return blocks
 
 

@@ -6,6 +6,9 @@ resources/content/pack_wording.yaml; nothing here cites a section of the Act for
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..model.tender import Kpi, Question
 from . import formatting as fmt
 from .blocks import Block, Facts, Heading, Para, Table
@@ -13,6 +16,19 @@ from .context import PackContext
 
 PSR_NOTICE_WORDS = ("tender notice",)
 """Act wording a Provider Selection Regime pack must never print (tests check it)."""
+
+
+def tidy_question(ctx: PackContext, question: Question) -> Question:
+    """A copy of the question without leftover wording, in the regime's own terms (the tender is unchanged)."""
+    regime = ctx.words.regime(ctx.tender.route)
+
+    def tidy(text: str) -> str:
+        return ctx.words.tidy_text(text, question.scoring_scale, regime)
+
+    return replace(question, title=tidy(question.title), text=tidy(question.text),
+                   must_describe=[tidy(t) for t in question.must_describe],
+                   sub_criteria=[tidy(t) for t in question.sub_criteria],
+                   evaluation_guidance=tidy(question.evaluation_guidance))
 
 
 def law_clause(ctx: PackContext) -> str:
@@ -38,11 +54,9 @@ def notice_label(ctx: PackContext) -> str:
 def kpi_target(kpi: Kpi) -> str:
     target = kpi.target.strip() or fmt.NOT_SET
     unit = kpi.unit.strip()
-    if unit == "%" and target[-1:].isdigit():
-        return f"{target}%"
-    if unit and target[-1:].isdigit():
-        return f"{target} {unit}"
-    return target
+    if not unit or not re.fullmatch(r"[\d.,]+", target):
+        return target
+    return f"{target}%" if unit == "%" else f"{target} {unit}"
 
 
 def _question_kpis(ctx: PackContext, question: Question) -> list[Kpi]:
