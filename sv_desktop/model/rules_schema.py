@@ -116,6 +116,11 @@ RULE_SPECS: dict[str, RuleSpec] = {
     "PA23-LOTS": RuleSpec({"undecided": (), "no_reasons": ()}),
     "LOCAL-SME": RuleSpec({"not_considered": ()}),
     "SPEC-REFRESH": RuleSpec({"not_considered": ()}),
+    "SV-THEME-KPI": RuleSpec({"no_kpi": ("theme", "theme_weighting", "question_count")}),
+    "SV-PROPORTION": RuleSpec({"many_questions": ("question_count", "question_weight"),
+                               "many_words": ("word_total",), "small_contract": ("word_total",)},
+                              thresholds=("min_question_weight_pct", "max_words_per_point_count",
+                                          "small_value_up_to_gbp", "max_words_small_count")),
 }
 
 
