@@ -193,7 +193,7 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
                               else "Sub-criteria (equally weighted):"))
     baseline = regime_text.question_baseline(ctx, question)
     if baseline:
-        blocks.append(Para(baseline, style="lead"))
+        blocks.append(Para(baseline, label="Baseline: "))
     blocks.append(Para(f"{question.word_limit:,} words", label="Word limit: "))
     if share is not None:
         blocks.append(Para(f"{fmt.percent(share)} of the total evaluation score", label="Weighting: "))
@@ -223,8 +223,8 @@ def _requirements(ctx: PackContext) -> list[Block]:
 def _response_forms(ctx: PackContext, groups) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, "7 Response forms", page_break=True),
-        Para("Use one form per question. Write your response in the space provided or attach it on "
-             "additional pages headed with the question reference, keeping within the word limit."),
+        Para("Use one form per question and write your response in the space provided, keeping within the "
+             "word limit: text beyond it is not read (section 3.5)."),
     ]
     forms = [(ref, theme, question) for theme, items in groups for ref, question, _share in items]
     if not forms:

@@ -82,8 +82,8 @@ def local_share_text(ctx: PackContext) -> str | None:
 
 
 def question_baseline(ctx: PackContext, question: Question) -> str | None:
-    """"Baseline: ... Only commitments beyond this baseline score." for a question whose subject the
-    tender already requires (a local subcontracting share, a Trust KPI target), else None."""
+    """"... Only commitments beyond this baseline score." (printed after "Baseline: ") for a question whose
+    subject the tender already requires (a local subcontracting share, a Trust KPI target), else None."""
     parts: list[str] = []
     local = local_share_text(ctx)
     if local and question.theme == "tackling_economic_inequality" and matches_local_share(ctx, question):

@@ -76,4 +76,7 @@ def test_a_split_table_never_repeats_its_header_on_the_same_page(tmp_path):
     pages = pdf_text(write_pack_pdf(make_pack_context(tender, today=ISSUED), tmp_path / "pack.pdf"))
     header = "What the evaluators look for"
     assert sum(text.count(header) for text in pages) > len(tender.questions), "no scoring table ran over a page"
-    assert max(text.count(header) for text in pages) == 1
+    for text in pages:
+        # One header per table on the page: the tables that start on it, plus one continued from the page before.
+        starts = text.count("Scored on the")
+        assert text.count(header) <= starts + 1, text

@@ -49,6 +49,7 @@ EVERY_PACK_MUST_NOT = (
     "No social value key performance indicators are set",
     "key performance indicators in section 5",
     "more than 2 on the 0-5 scale (more than 40",
+    "additional pages",
 )
 ACT_MUST = ("Procurement Act 2023",)
 ACT_MUST_NOT = ("Provider Selection Regime", "key criteria", "intention to award")

@@ -94,7 +94,7 @@ def test_transport_local_share_is_worded_the_same_in_pack_pdf_word_and_brief(tmp
 def test_transport_baseline_only_on_the_questions_about_local_subcontracting():
     tender = demo("01-")
     document = build_pack(make_pack_context(tender, today=ISSUED))
-    baselines = [b.text for b in document.body if isinstance(b, Para) and b.text.startswith("Baseline:")]
+    baselines = [b.text for b in document.body if isinstance(b, Para) and b.label == "Baseline: "]
     assert sum(LOCAL_SHARE in b for b in baselines) == 1
     assert any("Fleet vehicles that are zero-emission: 60%" in b for b in baselines)
 
