@@ -99,7 +99,7 @@ def evaluation_blocks(ctx: PackContext, groups) -> list[Block]:
     words = ctx.words.evaluation
     regime = ctx.words.regime(ctx.tender.route)
     additionality = [words["additionality"]]
-    if ctx.tender.kpis:
+    if ctx.tender.kpis and ctx.tender.kpi_targets_are_minimums:
         additionality.append(words["additionality_kpis"])
     additionality.append(words["additionality_questions"])
     deadline = ctx.tender.clarification_deadline

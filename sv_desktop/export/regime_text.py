@@ -89,8 +89,9 @@ def question_baseline(ctx: PackContext, question: Question) -> str | None:
     if local and question.theme == "tackling_economic_inequality" and matches_local_share(ctx, question):
         parts.append(local)
     template = ctx.words.baselines["kpi_target"]
-    parts += [template.format(kpi=k.name, target=kpi_target(k)) for k in _question_kpis(ctx, question)
-              if k.target.strip()]
+    if ctx.tender.kpi_targets_are_minimums:
+        parts += [template.format(kpi=k.name, target=kpi_target(k)) for k in _question_kpis(ctx, question)
+                  if k.target.strip()]
     if not parts:
         return None
     return ctx.words.baselines["question"].format(baselines="; ".join(parts))
@@ -104,7 +105,7 @@ def kpi_blocks(ctx: PackContext) -> list[Block]:
     regime = ctx.words.regime(tender.route)
     blocks: list[Block] = [Heading(1, "5 Key performance indicators", page_break=True)]
     if tender.kpis:
-        blocks.append(Para(words["minimums"]))
+        blocks.append(Para(words["minimums" if tender.kpi_targets_are_minimums else "indicative"]))
         rows = tuple(
             (kpi.name, kpi.unit, kpi.baseline, kpi.target, fmt.frequency(kpi.frequency),
              ctx.theme_label(kpi.theme), fmt.yes_no(kpi.publish))

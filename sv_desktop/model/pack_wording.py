@@ -29,7 +29,7 @@ EVALUATION_TEXTS = (
 )
 EVALUATION_LISTS = ("moderation", "submission", "declaration")
 BASELINE_TEXTS = ("local_subcontracting", "kpi_target", "question")
-KPI_TEXTS = ("minimums", "none_set", "schedule", "remedy", "s52", "pa23_publish", "psr_publish")
+KPI_TEXTS = ("minimums", "indicative", "none_set", "schedule", "remedy", "s52", "pa23_publish", "psr_publish")
 REQUIREMENT_TEXTS = ("intro", "pass_fail", "scored", "not_scored", "contract", "none")
 REGIME_TEXTS = ("law", "basis", "stage", "notice_label", "after", "source")
 ACTS = ("pa23", "psr")

@@ -195,6 +195,9 @@ class Tender:
     modern_slavery_risk_assessment: ModernSlaveryAssessment = field(default_factory=ModernSlaveryAssessment)
     confidentiality_reviewed: bool = False
     kpi_exemption_reason: str = ""
+    kpi_targets_are_minimums: bool = True
+    """True: the Trust's KPI targets are minimum requirements (only commitments beyond them score);
+    False: they are indicative and bidders propose their own."""
     """PA23 s.52: why performance cannot appropriately be assessed by KPIs, if the authority so decides."""
     is_framework: bool = False
     """A new framework agreement (carbon reduction plan for all new frameworks from 1 Apr 2024)."""

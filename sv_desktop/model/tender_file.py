@@ -323,6 +323,7 @@ def tender_from_dict(data: Any) -> Tender:
         modern_slavery_risk_assessment=msra,
         confidentiality_reviewed=_bool(data, "confidentiality_reviewed", "", False),
         kpi_exemption_reason=_text(data, "kpi_exemption_reason", ""),
+        kpi_targets_are_minimums=_bool(data, "kpi_targets_are_minimums", "", True),
         is_framework=_bool(data, "is_framework", "", data.get("route") == "framework_agreement"),
         leads=leads,
         description=_text(data, "description", ""),
@@ -453,6 +454,7 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         },
         "confidentiality_reviewed": tender.confidentiality_reviewed,
         "kpi_exemption_reason": tender.kpi_exemption_reason,
+        "kpi_targets_are_minimums": tender.kpi_targets_are_minimums,
         "is_framework": tender.is_framework,
         "questions": [
             {"theme": q.theme, "title": q.title, "text": q.text, "must_describe": list(q.must_describe),

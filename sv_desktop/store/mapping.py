@@ -107,6 +107,7 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     row.tender_notice_date = tender.tender_notice_date
     row.contract_start_date = tender.contract_start_date
     row.clarification_deadline = tender.clarification_deadline
+    row.kpi_targets_are_minimums = tender.kpi_targets_are_minimums
     row.social_value_weighting_pct = _percent(tender.social_value_weighting_pct, "social value weighting", ref)
     row.lots_divided = tender.lots.divided
     row.lots_count = tender.lots.lot_count
@@ -186,6 +187,7 @@ def tender_from_row(row: TenderRow) -> Tender:
         tender_notice_date=row.tender_notice_date,
         contract_start_date=row.contract_start_date,
         clarification_deadline=row.clarification_deadline,
+        kpi_targets_are_minimums=row.kpi_targets_are_minimums,
         kpis=[Kpi(name=k.name, unit=k.unit, baseline=k.baseline, target=k.target, frequency=k.frequency,
                   theme=k.theme, publish=k.publish, evidence=k.evidence, toms_reference=k.toms_reference,
                   source_id=k.source_id) for k in row.kpis],

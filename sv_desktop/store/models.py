@@ -54,6 +54,7 @@ class TenderRow(Base):
     tender_notice_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     contract_start_date: Mapped[dt.date | None] = mapped_column(Date)
     clarification_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    kpi_targets_are_minimums: Mapped[bool] = mapped_column(Boolean, default=True)
     social_value_weighting_pct: Mapped[Decimal] = mapped_column(Percent())
 
     lots_divided: Mapped[bool | None] = mapped_column(Boolean)

@@ -141,3 +141,15 @@ def test_leftover_bank_wording_is_not_printed(scale):
         assert squash("more than 2 on the 0-5 scale.") in text and "0-100scale)" not in text
     else:
         assert squash("to score more than 40 on the 0-100 scale.") in text and "0-5scale" not in text
+
+
+def test_indicative_kpi_targets_are_no_baseline():
+    tender = demo("01-")
+    tender.kpi_targets_are_minimums = False
+    document = build_pack(make_pack_context(tender, today=ISSUED))
+    text = text_of(document)
+    assert squash("Their targets are indicative, not minimum requirements") in text
+    assert squash("Their targets are minimum requirements") not in text
+    assert squash("The Trust's own KPI targets in section 5 are part of that baseline") not in text
+    baselines = [b.text for b in document.body if isinstance(b, Para) and b.label == "Baseline: "]
+    assert baselines and all("minimum target" not in b for b in baselines)

@@ -113,9 +113,11 @@ def fill_0006(connection: sa.Connection) -> Tender:
     tender.reference = "LADDER-0006"
     tender.vat_treatment = "exempt"
     tender.clarification_deadline = dt.date(2025, 3, 14)
+    tender.kpi_targets_are_minimums = False
     tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
         reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
         vat_treatment="exempt", clarification_deadline=tender.clarification_deadline,
+        kpi_targets_are_minimums=False,
     ).returning(t["tender"].c.id)).scalar_one()
     first = tender.questions[0]
     first.min_score, first.min_score_disqualifies = Decimal(2), True

@@ -17,6 +17,7 @@ def pack_tender():
     tender = full_tender("PACK-FIELDS")
     tender.vat_treatment = "exempt"
     tender.clarification_deadline = dt.date(2027, 3, 12)
+    tender.kpi_targets_are_minimums = False
     tender.questions[0].min_score = Decimal("2.5")
     tender.questions[0].min_score_disqualifies = True
     return tender
@@ -27,6 +28,7 @@ def test_tender_file_round_trip_keeps_the_pack_fields():
     back = parse_tender_json(tender_to_json(tender))
     assert back.vat_treatment == "exempt"
     assert back.clarification_deadline == dt.date(2027, 3, 12)
+    assert back.kpi_targets_are_minimums is False
     assert back.questions[0].min_score == Decimal("2.5") and back.questions[0].min_score_disqualifies
     assert back.questions[1].min_score is None and not back.questions[1].min_score_disqualifies
 
@@ -50,6 +52,7 @@ def test_store_round_trip_keeps_the_pack_fields(store):
     back = store.get("PACK-FIELDS")
     assert back.vat_treatment == "exempt"
     assert back.clarification_deadline == dt.date(2027, 3, 12)
+    assert back.kpi_targets_are_minimums is False
     assert back.questions[0].min_score == Decimal("2.5") and back.questions[0].min_score_disqualifies is True
     assert back.questions[1].min_score is None and back.questions[1].min_score_disqualifies is False
 

@@ -69,3 +69,12 @@ def test_questions_for_other_services_are_listed_last_and_say_so(fake_service):
     titles = [_suited_title(q, tender) for q in ordered]
     assert titles[-1].startswith("(For other services)")
     assert not any(t.startswith("(For other services)") for t in titles[:-1])
+
+
+def test_kpi_targets_minimum_choice_on_the_requirements_page(qtbot, fake_service, open_wizard):
+    wizard = open_wizard(fake_service, fake_service.new_tender())
+    wizard.go_to(PageId.REQUIREMENTS)
+    page = wizard.page(PageId.REQUIREMENTS)
+    assert page.minimums.isChecked() and wizard.tender.kpi_targets_are_minimums
+    page.minimums.setChecked(False)
+    assert not wizard.tender.kpi_targets_are_minimums

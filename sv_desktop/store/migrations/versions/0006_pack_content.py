@@ -1,5 +1,5 @@
-"""Pack content: the tender's VAT treatment and clarification deadline; each question's optional minimum
-score and whether failing it disqualifies.
+"""Pack content: the tender's VAT treatment, clarification deadline and whether its KPI targets are
+minimums; each question's optional minimum score and whether failing it disqualifies.
 
 Revision ID: 0006
 Revises: 0002
@@ -25,6 +25,8 @@ def upgrade() -> None:
     with op.batch_alter_table("tender") as batch:
         batch.add_column(sa.Column("vat_treatment", sa.String(20), nullable=False, server_default="standard"))
         batch.add_column(sa.Column("clarification_deadline", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("kpi_targets_are_minimums", sa.Boolean(), nullable=False,
+                                   server_default=sa.true()))
     with op.batch_alter_table("question") as batch:
         batch.add_column(sa.Column("min_score", PERCENT, nullable=True))
         batch.add_column(sa.Column("min_score_disqualifies", sa.Boolean(), nullable=False,
@@ -36,5 +38,6 @@ def downgrade() -> None:
         batch.drop_column("min_score_disqualifies")
         batch.drop_column("min_score")
     with op.batch_alter_table("tender") as batch:
+        batch.drop_column("kpi_targets_are_minimums")
         batch.drop_column("clarification_deadline")
         batch.drop_column("vat_treatment")
