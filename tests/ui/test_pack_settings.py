@@ -78,3 +78,16 @@ def test_kpi_targets_minimum_choice_on_the_requirements_page(qtbot, fake_service
     assert page.minimums.isChecked() and wizard.tender.kpi_targets_are_minimums
     page.minimums.setChecked(False)
     assert not wizard.tender.kpi_targets_are_minimums
+
+
+def test_question_weighting_is_settable_and_empty_shares_the_theme(qtbot, fake_service, open_wizard):
+    wizard, editor = _editor_with_a_question(qtbot, fake_service, open_wizard)
+    question = wizard.tender.questions[0]
+    assert editor.weight.text() == "" and question.weighting_pct is None
+    retype(qtbot, editor.weight, "101")
+    assert "between 0 and 100" in editor.weight.message.text()
+    assert question.weighting_pct != Decimal(101), "a bad value is never stored"
+    retype(qtbot, editor.weight, "2.5")
+    assert question.weighting_pct == Decimal("2.5")
+    retype(qtbot, editor.weight, "")
+    assert question.weighting_pct is None

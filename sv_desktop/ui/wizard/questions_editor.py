@@ -67,6 +67,11 @@ class QuestionsEditor(RecordEditor):
         for scale_id, scale in self.bank.scales.items():
             self.scale.addItem(f"{scale.name} ({scale_id})", scale_id)
         add_row(form, "S&coring scale:", self.scale)
+        self.weight = ValidatedField(self._parse_weight, fmt=format_number, placeholder="shared")
+        self.weight.set_narrow()
+        add_row(form, "Question weighting (% of tot&al score):", self.weight,
+                "Optional: this question's own share of the total score. Leave empty to share the theme's "
+                "weighting evenly with its other questions.")
         self.min_score = ValidatedField(self._parse_min_score, fmt=format_number, placeholder="none")
         self.min_score.set_narrow()
         add_row(form, "Min&imum score:", self.min_score,
@@ -82,7 +87,12 @@ class QuestionsEditor(RecordEditor):
         self.scale.currentIndexChanged.connect(self.form_edited)
         self.scale.currentIndexChanged.connect(self.min_score.revalidate)
         self.min_score.edited.connect(self.form_edited)
+        self.weight.edited.connect(self.form_edited)
         self.disqualifies.toggled.connect(self.form_edited)
+
+    @staticmethod
+    def _parse_weight(text: str) -> Decimal | None:
+        return None if not text.strip() else parse_percent(text, "the question's weighting", "2.5")
 
     def _scale_maximum(self) -> Decimal:
         scale = self.bank.scales.get(self.scale.currentData())
@@ -127,6 +137,7 @@ class QuestionsEditor(RecordEditor):
             index = self.scale.count() - 1
         self.scale.setCurrentIndex(index)
         self.min_score.set_value(q.min_score)
+        self.weight.set_value(q.weighting_pct)
         self.disqualifies.setChecked(q.min_score_disqualifies)
 
     def store_record(self, q: Question) -> None:
@@ -139,6 +150,8 @@ class QuestionsEditor(RecordEditor):
         q.scoring_scale = self.scale.currentData()
         if self.min_score.is_valid():
             q.min_score = self.min_score.value()
+        if self.weight.is_valid():
+            q.weighting_pct = self.weight.value()
         q.min_score_disqualifies = self.disqualifies.isChecked()
 
     def _check_text(self, text: str) -> None:
