@@ -7,7 +7,7 @@ builders stay independent of how those are loaded (and tests can build a context
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -92,7 +92,10 @@ def make_pack_context(tender: Tender, *, organisation: str | None = None, today:
     bank = load_question_bank(resources)
     rules = load_rules(resources)
     findings = evaluate(tender, rules, today)
-    requests = supplier_requirements(tender, rules, today)
+    wording = load_pack_wording(resources)
+    regime = wording.regime(tender.route)
+    requests = [replace(r, title=wording.stage_text(r.title, regime), text=wording.stage_text(r.text, regime))
+                for r in supplier_requirements(tender, rules, today)]
     org = content.organisation
     role = content.roles.get("procurement_lead")
     category = content.categories.get(tender.category)
@@ -115,7 +118,7 @@ def make_pack_context(tender: Tender, *, organisation: str | None = None, today:
         contact_role=role.label if role else "Procurement Lead",
         local_areas=tuple(local_areas),
         s52_applies=s52_applies(tender, rules, today),
-        wording=load_pack_wording(resources),
+        wording=wording,
         definitions=pack_definitions(resources),
         bank_kpi_links=MappingProxyType({q.id: q.kpi_ids for q in bank.questions}),
     )

@@ -153,3 +153,13 @@ def test_indicative_kpi_targets_are_no_baseline():
     assert squash("The Trust's own KPI targets in section 5 are part of that baseline") not in text
     baselines = [b.text for b in document.body if isinstance(b, Para) and b.label == "Baseline: "]
     assert baselines and all("minimum target" not in b for b in baselines)
+
+
+def test_brief_uses_the_regime_words_for_pass_fail_requests(tmp_path):
+    tender = demo("04-")
+    ctx = make_pack_context(tender, today=ISSUED)
+    texts = " ".join(text for _title, text in ctx.requirements)
+    assert "condition of participation" not in texts
+    assert "against the basic selection criteria" in texts
+    brief = squash(" ".join(body_text(write_brief_pdf(ctx, tmp_path / "brief.pdf"))))
+    assert "conditionofparticipation" not in brief
