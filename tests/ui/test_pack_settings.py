@@ -56,7 +56,11 @@ def test_vat_treatment_and_clarification_deadline_on_the_details_page(qtbot, fak
     page.vat_treatment.setCurrentIndex(page.vat_treatment.findData("exempt"))
     assert wizard.tender.vat_treatment == "exempt"
     assert not page.vat.isEnabled(), "the VAT rate does not apply to an exempt contract"
-    qtbot.keyClicks(page.clarification.edit, "12/03/2027")
+    page.notice_date.set_value(dt.date(2027, 3, 1))
+    qtbot.keyClicks(page.clarification.edit, "01/02/2027")
+    assert "after the tender notice" in page.clarification.message.text()
+    assert wizard.tender.clarification_deadline != dt.date(2027, 2, 1), "a bad date is never stored"
+    retype(qtbot, page.clarification, "12/03/2027")
     assert wizard.tender.clarification_deadline == dt.date(2027, 3, 12)
     page.vat_treatment.setCurrentIndex(page.vat_treatment.findData("standard"))
     assert page.vat.isEnabled() and wizard.tender.vat_treatment == "standard"

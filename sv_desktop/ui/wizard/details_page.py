@@ -115,6 +115,7 @@ class DetailsPage(WizardPage):
         self.start_date.add_check(self._start_after_notice)
         add_row(form, "Contract &start date:", self.start_date)
         self.clarification = DateField("Clarification questions deadline")
+        self.clarification.add_check(self._clarification_after_notice)
         add_row(form, "Clarification &questions by:", self.clarification,
                 "The last day bidders may ask clarification questions; the pack publishes it.")
         columns.addWidget(tender_box, 1)
@@ -169,6 +170,7 @@ class DetailsPage(WizardPage):
             field.edited.connect(self.edited)
         self.vat_treatment.currentIndexChanged.connect(self._vat_treatment_changed)
         self.notice_date.edited.connect(self._recheck_start)
+        self.notice_date.edited.connect(self.clarification.revalidate)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.route.currentIndexChanged.connect(self._route_changed)
         self.stage.currentIndexChanged.connect(self.edited)
@@ -222,6 +224,13 @@ class DetailsPage(WizardPage):
 
     def _recheck_start(self) -> None:
         self.start_date.revalidate()
+
+    def _clarification_after_notice(self, day) -> str | None:
+        notice = self.notice_date.value() if self.notice_date.is_valid() else None
+        if day is not None and notice is not None and day <= notice:
+            return (f"Clarification questions can only be asked after the tender notice ({format_date(notice)}): "
+                    "check both dates.")
+        return None
 
     def _start_after_notice(self, start) -> str | None:
         notice = self.notice_date.value() if self.notice_date.is_valid() else None
