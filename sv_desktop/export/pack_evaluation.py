@@ -115,7 +115,7 @@ def evaluation_blocks(ctx: PackContext, groups) -> list[Block]:
         Heading(2, "3.6 Lots"),
         Para(_lots(ctx)),
         Heading(2, "3.7 Terms used in this pack"),
-        Para(local_area_text(ctx), label="The Trust's local area: "),
+        Para(local_area_text(ctx), label="Local area: "),
     ]
     for term, text in definitions:
         blocks.append(Para(text, label=f"{term}: "))

@@ -163,3 +163,11 @@ def test_brief_uses_the_regime_words_for_pass_fail_requests(tmp_path):
     assert "against the basic selection criteria" in texts
     brief = squash(" ".join(body_text(write_brief_pdf(ctx, tmp_path / "brief.pdf"))))
     assert "conditionofparticipation" not in brief
+
+
+def test_clarification_route_and_deadline_are_published():
+    text = text_of(build_pack(make_pack_context(demo("01-"), today=ISSUED)))
+    assert squash("through the e-tendering portal named in the invitation to tender by 22 March 2027") in text
+    undated = make_tender(clarification_deadline=None)
+    assert squash("by the clarification deadline in the invitation to tender's timetable") in text_of(
+        build_pack(make_context(undated)))
