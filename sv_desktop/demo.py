@@ -1,7 +1,8 @@
 """Worked example tenders (resources/demo/) for training and for trying the app out.
 
 The example files carry the managers' own choices; where a file chooses themes but no questions, the
-questions come from the Trust's question bank, two per theme, as a manager would start.
+questions come from the Trust's question bank, two per theme, as a manager would start: those suited to
+the service first, and none the bank marks as suiting other services.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def with_bank_questions(tender: Tender, bank, per_theme: int = 2) -> Tender:
     if tender.questions or tender.category not in {c for q in bank.questions for c in q.categories}:
         return tender
     for choice in tender.themes:
-        for bank_question in bank.questions_for(tender.category, choice.theme)[:per_theme]:
+        suited = [q for q in bank.questions_for_tender(tender, choice.theme) if q.suits(tender) is not False]
+        for bank_question in suited[:per_theme]:
             tender.questions.append(bank.to_question(bank_question))
     return tender
 

@@ -17,7 +17,7 @@ from sv_desktop.paths import resources_dir
 
 IN_SCOPE = [c for c in CATEGORIES if c not in OUT_OF_SCOPE_CATEGORIES]
 CELLS = [(c, t) for c in IN_SCOPE for t in THEMES]
-LOCAL_AREA = "the Trust's local area (as defined in the tender documents)"
+LOCAL_AREA = "the Trust's local area"
 SHIPPED = resources_dir() / "bank"
 
 
@@ -174,11 +174,12 @@ def test_modern_slavery_is_offered_under_equal_opportunity_in_every_category(ban
         assert any("Modern Slavery Assessment Tool" in q.text for q in questions), category
 
 
-def test_local_area_is_defined_where_a_question_first_mentions_it(bank):
+def test_local_area_is_named_one_way_and_defined_by_the_pack(bank):
     for q in bank.questions:
         first = q.text.find("Trust's local area")
         if first >= 0:
             assert q.text[first - 4:].startswith(LOCAL_AREA), q.id
+            assert "(as defined" not in q.text, q.id
 
 
 def test_no_licensed_toms_content_or_proxy_values(bank):

@@ -25,6 +25,7 @@ from sv_desktop.model.tender import (
     Kpi,
     LotsDecision,
     ModernSlaveryAssessment,
+    Question,
     StepRecord,
     Tender,
     ThemeChoice,
@@ -227,6 +228,25 @@ CASES: list[tuple[str, dict, str, list[str]]] = [
     ("local-considered", {}, "LOCAL-SME", []),
     ("spec-not-considered", {"spec_refresh": StepRecord()}, "SPEC-REFRESH", ["warning"]),
     ("spec-considered", {}, "SPEC-REFRESH", []),
+    # SV-THEME-KPI: a weighted theme with questions and no KPI of its own
+    ("theme-kpi-missing", {"questions": [Question("fighting_climate_change", "Q")],
+                           "kpis": [Kpi(name="Wellbeing KPI", theme="wellbeing")]}, "SV-THEME-KPI", ["warning"]),
+    ("theme-kpi-set", {"questions": [Question("fighting_climate_change", "Q")]}, "SV-THEME-KPI", []),
+    ("theme-kpi-no-questions", {"kpis": []}, "SV-THEME-KPI", []),
+    # SV-PROPORTION: under 2.5% a question, over 350 words a point, over 1,500 words up to £1m
+    ("proportion-fine", {"questions": [Question("fighting_climate_change", "Q", word_limit=750)] * 2},
+     "SV-PROPORTION", []),
+    ("proportion-2.5-each", {"questions": [Question("fighting_climate_change", "Q", word_limit=100)] * 4},
+     "SV-PROPORTION", []),
+    ("proportion-many-questions", {"questions": [Question("fighting_climate_change", "Q", word_limit=100)] * 5},
+     "SV-PROPORTION", ["advice"]),
+    ("proportion-3500-words", {"questions": [Question("fighting_climate_change", "Q", word_limit=3500)]},
+     "SV-PROPORTION", []),
+    ("proportion-3501-words", {"questions": [Question("fighting_climate_change", "Q", word_limit=3501)]},
+     "SV-PROPORTION", ["advice"]),
+    ("proportion-small-contract", {"value_excl_vat_gbp": D(500000),
+                                   "questions": [Question("fighting_climate_change", "Q", word_limit=1501)]},
+     "SV-PROPORTION", ["advice"]),
 ]
 
 
@@ -472,7 +492,7 @@ def test_rules_file_has_every_documented_rule_and_figure():
     assert {r.id for r in ruleset.rules} == {
         "SV-MIN-WEIGHT", "SV-CLIMATE", "SV-THEME-WEIGHTS", "SV-KPI", "PA23-KPI-3", "PA23-KPI-PUBLISH",
         "SV-KPI-PUBLISH-SMALL", "NZ-CRP", "NZ-NZC", "NZ-ROADMAP", "NZ-EVERGREEN", "MS-RISK", "MS-STATEMENT",
-        "SCOPE-MEDICINES", "PSR-ROUTE", "PA23-LOTS", "LOCAL-SME", "SPEC-REFRESH"}
+        "SCOPE-MEDICINES", "PSR-ROUTE", "PA23-LOTS", "LOCAL-SME", "SPEC-REFRESH", "SV-THEME-KPI", "SV-PROPORTION"}
     assert ruleset.applicable_threshold == "sub_central"
     assert ruleset.figures.pa23_confidence == "verify"
     assert ruleset.threshold_on(dt.date(2026, 1, 1))[0] == D(207720)

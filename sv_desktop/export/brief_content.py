@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.brief_wording import load_brief_wording
+from ..model.pack_wording import local_share
 from ..model.tender import PSR_ROUTES
 from . import formatting as fmt
 from .blocks import Block, Bullets, Callout, Cover, Document, Facts, Heading, Para, Table
@@ -159,9 +160,9 @@ def _taking_part(ctx: PackContext) -> list[Block]:
     elif lots.divided is False:
         points.append("We plan to let it as a single contract.")
     if lots.head_contract_local_pct is not None:
-        points.append(f"The main contractor will be required to deliver at least "
-                      f"{fmt.percent(lots.head_contract_local_pct)} of the contract through local "
-                      "subcontractors, so there will be subcontracting opportunities for local organisations.")
+        share = local_share(fmt.percent(lots.head_contract_local_pct))
+        points.append(f"{share[:1].upper()}{share[1:]}, so there will be subcontracting opportunities for "
+                      "local organisations.")
     points += wording.points
     blocks.append(Bullets(tuple(points)))
     if lots.divided is not None and lots.reasons.strip():

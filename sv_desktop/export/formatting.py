@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..model.pack_wording import local_share
 from ..model.tender import LotsDecision, Tender
 
 NOT_SET = "Not set"
@@ -91,7 +92,7 @@ def lots_summary(lots: LotsDecision) -> str:
     else:
         text = "Not divided into lots"
     if lots.head_contract_local_pct is not None:
-        text += f"; the head contract requires {percent(lots.head_contract_local_pct)} local subcontracting"
+        text += f"; {local_share(percent(lots.head_contract_local_pct))}"
     return text
 
 

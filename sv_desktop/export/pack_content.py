@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..model.tender import Question, Tender
 from . import formatting as fmt
+from . import regime_text
 from .blocks import (
     Block,
     Bullets,
@@ -24,6 +25,7 @@ from .blocks import (
     Table,
 )
 from .context import PackContext
+from .pack_evaluation import evaluation_blocks, minimum_sentence
 
 PACK_NAME = "Social value question pack"
 DRAFT_MARK = "DRAFT \u2013 NOT POLICY-COMPLIANT"
@@ -53,7 +55,8 @@ def question_weights(tender: Tender) -> list[Decimal | None]:
 
 
 def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Question, Decimal | None]]]]:
-    """Questions grouped by theme, in the tender's theme order, each with its reference (SV1, SV2...)."""
+    """Questions grouped by theme, in the tender's theme order, each with its reference (SV1, SV2...),
+    worded as the pack prints them (regime_text.tidy_question)."""
     tender = ctx.tender
     weights = question_weights(tender)
     themes = list(tender.theme_ids)
@@ -65,7 +68,7 @@ def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Quest
         for index, question in enumerate(tender.questions):
             if question.theme == theme:
                 number += 1
-                items.append((f"SV{number}", question, weights[index]))
+                items.append((f"SV{number}", regime_text.tidy_question(ctx, question), weights[index]))
         groups.append((theme, items))
     return groups
 
@@ -78,8 +81,7 @@ def _introduction(ctx: PackContext) -> list[Block]:
         Heading(2, "Why we ask about social value"),
         Para(f"{ctx.organisation} spends public money on behalf of the communities it serves. The Public "
              "Services (Social Value) Act 2012 asks us to consider how what we buy can improve the economic, "
-             "social and environmental wellbeing of our area, and the Procurement Act 2023 requires us to have "
-             "regard to the importance of maximising public benefit. Our policy "
+             f"social and environmental wellbeing of our area, {regime_text.law_clause(ctx)}. Our policy "
              f"{ctx.policy_reference} puts this into practice in every contract we award."),
         Bullets((
             "Social value makes up at least 10% of the total evaluation score of every new contract we "
@@ -97,11 +99,10 @@ def _introduction(ctx: PackContext) -> list[Block]:
             "Answer each question in section 4 on its response form in section 7, one form per question.",
             "Keep within the word limit shown for each question.",
             "Evaluators score what you commit to deliver under this contract, using the scoring scale and "
-            "the evaluation guidance shown with each question.",
-            "Commitments in the successful tender become part of the contract and are monitored through the "
-            "key performance indicators in section 5.",
-            f"Send clarification questions to the {ctx.contact_role} through the channel named in the "
-            "invitation to tender.",
+            "the evaluation guidance shown with each question, as section 3 explains.",
+            "Commitments in the successful tender become part of the contract's social value schedule and "
+            "are monitored through key performance indicators, as section 5 explains.",
+            f"Send clarification questions to the {ctx.contact_role} as section 3.8 explains.",
         )),
     ]
     if tender.description.strip():
@@ -121,11 +122,10 @@ def _tender_details(ctx: PackContext) -> list[Block]:
             ("Category", ctx.category_label),
             ("Procurement route", ctx.route_label),
             ("Estimated value (excluding VAT)", fmt.money(tender.value_excl_vat_gbp)),
-            (f"Whole-life value (including VAT at {fmt.percent(tender.vat_rate_pct)})",
-             fmt.money(tender.whole_life_value_incl_vat)),
+            *regime_text.vat_rows(ctx),
             ("Average annual value (excluding VAT)", fmt.money(tender.annual_value_excl_vat)),
             ("Contract length (including extensions)", fmt.duration(tender.duration_months)),
-            ("Planned tender notice", notice),
+            (regime_text.notice_label(ctx), notice),
             ("Planned contract start", start),
             ("Contract end", end),
             ("Lots", fmt.lots_summary(tender.lots)),
@@ -144,7 +144,10 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
     )
     total = (("Total", fmt.percent(tender.theme_weighting_total), str(len(tender.questions))),)
     blocks: list[Block] = [
-        Heading(1, "3 Social value weighting"),
+        Heading(1, "3 Social value weighting and evaluation"),
+        Para(ctx.words.regime(tender.route).basis),
+        Para(ctx.words.evaluation["intro"]),
+        Heading(2, "3.1 Weighting"),
         Para(f"Social value makes up {fmt.percent(tender.social_value_weighting_pct)} of the total evaluation "
              "score for this tender. It is split between the themes below; where a theme has more than one "
              "question, its weighting is shared between them as shown."),
@@ -158,6 +161,7 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
     if question_rows:
         blocks.append(Table(("Question", "Theme", "Weighting (% of total score)"), question_rows, (1, 3, 1.6),
                             numeric=(2,)))
+    blocks += evaluation_blocks(ctx, groups)
     return blocks
 
 
@@ -204,10 +208,18 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
     if question.must_describe:
         blocks.append(Bullets(tuple(question.must_describe), title="Your response must describe:"))
     if question.sub_criteria:
-        blocks.append(Bullets(tuple(question.sub_criteria), title="Sub-criteria:"))
+        weighted = any("%" in item for item in question.sub_criteria)
+        blocks.append(Bullets(tuple(question.sub_criteria), title="Sub-criteria (weighted as shown):" if weighted
+                              else "Sub-criteria (equally weighted):"))
+    baseline = regime_text.question_baseline(ctx, question)
+    if baseline:
+        blocks.append(Para(baseline, label="Baseline: "))
     blocks.append(Para(f"{question.word_limit:,} words", label="Word limit: "))
     if share is not None:
         blocks.append(Para(f"{fmt.percent(share)} of the total evaluation score", label="Weighting: "))
+    minimum = minimum_sentence(ctx, ref, question)
+    if minimum:
+        blocks.append(Para(minimum, label="Minimum score: "))
     scale = question.scoring_scale
     if scale in shown or not ctx.scales.get(scale):
         where = " shown at the start of section 4" if scale == _main_scale(ctx.tender) else ""
@@ -222,37 +234,11 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
 
 
 def _kpis(ctx: PackContext) -> list[Block]:
-    tender = ctx.tender
-    blocks: list[Block] = [
-        Heading(1, "5 Key performance indicators", page_break=True),
-        Para("The successful supplier will report on the key performance indicators below at the frequency "
-             "shown. Those marked as published will be published in line with the Procurement Act 2023."),
-    ]
-    if tender.kpis:
-        rows = tuple(
-            (kpi.name, kpi.unit, kpi.baseline, kpi.target, fmt.frequency(kpi.frequency),
-             ctx.theme_label(kpi.theme), fmt.yes_no(kpi.publish))
-            for kpi in tender.kpis
-        )
-        blocks.append(Table(("KPI", "Unit", "Baseline", "Target", "Frequency", "Theme", "Published"), rows,
-                            (3.0, 0.9, 1.1, 1.0, 1.3, 1.8, 1.35)))
-    else:
-        blocks.append(Para("No social value key performance indicators are set for this contract.", style="note"))
-    if tender.kpi_exemption_reason.strip():
-        blocks.append(Para(tender.kpi_exemption_reason, label="Why performance is not assessed by KPIs: "))
-    return blocks
+    return regime_text.kpi_blocks(ctx)
 
 
 def _requirements(ctx: PackContext) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "6 Requirements for bidders")]
-    if ctx.requirements:
-        blocks.append(Para("Provide the following with your tender."))
-        for title, text in ctx.requirements:
-            blocks.append(Heading(3, title))
-            blocks.append(Para(text))
-    else:
-        blocks.append(Para("This tender sets no further social value requirements for bidders.", style="note"))
-    return blocks
+    return regime_text.requirement_blocks(ctx)
 
 
 WORDS_PER_LINE = 12
@@ -265,7 +251,7 @@ def _response_forms(ctx: PackContext, groups) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, "7 Response forms", page_break=True),
         Para("Use one form per question and write your response in the space provided. The space is sized to "
-             "the word limit; words over the limit are not read or scored."
+             "the word limit; words over the limit are not read or scored (section 3.5)."
              + (" Say which lot or lots each response is for." if lot_count is not None else "")),
     ]
     forms = [(ref, theme, question) for theme, items in groups for ref, question, _share in items]

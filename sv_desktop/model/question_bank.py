@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .bank_reader import IN_SCOPE_CATEGORIES, BankError, Reader, level_range, read_yaml
-from .tender import CATEGORIES, KPI_FREQUENCIES, SCORING_SCALES, THEMES, Kpi, Question
+from .tender import CATEGORIES, KPI_FREQUENCIES, SCORING_SCALES, THEMES, Kpi, Question, Tender
 
 __all__ = [
     "BankError",
@@ -67,6 +67,16 @@ class BankQuestion:
     evaluation_guidance: str
     kpi_ids: tuple[str, ...]
     source: str
+    services: tuple[str, ...] = ()
+    """Words naming the services it suits; empty means every service in its categories."""
+
+    def suits(self, tender: Tender) -> bool | None:
+        """True when the tender's title or description names one of its services, False when it names
+        none of them, None for a question that suits every service."""
+        if not self.services:
+            return None
+        words = f"{tender.title} {tender.description}".casefold()
+        return any(service.casefold() in words for service in self.services)
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,12 @@ class QuestionBank:
         """The bank's questions for one category x theme cell, in file order (empty for medicines)."""
         _check_cell(category, theme)
         return [q for q in self.questions if q.theme == theme and category in q.categories]
+
+    def questions_for_tender(self, tender: Tender, theme: str) -> list[BankQuestion]:
+        """The cell's questions for a tender, those naming its service first and those suiting other
+        services last (file order otherwise)."""
+        order = {True: 0, None: 1, False: 2}
+        return sorted(self.questions_for(tender.category, theme), key=lambda q: order[q.suits(tender)])
 
     def kpis_for(self, category: str, theme: str) -> list[BankKpi]:
         """KPIs suggested by that cell's questions, in order of first mention, without duplicates."""
@@ -246,7 +262,7 @@ def _read_questions(data: object, kpis: Mapping[str, BankKpi]) -> tuple[BankQues
     for i, raw in enumerate(_top_list(QUESTIONS_FILE, data)):
         r = Reader(QUESTIONS_FILE, f"[{i}]", raw,
                    required=("id", "categories", "theme", "title", "text", "must_describe", "sub_criteria",
-                             "word_limit", "evaluation_guidance", "kpis", "source"))
+                             "word_limit", "evaluation_guidance", "kpis", "source"), optional=("services",))
         question_id = r.ident("id")
         if question_id in where:
             r.fail("id", f"duplicate id {question_id!r} (also at {where[question_id]})")
@@ -266,6 +282,7 @@ def _read_questions(data: object, kpis: Mapping[str, BankKpi]) -> tuple[BankQues
             evaluation_guidance=r.text("evaluation_guidance"),
             kpi_ids=kpi_ids,
             source=r.text("source"),
+            services=r.texts("services") if r.data.get("services") is not None else (),
         ))
     for category in IN_SCOPE_CATEGORIES:
         for theme in THEMES:

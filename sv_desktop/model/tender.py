@@ -49,6 +49,8 @@ THEMES: tuple[str, ...] = (
 MANDATORY_THEME = "fighting_climate_change"
 
 RISK_LEVELS: tuple[str, ...] = ("low", "medium", "high")
+VAT_TREATMENTS: tuple[str, ...] = ("standard", "zero_rated", "exempt")
+"""How VAT applies to the contract: standard (at vat_rate_pct), zero-rated (0%) or exempt (no VAT, e.g. health care)."""
 KPI_FREQUENCIES: tuple[str, ...] = ("monthly", "quarterly", "six_monthly", "annually")
 SCORING_SCALES: tuple[str, ...] = ("0-5", "0-100")
 
@@ -121,6 +123,10 @@ class Question:
     """Id of the question bank entry it came from, empty when written by hand."""
     title: str = ""
     """Short heading shown above the question in the pack."""
+    min_score: Decimal | None = None
+    """Optional minimum score on the question's own scale, published in the pack."""
+    min_score_disqualifies: bool = False
+    """True: a tender scoring below min_score is disqualified; False: it earns no marks for the question."""
 
 
 @dataclass
@@ -160,9 +166,13 @@ class Tender:
     social_value_weighting_pct: Decimal
     themes: list[ThemeChoice] = field(default_factory=list)
     vat_rate_pct: Decimal = Decimal(20)
+    vat_treatment: str = "standard"
+    """One of VAT_TREATMENTS; only "standard" adds VAT at vat_rate_pct."""
     route: str = "open"
     tender_notice_date: dt.date | None = None
     contract_start_date: dt.date | None = None
+    clarification_deadline: dt.date | None = None
+    """Last day for bidders' clarification questions, published in the pack."""
     kpis: list[Kpi] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     lots: LotsDecision = field(default_factory=LotsDecision)
@@ -171,6 +181,9 @@ class Tender:
     modern_slavery_risk_assessment: ModernSlaveryAssessment = field(default_factory=ModernSlaveryAssessment)
     confidentiality_reviewed: bool = False
     kpi_exemption_reason: str = ""
+    kpi_targets_are_minimums: bool = True
+    """True: the Trust's KPI targets are minimum requirements (only commitments beyond them score);
+    False: they are indicative and bidders propose their own."""
     """PA23 s.52: why performance cannot appropriately be assessed by KPIs, if the authority so decides."""
     is_framework: bool = False
     """A new framework agreement (carbon reduction plan for all new frameworks from 1 Apr 2024)."""
@@ -196,6 +209,8 @@ class Tender:
 
     @property
     def vat_multiplier(self) -> Decimal:
+        if self.vat_treatment != "standard":
+            return Decimal(1)
         return 1 + self.vat_rate_pct / 100
 
     @property

@@ -28,6 +28,7 @@ from .tender import (
     STAGES,
     STEPS,
     THEMES,
+    VAT_TREATMENTS,
     Kpi,
     LotsDecision,
     ModernSlaveryAssessment,
@@ -153,6 +154,8 @@ def tender_from_dict(data: Any) -> Tender:
             weighting_pct=_optional_decimal(raw, "weighting_pct", path, Decimal(0), Decimal(100)),
             source_id=_text(raw, "source_id", path, max_len=200),
             title=_text(raw, "title", path, max_len=500),
+            min_score=_optional_decimal(raw, "min_score", path, Decimal(0), Decimal(100)),
+            min_score_disqualifies=_bool(raw, "min_score_disqualifies", path, False),
         ))
 
     lots_raw = _obj(data, "lots", "")
@@ -192,11 +195,13 @@ def tender_from_dict(data: Any) -> Tender:
         value_excl_vat_gbp=_number(data, "value_excl_vat_gbp", "", low=Decimal(0),
                                    high=Decimal("1e12"), required=True),
         vat_rate_pct=_number(data, "vat_rate_pct", "", low=Decimal(0), high=Decimal(100), default=Decimal(20)),
+        vat_treatment=_choice(data, "vat_treatment", "", VAT_TREATMENTS, default="standard"),
         duration_months=int(_number(data, "duration_months", "", low=Decimal(1), high=Decimal(1200),
                                     required=True, integer=True)),
         route=_choice(data, "route", "", ROUTES, default="open"),
         tender_notice_date=_date(data, "tender_notice_date", ""),
         contract_start_date=_date(data, "contract_start_date", ""),
+        clarification_deadline=_date(data, "clarification_deadline", ""),
         social_value_weighting_pct=_number(data, "social_value_weighting_pct", "", low=Decimal(0),
                                            high=Decimal(100), required=True),
         themes=themes,
@@ -208,6 +213,7 @@ def tender_from_dict(data: Any) -> Tender:
         modern_slavery_risk_assessment=msra,
         confidentiality_reviewed=_bool(data, "confidentiality_reviewed", "", False),
         kpi_exemption_reason=_text(data, "kpi_exemption_reason", ""),
+        kpi_targets_are_minimums=_bool(data, "kpi_targets_are_minimums", "", True),
         is_framework=_bool(data, "is_framework", "", data.get("route") == "framework_agreement"),
         leads=leads,
         description=_text(data, "description", ""),
@@ -308,10 +314,13 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "category": tender.category,
         "value_excl_vat_gbp": _num(tender.value_excl_vat_gbp),
         "vat_rate_pct": _num(tender.vat_rate_pct),
+        "vat_treatment": tender.vat_treatment,
         "duration_months": tender.duration_months,
         "route": tender.route,
         "tender_notice_date": tender.tender_notice_date.isoformat() if tender.tender_notice_date else None,
         "contract_start_date": tender.contract_start_date.isoformat() if tender.contract_start_date else None,
+        "clarification_deadline": (tender.clarification_deadline.isoformat() if tender.clarification_deadline
+                                   else None),
         "social_value_weighting_pct": _num(tender.social_value_weighting_pct),
         "themes": [
             {"theme": t.theme, "weighting_pct": _num(t.weighting_pct), "actions": list(t.actions),
@@ -341,13 +350,16 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         },
         "confidentiality_reviewed": tender.confidentiality_reviewed,
         "kpi_exemption_reason": tender.kpi_exemption_reason,
+        "kpi_targets_are_minimums": tender.kpi_targets_are_minimums,
         "is_framework": tender.is_framework,
         "questions": [
             {"theme": q.theme, "title": q.title, "text": q.text, "must_describe": list(q.must_describe),
              "sub_criteria": list(q.sub_criteria), "word_limit": q.word_limit,
              "scoring_scale": q.scoring_scale, "evaluation_guidance": q.evaluation_guidance,
              "weighting_pct": None if q.weighting_pct is None else _num(q.weighting_pct),
-             "source_id": q.source_id}
+             "source_id": q.source_id,
+             "min_score": None if q.min_score is None else _num(q.min_score),
+             "min_score_disqualifies": q.min_score_disqualifies}
             for q in tender.questions
         ],
         "leads": dict(tender.leads),

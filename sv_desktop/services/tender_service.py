@@ -216,7 +216,8 @@ class TenderService(LifecycleUseCases, HistoryUseCases):
         from ..export.context import make_pack_context
 
         return make_pack_context(tender, organisation=self.settings.organisation, today=self._today(),
-                                 contact_email=getattr(self.settings, "contact_email", ""))
+                                 contact_email=self.settings.contact_email,
+                                 local_areas=tuple(self.settings.local_postcode_areas))
 
     def _export(self, writer_name: str, tender: Tender, out: Path) -> Path:
         from .. import export

@@ -108,10 +108,13 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     row.description = tender.description
     row.value_excl_vat_gbp = _money(tender.value_excl_vat_gbp, "value excluding VAT", ref)
     row.vat_rate_pct = _percent(tender.vat_rate_pct, "VAT rate", ref)
+    row.vat_treatment = tender.vat_treatment
     row.duration_months = int(tender.duration_months)
     row.route = tender.route
     row.tender_notice_date = tender.tender_notice_date
     row.contract_start_date = tender.contract_start_date
+    row.clarification_deadline = tender.clarification_deadline
+    row.kpi_targets_are_minimums = tender.kpi_targets_are_minimums
     row.social_value_weighting_pct = _percent(tender.social_value_weighting_pct, "social value weighting", ref)
     row.lots_divided = tender.lots.divided
     row.lots_count = tender.lots.lot_count
@@ -160,7 +163,9 @@ def child_rows(tender: Tender) -> dict[str, list]:
                     sub_criteria=list(q.sub_criteria), word_limit=int(q.word_limit),
                     scoring_scale=q.scoring_scale, evaluation_guidance=q.evaluation_guidance,
                     weighting_pct=_percent(q.weighting_pct, f"weighting of question {i + 1}", ref),
-                    source_id=q.source_id)
+                    source_id=q.source_id,
+                    min_score=_percent(q.min_score, f"minimum score of question {i + 1}", ref),
+                    min_score_disqualifies=bool(q.min_score_disqualifies))
         for i, q in enumerate(tender.questions)
     ]
     leads = [LeadRow(position=i, role=role, name=name) for i, (role, name) in enumerate(tender.leads.items())]
@@ -191,16 +196,21 @@ def tender_from_row(row: TenderRow) -> Tender:
         themes=[ThemeChoice(theme=t.theme, weighting_pct=_pct(t.weighting_pct), actions=list(t.actions or []),
                             own_actions=list(t.own_actions or [])) for t in row.themes],
         vat_rate_pct=_pct(row.vat_rate_pct),
+        vat_treatment=row.vat_treatment or "standard",
         route=row.route,
         tender_notice_date=row.tender_notice_date,
         contract_start_date=row.contract_start_date,
+        clarification_deadline=row.clarification_deadline,
+        kpi_targets_are_minimums=row.kpi_targets_are_minimums,
         kpis=[Kpi(name=k.name, unit=k.unit, baseline=k.baseline, target=k.target, frequency=k.frequency,
                   theme=k.theme, publish=k.publish, evidence=k.evidence, toms_reference=k.toms_reference,
                   source_id=k.source_id) for k in row.kpis],
         questions=[Question(theme=q.theme, title=q.title, text=q.text, must_describe=list(q.must_describe or []),
                             sub_criteria=list(q.sub_criteria or []), word_limit=q.word_limit,
                             scoring_scale=q.scoring_scale, evaluation_guidance=q.evaluation_guidance,
-                            weighting_pct=_pct(q.weighting_pct), source_id=q.source_id) for q in row.questions],
+                            weighting_pct=_pct(q.weighting_pct), source_id=q.source_id,
+                            min_score=_pct(q.min_score),
+                            min_score_disqualifies=bool(q.min_score_disqualifies)) for q in row.questions],
         lots=LotsDecision(divided=row.lots_divided, lot_count=row.lots_count, reasons=row.lots_reasons,
                           head_contract_local_pct=_pct(row.lots_head_contract_local_pct)),
         think_local=StepRecord(considered=row.think_local_considered, notes=row.think_local_notes,

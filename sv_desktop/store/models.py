@@ -48,10 +48,13 @@ class TenderRow(Base):
     description: Mapped[str] = _text()
     value_excl_vat_gbp: Mapped[Decimal] = mapped_column(Money())
     vat_rate_pct: Mapped[Decimal] = mapped_column(Percent())
+    vat_treatment: Mapped[str] = mapped_column(String(20), default="standard", server_default="standard")
     duration_months: Mapped[int] = mapped_column(Integer)
     route: Mapped[str] = mapped_column(String(40))
     tender_notice_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     contract_start_date: Mapped[dt.date | None] = mapped_column(Date)
+    clarification_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    kpi_targets_are_minimums: Mapped[bool] = mapped_column(Boolean, default=True)
     social_value_weighting_pct: Mapped[Decimal] = mapped_column(Percent())
 
     lots_divided: Mapped[bool | None] = mapped_column(Boolean)
@@ -166,6 +169,8 @@ class QuestionRow(Base):
     evaluation_guidance: Mapped[str] = _text()
     weighting_pct: Mapped[Decimal | None] = mapped_column(Percent())
     source_id: Mapped[str] = _text()
+    min_score: Mapped[Decimal | None] = mapped_column(Percent())
+    min_score_disqualifies: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class LeadRow(Base):

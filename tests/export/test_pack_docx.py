@@ -25,13 +25,17 @@ def _headings(document, level):
 
 def test_sections_use_real_heading_styles_in_order(document):
     assert _headings(document, 1) == [
-        "1 Introduction for bidders", "2 Tender details", "3 Social value weighting",
+        "1 Introduction for bidders", "2 Tender details", "3 Social value weighting and evaluation",
         "4 Social value questions", "5 Key performance indicators", "6 Requirements for bidders",
         "7 Response forms",
     ]
     assert _headings(document, 2) == [
         "Why we ask about social value", "How to respond", "About this contract",
-        "4.1 Fighting climate change", "4.2 Tackling economic inequality",
+        "3.1 Weighting", "3.2 How a score becomes a mark", "3.3 Scoring and moderation",
+        "3.4 What scores: commitments beyond the contract's requirements", "3.5 Submitting your response",
+        "3.6 Lots", "3.7 Terms used in this pack", "3.8 Clarification questions", "3.9 After the evaluation",
+        "3.10 Bidder declaration", "3.11 Confidentiality and Freedom of Information",
+        "4.1 Fighting climate change", "4.2 Tackling economic inequality", "The social value schedule",
         "Carbon Reduction Plan", "Modern slavery statement", "Evergreen Sustainable Supplier Assessment",
     ]
     assert _headings(document, 3) == ["Question SV1", "Question SV2", "Question SV3"]

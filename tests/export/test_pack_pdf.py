@@ -44,7 +44,7 @@ SECTIONS_IN_ORDER = [
     "1 March 2027",
     "1 September 2027",
     "31 August 2032",
-    "3 Social value weighting",
+    "3 Social value weighting and evaluation",
     "Theme",
     "Total",
     "4 Social value questions",
@@ -54,7 +54,7 @@ SECTIONS_IN_ORDER = [
     "Question SV1",
     "Describe how you will reduce the greenhouse gas emissions",
     "Your response must describe:",
-    "Sub-criteria:",
+    "Sub-criteria (weighted as shown):",
     "Word limit: 1,000 words",
     "Scored on the 0-5 scale shown at the start of section 4",
     "Evaluation guidance:",
@@ -218,7 +218,7 @@ def test_theme_without_questions_and_no_kpis_say_so(tmp_path):
     out = write_pack_pdf(make_context(tender), tmp_path / "pack.pdf")
     text = squash("".join(pdf_text(out)))
     assert squash("No question has been set for this theme.") in text
-    assert squash("No social value key performance indicators are set for this contract.") in text
+    assert squash("The Trust has not set social value KPIs in advance of the tender.") in text
 
 
 def test_question_weights_share_the_theme_weighting(tmp_path):

@@ -81,7 +81,8 @@ def test_lots_summary():
     assert fmt.lots_summary(LotsDecision()) == "Not yet decided"
     assert fmt.lots_summary(LotsDecision(divided=True, lot_count=4)) == "Divided into 4 lots"
     assert fmt.lots_summary(LotsDecision(divided=False, head_contract_local_pct=Decimal(15))) == (
-        "Not divided into lots; the head contract requires 15% local subcontracting")
+        "Not divided into lots; the main contractor must deliver at least 15% of the contract through local "
+        "subcontractors")
 
 
 def test_question_weights():

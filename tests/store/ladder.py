@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 import sqlalchemy as sa
 from lifecycle_data import with_lifecycle
@@ -135,6 +136,26 @@ def fill_0004(connection: sa.Connection) -> Tender:
     ).returning(t["tender"].c.id)).scalar_one()
     connection.execute(t["pack_issue"].insert().values(
         tender_id=tender_id, kind="pack", version=1, issued_on=dt.date(2027, 2, 1), content_hash="0" * 64))
+
+
+def fill_0006(connection: sa.Connection) -> Tender:
+    """A 0002-shaped tender, then what 0006 added: the VAT treatment and per-question minimum scores."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0006"
+    tender.vat_treatment = "exempt"
+    tender.clarification_deadline = dt.date(2025, 3, 14)
+    tender.kpi_targets_are_minimums = False
+    tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        vat_treatment="exempt", clarification_deadline=tender.clarification_deadline,
+        kpi_targets_are_minimums=False,
+    ).returning(t["tender"].c.id)).scalar_one()
+    first = tender.questions[0]
+    first.min_score, first.min_score_disqualifies = Decimal(2), True
+    connection.execute(t["question"].update().where(
+        (t["question"].c.tender_id == tender_id) & (t["question"].c.position == 0)
+    ).values(min_score=Decimal(2), min_score_disqualifies=True))
     return tender
 
 
@@ -143,4 +164,5 @@ FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0002": fill_0002,
     "0003": fill_0003,
     "0004": fill_0004,
+    "0006": fill_0006,
 }

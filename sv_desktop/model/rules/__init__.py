@@ -92,7 +92,8 @@ def supplier_requirements(tender: Tender, rules: RuleSet | None = None,
     """The requests to bidders the pack must contain, worded for this tender's value and dates."""
     ruleset = rules if rules is not None else load_rules()
     hits = [(h.finding.rule, h.key, h.fields, h.milestone) for h in _hits(tender, ruleset, today)]
-    return build_requirements(ruleset.requirements, hits)
+    return build_requirements(ruleset.requirements, hits, risk=tender.modern_slavery_risk_assessment.risk,
+                              on=tender.tender_notice_date or today or dt.date.today())
 
 
 def check_report(tender: Tender, findings: list[Finding]) -> dict:

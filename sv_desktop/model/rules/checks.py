@@ -262,6 +262,36 @@ def spec_refresh(rule: Rule, ctx: Context) -> list[Hit]:
     return [] if ctx.tender.spec_refresh.considered else [ctx.hit(rule, "not_considered")]
 
 
+def theme_kpi(rule: Rule, ctx: Context) -> list[Hit]:
+    t = ctx.tender
+    hits = []
+    for choice in t.themes:
+        count = sum(1 for q in t.questions if q.theme == choice.theme)
+        if choice.weighting_pct > 0 and count and not any(k.theme == choice.theme for k in t.kpis):
+            hits.append(ctx.hit(rule, "no_kpi", theme=ctx.ruleset.theme_labels.get(choice.theme, choice.theme),
+                                theme_weighting=pct(choice.weighting_pct), question_count=str(count)))
+    return hits
+
+
+def proportion(rule: Rule, ctx: Context) -> list[Hit]:
+    t = ctx.tender
+    count = len(t.questions)
+    weighting = t.social_value_weighting_pct
+    if not count or weighting <= 0:
+        return []
+    words = sum(q.word_limit for q in t.questions)
+    word_total = f"{words:,}"
+    hits = []
+    if weighting / count < rule.thresholds["min_question_weight_pct"]:
+        hits.append(ctx.hit(rule, "many_questions", question_count=str(count), question_weight=pct(weighting / count)))
+    if words > rule.thresholds["max_words_per_point_count"] * weighting:
+        hits.append(ctx.hit(rule, "many_words", word_total=word_total))
+    if (t.whole_life_value_incl_vat <= rule.thresholds["small_value_up_to_gbp"]
+            and words > rule.thresholds["max_words_small_count"]):
+        hits.append(ctx.hit(rule, "small_contract", word_total=word_total))
+    return hits
+
+
 CHECKS: dict[str, Callable[[Rule, Context], list[Hit]]] = {
     "SCOPE-MEDICINES": scope_medicines,
     "SV-MIN-WEIGHT": min_weight,
@@ -281,4 +311,6 @@ CHECKS: dict[str, Callable[[Rule, Context], list[Hit]]] = {
     "PA23-LOTS": lots,
     "LOCAL-SME": think_local,
     "SPEC-REFRESH": spec_refresh,
+    "SV-THEME-KPI": theme_kpi,
+    "SV-PROPORTION": proportion,
 }

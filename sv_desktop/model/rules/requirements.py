@@ -7,10 +7,13 @@ wording is filled with the tender's own value and dates.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from ..tender import RISK_LEVELS
 from .loader import Reader, check_header
 from .schema import (
+    ASSESSMENTS,
     COMMON_FIELDS,
     REQUIREMENTS_FORMAT,
     RULE_SPECS,
@@ -20,7 +23,9 @@ from .schema import (
 )
 from .text import render
 
-ENTRY_KEYS = ("id", "rule", "title", "lead", "paragraphs", "milestones")
+ENTRY_KEYS = ("id", "rule", "title", "lead", "paragraphs", "milestones", "assessment", "respond", "word_limit",
+              "by_risk")
+PARAGRAPH_KEYS = ("text", "until")
 MILESTONES_FIELD = "milestones"
 
 
@@ -76,7 +81,17 @@ def _entry(r: Reader, raw: Any, key: str, rules: dict[str, Rule]) -> Requirement
     paragraphs = raw["paragraphs"]
     if not isinstance(paragraphs, list) or not paragraphs:
         raise r.fail(f"{key}.paragraphs", "must be a non-empty list of paragraphs")
-    texts = tuple(r.template(p, f"{key}.paragraphs[{i}]", base | shared) for i, p in enumerate(paragraphs))
+    texts: list[str] = []
+    until: list[dt.date | None] = []
+    for i, p in enumerate(paragraphs):
+        where = f"{key}.paragraphs[{i}]"
+        if isinstance(p, dict):
+            r.mapping(p, where, PARAGRAPH_KEYS, required=PARAGRAPH_KEYS)
+            texts.append(r.template(p["text"], f"{where}.text", base | shared))
+            until.append(r.date(p["until"], f"{where}.until"))
+        else:
+            texts.append(r.template(p, where, base | shared))
+            until.append(None)
 
     milestones: dict[str, str] = {}
     if rule.milestones:
@@ -87,15 +102,29 @@ def _entry(r: Reader, raw: Any, key: str, rules: dict[str, Rule]) -> Requirement
     elif raw.get("milestones") is not None:
         raise r.fail(f"{key}.milestones", f"is only for a rule with milestones, not {rule_id}")
 
-    return RequirementTemplate(entry_id, rule_id, r.text(raw["title"], f"{key}.title"), lead, texts, milestones)
+    by_risk: dict[str, str] = {}
+    if raw.get("by_risk") is not None:
+        risk_raw = r.mapping(raw["by_risk"], f"{key}.by_risk", RISK_LEVELS, required=RISK_LEVELS)
+        by_risk = {level: r.template(text, f"{key}.by_risk.{level}", base | shared) for level, text in risk_raw.items()}
+    word_limit = None
+    if raw.get("word_limit") is not None:
+        word_limit = int(r.number(raw["word_limit"], f"{key}.word_limit"))
+    return RequirementTemplate(
+        entry_id, rule_id, r.text(raw["title"], f"{key}.title"), lead, tuple(texts), milestones, tuple(until),
+        assessment=r.choice(raw["assessment"], f"{key}.assessment", ASSESSMENTS) if raw.get("assessment") else "",
+        respond=r.text(raw["respond"], f"{key}.respond") if raw.get("respond") else "",
+        word_limit=word_limit, by_risk=by_risk)
 
 
 def build_requirements(templates: tuple[RequirementTemplate, ...],
-                       hits: list[tuple[str, str, dict[str, str], str | None]]) -> list[SupplierRequirement]:
+                       hits: list[tuple[str, str, dict[str, str], str | None]], *, risk: str | None = None,
+                       on: dt.date | None = None) -> list[SupplierRequirement]:
     """Word the requests for a tender from its findings.
 
     `hits` are (rule id, message key, placeholder values, milestone id) for every finding, in order.
     Findings of one rule that share a request (roadmap milestones) give one request listing them all.
+    `risk` is the tender's recorded modern slavery risk level; `on` the date paragraphs with an end date
+    (grace periods) are judged on: a paragraph is left out after its last day.
     """
     out = []
     for template in templates:
@@ -110,7 +139,12 @@ def build_requirements(templates: tuple[RequirementTemplate, ...],
         paragraphs = []
         if template.lead:
             paragraphs.append(render(template.lead[message_key], fields))
-        paragraphs.extend(render(p, fields) for p in template.paragraphs)
+        ends = template.until or (None,) * len(template.paragraphs)
+        paragraphs.extend(render(p, fields) for p, end in zip(template.paragraphs, ends, strict=True)
+                          if end is None or on is None or on <= end)
+        if risk in template.by_risk:
+            paragraphs.append(render(template.by_risk[risk], fields))
         out.append(SupplierRequirement(template.id, template.rule, template.title,
-                                       "\n\n".join(p for p in paragraphs if p)))
+                                       "\n\n".join(p for p in paragraphs if p), template.assessment,
+                                       template.respond, template.word_limit))
     return out

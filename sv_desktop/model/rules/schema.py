@@ -59,6 +59,14 @@ class SupplierRequirement:
     title: str
     text: str
     """The request to bidders as it goes into the pack: paragraphs separated by a blank line."""
+    assessment: str = ""
+    """How it is assessed: one of ASSESSMENTS, or empty when the file does not say."""
+    respond: str = ""
+    """How to respond."""
+    word_limit: int | None = None
+
+
+ASSESSMENTS: tuple[str, ...] = ("pass_fail", "scored", "not_scored", "contract")
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,11 @@ RULE_SPECS: dict[str, RuleSpec] = {
     "PA23-LOTS": RuleSpec({"undecided": (), "no_reasons": (), "one_lot": ()}),
     "LOCAL-SME": RuleSpec({"not_considered": ()}),
     "SPEC-REFRESH": RuleSpec({"not_considered": ()}),
+    "SV-THEME-KPI": RuleSpec({"no_kpi": ("theme", "theme_weighting", "question_count")}),
+    "SV-PROPORTION": RuleSpec({"many_questions": ("question_count", "question_weight"),
+                               "many_words": ("word_total",), "small_contract": ("word_total",)},
+                              thresholds=("min_question_weight_pct", "max_words_per_point_count",
+                                          "small_value_up_to_gbp", "max_words_small_count")),
 }
 
 
@@ -198,6 +211,13 @@ class RequirementTemplate:
     """Finding message key -> opening paragraph; empty means every finding of the rule uses it."""
     paragraphs: tuple[str, ...]
     milestones: dict[str, str] = field(default_factory=dict)
+    until: tuple[dt.date | None, ...] = ()
+    """Per paragraph, the last day it applies (a grace period), None for always; empty means always."""
+    assessment: str = ""
+    respond: str = ""
+    word_limit: int | None = None
+    by_risk: dict[str, str] = field(default_factory=dict)
+    """Modern slavery risk level -> a paragraph added for tenders whose assessment records that level."""
 
     def applies_to(self, message_key: str) -> bool:
         return not self.lead or message_key in self.lead

@@ -1,6 +1,7 @@
 """Pick questions from the Trust's question bank, or KPIs from its library, for the tender's themes.
 
-Entries already in the tender are shown ticked and greyed so nothing is added twice by accident.
+Entries already in the tender are shown ticked and greyed so nothing is added twice by accident. Questions
+that name the tender's service come first; those the bank marks as suiting other services come last.
 `choose_questions` / `choose_kpis` are the only entry points the pages use (tests replace them).
 """
 
@@ -23,6 +24,16 @@ from ..widgets.scrolling import resize_within_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 FULL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _suited_title(question, tender: Tender) -> str:
+    """The entry's line: questions for other services say so, after those that suit this one."""
+    title = f"{question.title}: {question.text}"
+    return f"(For other services) {title}" if question.suits(tender) is False else title
+
+
+def _suits_detail(question) -> str:
+    return f"Suits services: {', '.join(question.services)}.\n\n" if question.services else ""
 
 
 class BankPicker(QDialog):
@@ -106,8 +117,8 @@ class BankPicker(QDialog):
         taken = {q.source_id for q in tender.questions if q.source_id}
         groups = []
         for theme in tender.theme_ids:
-            entries = [(q.id, f"{q.title}: {q.text}", q.evaluation_guidance, q.id in taken)
-                       for q in bank.questions_for(tender.category, theme)]
+            entries = [(q.id, _suited_title(q, tender), _suits_detail(q) + q.evaluation_guidance, q.id in taken)
+                       for q in bank.questions_for_tender(tender, theme)]
             groups.append((content.theme_label(theme), entries))
         dialog = BankPicker("Add questions from the bank",
                             "Tick the questions to add to this tender. You can edit each one afterwards; "

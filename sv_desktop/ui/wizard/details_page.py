@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.content import unknown_label
-from ...model.tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STAGES, Tender
+from ...model.tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STAGES, VAT_TREATMENTS, Tender
 from .. import icons
 from ..labels import STAGE_LABELS
 from ..parsing import (
@@ -41,6 +41,8 @@ from .base_page import WizardPage
 from .page_ids import PageId
 
 TEXT_LIMIT = 100_000
+VAT_TREATMENT_LABELS = {"standard": "Standard-rated", "zero_rated": "Zero-rated (VAT at 0%)",
+                        "exempt": "Exempt from VAT (for example health care)"}
 MAX_MONTHS = 600
 
 
@@ -105,6 +107,10 @@ class DetailsPage(WizardPage):
         self.vat = ValidatedField(lambda t: parse_percent(t, "the VAT rate", "20"), fmt=format_number)
         self.vat.set_narrow()
         add_row(form, "VAT r&ate (%):", self.vat, "20% for most contracts; 0% is allowed.")
+        self.vat_treatment = _combo([(v, VAT_TREATMENT_LABELS[v]) for v in VAT_TREATMENTS])
+        add_row(form, "VAT tr&eatment:", self.vat_treatment,
+                "Health care services are exempt from VAT, which is not the same as zero-rated; the pack says "
+                "which applies.")
         self.duration = ValidatedField(
             lambda t: parse_whole(t, 1, MAX_MONTHS, "the duration in months", "60"), fmt=format_number)
         self.duration.set_narrow()
@@ -115,6 +121,10 @@ class DetailsPage(WizardPage):
         self.start_date = DateField("Contract start date")
         self.start_date.add_check(self._start_after_notice)
         add_row(form, "Contract &start date:", self.start_date)
+        self.clarification = DateField("Clarification questions deadline")
+        self.clarification.add_check(self._clarification_after_notice)
+        add_row(form, "Clarification &questions by:", self.clarification,
+                "The last day bidders may ask clarification questions; the pack publishes it.")
         columns.addWidget(tender_box, 1)
 
         right = QVBoxLayout()
@@ -163,9 +173,11 @@ class DetailsPage(WizardPage):
         columns.addLayout(right, 1)
 
         for field in (self.reference, self.title_field, self.value, self.vat, self.duration,
-                      self.notice_date, self.start_date):
+                      self.notice_date, self.start_date, self.clarification):
             field.edited.connect(self.edited)
+        self.vat_treatment.currentIndexChanged.connect(self._vat_treatment_changed)
         self.notice_date.edited.connect(self._recheck_start)
+        self.notice_date.edited.connect(self.clarification.revalidate)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.route.currentIndexChanged.connect(self._route_changed)
         self.stage.currentIndexChanged.connect(self.edited)
@@ -214,6 +226,13 @@ class DetailsPage(WizardPage):
     def _recheck_start(self) -> None:
         self.start_date.revalidate()
 
+    def _clarification_after_notice(self, day) -> str | None:
+        notice = self.notice_date.value() if self.notice_date.is_valid() else None
+        if day is not None and notice is not None and day <= notice:
+            return (f"Clarification questions can only be asked after the tender notice ({format_date(notice)}): "
+                    "check both dates.")
+        return None
+
     def _start_after_notice(self, start) -> str | None:
         notice = self.notice_date.value() if self.notice_date.is_valid() else None
         if start is not None and notice is not None and start <= notice:
@@ -236,6 +255,9 @@ class DetailsPage(WizardPage):
         self.duration.set_value(tender.duration_months)
         self.notice_date.set_value(tender.tender_notice_date)
         self.start_date.set_value(tender.contract_start_date)
+        select(self.vat_treatment, tender.vat_treatment)
+        self.vat.setEnabled(tender.vat_treatment == "standard")
+        self.clarification.set_value(tender.clarification_deadline)
         for role, edit in self.leads.items():
             edit.setText(tender.leads.get(role, ""))
             edit.setCursorPosition(0)
@@ -256,6 +278,8 @@ class DetailsPage(WizardPage):
         tender.duration_months = self.duration.value()
         tender.tender_notice_date = self.notice_date.value()
         tender.contract_start_date = self.start_date.value()
+        tender.vat_treatment = self.vat_treatment.currentData()
+        tender.clarification_deadline = self.clarification.value()
         tender.leads = {role: edit.text() for role, edit in self.leads.items() if edit.text().strip()}
         tender.description = self.description.toPlainText()
         self._show_derived(tender)
@@ -270,6 +294,10 @@ class DetailsPage(WizardPage):
         self._show_category(self.category.currentData())
         self.edited()
         self.complete_changed.emit()
+
+    def _vat_treatment_changed(self) -> None:
+        self.vat.setEnabled(self.vat_treatment.currentData() == "standard")
+        self.edited()
 
     def _route_changed(self) -> None:
         self._show_route(self.route.currentData())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ...model.tender import THEMES, Question, Tender
 from .. import icons
-from ..parsing import format_number, parse_whole
+from ..parsing import FieldError, format_number, parse_percent, parse_whole
 from ..widgets.fields import FieldMessage, ValidatedField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 from .bank_picker import BankPicker
@@ -70,11 +72,48 @@ class QuestionsEditor(RecordEditor):
         for scale_id, scale in self.bank.scales.items():
             self.scale.addItem(f"{scale.name} ({scale_id})", scale_id)
         add_row(form, "S&coring scale:", self.scale)
+        self.weight = ValidatedField(self._parse_weight, fmt=format_number, placeholder="shared")
+        self.weight.set_narrow()
+        add_row(form, "Question weighting (% of tot&al score):", self.weight,
+                "Optional: this question's own share of the total score. Leave empty to share the theme's "
+                "weighting evenly with its other questions.")
+        self.min_score = ValidatedField(self._parse_min_score, fmt=format_number, placeholder="none")
+        self.min_score.set_narrow()
+        add_row(form, "Min&imum score:", self.min_score,
+                "Optional, on the question's scale; published in the pack. Leave empty for none.")
+        self.disqualifies = QCheckBox("A tender scoring below the minimum is &disqualified")
+        self.disqualifies.setAccessibleDescription(
+            "Ticked: a tender below the minimum is disqualified. Not ticked: it earns no marks for this question.")
+        form.addRow("", self.disqualifies)
         self.theme.currentIndexChanged.connect(self.form_edited)
         self.heading.textEdited.connect(self.form_edited)
         self.text.textChanged.connect(self.form_edited)
         self.word_limit.edited.connect(self.form_edited)
         self.scale.currentIndexChanged.connect(self.form_edited)
+        self.scale.currentIndexChanged.connect(self.min_score.revalidate)
+        self.min_score.edited.connect(self.form_edited)
+        self.weight.edited.connect(self.form_edited)
+        self.disqualifies.toggled.connect(self.form_edited)
+
+    @staticmethod
+    def _parse_weight(text: str) -> Decimal | None:
+        return None if not text.strip() else parse_percent(text, "the question's weighting", "2.5")
+
+    def _scale_maximum(self) -> Decimal:
+        scale = self.bank.scales.get(self.scale.currentData())
+        labels = [n for level in scale.levels for n in re.findall(r"\d+", level.label)] if scale else []
+        return max((Decimal(n) for n in labels), default=Decimal(5))
+
+    def _parse_min_score(self, text: str) -> Decimal | None:
+        """Empty for no minimum, else a score from 0 to the scale's maximum."""
+        if not text.strip():
+            return None
+        value = parse_percent(text, "the minimum score", "2")
+        maximum = self._scale_maximum()
+        if value > maximum:
+            raise FieldError(f"The minimum score must be between 0 and {format_number(maximum)}, the top of "
+                             "this question's scale.")
+        return value
 
     def stretch_column(self) -> int:
         return 0
@@ -102,6 +141,9 @@ class QuestionsEditor(RecordEditor):
             self.scale.addItem(q.scoring_scale, q.scoring_scale)
             index = self.scale.count() - 1
         self.scale.setCurrentIndex(index)
+        self.min_score.set_value(q.min_score)
+        self.weight.set_value(q.weighting_pct)
+        self.disqualifies.setChecked(q.min_score_disqualifies)
 
     def store_record(self, q: Question) -> None:
         q.theme = self.theme.currentData()
@@ -111,6 +153,11 @@ class QuestionsEditor(RecordEditor):
         if self.word_limit.value() is not None:
             q.word_limit = self.word_limit.value()
         q.scoring_scale = self.scale.currentData()
+        if self.min_score.is_valid():
+            q.min_score = self.min_score.value()
+        if self.weight.is_valid():
+            q.weighting_pct = self.weight.value()
+        q.min_score_disqualifies = self.disqualifies.isChecked()
 
     def _check_text(self, text: str) -> None:
         self.text_message.show_message(

@@ -73,6 +73,11 @@ class RequirementsPage(WizardPage):
         publish_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.confidentiality = WrappingCheckBox("&Confidentiality clauses reviewed so KPIs can be published")
         publish_form.addRow(self.confidentiality)
+        self.minimums = WrappingCheckBox("The KPI tar&gets are minimum requirements: only commitments beyond "
+                                         "them score")
+        self.minimums.setAccessibleDescription(
+            "Not ticked: the targets are indicative and bidders propose their own; the pack says which.")
+        publish_form.addRow(self.minimums)
         self.framework = WrappingCheckBox("This procurement sets up a new fr&amework agreement")
         self.framework.setAccessibleDescription("All new frameworks need a Carbon Reduction Plan from bidders.")
         publish_form.addRow(self.framework)
@@ -101,6 +106,7 @@ class RequirementsPage(WizardPage):
         self.ms_notes.textChanged.connect(self.edited)
         self.confidentiality.toggled.connect(self.edited)
         self.framework.toggled.connect(self.edited)
+        self.minimums.toggled.connect(self.edited)
         self.exemption.textChanged.connect(self.edited)
 
     def fill(self, tender: Tender) -> None:
@@ -113,6 +119,7 @@ class RequirementsPage(WizardPage):
             self.ms_notes.setPlainText(assessment.notes)
         self.confidentiality.setChecked(tender.confidentiality_reviewed)
         self.framework.setChecked(tender.is_framework)
+        self.minimums.setChecked(tender.kpi_targets_are_minimums)
         if self.exemption.toPlainText() != tender.kpi_exemption_reason:
             self.exemption.setPlainText(tender.kpi_exemption_reason)
         self.show_requirements(tender)
@@ -124,6 +131,7 @@ class RequirementsPage(WizardPage):
         assessment.notes = self.ms_notes.toPlainText()
         tender.confidentiality_reviewed = self.confidentiality.isChecked()
         tender.is_framework = self.framework.isChecked()
+        tender.kpi_targets_are_minimums = self.minimums.isChecked()
         tender.kpi_exemption_reason = self.exemption.toPlainText()
 
     def show_findings(self, findings: list[Finding]) -> None:
