@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pack", help="export the ITT social value question pack (.pdf or .docx)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("portal", help="write the questions as an e-tendering portal import workbook "
+                       "(.xlsx or .csv)")
+    p.add_argument("reference")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--profile", default="neutral", metavar="NAME",
+                   help="the portal's layout (default: neutral; also proactis-webprocure, award-atamis, or a Trust's own profile)")
     p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
@@ -167,6 +173,16 @@ def cmd_pack(args) -> int:
     return EXIT_OK
 
 
+def cmd_portal(args) -> int:
+    service = _service(args)
+    tender = service.get(args.reference)
+    out, notes = service.export_portal(tender, args.out, args.profile)
+    print(f"Wrote {out}")
+    for note in notes:
+        print(f"  Note: {note}")
+    return EXIT_OK
+
+
 def cmd_brief(args) -> int:
     if args.out.suffix.lower() != ".pdf":
         raise CliError(f"--out must end in .pdf, not {args.out.name!r}")
@@ -270,7 +286,7 @@ def cmd_doctor(args) -> int:
 
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
-    "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
+    "portal": cmd_portal, "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
 }
 
 

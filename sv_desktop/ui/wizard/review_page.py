@@ -24,6 +24,7 @@ from ..style import make_secondary
 from .base_page import WizardPage
 from .findings_panel import FindingsList, summary_text
 from .page_ids import PageId
+from .portal_export import export_portal
 
 
 class ReviewPage(WizardPage):
@@ -72,10 +73,15 @@ class ReviewPage(WizardPage):
         self.word_button.setAccessibleName("Export the pack as a Word document")
         self.brief_button = QPushButton(icons.icon("brief"), "Pre-&market brief…")
         self.brief_button.setAccessibleName("Export the pre-market engagement brief")
+        self.portal_button = QPushButton(icons.icon("export"), "Portal wor&kbook…")
+        self.portal_button.setAccessibleName("Export the questions as an e-tendering portal workbook")
+        self.portal_button.setToolTip("The questions, weights and word limits in the layout your e-tendering "
+                                      "portal imports (Excel or CSV)")
         self.print_button = QPushButton(icons.icon("print"), "P&rint…")
         self.print_button.setAccessibleName("Print the tender")
         self.print_button.setToolTip("Ctrl+P")
-        for button in (self.pdf_button, self.word_button, self.brief_button, self.print_button):
+        for button in (self.pdf_button, self.word_button, self.brief_button, self.portal_button,
+                       self.print_button):
             button.setStyleSheet("text-align: left; padding: 6px 10px;")
             export_layout.addWidget(button)
         self.open_folder = QCheckBox("&Open the folder after exporting")
@@ -94,6 +100,7 @@ class ReviewPage(WizardPage):
         self.pdf_button.clicked.connect(exporter.export_pdf)
         self.word_button.clicked.connect(exporter.export_docx)
         self.brief_button.clicked.connect(exporter.export_brief)
+        self.portal_button.clicked.connect(lambda: export_portal(exporter))
         self.print_button.clicked.connect(exporter.print_slot)
         self.open_folder.setChecked(exporter.open_folder)
         self.open_folder.toggled.connect(self._open_folder_toggled)
