@@ -65,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
                        "(.csv or .xlsx)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--months", type=int, default=12, metavar="N", help="how many months ahead (default 12)")
+    p.add_argument("--notice", action="store_true", help="write the Procurement Act 2023 s.93 pipeline notice "
+                   "(.xlsx or .json) for the financial year given by --year")
+    p.add_argument("--year", type=int, metavar="YYYY", help="with --notice: the financial year starting 1 April "
+                   "YYYY (default: the next 1 April)")
     sub.add_parser("demo", help="load worked example tenders")
     sub.add_parser("backup", help="back up the database now")
     p = sub.add_parser("restore", help="restore the database from a backup file")
@@ -224,7 +228,24 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def _pipeline_notice(args) -> int:
+    if args.out.suffix.lower() not in (".xlsx", ".json"):
+        raise CliError(f"With --notice, --out must end in .xlsx or .json, not {args.out.name!r}")
+    if args.year is not None and not 2000 <= args.year <= 2200:
+        raise CliError(f"--year must be a year such as 2027, not {args.year}.")
+    service = _service(args)
+    out, notice = service.export_pipeline_notice(args.out, args.year)
+    count = len(notice.contracts)
+    print(f"Wrote {out}: pipeline notice {notice.year_label}, {count} contract{'s' if count != 1 else ''}; "
+          f"publish it by {notice.publish_by:%d %B %Y}.")
+    return EXIT_OK
+
+
 def cmd_pipeline(args) -> int:
+    if args.notice:
+        return _pipeline_notice(args)
+    if args.year is not None:
+        raise CliError("--year is used with --notice only.")
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
         raise CliError(f"--out must end in .csv or .xlsx, not {args.out.name!r}")
     if not 1 <= args.months <= 120:

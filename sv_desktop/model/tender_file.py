@@ -15,6 +15,7 @@ from typing import Any
 
 from .tender import (
     CATEGORIES,
+    CPV_PATTERN,
     KPI_FREQUENCIES,
     RISK_LEVELS,
     ROLES,
@@ -125,6 +126,14 @@ def _choice(obj: dict, key: str, path: str, allowed: tuple[str, ...], default: s
     if not isinstance(value, str) or value not in allowed:
         raise TenderFileError(f"must be one of {', '.join(allowed)}; not {value!r}", name)
     return value
+
+
+def _cpv(data: dict) -> str:
+    code = _text(data, "cpv_code", "")
+    if code and not CPV_PATTERN.match(code):
+        raise TenderFileError("must be a CPV code written as 8 digits, a hyphen and a check digit "
+                              "(for example 60130000-8)", "cpv_code")
+    return code
 
 
 def _date(obj: dict, key: str, path: str) -> dt.date | None:
@@ -321,6 +330,8 @@ def tender_from_dict(data: Any) -> Tender:
         is_framework=_bool(data, "is_framework", "", data.get("route") == "framework_agreement"),
         leads=leads,
         description=_text(data, "description", ""),
+        cpv_code=_cpv(data),
+        estimated_award_date=_date(data, "estimated_award_date", ""),
         stage=_choice(data, "stage", "", STAGES, default="pipeline"),
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
         **read_lifecycle(data),
@@ -456,6 +467,8 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         ],
         "leads": dict(tender.leads),
         "description": tender.description,
+        "cpv_code": tender.cpv_code,
+        "estimated_award_date": tender.estimated_award_date.isoformat() if tender.estimated_award_date else None,
         "stage": tender.stage,
         "current_step": tender.current_step,
         **write_lifecycle(tender),

@@ -74,6 +74,41 @@ class LifecycleUseCases:
         except ExportError as exc:
             raise ServiceError(str(exc)) from exc
 
+    def pipeline_notice(self, year: int | None = None):
+        """The Procurement Act 2023 s.93 pipeline notice for the financial year starting 1 April `year`
+        (default: the next 1 April on or after today)."""
+        from ..model.pipeline_notice import notice_window, pipeline_notice
+
+        today = self._today()
+        if year is None:
+            year = today.year if today <= dt.date(today.year, 4, 1) else today.year + 1
+        figures = self.rules.figures.pipeline_notice
+        start, end = notice_window(year, figures)
+        with self._guard():
+            tenders = self._store.tenders_with_notice_between(start, end)
+        return pipeline_notice(
+            tenders, year, figures,
+            category_labels={key: guide.label for key, guide in self.content.categories.items()},
+            route_labels={key: route.label for key, route in self.content.routes.items()})
+
+    def export_pipeline_notice(self, out: Path, year: int | None = None):
+        """Write the pipeline notice as .xlsx (to check and publish from) or .json; returns (file, notice)."""
+        from ..export.atomic import ExportError
+        from ..export.pipeline_notice_export import write_notice_json, write_notice_xlsx
+
+        out = Path(out)
+        writers = {".xlsx": write_notice_xlsx, ".json": write_notice_json}
+        writer = writers.get(out.suffix.lower())
+        if writer is None:
+            raise ServiceError(f"The pipeline notice is written as .xlsx or .json, not {out.name!r}.")
+        notice = self.pipeline_notice(year)
+        try:
+            written = writer(notice, out, organisation=self.settings.organisation or
+                             self.content.organisation.name, identifier=self.settings.organisation_identifier)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        return written, notice
+
     # ---------------------------------------------------------------- delivery
 
     def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:

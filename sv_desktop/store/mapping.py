@@ -105,6 +105,8 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     row.route = tender.route
     row.tender_notice_date = tender.tender_notice_date
     row.contract_start_date = tender.contract_start_date
+    row.cpv_code = tender.cpv_code
+    row.estimated_award_date = tender.estimated_award_date
     row.social_value_weighting_pct = _percent(tender.social_value_weighting_pct, "social value weighting", ref)
     row.lots_divided = tender.lots.divided
     row.lots_count = tender.lots.lot_count
@@ -200,6 +202,8 @@ def tender_from_row(row: TenderRow) -> Tender:
         is_framework=row.is_framework,
         leads={lead.role: lead.name for lead in row.leads},
         description=row.description,
+        cpv_code=row.cpv_code or "",
+        estimated_award_date=row.estimated_award_date,
         stage=row.stage,
         current_step=row.current_step,
         version=row.version_id,

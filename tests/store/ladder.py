@@ -105,7 +105,21 @@ def fill_0002(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0008(connection: sa.Connection) -> Tender:
+    """A 0002 tender, then what 0008 added: the CPV code and the estimated award date."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0008"
+    tender.cpv_code = "60130000-8"
+    tender.estimated_award_date = dt.date(2027, 6, 30)
+    connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        cpv_code=tender.cpv_code, estimated_award_date=tender.estimated_award_date))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
+    "0008": fill_0008,
 }
