@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
                    "(.xlsx or .json) for the financial year given by --year")
     p.add_argument("--year", type=int, metavar="YYYY", help="with --notice: the financial year starting 1 April "
                    "YYYY (default: the next 1 April)")
+    p = sub.add_parser("ocds", help="write tenders as an Open Contracting Data Standard 1.1 release package "
+                       "(.json), as Find a Tender publishes notices; nothing is sent")
+    p.add_argument("references", nargs="*", metavar="REF", help="the tenders to include")
+    p.add_argument("--pipeline-year", type=int, metavar="YYYY",
+                   help="instead of REFs: the contracts of the pipeline notice for the year from 1 April YYYY")
+    p.add_argument("--out", type=Path, required=True)
     sub.add_parser("demo", help="load worked example tenders")
     sub.add_parser("backup", help="back up the database now")
     p = sub.add_parser("restore", help="restore the database from a backup file")
@@ -257,6 +263,17 @@ def cmd_pipeline(args) -> int:
     return EXIT_OK
 
 
+def cmd_ocds(args) -> int:
+    if bool(args.references) == (args.pipeline_year is not None):
+        raise CliError("Name the tenders (REF ...) or give --pipeline-year, one or the other.")
+    if args.out.suffix.lower() != ".json":
+        raise CliError(f"--out must end in .json, not {args.out.name!r}")
+    service = _service(args)
+    out, count = service.export_ocds(args.out, args.references, pipeline_year=args.pipeline_year)
+    print(f"Wrote {out} ({count} release{'s' if count != 1 else ''}, OCDS 1.1).")
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from .demo import load_demo
 
@@ -307,7 +324,7 @@ def cmd_doctor(args) -> int:
 
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
-    "portal": cmd_portal, "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
+    "portal": cmd_portal, "ocds": cmd_ocds, "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
 }
 
 

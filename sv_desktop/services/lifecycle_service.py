@@ -109,6 +109,43 @@ class LifecycleUseCases:
             raise ServiceError(str(exc)) from exc
         return written, notice
 
+    def export_ocds(self, out: Path, references: Sequence[str] = (), *, pipeline_year: int | None = None):
+        """Write an OCDS 1.1 release package (.json) of the tenders named, or of the contracts the pipeline
+        notice for `pipeline_year` lists; returns (file, number of releases)."""
+        import json
+
+        from ..export.atomic import ExportError, atomic_write
+        from ..model.ocds import Publisher, release_package
+        from ..model.pipeline_notice import is_listed, notice_window
+
+        out = Path(out)
+        if out.suffix.lower() != ".json":
+            raise ServiceError(f"Open contracting data is written as .json, not {out.name!r}.")
+        if pipeline_year is not None:
+            figures = self.rules.figures.pipeline_notice
+            start, end = notice_window(pipeline_year, figures)
+            with self._guard():
+                tenders = [t for t in self._store.tenders_with_notice_between(start, end)
+                           if is_listed(t, start, end, figures)]
+        elif references:
+            tenders = [self.get(reference) for reference in dict.fromkeys(references)]
+        else:
+            raise ServiceError("Name the tenders to publish, or a pipeline notice year.")
+        org = self.settings
+        publisher = Publisher(name=org.organisation or self.content.organisation.name,
+                              identifier=org.organisation_identifier,
+                              ocid_prefix=org.ocid_prefix.strip() or "ocds-local")
+        package = release_package(
+            tenders, publisher, dt.datetime.combine(self._today(), dt.time(), dt.UTC),
+            route_labels={key: route.label for key, route in self.content.routes.items()},
+            theme_labels={key: theme.label for key, theme in self.content.themes.items()})
+        text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        try:
+            written = atomic_write(out, lambda temp: temp.write_text(text, encoding="utf-8"))
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        return written, len(package.get("releases", []))
+
     # ---------------------------------------------------------------- delivery
 
     def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
