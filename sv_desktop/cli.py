@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--pipeline-year", type=int, metavar="YYYY",
                    help="instead of REFs: the contracts of the pipeline notice for the year from 1 April YYYY")
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("performance", help="write the KPI ratings each contract performance notice needs "
+                       "(Procurement Act 2023 s.71) as .xlsx or .json")
+    p.add_argument("--out", type=Path, required=True)
     sub.add_parser("demo", help="load worked example tenders")
     sub.add_parser("backup", help="back up the database now")
     p = sub.add_parser("restore", help="restore the database from a backup file")
@@ -274,6 +277,17 @@ def cmd_ocds(args) -> int:
     return EXIT_OK
 
 
+def cmd_performance(args) -> int:
+    if args.out.suffix.lower() not in (".xlsx", ".json"):
+        raise CliError(f"--out must end in .xlsx or .json, not {args.out.name!r}")
+    service = _service(args)
+    out, years = service.export_performance_notices(args.out)
+    waiting = sum(not year.complete for year in years)
+    print(f"Wrote {out}: {len(years)} assessment year{'s' if len(years) != 1 else ''}"
+          + (f", {waiting} still missing ratings." if waiting else "."))
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from .demo import load_demo
 
@@ -324,7 +338,7 @@ def cmd_doctor(args) -> int:
 
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
-    "portal": cmd_portal, "ocds": cmd_ocds, "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
+    "portal": cmd_portal, "ocds": cmd_ocds, "performance": cmd_performance, "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
 }
 
 

@@ -146,6 +146,32 @@ class LifecycleUseCases:
             raise ServiceError(str(exc)) from exc
         return written, len(package.get("releases", []))
 
+    def performance_notices(self, today: dt.date | None = None):
+        """Every ended 12-month assessment year of the contracts in delivery whose KPIs the Procurement Act
+        required (s.71), with each KPI's recorded rating."""
+        from ..model.performance_notice import performance_notices
+
+        with self._guard():
+            tenders = self._store.tenders_at_stages(DELIVERY_STAGES)
+        return performance_notices(tenders, self.rules, today or self._today())
+
+    def export_performance_notices(self, out: Path):
+        """Write the contract performance notice data as .xlsx or .json; returns (file, assessment years)."""
+        from ..export.atomic import ExportError
+        from ..export.performance_notice_export import write_performance_json, write_performance_xlsx
+
+        out = Path(out)
+        writers = {".xlsx": write_performance_xlsx, ".json": write_performance_json}
+        writer = writers.get(out.suffix.lower())
+        if writer is None:
+            raise ServiceError(f"Performance notice data is written as .xlsx or .json, not {out.name!r}.")
+        years = self.performance_notices()
+        try:
+            written = writer(years, out, organisation=self.settings.organisation or self.content.organisation.name)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        return written, years
+
     # ---------------------------------------------------------------- delivery
 
     def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
