@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pack", help="export the ITT social value question pack (.pdf or .docx)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("portal", help="write the questions as an e-tendering portal import workbook "
+                       "(.xlsx or .csv)")
+    p.add_argument("reference")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--profile", default="neutral", metavar="NAME",
+                   help="the portal's layout (default: neutral; also proactis-webprocure, award-atamis, "
+                   "or a Trust's own profile)")
     p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf or .docx)")
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
@@ -61,6 +68,19 @@ def _parser() -> argparse.ArgumentParser:
                        "(.csv or .xlsx)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--months", type=int, default=12, metavar="N", help="how many months ahead (default 12)")
+    p.add_argument("--notice", action="store_true", help="write the Procurement Act 2023 s.93 pipeline notice "
+                   "(.xlsx or .json) for the financial year given by --year")
+    p.add_argument("--year", type=int, metavar="YYYY", help="with --notice: the financial year starting 1 April "
+                   "YYYY (default: the next 1 April)")
+    p = sub.add_parser("ocds", help="write tenders as an Open Contracting Data Standard 1.1 release package "
+                       "(.json), as Find a Tender publishes notices; nothing is sent")
+    p.add_argument("references", nargs="*", metavar="REF", help="the tenders to include")
+    p.add_argument("--pipeline-year", type=int, metavar="YYYY",
+                   help="instead of REFs: the contracts of the pipeline notice for the year from 1 April YYYY")
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("performance", help="write the KPI ratings each contract performance notice needs "
+                       "(Procurement Act 2023 s.71) as .xlsx or .json")
+    p.add_argument("--out", type=Path, required=True)
     sub.add_parser("demo", help="load worked example tenders")
     sub.add_parser("backup", help="back up the database now")
     p = sub.add_parser("restore", help="restore the database from a backup file")
@@ -199,6 +219,16 @@ def cmd_pack(args) -> int:
     return EXIT_OK
 
 
+def cmd_portal(args) -> int:
+    service = _service(args)
+    tender = service.get(args.reference)
+    out, notes = service.export_portal(tender, args.out, args.profile)
+    print(f"Wrote {out}")
+    for note in notes:
+        print(f"  Note: {note}")
+    return EXIT_OK
+
+
 def cmd_brief(args) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".docx"):
@@ -242,7 +272,24 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def _pipeline_notice(args) -> int:
+    if args.out.suffix.lower() not in (".xlsx", ".json"):
+        raise CliError(f"With --notice, --out must end in .xlsx or .json, not {args.out.name!r}")
+    if args.year is not None and not 2000 <= args.year <= 2200:
+        raise CliError(f"--year must be a year such as 2027, not {args.year}.")
+    service = _service(args)
+    out, notice = service.export_pipeline_notice(args.out, args.year)
+    count = len(notice.contracts)
+    print(f"Wrote {out}: pipeline notice {notice.year_label}, {count} contract{'s' if count != 1 else ''}; "
+          f"publish it by {notice.publish_by:%d %B %Y}.")
+    return EXIT_OK
+
+
 def cmd_pipeline(args) -> int:
+    if args.notice:
+        return _pipeline_notice(args)
+    if args.year is not None:
+        raise CliError("--year is used with --notice only.")
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
         raise CliError(f"--out must end in .csv or .xlsx, not {args.out.name!r}")
     if not 1 <= args.months <= 120:
@@ -251,6 +298,28 @@ def cmd_pipeline(args) -> int:
     rows = service.pipeline(args.months)
     out = service.export_pipeline(args.out, rows)
     print(f"Wrote {out} ({len(rows)} tender{'s' if len(rows) != 1 else ''} in the next {args.months} months)")
+    return EXIT_OK
+
+
+def cmd_ocds(args) -> int:
+    if bool(args.references) == (args.pipeline_year is not None):
+        raise CliError("Name the tenders (REF ...) or give --pipeline-year, one or the other.")
+    if args.out.suffix.lower() != ".json":
+        raise CliError(f"--out must end in .json, not {args.out.name!r}")
+    service = _service(args)
+    out, count = service.export_ocds(args.out, args.references, pipeline_year=args.pipeline_year)
+    print(f"Wrote {out} ({count} release{'s' if count != 1 else ''}, OCDS 1.1).")
+    return EXIT_OK
+
+
+def cmd_performance(args) -> int:
+    if args.out.suffix.lower() not in (".xlsx", ".json"):
+        raise CliError(f"--out must end in .xlsx or .json, not {args.out.name!r}")
+    service = _service(args)
+    out, years = service.export_performance_notices(args.out)
+    waiting = sum(not year.complete for year in years)
+    print(f"Wrote {out}: {len(years)} assessment year{'s' if len(years) != 1 else ''}"
+          + (f", {waiting} still missing ratings." if waiting else "."))
     return EXIT_OK
 
 
@@ -326,8 +395,9 @@ def cmd_team_setup(args) -> int:
 
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
-    "brief": cmd_brief, "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor,
-    "team-setup": cmd_team_setup,
+    "portal": cmd_portal, "ocds": cmd_ocds, "performance": cmd_performance, "brief": cmd_brief,
+    "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup,
+    "restore": cmd_restore, "doctor": cmd_doctor, "team-setup": cmd_team_setup,
 }
 
 

@@ -25,6 +25,10 @@ DEFAULT_ORGANISATION = "Leicestershire Partnership NHS Trust"
 @dataclass
 class Settings:
     organisation: str = DEFAULT_ORGANISATION
+    organisation_identifier: str = ""
+    """The organisation's identifier in notices (e.g. its Find a Tender or Companies House identifier)."""
+    ocid_prefix: str = ""
+    """The Open Contracting ID prefix registered for the Trust (ocds-xxxxxx); empty: "ocds-local"."""
     reference_prefix: str = "LPT"
     local_postcode_areas: list[str] = field(default_factory=lambda: ["LE", "NN"])
     default_word_limit: int = 750

@@ -9,10 +9,8 @@ run as a formula (starting with =, +, -, @) is prefixed with an apostrophe.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model.pipeline import STAGE_NAMES
 from ..model.tender import TenderSummary
 from .atomic import atomic_write
-from .xlsx_cells import DATE_FORMAT, MONEY_FORMAT, TITLE_FONT, header_row, put, set_widths
+from .xlsx_cells import DATE_FORMAT, MONEY_FORMAT, TITLE_FONT, csv_text, header_row, put, set_widths
 
 HEADERS = (
     "Reference", "Title", "Category", "Stage", "Procurement lead", "Tender notice date", "Contract start date",
@@ -30,7 +28,6 @@ HEADERS = (
     "Policy check", "Awarded supplier", "Awarded on",
 )
 WIDTHS = (18, 48, 26, 24, 22, 14, 14, 14, 10, 30, 16, 12, 14, 30, 12)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -58,17 +55,6 @@ def pipeline_rows(rows: Sequence[TenderSummary], labels: PipelineLabels) -> list
     ]
 
 
-def _csv_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    text = " ".join(str(value).split()) if isinstance(value, str) else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def write_pipeline_csv(rows: Sequence[TenderSummary], labels: PipelineLabels, out: Path) -> Path:
     table = pipeline_rows(rows, labels)
 
@@ -77,7 +63,7 @@ def write_pipeline_csv(rows: Sequence[TenderSummary], labels: PipelineLabels, ou
             writer = csv.writer(handle)
             writer.writerow(HEADERS)
             for values in table:
-                writer.writerow([_csv_text(value) for value in values])
+                writer.writerow([csv_text(value) for value in values])
 
     return atomic_write(Path(out), write)
 

@@ -28,6 +28,27 @@ def clean_cell_text(text: object) -> str:
     return value if len(value) <= MAX_CELL_TEXT else value[: MAX_CELL_TEXT - 1] + "\u2026"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object, *, keep_lines: bool = False) -> str:
+    """A value as CSV text: ISO dates, plain decimals, one line (or its lines kept), and text that a
+    spreadsheet would run as a formula (starting with =, +, -, @) prefixed with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if not isinstance(value, str):
+        text = str(value)
+    elif keep_lines:
+        text = "\n".join(" ".join(line.split()) for line in value.splitlines()).strip()
+    else:
+        text = " ".join(value.split())
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def put(sheet: Worksheet, row: int, column: int, value: object, number_format: str | None = None):
     """Write one value with the right type; text is always stored as text (never a formula)."""
     cell = sheet.cell(row=row, column=column)

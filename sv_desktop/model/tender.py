@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult
 from .supplier_text import SupplierText
+
+CPV_PATTERN = re.compile(r"^[0-9]{8}-[0-9]$")
+"""A Common Procurement Vocabulary code: 8 digits, a hyphen and a check digit (60130000-8)."""
 
 # Identifiers used in files, the database and the rules. Labels live in resources/.
 CATEGORIES: tuple[str, ...] = (
@@ -190,6 +194,10 @@ class Tender:
     leads: dict[str, str] = field(default_factory=dict)
     """Named person per role id of ROLES."""
     description: str = ""
+    cpv_code: str = ""
+    """Common Procurement Vocabulary code of the main subject matter (e.g. 60130000-8), for notices."""
+    estimated_award_date: dt.date | None = None
+    """When the contract is expected to be awarded (pipeline notice, Procurement Act 2023 s.93)."""
     engagement: list[EngagementEvent] = field(default_factory=list)
     """Pre-market engagement log (P238 §4.1): events and the suppliers met."""
     award: Award = field(default_factory=Award)

@@ -20,6 +20,7 @@ from .limits import MAX_FILE_BYTES, LimitError, ObjectCounter, check_tender_data
 from .supplier_text import SupplierText
 from .tender import (
     CATEGORIES,
+    CPV_PATTERN,
     KPI_FREQUENCIES,
     RISK_LEVELS,
     ROLES,
@@ -66,6 +67,14 @@ _obj = json_fields.object_field
 _optional_decimal = json_fields.optional_decimal_field
 _text = json_fields.text_field
 _text_list = json_fields.text_list_field
+
+
+def _cpv(data: dict) -> str:
+    code = _text(data, "cpv_code", "")
+    if code and not CPV_PATTERN.match(code):
+        raise TenderFileError("must be a CPV code written as 8 digits, a hyphen and a check digit "
+                              "(for example 60130000-8)", "cpv_code")
+    return code
 
 
 # ---------------------------------------------------------------- reading
@@ -218,6 +227,8 @@ def tender_from_dict(data: Any) -> Tender:
         leads=leads,
         description=_text(data, "description", ""),
         supplier_text=_supplier_text(data),
+        cpv_code=_cpv(data),
+        estimated_award_date=_date(data, "estimated_award_date", ""),
         stage=_choice(data, "stage", "", STAGES, default="pipeline"),
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
         **read_lifecycle(data),
@@ -366,6 +377,8 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "description": tender.description,
         "supplier_text": {"spec": tender.supplier_text.spec, "local": tender.supplier_text.local,
                           "engagement": tender.supplier_text.engagement},
+        "cpv_code": tender.cpv_code,
+        "estimated_award_date": tender.estimated_award_date.isoformat() if tender.estimated_award_date else None,
         "stage": tender.stage,
         "current_step": tender.current_step,
         **write_lifecycle(tender),

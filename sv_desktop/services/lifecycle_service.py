@@ -80,6 +80,104 @@ class LifecycleUseCases:
         except ExportError as exc:
             raise export_error(exc) from exc
 
+    def pipeline_notice(self, year: int | None = None):
+        """The Procurement Act 2023 s.93 pipeline notice for the financial year starting 1 April `year`
+        (default: the next 1 April on or after today)."""
+        from ..model.pipeline_notice import notice_window, pipeline_notice
+
+        today = self._today()
+        if year is None:
+            year = today.year if today <= dt.date(today.year, 4, 1) else today.year + 1
+        figures = self.rules.figures.pipeline_notice
+        start, end = notice_window(year, figures)
+        with self._guard():
+            tenders = self._store.tenders_with_notice_between(start, end)
+        return pipeline_notice(
+            tenders, year, figures,
+            category_labels={key: guide.label for key, guide in self.content.categories.items()},
+            route_labels={key: route.label for key, route in self.content.routes.items()})
+
+    def export_pipeline_notice(self, out: Path, year: int | None = None):
+        """Write the pipeline notice as .xlsx (to check and publish from) or .json; returns (file, notice)."""
+        from ..export.atomic import ExportError
+        from ..export.pipeline_notice_export import write_notice_json, write_notice_xlsx
+
+        out = Path(out)
+        writers = {".xlsx": write_notice_xlsx, ".json": write_notice_json}
+        writer = writers.get(out.suffix.lower())
+        if writer is None:
+            raise ServiceError(f"The pipeline notice is written as .xlsx or .json, not {out.name!r}.")
+        notice = self.pipeline_notice(year)
+        try:
+            written = writer(notice, out, organisation=self.settings.organisation or
+                             self.content.organisation.name, identifier=self.settings.organisation_identifier)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        return written, notice
+
+    def export_ocds(self, out: Path, references: Sequence[str] = (), *, pipeline_year: int | None = None):
+        """Write an OCDS 1.1 release package (.json) of the tenders named, or of the contracts the pipeline
+        notice for `pipeline_year` lists; returns (file, number of releases)."""
+        import json
+
+        from ..export.atomic import ExportError, atomic_write
+        from ..model.ocds import Publisher, release_package
+        from ..model.pipeline_notice import is_listed, notice_window
+
+        out = Path(out)
+        if out.suffix.lower() != ".json":
+            raise ServiceError(f"Open contracting data is written as .json, not {out.name!r}.")
+        if pipeline_year is not None:
+            figures = self.rules.figures.pipeline_notice
+            start, end = notice_window(pipeline_year, figures)
+            with self._guard():
+                tenders = [t for t in self._store.tenders_with_notice_between(start, end)
+                           if is_listed(t, start, end, figures)]
+        elif references:
+            tenders = [self.get(reference) for reference in dict.fromkeys(references)]
+        else:
+            raise ServiceError("Name the tenders to publish, or a pipeline notice year.")
+        org = self.settings
+        publisher = Publisher(name=org.organisation or self.content.organisation.name,
+                              identifier=org.organisation_identifier,
+                              ocid_prefix=org.ocid_prefix.strip() or "ocds-local")
+        package = release_package(
+            tenders, publisher, dt.datetime.combine(self._today(), dt.time(), dt.UTC),
+            route_labels={key: route.label for key, route in self.content.routes.items()},
+            theme_labels={key: theme.label for key, theme in self.content.themes.items()})
+        text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        try:
+            written = atomic_write(out, lambda temp: temp.write_text(text, encoding="utf-8"))
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        return written, len(package.get("releases", []))
+
+    def performance_notices(self, today: dt.date | None = None):
+        """Every ended 12-month assessment year of the contracts in delivery whose KPIs the Procurement Act
+        required (s.71), with each KPI's recorded rating."""
+        from ..model.performance_notice import performance_notices
+
+        with self._guard():
+            tenders = self._store.tenders_at_stages(DELIVERY_STAGES)
+        return performance_notices(tenders, self.rules, today or self._today())
+
+    def export_performance_notices(self, out: Path):
+        """Write the contract performance notice data as .xlsx or .json; returns (file, assessment years)."""
+        from ..export.atomic import ExportError
+        from ..export.performance_notice_export import write_performance_json, write_performance_xlsx
+
+        out = Path(out)
+        writers = {".xlsx": write_performance_xlsx, ".json": write_performance_json}
+        writer = writers.get(out.suffix.lower())
+        if writer is None:
+            raise ServiceError(f"Performance notice data is written as .xlsx or .json, not {out.name!r}.")
+        years = self.performance_notices()
+        try:
+            written = writer(years, out, organisation=self.settings.organisation or self.content.organisation.name)
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
+        return written, years
+
     # ---------------------------------------------------------------- delivery
 
     def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:

@@ -253,6 +253,41 @@ class TenderService(LifecycleUseCases, HistoryUseCases):
 
     def export_brief_docx(self, tender: Tender, out: Path) -> Path:
         return self._export("write_brief_docx", tender, out)
+    def portal_profiles(self) -> dict[str, str]:
+        """The portal profiles (bundled, then the Trust's own in the data folder), id -> name."""
+        return {key: profile.name for key, profile in self._portal_profiles().items()}
+
+    def _portal_profiles(self):
+        from ..model.portal_profiles import TRUST_FOLDER, load_profiles
+        from ..model.resource_yaml import ContentError
+
+        try:
+            return load_profiles(trust_folder=self.data_dir / TRUST_FOLDER)
+        except ContentError as exc:
+            raise ServiceError(f"A portal profile cannot be used: {exc}") from exc
+
+    def export_portal(self, tender: Tender, out: Path, profile: str = "neutral") -> tuple[Path, list[str]]:
+        """The questions as a portal import workbook (.xlsx or .csv) in the profile's layout.
+
+        Returns the file written and a sentence for each value shortened to the portal's length.
+        """
+        from ..export import ExportError
+        from ..export.portal_workbook import write_portal_workbook
+
+        profiles = self._portal_profiles()
+        if profile not in profiles:
+            raise ServiceError(f"There is no portal profile {profile!r}; the profiles are "
+                               f"{', '.join(sorted(profiles))}.")
+        if Path(out).suffix.lower() not in (".xlsx", ".csv"):
+            raise ServiceError(f"A portal workbook is written as .xlsx or .csv, not {Path(out).name!r}.")
+        descriptions = {
+            theme_id: "NHS priority areas: " + "; ".join(theme.nhs_priority_areas)
+            for theme_id, theme in self.content.themes.items() if theme.nhs_priority_areas
+        }
+        try:
+            return write_portal_workbook(self._pack_context(tender), descriptions, profiles[profile], Path(out))
+        except ExportError as exc:
+            raise ServiceError(str(exc)) from exc
 
     def export_file(self, tender: Tender, out: Path) -> Path:
         """Write the tender as a .svtender.json file, atomically."""

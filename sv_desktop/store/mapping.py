@@ -115,6 +115,8 @@ def fill_row(row: TenderRow, tender: Tender) -> None:
     row.contract_start_date = tender.contract_start_date
     row.clarification_deadline = tender.clarification_deadline
     row.kpi_targets_are_minimums = tender.kpi_targets_are_minimums
+    row.cpv_code = tender.cpv_code
+    row.estimated_award_date = tender.estimated_award_date
     row.social_value_weighting_pct = _percent(tender.social_value_weighting_pct, "social value weighting", ref)
     row.lots_divided = tender.lots.divided
     row.lots_count = tender.lots.lot_count
@@ -226,6 +228,8 @@ def tender_from_row(row: TenderRow) -> Tender:
         description=row.description,
         supplier_text=SupplierText(spec=row.supplier_text_spec or "", local=row.supplier_text_local or "",
                                    engagement=row.supplier_text_engagement or ""),
+        cpv_code=row.cpv_code or "",
+        estimated_award_date=row.estimated_award_date,
         stage=row.stage,
         current_step=row.current_step,
         version=row.version_id,

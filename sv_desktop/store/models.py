@@ -56,6 +56,8 @@ class TenderRow(Base):
     clarification_deadline: Mapped[dt.date | None] = mapped_column(Date)
     kpi_targets_are_minimums: Mapped[bool] = mapped_column(Boolean, default=True)
     social_value_weighting_pct: Mapped[Decimal] = mapped_column(Percent())
+    cpv_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    estimated_award_date: Mapped[dt.date | None] = mapped_column(Date)
 
     lots_divided: Mapped[bool | None] = mapped_column(Boolean)
     lots_count: Mapped[int | None] = mapped_column(Integer)

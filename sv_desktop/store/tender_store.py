@@ -246,6 +246,14 @@ class TenderStore:
                     and_(TenderRow.awarded_on.is_(None), TenderRow.tender_notice_date.between(start, end)))
         return self._whole_tenders(dated)
 
+    def tenders_with_notice_between(self, start: dt.date, end: dt.date) -> list[Tender]:
+        """Whole live tenders whose tender notice date falls in [start, end] (the pipeline notice)."""
+        return self._whole_tenders(TenderRow.tender_notice_date.between(start, end))
+
+    def tenders_at_stages(self, stages: Iterable[str]) -> list[Tender]:
+        """Whole live tenders at any of `stages` (contracts in delivery, for performance notices)."""
+        return self._whole_tenders(TenderRow.stage.in_(list(stages)))
+
     def delivery_contracts(self, stages: Iterable[str]) -> list[DeliveryContract]:
         """What the KPI report reminders need of each live tender at any of `stages`, by reference."""
         with self._read() as session:

@@ -117,6 +117,7 @@ def fill_0003(connection: sa.Connection) -> Tender:
     connection.execute(t["tender_history"].insert().values(
         tender_id=tender_id, version=3, action="saved", changed_at=WRITTEN_AT, changed_by="ladder",
         snapshot='{"format": "sv-desktop.tender"}'))
+    return tender
 
 
 def fill_0004(connection: sa.Connection) -> Tender:
@@ -136,6 +137,7 @@ def fill_0004(connection: sa.Connection) -> Tender:
     ).returning(t["tender"].c.id)).scalar_one()
     connection.execute(t["pack_issue"].insert().values(
         tender_id=tender_id, kind="pack", version=1, issued_on=dt.date(2027, 2, 1), content_hash="0" * 64))
+    return tender
 
 
 def fill_0006(connection: sa.Connection) -> Tender:
@@ -159,10 +161,24 @@ def fill_0006(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0008(connection: sa.Connection) -> Tender:
+    """A 0002 tender, then what 0008 added: the CPV code and the estimated award date."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0008"
+    tender.cpv_code = "60130000-8"
+    tender.estimated_award_date = dt.date(2027, 6, 30)
+    connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        cpv_code=tender.cpv_code, estimated_award_date=tender.estimated_award_date))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
     "0003": fill_0003,
     "0004": fill_0004,
     "0006": fill_0006,
+    "0008": fill_0008,
 }

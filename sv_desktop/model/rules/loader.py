@@ -31,6 +31,7 @@ from .schema import (
     Figures,
     Message,
     Milestone,
+    PipelineNoticeFigures,
     Rule,
     RulesError,
     ThresholdPeriod,
@@ -210,7 +211,8 @@ def _labels(r: Reader, value: Any, key: str, ids: tuple[str, ...]) -> dict[str, 
 
 
 def _figures(r: Reader, value: Any) -> Figures:
-    keys = ("sme", "pa23_thresholds", "nhs_net_zero", "modern_slavery_statement", "performance_ratings")
+    keys = ("sme", "pa23_thresholds", "nhs_net_zero", "modern_slavery_statement", "performance_ratings",
+            "pipeline_notice")
     fig = r.mapping(value, "figures", keys, required=keys)
 
     sme = r.mapping(fig["sme"], "figures.sme", ("employees_under", "turnover_under_eur", "source", "confidence"),
@@ -269,7 +271,27 @@ def _figures(r: Reader, value: Any) -> Figures:
         performance_ratings=tuple(ratings),
         performance_source=r.text(perf["source"], "figures.performance_ratings.source"),
         performance_confidence=r.choice(perf["confidence"], "figures.performance_ratings.confidence", CONFIDENCES),
+        pipeline_notice=_pipeline_notice(r, fig["pipeline_notice"]),
     )
+
+
+def _pipeline_notice(r: Reader, raw: Any) -> PipelineNoticeFigures:
+    key = "figures.pipeline_notice"
+    keys = ("spend_over_gbp", "contract_value_over_gbp", "window_months", "publish_within_days", "source",
+            "confidence")
+    r.mapping(raw, key, keys, required=keys)
+    counts = {}
+    for name, low, high in (("window_months", 1, 60), ("publish_within_days", 1, 366)):
+        number = r.number(raw[name], f"{key}.{name}")
+        if number != int(number) or not low <= number <= high:
+            raise r.fail(f"{key}.{name}", f"must be a whole number from {low} to {high}")
+        counts[name] = int(number)
+    return PipelineNoticeFigures(
+        spend_over_gbp=r.number(raw["spend_over_gbp"], f"{key}.spend_over_gbp"),
+        contract_value_over_gbp=r.number(raw["contract_value_over_gbp"], f"{key}.contract_value_over_gbp"),
+        window_months=counts["window_months"], publish_within_days=counts["publish_within_days"],
+        source=r.text(raw["source"], f"{key}.source"),
+        confidence=r.choice(raw["confidence"], f"{key}.confidence", CONFIDENCES))
 
 
 def _period(r: Reader, raw: Any, key: str) -> ThresholdPeriod:

@@ -200,6 +200,20 @@ class Figures:
     performance_ratings: tuple[tuple[str, str], ...]
     performance_source: str
     performance_confidence: str
+    pipeline_notice: PipelineNoticeFigures | None = None
+
+
+@dataclass(frozen=True)
+class PipelineNoticeFigures:
+    """The pipeline notice (Procurement Act s.93, Procurement Regulations reg. 15): who publishes one,
+    which contracts it lists and by when."""
+
+    spend_over_gbp: Decimal
+    contract_value_over_gbp: Decimal
+    window_months: int
+    publish_within_days: int
+    source: str
+    confidence: str
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ..style import make_secondary
 from .base_page import WizardPage
 from .findings_panel import FindingsList, summary_text
 from .page_ids import PageId
+from .portal_export import export_portal
 
 if TYPE_CHECKING:
     from ...model.rules import Finding
@@ -79,10 +80,15 @@ class ReviewPage(WizardPage):
         self.brief_button.setAccessibleName("Export the pre-market engagement brief")
         self.brief_word_button = QPushButton(icons.icon("word"), "Brief as a Word &file…")
         self.brief_word_button.setAccessibleName("Export the pre-market engagement brief as a Word document")
+        self.portal_button = QPushButton(icons.icon("export"), "Portal wor&kbook…")
+        self.portal_button.setAccessibleName("Export the questions as an e-tendering portal workbook")
+        self.portal_button.setToolTip("The questions, weights and word limits in the layout your e-tendering "
+                                      "portal imports (Excel or CSV)")
         self.print_button = QPushButton(icons.icon("print"), "P&rint…")
         self.print_button.setAccessibleName("Print the tender")
         self.print_button.setToolTip("Ctrl+P")
         for button in (self.pdf_button, self.word_button, self.brief_button, self.brief_word_button,
+                       self.portal_button,
                        self.print_button):
             button.setStyleSheet("text-align: left; padding: 6px 10px;")
             export_layout.addWidget(button)
@@ -103,6 +109,7 @@ class ReviewPage(WizardPage):
         self.word_button.clicked.connect(exporter.export_docx)
         self.brief_button.clicked.connect(exporter.export_brief)
         self.brief_word_button.clicked.connect(exporter.export_brief_docx)
+        self.portal_button.clicked.connect(lambda: export_portal(exporter))
         self.print_button.clicked.connect(exporter.print_slot)
         self.open_folder.setChecked(exporter.open_folder)
         self.open_folder.toggled.connect(self._open_folder_toggled)
