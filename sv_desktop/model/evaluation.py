@@ -55,6 +55,8 @@ class Bidder:
     sme: bool = False
     vcse: bool = False
     lot: int | None = None
+    summary_sent_on: dt.date | None = None
+    """When its assessment summary was sent (Procurement Act 2023 s.50)."""
 
 
 @dataclass
@@ -97,6 +99,10 @@ class Evaluation:
     consensus: list[Consensus] = field(default_factory=list)
     status: str = "scoring"
     spread_threshold_pct: Decimal = DEFAULT_SPREAD_PCT
+    award_notice_date: dt.date | None = None
+    """The contract award notice (Procurement Act) or notice of intention to award (PSR): starts standstill."""
+    version: int = 0
+    """Optimistic-locking counter kept by the store; 0 for an evaluation never saved."""
 
     def question(self, reference: str) -> IssuedQuestion:
         for question in self.questions:
@@ -195,6 +201,22 @@ class Evaluation:
             return (f"The questions' weights add up to {total}%, but the pack published a social value weight of "
                     f"{self.social_value_weight_pct}%.")
         return ""
+
+
+def question_to_dict(question: IssuedQuestion) -> dict:
+    return {"reference": question.reference, "theme": question.theme, "title": question.title,
+            "text": question.text, "weight_pct": f"{question.weight_pct:f}", "scale_max": question.scale_max,
+            "scale_id": question.scale_id, "minimum_score": question.minimum_score,
+            "disqualify_below_minimum": question.disqualify_below_minimum}
+
+
+def question_from_dict(data: dict) -> IssuedQuestion:
+    return IssuedQuestion(
+        reference=str(data["reference"]), theme=str(data.get("theme", "")), title=str(data.get("title", "")),
+        text=str(data.get("text", "")), weight_pct=Decimal(str(data["weight_pct"])),
+        scale_max=int(data["scale_max"]), scale_id=str(data.get("scale_id", "0-5")),
+        minimum_score=None if data.get("minimum_score") is None else int(data["minimum_score"]),
+        disqualify_below_minimum=bool(data.get("disqualify_below_minimum", False)))
 
 
 def weighted_mark(question: IssuedQuestion, score: int) -> Decimal:
