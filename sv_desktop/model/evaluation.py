@@ -85,6 +85,9 @@ class Consensus:
     score: int | None = None
     """None until the panel agrees one: never filled in automatically."""
     reason: str = ""
+    commitment: str = ""
+    """The bidder's scored commitment in its own words (quoted in its assessment summary; becomes a KPI of the
+    contract if it wins)."""
 
 
 @dataclass
@@ -162,7 +165,7 @@ class Evaluation:
                 return entry
         return None
 
-    def agree(self, bidder: str, question: str, score: int, reason: str) -> None:
+    def agree(self, bidder: str, question: str, score: int, reason: str, commitment: str | None = None) -> None:
         if self.status != "moderation":
             raise EvaluationError("Consensus scores are agreed once moderation has opened, before it closes.")
         issued = self.question(question)
@@ -175,6 +178,8 @@ class Evaluation:
             entry = Consensus(bidder, question)
             self.consensus.append(entry)
         entry.score, entry.reason = score, reason.strip()
+        if commitment is not None:
+            entry.commitment = commitment.strip()
 
     def missing_consensus(self) -> list[tuple[str, str]]:
         """(bidder, question) pairs without an agreed score and its reason."""

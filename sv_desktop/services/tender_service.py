@@ -30,6 +30,7 @@ from .errors import (
     NotFoundError,
     ServiceError,
 )
+from .evaluation_service import EvaluationUseCases
 from .lifecycle_service import LifecycleUseCases
 
 _STORE_ERRORS = {
@@ -51,7 +52,7 @@ def _plain_errors() -> Iterator[None]:
         raise ServiceError(str(exc)) from exc
 
 
-class TenderService(LifecycleUseCases):
+class TenderService(LifecycleUseCases, EvaluationUseCases):
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:

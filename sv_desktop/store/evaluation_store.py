@@ -43,7 +43,7 @@ def _from_row(row: EvaluationRow) -> Evaluation:
                  for b in row.bidders],
         panel=[PanelMember(p.name, p.role, p.conflict_declared_on, p.experience) for p in row.panel],
         scores=[IndividualScore(s.evaluator, s.bidder, s.question, s.score, s.rationale) for s in row.scores],
-        consensus=[Consensus(c.bidder, c.question, c.score, c.reason) for c in row.consensus],
+        consensus=[Consensus(c.bidder, c.question, c.score, c.reason, c.commitment) for c in row.consensus],
         status=row.status,
         spread_threshold_pct=row.spread_threshold_pct,
         award_notice_date=row.award_notice_date,
@@ -92,6 +92,6 @@ def write_evaluation(session: Session, reference: str, evaluation: Evaluation) -
         + [EvalScoreRow(evaluation_id=row.id, evaluator=s.evaluator, bidder=s.bidder, question=s.question,
                         score=s.score, rationale=s.rationale) for s in evaluation.scores]
         + [EvalConsensusRow(evaluation_id=row.id, bidder=c.bidder, question=c.question, score=c.score,
-                            reason=c.reason) for c in evaluation.consensus])
+                            reason=c.reason, commitment=c.commitment) for c in evaluation.consensus])
     session.flush()
     return row.version_id

@@ -345,3 +345,4 @@ class EvalConsensusRow(Base):
     question: Mapped[str] = mapped_column(String(40))
     score: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = _text()
+    commitment: Mapped[str] = _text()

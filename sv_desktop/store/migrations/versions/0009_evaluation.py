@@ -87,6 +87,7 @@ def upgrade() -> None:
         sa.Column("question", sa.String(40), nullable=False),
         sa.Column("score", sa.Integer(), nullable=True),
         _text("reason"),
+        _text("commitment"),
         unique=("bidder", "question"),
     )
 
