@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from ..model.evaluation import (
     BidderResult,
     Evaluation,
     EvaluationError,
+    IndividualScore,
     IssuedQuestion,
     results,
     winners,
@@ -27,6 +30,11 @@ from ..model.tender import Kpi, Tender
 from .errors import ServiceError
 
 EVALUATION_STAGE = "evaluation"
+
+
+def safe_name(text: str) -> str:
+    """A file name part: no characters Windows refuses, no trailing dots or spaces."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")[:60] or "evaluator"
 
 
 class EvaluationUseCases:
@@ -136,6 +144,67 @@ class EvaluationUseCases:
                                        evidence=f"Commitment scored under {question.reference}"))
                 existing.add(commitment.casefold())
         return self.save(tender)
+
+    # ---------------------------------------------------------------- evaluator workbooks
+
+    def write_evaluator_workbooks(self, reference: str, folder: Path) -> list[Path]:
+        """One workbook per panel member in `folder` (created if needed), named after the evaluator."""
+        from ..export.atomic import ExportError
+        from ..export.evaluator_workbook import write_evaluator_workbook
+
+        tender = self.get(reference)
+        evaluation = self._evaluation(reference)
+        if not evaluation.panel or not evaluation.bidders:
+            raise ServiceError("Add the bidders and the panel before making the evaluator workbooks.")
+        ctx = self._pack_context(tender)
+        used = {q.scale_id for q in evaluation.questions}
+        scales = {scale: [(level.label, level.name, level.descriptor) for level in ctx.scales.get(scale, ())]
+                  for scale in sorted(used)}
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ServiceError(f"The folder {folder} cannot be used ({exc.strerror or exc}).") from exc
+        written = []
+        for member in evaluation.panel:
+            name = f"{safe_name(reference)} evaluation {safe_name(member.name)}.xlsx"
+            try:
+                written.append(write_evaluator_workbook(evaluation, reference, tender.title, member.name, scales,
+                                                        folder / name))
+            except ExportError as exc:
+                raise ServiceError(str(exc)) from exc
+        return written
+
+    def import_evaluator_workbooks(self, reference: str, paths: Sequence[Path]) -> int:
+        """Read every workbook first; only when all are sound are their scores recorded (all or none)."""
+        from ..export.evaluator_workbook import WorkbookError, read_evaluator_workbook
+
+        evaluation = self._evaluation(reference)
+        if evaluation.status != "scoring":
+            raise ServiceError("Individual scores are locked: moderation has opened.")
+        found: list[IndividualScore] = []
+        evaluators: set[str] = set()
+        for path in paths:
+            try:
+                evaluator, scores = read_evaluator_workbook(Path(path), evaluation, reference)
+            except WorkbookError as exc:
+                raise ServiceError(f"Nothing was imported: {exc}") from exc
+            if evaluator in evaluators:
+                raise ServiceError(f"Nothing was imported: two workbooks are for {evaluator}.")
+            evaluators.add(evaluator)
+            found += scores
+
+        def record(ev: Evaluation) -> None:
+            for score in found:
+                ev.record_score(score)
+        self.change_evaluation(reference, record)
+        return len(found)
+
+    def _evaluation(self, reference: str) -> Evaluation:
+        evaluation = self.get_evaluation(reference)
+        if evaluation is None:
+            raise ServiceError(f"The evaluation of {reference} has not started.")
+        return evaluation
 
     def records_kept_until(self, reference: str) -> dt.date | None:
         """Procurement Act 2023 s.98: 3 years from the contract date (the contract start, else the award)."""
