@@ -122,3 +122,14 @@ def test_scores_lock_when_moderation_opens(service, tmp_path):
     service.change_evaluation(REF, lambda ev: ev.open_moderation())
     with pytest.raises(ServiceError, match="locked"):
         service.import_evaluator_workbooks(REF, [path])
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(service, tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (120 * 1024 * 1024))
+    assert bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(ServiceError, match="unpacks to more"):
+        service.import_evaluator_workbooks(REF, [bomb])

@@ -35,6 +35,8 @@ HEADERS = ("Bidder", "Lot", "Question", "Question title", "Scale", "Score", "Rat
 FIRST_ROW = 6
 SCORE_COL, RATIONALE_COL = 6, 7
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A zip bomb (a small file that unpacks to gigabytes) is refused before it is unpacked."""
 MAX_RATIONALE = 5000
 
 
@@ -129,21 +131,45 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
     return atomic_write(Path(out), write)
 
 
-def _open(path: Path):
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refusing anything but a regular file (a FIFO is opened without waiting for a writer)
+    and reading at most the limit plus one byte, never trusting the size the file system reports."""
     name = Path(path).name
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise WorkbookError(f"{name} is not a regular file.")
-            data = handle.read(MAX_BYTES + 1)
+        descriptor = os.open(path, flags)
     except OSError as exc:
         raise WorkbookError(f"{name} cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > MAX_BYTES:
-        raise WorkbookError(f"{name} is larger than an evaluator workbook can be ({MAX_BYTES // (1024 * 1024)} MB).")
     try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise WorkbookError(f"{name} is not a regular file.")
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(descriptor, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise WorkbookError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    finally:
+        os.close(descriptor)
+    if size > MAX_BYTES:
+        raise WorkbookError(f"{name} is larger than an evaluator workbook can be ({MAX_BYTES // (1024 * 1024)} MB).")
+    return b"".join(chunks)
+
+
+def _open(path: Path):
+    data = _read_bounded(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise WorkbookError(f"{Path(path).name} unpacks to more than an evaluator workbook can hold.")
         return load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise WorkbookError(f"{name} is not an Excel workbook written by sv-desktop ({type(exc).__name__}).") from None
+        raise WorkbookError(f"{Path(path).name} is not an Excel workbook written by sv-desktop "
+                            f"({type(exc).__name__}).") from None
 
 
 def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) -> tuple[str, list[IndividualScore]]:
