@@ -167,6 +167,8 @@ def _open(path: Path):
         if unpacked > MAX_UNPACKED_BYTES:
             raise WorkbookError(f"{Path(path).name} unpacks to more than an evaluator workbook can hold.")
         return load_workbook(io.BytesIO(data), data_only=True)
+    except WorkbookError:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise WorkbookError(f"{Path(path).name} is not an Excel workbook written by sv-desktop "
                             f"({type(exc).__name__}).") from None
