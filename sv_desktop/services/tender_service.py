@@ -36,6 +36,7 @@ from .errors import (
     export_error,
 )
 from .history_service import HistoryUseCases
+from .evaluation_service import EvaluationUseCases
 from .lifecycle_service import LifecycleUseCases
 
 BIN_DAYS = 30
@@ -61,7 +62,7 @@ def _plain_errors() -> Iterator[None]:
         raise ServiceError(str(exc)) from exc
 
 
-class TenderService(LifecycleUseCases, HistoryUseCases):
+class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:

@@ -295,3 +295,93 @@ class HistoryRow(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     changed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
     snapshot: Mapped[str | None] = mapped_column(Text)
+# ---- evaluation of bids (one evaluation per tender; its bidders, panel, scores and consensus)
+
+
+def _evaluation_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+
+
+class EvaluationRow(Base):
+    """The evaluation of a tender's bids, with the questions frozen as issued (a JSON list)."""
+
+    __tablename__ = "evaluation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), unique=True)
+    status: Mapped[str] = mapped_column(String(20))
+    pack_version: Mapped[str] = _text()
+    social_value_weight_pct: Mapped[Decimal] = mapped_column(Percent())
+    spread_threshold_pct: Mapped[Decimal] = mapped_column(Percent())
+    questions: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    award_notice_date: Mapped[dt.date | None] = mapped_column(Date)
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    bidders: Mapped[list[EvalBidderRow]] = relationship(
+        order_by="EvalBidderRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    panel: Mapped[list[EvalPanelRow]] = relationship(
+        order_by="EvalPanelRow.position", cascade="all, delete-orphan", passive_deletes=True)
+    scores: Mapped[list[EvalScoreRow]] = relationship(
+        order_by="EvalScoreRow.id", cascade="all, delete-orphan", passive_deletes=True)
+    consensus: Mapped[list[EvalConsensusRow]] = relationship(
+        order_by="EvalConsensusRow.id", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class EvalBidderRow(Base):
+    __tablename__ = "eval_bidder"
+    __table_args__ = (UniqueConstraint("evaluation_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = _evaluation_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = _text()
+    address: Mapped[str] = _text()
+    identifier: Mapped[str] = _text()
+    postcode: Mapped[str] = _text()
+    sme: Mapped[bool] = mapped_column(Boolean)
+    vcse: Mapped[bool] = mapped_column(Boolean)
+    lot: Mapped[int | None] = mapped_column(Integer)
+    summary_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class EvalPanelRow(Base):
+    __tablename__ = "eval_panel"
+    __table_args__ = (UniqueConstraint("evaluation_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = _evaluation_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = _text()
+    role: Mapped[str] = _text()
+    conflict_declared_on: Mapped[dt.date | None] = mapped_column(Date)
+    experience: Mapped[str] = _text()
+
+
+class EvalScoreRow(Base):
+    """One evaluator's score for one bidder's answer to one question."""
+
+    __tablename__ = "eval_score"
+    __table_args__ = (UniqueConstraint("evaluation_id", "evaluator", "bidder", "question"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = _evaluation_fk()
+    evaluator: Mapped[str] = mapped_column(String(200))
+    bidder: Mapped[str] = mapped_column(String(200))
+    question: Mapped[str] = mapped_column(String(40))
+    score: Mapped[int] = mapped_column(Integer)
+    rationale: Mapped[str] = _text()
+
+
+class EvalConsensusRow(Base):
+    """The panel's agreed score for one bidder and question, with its reason (empty until agreed)."""
+
+    __tablename__ = "eval_consensus"
+    __table_args__ = (UniqueConstraint("evaluation_id", "bidder", "question"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = _evaluation_fk()
+    bidder: Mapped[str] = mapped_column(String(200))
+    question: Mapped[str] = mapped_column(String(40))
+    score: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = _text()
+    commitment: Mapped[str] = _text()

@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sv_desktop.masking import mask_secrets
 from sv_desktop.model.history import HistoryEntry
+from sv_desktop.model.evaluation import Evaluation
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
@@ -50,6 +51,7 @@ from .errors import (
     NotFoundError,
     StoreError,
 )
+from .evaluation_store import read_evaluation, write_evaluation
 from .folder import create_empty_file, prepare_folder
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
@@ -238,6 +240,17 @@ class TenderStore:
             if row.deleted_at is not None:
                 raise NotFoundError(f"{reference} is in the bin. Restore it from the bin to open it.")
             return tender_from_row(row)
+
+    def get_evaluation(self, reference: str) -> Evaluation | None:
+        """The tender's evaluation of bids, or None when none has been started."""
+        with self._read() as session:
+            return read_evaluation(session, reference)
+
+    def save_evaluation(self, reference: str, evaluation: Evaluation) -> Evaluation:
+        """Save the evaluation if nobody saved it since `evaluation.version` was read."""
+        with self._write() as session:
+            version = write_evaluation(session, reference, evaluation)
+        return dataclasses.replace(evaluation, version=version)
 
     def tenders_dated_between(self, start: dt.date, end: dt.date) -> list[Tender]:
         """Whole live tenders whose award date falls in [start, end]; for tenders with no award date, whose

@@ -174,6 +174,29 @@ def fill_0008(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0009(connection: sa.Connection) -> Tender:
+    """A 0002 tender with what 0009 added: an evaluation with a bidder, an evaluator, a score and a
+    consensus (the tender itself is unchanged)."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0009"
+    tender_id = connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+    ).returning(t["tender"].c.id)).scalar_one()
+    evaluation_id = connection.execute(t["evaluation"].insert().values(
+        tender_id=tender_id, status="moderation", pack_version="1", social_value_weight_pct=10,
+        spread_threshold_pct=40, questions=[{"reference": "SV1", "weight_pct": "10", "scale_max": 5}],
+        version_id=3)).inserted_primary_key[0]
+    connection.execute(t["eval_bidder"].insert().values(evaluation_id=evaluation_id, position=0, name="Alpha",
+                                                        sme=True, vcse=False, lot=None))
+    connection.execute(t["eval_panel"].insert().values(evaluation_id=evaluation_id, position=0, name="Ann"))
+    connection.execute(t["eval_score"].insert().values(evaluation_id=evaluation_id, evaluator="Ann",
+                                                       bidder="Alpha", question="SV1", score=4, rationale="p.2"))
+    connection.execute(t["eval_consensus"].insert().values(evaluation_id=evaluation_id, bidder="Alpha",
+                                                           question="SV1", score=4, reason="Agreed"))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -181,4 +204,5 @@ FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0004": fill_0004,
     "0006": fill_0006,
     "0008": fill_0008,
+    "0009": fill_0009,
 }

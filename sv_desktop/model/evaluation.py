@@ -1,0 +1,316 @@
+"""Evaluating the social value of bids: individual scores, moderation to a consensus, weighted marks and ranks.
+
+The questions are frozen as issued (`IssuedQuestion`: reference, theme, weight, scale, minimum), so every score
+refers to the question bidders answered. Evaluators score alone; when moderation opens their scores lock; the
+panel then records one consensus score per bidder and question, never an automatic average, with its reason
+(averaging without reasoned moderation was criticised in Bromcom v United Learning Trust [2022] EWHC 3262
+(TCC)). A question is flagged for discussion when the highest and lowest individual scores differ by more than
+the spread threshold (a share of the scale, 40% by default, as VendorPanel does).
+
+Weighted mark = question weight x consensus score / scale maximum, exact in Decimal; totals are sums of the
+exact marks, and rounding happens once, for display (two decimal places, half up). A bidder scoring below a
+minimum the pack published as disqualifying is disqualified, with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+DEFAULT_SPREAD_PCT = Decimal(40)
+DISPLAY_PLACES = Decimal("0.01")
+STATUSES = ("scoring", "moderation", "complete")
+
+
+class EvaluationError(ValueError):
+    """A step the evaluation's state does not allow (scoring after moderation opened, a missing reason...)."""
+
+
+@dataclass(frozen=True)
+class IssuedQuestion:
+    """A question as issued in the pack the bidders answered."""
+
+    reference: str
+    theme: str
+    title: str
+    text: str
+    weight_pct: Decimal
+    """Share of the total evaluation score."""
+    scale_max: int
+    scale_id: str = "0-5"
+    minimum_score: int | None = None
+    disqualify_below_minimum: bool = False
+    """True only where the pack published that failing the minimum disqualifies."""
+
+
+@dataclass
+class Bidder:
+    name: str
+    address: str = ""
+    identifier: str = ""
+    """Companies House, charity or other registration number."""
+    postcode: str = ""
+    sme: bool = False
+    vcse: bool = False
+    lot: int | None = None
+    summary_sent_on: dt.date | None = None
+    """When its assessment summary was sent (Procurement Act 2023 s.50)."""
+
+
+@dataclass
+class PanelMember:
+    name: str
+    role: str = ""
+    conflict_declared_on: dt.date | None = None
+    experience: str = ""
+
+
+@dataclass
+class IndividualScore:
+    evaluator: str
+    bidder: str
+    question: str
+    """The IssuedQuestion reference."""
+    score: int
+    rationale: str = ""
+    """Why, citing the bid (document, page or paragraph)."""
+
+
+@dataclass
+class Consensus:
+    bidder: str
+    question: str
+    score: int | None = None
+    """None until the panel agrees one: never filled in automatically."""
+    reason: str = ""
+    commitment: str = ""
+    """The bidder's scored commitment in its own words (quoted in its assessment summary; becomes a KPI of the
+    contract if it wins)."""
+
+
+@dataclass
+class Evaluation:
+    questions: list[IssuedQuestion]
+    pack_version: str = ""
+    social_value_weight_pct: Decimal = Decimal(0)
+    """The social value weighting published in the pack; the questions' weights must add up to it."""
+    bidders: list[Bidder] = field(default_factory=list)
+    panel: list[PanelMember] = field(default_factory=list)
+    scores: list[IndividualScore] = field(default_factory=list)
+    consensus: list[Consensus] = field(default_factory=list)
+    status: str = "scoring"
+    spread_threshold_pct: Decimal = DEFAULT_SPREAD_PCT
+    award_notice_date: dt.date | None = None
+    """The contract award notice (Procurement Act) or notice of intention to award (PSR): starts standstill."""
+    version: int = 0
+    """Optimistic-locking counter kept by the store; 0 for an evaluation never saved."""
+
+    def question(self, reference: str) -> IssuedQuestion:
+        for question in self.questions:
+            if question.reference == reference:
+                return question
+        raise EvaluationError(f"There is no question {reference} in the pack as issued.")
+
+    def bidder(self, name: str) -> Bidder:
+        for bidder in self.bidders:
+            if bidder.name == name:
+                return bidder
+        raise EvaluationError(f"There is no bidder {name!r}.")
+
+    # ---- individual scoring
+
+    def record_score(self, score: IndividualScore) -> None:
+        """Add or replace one evaluator's score; refused once moderation has opened or off the scale."""
+        if self.status != "scoring":
+            raise EvaluationError("Individual scores are locked: moderation has opened.")
+        question = self.question(score.question)
+        self.bidder(score.bidder)
+        if score.evaluator not in {member.name for member in self.panel}:
+            raise EvaluationError(f"{score.evaluator!r} is not on the evaluation panel.")
+        if not 0 <= score.score <= question.scale_max:
+            raise EvaluationError(f"A score for {question.reference} must be from 0 to {question.scale_max}, "
+                                  f"not {score.score}.")
+        self.scores = [s for s in self.scores if (s.evaluator, s.bidder, s.question) !=
+                       (score.evaluator, score.bidder, score.question)]
+        self.scores.append(score)
+
+    def individual(self, bidder: str, question: str) -> list[IndividualScore]:
+        return [s for s in self.scores if s.bidder == bidder and s.question == question]
+
+    # ---- moderation
+
+    def open_moderation(self) -> None:
+        if self.status != "scoring":
+            raise EvaluationError("Moderation is already open.")
+        self.status = "moderation"
+        for bidder in self.bidders:
+            for question in self.questions:
+                if self.consensus_for(bidder.name, question.reference) is None:
+                    self.consensus.append(Consensus(bidder.name, question.reference))
+
+    def spread_flagged(self, bidder: str, question: str) -> bool:
+        """True when the highest and lowest individual scores differ by more than the threshold share of
+        the scale."""
+        values = [s.score for s in self.individual(bidder, question)]
+        if len(values) < 2:
+            return False
+        scale = self.question(question).scale_max
+        return Decimal(max(values) - min(values)) * 100 > self.spread_threshold_pct * scale
+
+    def consensus_for(self, bidder: str, question: str) -> Consensus | None:
+        for entry in self.consensus:
+            if entry.bidder == bidder and entry.question == question:
+                return entry
+        return None
+
+    def agree(self, bidder: str, question: str, score: int, reason: str, commitment: str | None = None) -> None:
+        if self.status != "moderation":
+            raise EvaluationError("Consensus scores are agreed once moderation has opened, before it closes.")
+        issued = self.question(question)
+        if not 0 <= score <= issued.scale_max:
+            raise EvaluationError(f"A score for {question} must be from 0 to {issued.scale_max}, not {score}.")
+        if not reason.strip():
+            raise EvaluationError(f"Record why the panel agreed {score} for {bidder} on {question}.")
+        entry = self.consensus_for(bidder, question)
+        if entry is None:
+            entry = Consensus(bidder, question)
+            self.consensus.append(entry)
+        entry.score, entry.reason = score, reason.strip()
+        if commitment is not None:
+            entry.commitment = commitment.strip()
+
+    def missing_consensus(self) -> list[tuple[str, str]]:
+        """(bidder, question) pairs without an agreed score and its reason."""
+        missing = []
+        for bidder in self.bidders:
+            for question in self.questions:
+                entry = self.consensus_for(bidder.name, question.reference)
+                if entry is None or entry.score is None or not entry.reason.strip():
+                    missing.append((bidder.name, question.reference))
+        return missing
+
+    def close_moderation(self) -> None:
+        missing = self.missing_consensus()
+        if missing:
+            bidder, question = missing[0]
+            raise EvaluationError(f"{len(missing)} consensus score(s) still need a score and a reason, "
+                                  f"starting with {bidder} on {question}.")
+        self.status = "complete"
+
+    def weights_problem(self) -> str:
+        """A sentence when the questions' weights do not add up to the social value weight published."""
+        total = sum((q.weight_pct for q in self.questions), Decimal(0))
+        if total != self.social_value_weight_pct:
+            return (f"The questions' weights add up to {total}%, but the pack published a social value weight of "
+                    f"{self.social_value_weight_pct}%.")
+        return ""
+
+
+def question_to_dict(question: IssuedQuestion) -> dict:
+    return {"reference": question.reference, "theme": question.theme, "title": question.title,
+            "text": question.text, "weight_pct": f"{question.weight_pct:f}", "scale_max": question.scale_max,
+            "scale_id": question.scale_id, "minimum_score": question.minimum_score,
+            "disqualify_below_minimum": question.disqualify_below_minimum}
+
+
+def question_from_dict(data: dict) -> IssuedQuestion:
+    return IssuedQuestion(
+        reference=str(data["reference"]), theme=str(data.get("theme", "")), title=str(data.get("title", "")),
+        text=str(data.get("text", "")), weight_pct=Decimal(str(data["weight_pct"])),
+        scale_max=int(data["scale_max"]), scale_id=str(data.get("scale_id", "0-5")),
+        minimum_score=None if data.get("minimum_score") is None else int(data["minimum_score"]),
+        disqualify_below_minimum=bool(data.get("disqualify_below_minimum", False)))
+
+
+def weighted_mark(question: IssuedQuestion, score: int) -> Decimal:
+    """Question weight x score / scale maximum, exact."""
+    return question.weight_pct * Decimal(score) / Decimal(question.scale_max)
+
+
+def display(value: Decimal) -> Decimal:
+    """The one rounding, for display: two decimal places, half up."""
+    return value.quantize(DISPLAY_PLACES, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    theme: str
+    score: int | None
+    mark: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class BidderResult:
+    bidder: str
+    lot: int | None
+    questions: tuple[QuestionResult, ...]
+    total: Decimal
+    theme_totals: tuple[tuple[str, Decimal], ...]
+    disqualified: str
+    """Why the bidder is disqualified; empty when it is not."""
+    rank: int | None = None
+    """1 for the highest total in its lot; equal totals share a rank; None when disqualified."""
+
+
+def _disqualification(evaluation: Evaluation, bidder: str) -> str:
+    reasons = []
+    for question in evaluation.questions:
+        if question.minimum_score is None or not question.disqualify_below_minimum:
+            continue
+        entry = evaluation.consensus_for(bidder, question.reference)
+        if entry is not None and entry.score is not None and entry.score < question.minimum_score:
+            reasons.append(f"{question.reference} scored {entry.score}, below the published minimum of "
+                           f"{question.minimum_score}")
+    return "; ".join(reasons)
+
+
+def bidder_result(evaluation: Evaluation, bidder: Bidder) -> BidderResult:
+    rows, themes = [], {}
+    for question in evaluation.questions:
+        entry = evaluation.consensus_for(bidder.name, question.reference)
+        score = entry.score if entry else None
+        mark = weighted_mark(question, score) if score is not None else Decimal(0)
+        rows.append(QuestionResult(question.reference, question.theme, score, mark, entry.reason if entry else ""))
+        themes[question.theme] = themes.get(question.theme, Decimal(0)) + mark
+    return BidderResult(bidder.name, bidder.lot, tuple(rows), sum((r.mark for r in rows), Decimal(0)),
+                        tuple(themes.items()), _disqualification(evaluation, bidder.name))
+
+
+def ranked(results: Iterable[BidderResult]) -> list[BidderResult]:
+    """Rank within each lot by total (highest first); equal totals share a rank ("1, 1, 3")."""
+    out: list[BidderResult] = []
+    by_lot: dict[int | None, list[BidderResult]] = {}
+    for result in results:
+        by_lot.setdefault(result.lot, []).append(result)
+    for lot in sorted(by_lot, key=lambda lot: (lot is not None, lot or 0)):
+        qualified = sorted((r for r in by_lot[lot] if not r.disqualified), key=lambda r: (-r.total, r.bidder))
+        previous_total, previous_rank = None, 0
+        for position, result in enumerate(qualified, start=1):
+            rank = previous_rank if result.total == previous_total else position
+            previous_total, previous_rank = result.total, rank
+            out.append(_with_rank(result, rank))
+        out.extend(sorted((r for r in by_lot[lot] if r.disqualified), key=lambda r: r.bidder))
+    return out
+
+
+def _with_rank(result: BidderResult, rank: int) -> BidderResult:
+    return BidderResult(result.bidder, result.lot, result.questions, result.total, result.theme_totals,
+                        result.disqualified, rank)
+
+
+def results(evaluation: Evaluation) -> list[BidderResult]:
+    """Every bidder's marks, totals and rank within its lot, from the consensus scores."""
+    return ranked(bidder_result(evaluation, bidder) for bidder in evaluation.bidders)
+
+
+def winners(evaluation: Evaluation) -> dict[int | None, list[str]]:
+    """Per lot, the bidders ranked first (more than one when they tie)."""
+    best: dict[int | None, list[str]] = {}
+    for result in results(evaluation):
+        if result.rank == 1:
+            best.setdefault(result.lot, []).append(result.bidder)
+    return best

@@ -1,0 +1,213 @@
+"""Use-cases of the evaluation of bids: start it from the pack as issued, score, moderate, results, standstill,
+award. Plain domain objects in and out; storage errors become ServiceErrors through the service's guard.
+
+A mixin of `TenderService` (like `LifecycleUseCases`): it uses the service's store, rules, content, clock and
+`_guard()`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..model.evaluation import (
+    BidderResult,
+    Evaluation,
+    EvaluationError,
+    IndividualScore,
+    IssuedQuestion,
+    results,
+    winners,
+)
+from ..model.lifecycle import Supplier
+from ..model.standstill import Standstill, records_kept_until, standstill_for_route
+from ..model.tender import Kpi, Tender
+from .errors import ServiceError
+
+EVALUATION_STAGE = "evaluation"
+
+
+def safe_name(text: str) -> str:
+    """A file name part: no characters Windows refuses, no trailing dots or spaces."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")[:60] or "evaluator"
+
+
+class EvaluationUseCases:
+    """Needs from TenderService: `_store`, `_today`, `_guard()`, `get()`, `save()` and `_pack_context()`."""
+
+    _store: Any
+    _today: Callable[[], dt.date]
+
+    # ---------------------------------------------------------------- the evaluation record
+
+    def issued_questions(self, tender: Tender) -> list[IssuedQuestion]:
+        """The pack's questions with their references, weights and scales, as bidders read them."""
+        from ..export.pack_content import ordered_questions
+
+        ctx = self._pack_context(tender)
+        issued = []
+        for _theme, items in ordered_questions(ctx):
+            for reference, question, weight in items:
+                levels = ctx.scales.get(question.scoring_scale, ())
+                top = max((int(part) for level in levels for part in level.label.split("-") if part.isdigit()),
+                          default=int(question.scoring_scale.split("-")[-1]))
+                issued.append(IssuedQuestion(
+                    reference=reference, theme=question.theme, title=question.title, text=question.text,
+                    weight_pct=weight or Decimal(0), scale_max=top, scale_id=question.scoring_scale,
+                    minimum_score=getattr(question, "minimum_score", None),
+                    disqualify_below_minimum=bool(getattr(question, "disqualify_below_minimum", False))))
+        return issued
+
+    def get_evaluation(self, reference: str) -> Evaluation | None:
+        with self._guard():
+            return self._store.get_evaluation(reference)
+
+    def start_evaluation(self, reference: str, pack_version: str = "") -> Evaluation:
+        """Freeze the questions as issued and open individual scoring; the tender moves to Evaluation."""
+        tender = self.get(reference)
+        if self.get_evaluation(reference) is not None:
+            raise ServiceError(f"The evaluation of {reference} has already started.")
+        questions = self.issued_questions(tender)
+        if not questions:
+            raise ServiceError(f"{reference} has no questions to evaluate: set them in the wizard first.")
+        evaluation = Evaluation(questions=questions, pack_version=pack_version or f"as at {self._today():%d/%m/%Y}",
+                                social_value_weight_pct=tender.social_value_weighting_pct)
+        saved = self.save_evaluation(reference, evaluation)
+        if tender.stage != EVALUATION_STAGE:
+            tender.stage = EVALUATION_STAGE
+            self.save(tender)
+        return saved
+
+    def save_evaluation(self, reference: str, evaluation: Evaluation) -> Evaluation:
+        with self._guard():
+            return self._store.save_evaluation(reference, evaluation)
+
+    def change_evaluation(self, reference: str, change: Callable[[Evaluation], None]) -> Evaluation:
+        """Read, change and save in one step; the model's refusals become plain ServiceErrors."""
+        evaluation = self.get_evaluation(reference)
+        if evaluation is None:
+            raise ServiceError(f"The evaluation of {reference} has not started.")
+        try:
+            change(evaluation)
+        except EvaluationError as exc:
+            raise ServiceError(str(exc)) from exc
+        return self.save_evaluation(reference, evaluation)
+
+    # ---------------------------------------------------------------- results and dates
+
+    def evaluation_results(self, reference: str) -> list[BidderResult]:
+        evaluation = self.get_evaluation(reference)
+        if evaluation is None:
+            raise ServiceError(f"The evaluation of {reference} has not started.")
+        problem = evaluation.weights_problem()
+        if problem:
+            raise ServiceError(problem)
+        return results(evaluation)
+
+    def standstill(self, reference: str) -> Standstill | None:
+        """The standstill for the tender's regime from the award (or intention) notice date, if recorded."""
+        tender = self.get(reference)
+        evaluation = self.get_evaluation(reference)
+        if evaluation is None or evaluation.award_notice_date is None:
+            return None
+        return standstill_for_route(tender.route, evaluation.award_notice_date)
+
+    # ---------------------------------------------------------------- award
+
+    def award_to(self, reference: str, bidder_name: str, value_gbp: Decimal, *,
+                 awarded_on: dt.date | None = None) -> Tender:
+        """Record the award to a bidder ranked first and turn its scored commitments into the contract's KPIs
+        (one per question whose consensus records a commitment; the manager edits them afterwards)."""
+        evaluation = self.get_evaluation(reference)
+        if evaluation is None or evaluation.status != "complete":
+            raise ServiceError("Close moderation (every consensus score agreed, with its reason) before the award.")
+        bidder = evaluation.bidder(bidder_name)
+        best = winners(evaluation).get(bidder.lot, [])
+        if bidder_name not in best:
+            raise ServiceError(f"{bidder_name} is not ranked first" + (f" in lot {bidder.lot}." if bidder.lot else "."))
+        tender = copy.deepcopy(self.get(reference))
+        tender.award.supplier = Supplier(bidder.name, bidder.postcode, bidder.sme, bidder.vcse)
+        tender.award.awarded_on = awarded_on or self._today()
+        tender.award.awarded_value_gbp = value_gbp
+        tender.stage = "awarded"
+        existing = {kpi.name.casefold() for kpi in tender.kpis}
+        for question in evaluation.questions:
+            entry = evaluation.consensus_for(bidder.name, question.reference)
+            commitment = entry.commitment.strip() if entry else ""
+            if commitment and commitment.casefold() not in existing:
+                tender.kpis.append(Kpi(name=commitment[:200], target=commitment, theme=question.theme,
+                                       evidence=f"Commitment scored under {question.reference}"))
+                existing.add(commitment.casefold())
+        return self.save(tender)
+
+    # ---------------------------------------------------------------- evaluator workbooks
+
+    def write_evaluator_workbooks(self, reference: str, folder: Path) -> list[Path]:
+        """One workbook per panel member in `folder` (created if needed), named after the evaluator."""
+        from ..export.atomic import ExportError
+        from ..export.evaluator_workbook import write_evaluator_workbook
+
+        tender = self.get(reference)
+        evaluation = self._evaluation(reference)
+        if not evaluation.panel or not evaluation.bidders:
+            raise ServiceError("Add the bidders and the panel before making the evaluator workbooks.")
+        ctx = self._pack_context(tender)
+        used = {q.scale_id for q in evaluation.questions}
+        scales = {scale: [(level.label, level.name, level.descriptor) for level in ctx.scales.get(scale, ())]
+                  for scale in sorted(used)}
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ServiceError(f"The folder {folder} cannot be used ({exc.strerror or exc}).") from exc
+        written = []
+        for member in evaluation.panel:
+            name = f"{safe_name(reference)} evaluation {safe_name(member.name)}.xlsx"
+            try:
+                written.append(write_evaluator_workbook(evaluation, reference, tender.title, member.name, scales,
+                                                        folder / name))
+            except ExportError as exc:
+                raise ServiceError(str(exc)) from exc
+        return written
+
+    def import_evaluator_workbooks(self, reference: str, paths: Sequence[Path]) -> int:
+        """Read every workbook first; only when all are sound are their scores recorded (all or none)."""
+        from ..export.evaluator_workbook import WorkbookError, read_evaluator_workbook
+
+        evaluation = self._evaluation(reference)
+        if evaluation.status != "scoring":
+            raise ServiceError("Individual scores are locked: moderation has opened.")
+        found: list[IndividualScore] = []
+        evaluators: set[str] = set()
+        for path in paths:
+            try:
+                evaluator, scores = read_evaluator_workbook(Path(path), evaluation, reference)
+            except WorkbookError as exc:
+                raise ServiceError(f"Nothing was imported: {exc}") from exc
+            if evaluator in evaluators:
+                raise ServiceError(f"Nothing was imported: two workbooks are for {evaluator}.")
+            evaluators.add(evaluator)
+            found += scores
+
+        def record(ev: Evaluation) -> None:
+            for score in found:
+                ev.record_score(score)
+        self.change_evaluation(reference, record)
+        return len(found)
+
+    def _evaluation(self, reference: str) -> Evaluation:
+        evaluation = self.get_evaluation(reference)
+        if evaluation is None:
+            raise ServiceError(f"The evaluation of {reference} has not started.")
+        return evaluation
+
+    def records_kept_until(self, reference: str) -> dt.date | None:
+        """Procurement Act 2023 s.98: 3 years from the contract date (the contract start, else the award)."""
+        tender = self.get(reference)
+        day = tender.contract_start_date or tender.award.awarded_on
+        return None if day is None else records_kept_until(day)
