@@ -111,7 +111,7 @@ class BinDialog(QDialog):
     def refresh(self) -> None:
         try:
             rows = self.service.list_bin()
-            removal = self.service.bin_removal_dates() if hasattr(self.service, "bin_removal_dates") else {}
+            removal = self.service.bin_removal_dates()
         except ServiceError as exc:
             rows, removal = [], {}
             self.empty.setText(f"The bin cannot be read: {exc}")

@@ -3,6 +3,8 @@ version". The history is read, and a version restored, off the UI thread."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,9 @@ from ..services.errors import ServiceError
 from . import icons
 from .worker import run_in_background
 
+if TYPE_CHECKING:
+    from ..services.contract import UiService
+
 HEADERS = ("When", "Who", "What happened", "What changed")
 
 
@@ -30,7 +35,7 @@ class HistoryDialog(QDialog):
     restored = Signal(str)
     """The reference, once an earlier version is the current one again."""
 
-    def __init__(self, service, reference: str, parent: QWidget | None = None) -> None:
+    def __init__(self, service: UiService, reference: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.reference = reference

@@ -106,7 +106,7 @@ class SettingsDialog(QDialog):
         folder_row.setFocusProxy(self.folder)
         add_row(form, "&Data folder:", folder_row)
         # Where the tenders are: the file, or the team database's address with any password masked.
-        self.database = QLineEdit(str(getattr(service, "database_location", "") or ""))
+        self.database = QLineEdit(service.database_location)
         self.database.setReadOnly(True)
         self.database.setAccessibleDescription("Where sv-desktop keeps the tenders; read-only here. A password "
                                                "in a team database's address is never shown.")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sv_desktop.model.compliance import ComplianceReport, PeriodFigures
 from sv_desktop.model.content import load_content
+from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.kpi_reminders import KpiReminder
 from sv_desktop.model.question_bank import load_question_bank
 from sv_desktop.model.rules import Finding, SupplierRequirement
@@ -50,7 +51,12 @@ class FakeService:
         self.saves = 0
         self.fail_next_save: ServiceError | None = None
         self.exports: list[tuple[str, Path]] = []
+        self.replace_allowed: list[Path] = []
         self.closed = False
+
+    @property
+    def database_location(self) -> str:
+        return str(self.data_dir / "tenders.sqlite3")
 
     # ---- settings
     def save_settings(self) -> None:
@@ -114,6 +120,12 @@ class FakeService:
         self._tenders[stored.reference] = stored
         return copy.deepcopy(stored)
 
+    def remember_step(self, reference: str, step: str) -> bool:
+        if reference not in self._tenders:
+            return False
+        self._tenders[reference].current_step = step
+        return True
+
     def touch_elsewhere(self, reference: str) -> None:
         """Simulate a colleague saving the same tender."""
         self._tenders[reference].version += 1
@@ -132,8 +144,19 @@ class FakeService:
     def list_bin(self) -> list[TenderSummary]:
         return [self._summary(t) for t in self._bin.values()]
 
+    def bin_removal_dates(self, days: int = 30) -> dict[str, dt.datetime]:
+        return {}
+
     def restore_from_bin(self, reference: str) -> None:
         self._tenders[reference] = self._bin.pop(reference)
+
+    # ---- history: the page tests' service keeps none
+    def history(self, reference: str) -> list[HistoryEntry]:
+        self.get(reference)
+        return []
+
+    def restore_version(self, reference: str, entry_id: int) -> Tender:
+        raise NotFoundError(f"{reference} has no version {entry_id}.")
 
     # ---- policy: a few fixed rules, enough to exercise the screens
     def check(self, tender: Tender) -> list[Finding]:
@@ -186,8 +209,19 @@ class FakeService:
 
         return supplier_facing_texts(tender, document)
 
+    def portal_profiles(self) -> dict[str, str]:
+        return {"neutral": "Neutral"}
+
+    def export_portal(self, tender: Tender, out: Path, profile: str = "neutral") -> tuple[Path, list[str]]:
+        if profile not in self.portal_profiles():
+            raise ServiceError(f"There is no portal profile {profile!r}.")
+        return self._write("portal", out), []
+
     def export_file(self, tender: Tender, path: Path) -> Path:
         return self._write("file", path)
+
+    def allow_replacing(self, out: Path) -> None:
+        self.replace_allowed.append(Path(out))
 
     def import_file(self, path: Path, *, force: bool = False) -> tuple[Tender, bool]:
         raise ServiceError(f"{Path(path).name} is not a tender file.")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...services.errors import ServiceError
 from ..worker import run_in_background
-from .exporting import LAST_FOLDER_KEY, safe_file_stem
+from .exporting import LAST_FOLDER_KEY, Exporter, safe_file_stem
 
 FORMATS = {
     "Excel workbook (*.xlsx)": ".xlsx",
@@ -68,7 +68,7 @@ class PortalProfileDialog(QDialog):
         return str(self.profile.currentData())
 
 
-def export_portal(exporter) -> None:
+def export_portal(exporter: Exporter) -> None:
     """Start the portal export for the wizard's tender (the profiles are read in the background first)."""
     parent = exporter.parent_widget
 
@@ -81,7 +81,7 @@ def export_portal(exporter) -> None:
     run_in_background(exporter.service.portal_profiles, chosen, failed, context=parent)
 
 
-def _ask_and_write(exporter, profiles: dict[str, str]) -> None:
+def _ask_and_write(exporter: Exporter, profiles: dict[str, str]) -> None:
     parent = exporter.parent_widget
     dialog = PortalProfileDialog(profiles, str(exporter.settings.value(PROFILE_KEY, "neutral")), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

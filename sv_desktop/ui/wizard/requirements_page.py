@@ -7,7 +7,6 @@ pack will contain for this tender's value and dates.
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -55,8 +54,7 @@ class RequirementsPage(WizardPage):
         ms_box = QGroupBox("Modern slavery risk assessment")
         ms_form = QFormLayout(ms_box)
         self.ms_date = DateField("Assessment date")
-        today = getattr(self.service, "today", dt.date.today)
-        self.ms_date.add_check(lambda day: not_in_future(day, today(), "assessment date"))
+        self.ms_date.add_check(lambda day: not_in_future(day, self.service.today(), "assessment date"))
         add_row(ms_form, "Assessment &date:", self.ms_date,
                 "The date the modern slavery risk assessment was completed.")
         self.ms_risk = QComboBox()
