@@ -59,7 +59,7 @@ def recover_damaged(paths, reason: str, told: list[str] | None = None) -> bool:
         return False
     try:
         kept = store.move_damaged_aside(paths)
-        if clicked is restore_button:
+        if clicked is restore_button and backup is not None:
             store.restore_backup(paths, backup)
     except store.StoreError as exc:
         _tell("warning", "Nothing was changed", str(exc))

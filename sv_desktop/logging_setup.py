@@ -18,6 +18,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeGuard
 
 from . import __version__
 from .masking import mask_secrets
@@ -58,7 +59,8 @@ def _private_handler_class() -> type:
     return _handler_class
 
 
-def _ours(handler: logging.Handler) -> bool:
+def _ours(handler: logging.Handler) -> TypeGuard[logging.FileHandler]:
+    """The app's own log file handler (a rotating file handler)."""
     return _handler_class is not None and isinstance(handler, _handler_class)
 
 

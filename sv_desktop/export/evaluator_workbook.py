@@ -22,6 +22,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.evaluation import Evaluation, IndividualScore
 from .atomic import atomic_write
@@ -64,7 +65,7 @@ def expected_rows(evaluation: Evaluation) -> list[WorkbookRow]:
 def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str, evaluator: str,
                              scales: Mapping[str, Sequence[tuple[str, str, str]]], out: Path) -> Path:
     """The workbook for `evaluator`; `scales` gives each scale's (score, name, descriptor) levels."""
-    meta = {"format": FORMAT, "format_version": FORMAT_VERSION, "reference": reference,
+    meta: dict[str, str | int] = {"format": FORMAT, "format_version": FORMAT_VERSION, "reference": reference,
             "pack_version": evaluation.pack_version, "questions": question_set_fingerprint(evaluation),
             "evaluator": evaluator}
     own = {(s.bidder, s.question): s for s in evaluation.scores if s.evaluator == evaluator}
@@ -72,6 +73,7 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
     def write(temp: Path) -> None:
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
         sheet.title = SHEET
         put(sheet, 1, 1, f"Social value evaluation: {reference} {title}").font = TITLE_FONT
         put(sheet, 2, 1, f"Evaluator: {evaluator}. Score each answer alone, on its own merits, before moderation.")
@@ -102,21 +104,21 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
             sheet.add_data_validation(check)
             check.add(score)
         set_widths(sheet, (26, 6, 10, 36, 10, 8, 70))
-        sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=1)
+        sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=1).coordinate
         sheet.protection.sheet = True
         sheet.protection.formatColumns = False
         sheet.protection.formatRows = False
         scale_sheet = book.create_sheet(SCALES)
-        row = 1
+        line = 1
         for scale_id, levels in scales.items():
-            put(scale_sheet, row, 1, f"Scale {scale_id}").font = BOLD
-            row += 1
+            put(scale_sheet, line, 1, f"Scale {scale_id}").font = BOLD
+            line += 1
             for level, name, descriptor in levels:
-                put(scale_sheet, row, 1, level)
-                put(scale_sheet, row, 2, name)
-                put(scale_sheet, row, 3, descriptor).alignment = Alignment(wrap_text=True, vertical="top")
-                row += 1
-            row += 1
+                put(scale_sheet, line, 1, level)
+                put(scale_sheet, line, 2, name)
+                put(scale_sheet, line, 3, descriptor).alignment = Alignment(wrap_text=True, vertical="top")
+                line += 1
+            line += 1
         set_widths(scale_sheet, (10, 16, 100))
         scale_sheet.protection.sheet = True
         about = book.create_sheet(META)

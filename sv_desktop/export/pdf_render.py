@@ -437,8 +437,8 @@ def render(document: b.Document, key_prefix: str = "") -> list[Flowable]:
                                       tableStyle=[CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
             story.append(contents[-1])
-    for table in contents:
-        table.set_entries(listed)
+    for toc in contents:
+        toc.set_entries(listed)
     _link_heading_starts(story)
     return story
 

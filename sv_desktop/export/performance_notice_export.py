@@ -13,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.performance_notice import AssessmentYear
 from .atomic import atomic_write
@@ -29,6 +30,7 @@ def write_performance_xlsx(years: Sequence[AssessmentYear], out: Path, *, organi
     def write(temp: Path) -> None:
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
         sheet.title = "Performance notices"
         put(sheet, 1, 1, "Contract performance notices: KPI ratings").font = TITLE_FONT
         put(sheet, 2, 1, f"{organisation}. {LEGAL_BASIS}: at least once in every 12 months of the contract.")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.pipeline_notice import PipelineNotice
 from . import formatting as fmt
@@ -50,6 +51,7 @@ def write_notice_xlsx(notice: PipelineNotice, out: Path, *, organisation: str, i
     def write(temp: Path) -> None:
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
         sheet.title = "Pipeline notice"
         put(sheet, 1, 1, f"Pipeline notice {notice.year_label}").font = TITLE_FONT
         facts = _facts(notice, organisation, identifier)
@@ -71,7 +73,7 @@ def write_notice_xlsx(notice: PipelineNotice, out: Path, *, organisation: str, i
             for row in range(first + 1, first + 1 + len(notice.contracts)):
                 sheet.cell(row=row, column=column).number_format = DATE_FORMAT
         set_widths(sheet, WIDTHS)
-        sheet.freeze_panes = sheet.cell(row=first + 1, column=1)
+        sheet.freeze_panes = sheet.cell(row=first + 1, column=1).coordinate
         book.properties.title = f"Pipeline notice {notice.year_label}"
         book.properties.creator = organisation or "sv-desktop"
         book.save(temp)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model.portal_profiles import PortalColumn, PortalProfile
 from ..model.tender import Question
@@ -167,6 +168,7 @@ def portal_table(ctx: PackContext, descriptions: Mapping[str, str], profile: Por
 def _xlsx(ctx: PackContext, profile: PortalProfile, table: PortalTable, temp: Path) -> None:
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
     sheet.title = profile.sheet_name
     header_row(sheet, 1, table.headers)
     wrap = Alignment(vertical="top", wrap_text=True)

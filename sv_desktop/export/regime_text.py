@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..model.rules import SupplierRequirement
 from ..model.tender import Kpi, Question
 from . import formatting as fmt
 from .blocks import Block, Facts, Heading, Para, Table
@@ -138,7 +139,7 @@ def requirement_blocks(ctx: PackContext) -> list[Block]:
     words = ctx.words
     regime = words.regime(ctx.tender.route)
     blocks: list[Block] = [Heading(1, "6 Requirements for bidders")]
-    details = ctx.requirement_details or tuple((None, title, text) for title, text in ctx.requirements)
+    details: tuple[SupplierRequirement | tuple[None, str, str], ...] = ctx.requirement_details or tuple((None, title, text) for title, text in ctx.requirements)
     if not details:
         blocks.append(Para(words.requirements["none"], style="note"))
         return blocks

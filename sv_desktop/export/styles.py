@@ -184,7 +184,7 @@ def watermark_image(text: str) -> tuple[ImageReader, float, float]:
     scale = WATERMARK_DPI / 72
     font = ImageFont.truetype(str(fonts.face_file(fonts.BOLD)), round(WATERMARK_SIZE * scale))
     left, top, right, bottom = font.getbbox(text)
-    picture = Image.new("RGBA", (right - left + 4, bottom - top + 4), (0, 0, 0, 0))
+    picture = Image.new("RGBA", (int(right - left) + 4, int(bottom - top) + 4), (0, 0, 0, 0))
     colour = tuple(round(channel * 255) for channel in (WATERMARK.red, WATERMARK.green, WATERMARK.blue))
     ImageDraw.Draw(picture).text((2 - left, 2 - top), text, font=font,
                                  fill=(*colour, round(WATERMARK.alpha * 255)))

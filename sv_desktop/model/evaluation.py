@@ -269,7 +269,8 @@ def _disqualification(evaluation: Evaluation, bidder: str) -> str:
 
 
 def bidder_result(evaluation: Evaluation, bidder: Bidder) -> BidderResult:
-    rows, themes = [], {}
+    rows: list[QuestionResult] = []
+    themes: dict[str, Decimal] = {}
     for question in evaluation.questions:
         entry = evaluation.consensus_for(bidder.name, question.reference)
         score = entry.score if entry else None

@@ -147,7 +147,7 @@ def _tender(tender: Tender, publisher: Publisher, route_labels: Mapping[str, str
 def _metrics(tender: Tender) -> list[dict[str, Any]]:
     metrics = []
     for index, kpi in enumerate(tender.kpis, start=1):
-        observations = []
+        observations: list[dict[str, Any]] = []
         for kind, value in (("baseline", kpi.baseline), ("target", kpi.target)):
             if value.strip():
                 observations.append({"id": kind, "notes": kind.capitalize(), "measure": value.strip(),

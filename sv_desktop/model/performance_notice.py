@@ -71,7 +71,7 @@ def assessment_years(tender: Tender, until: dt.date) -> list[AssessmentYear]:
     start, end = delivery_start(tender), delivery_end(tender)
     if start is None or end is None:
         return []
-    years = []
+    years: list[AssessmentYear] = []
     index = 0
     while True:
         first = add_months(start, ASSESSMENT_MONTHS * index)
@@ -84,7 +84,7 @@ def assessment_years(tender: Tender, until: dt.date) -> list[AssessmentYear]:
                 continue
             rated = [r for r in tender.kpi_results if _key(r.kpi) == _key(kpi.name) and r.rating
                      and r.period_end is not None and first <= r.period_end <= last]
-            latest = max(rated, key=lambda r: r.period_end, default=None)
+            latest = max(rated, key=lambda r: r.period_end or dt.date.min, default=None)
             ratings.append(KpiRating(kpi.name, latest.rating if latest else "", latest.result if latest else "",
                                      latest.period_end if latest else None))
         years.append(AssessmentYear(tender.reference, tender.title, tender.award.supplier.name, first, last,

@@ -11,9 +11,10 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.evaluation import (
     BidderResult,
@@ -29,6 +30,9 @@ from ..model.standstill import Standstill, records_kept_until, standstill_for_ro
 from ..model.tender import Kpi, Tender
 from .errors import ServiceError
 
+if TYPE_CHECKING:
+    from ..export.context import PackContext
+
 EVALUATION_STAGE = "evaluation"
 
 
@@ -42,6 +46,12 @@ class EvaluationUseCases:
 
     _store: Any
     _today: Callable[[], dt.date]
+
+    if TYPE_CHECKING:  # provided by TenderService
+        def get(self, reference: str) -> Tender: ...
+        def save(self, tender: Tender, previous_reference: str | None = None) -> Tender: ...
+        def _guard(self) -> AbstractContextManager[None]: ...
+        def _pack_context(self, tender: Tender) -> PackContext: ...
 
     # ---------------------------------------------------------------- the evaluation record
 

@@ -6,7 +6,8 @@ version goes through the same checks, limits and optimistic locking as any other
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from ..model.history import HistoryEntry
 from ..model.tender import Tender
@@ -18,6 +19,11 @@ class HistoryUseCases:
     """Needs from TenderService: `_store`, `_guard()`, `get()` and `is_compliant()`."""
 
     _store: Any
+
+    if TYPE_CHECKING:  # provided by TenderService
+        def get(self, reference: str) -> Tender: ...
+        def is_compliant(self, tender: Tender) -> bool: ...
+        def _guard(self) -> AbstractContextManager[None]: ...
 
     def history(self, reference: str) -> list[HistoryEntry]:
         """Every recorded version of the tender, newest first."""

@@ -24,7 +24,7 @@ MAX_PERIOD_DAYS = 366 * 20
 
 class LifecycleUseCases:
     """Needs from TenderService: `_store`, `settings`, `content`, `rules`, `_today`, `_guard()`,
-    `is_compliant()` and `list_tenders()`."""
+    `get()`, `is_compliant()` and `list_tenders()`."""
 
     _store: Any
     settings: Any
@@ -34,6 +34,7 @@ class LifecycleUseCases:
 
     if TYPE_CHECKING:  # provided by TenderService
         def list_tenders(self, text: str = "") -> list[TenderSummary]: ...
+        def get(self, reference: str) -> Tender: ...
         def is_compliant(self, tender: Tender) -> bool: ...
         def _guard(self) -> AbstractContextManager[None]: ...
 

@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import store
 from ..masking import mask_secrets
@@ -35,9 +36,12 @@ from .errors import (
     ServiceError,
     export_error,
 )
-from .history_service import HistoryUseCases
 from .evaluation_service import EvaluationUseCases
+from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
+
+if TYPE_CHECKING:
+    from ..export.context import PackContext
 
 BIN_DAYS = 30
 """Days a deleted tender stays in the bin before it is removed for good."""
@@ -213,7 +217,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
 
     # ---------------------------------------------------------------- files
 
-    def _pack_context(self, tender: Tender):
+    def _pack_context(self, tender: Tender) -> PackContext:
         from ..export.context import make_pack_context
 
         return make_pack_context(tender, organisation=self.settings.organisation, today=self._today(),
@@ -254,6 +258,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
 
     def export_brief_docx(self, tender: Tender, out: Path) -> Path:
         return self._export("write_brief_docx", tender, out)
+
     def portal_profiles(self) -> dict[str, str]:
         """The portal profiles (bundled, then the Trust's own in the data folder), id -> name."""
         return {key: profile.name for key, profile in self._portal_profiles().items()}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, delete, func, or_, select, update
 from sqlalchemy.engine import CursorResult, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -23,8 +23,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from sv_desktop.masking import mask_secrets
-from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.evaluation import Evaluation
+from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
@@ -348,9 +348,10 @@ class TenderStore:
         """Record the wizard step a tender was left on, and nothing else: neither "last changed" nor the
         version moves, because looking at a tender is not changing it. False when it is not stored."""
         table = TenderRow.__table__
+        assert isinstance(table, Table)  # a declarative model's table
         with self._write() as session:
-            result = session.execute(table.update().where(
-                table.c.reference == reference, table.c.deleted_at.is_(None)).values(current_step=step))
+            result = cast(CursorResult, session.execute(update(table).where(
+                table.c.reference == reference, table.c.deleted_at.is_(None)).values(current_step=step)))
             return bool(result.rowcount)
 
     def bulk_create(self, tenders: Sequence[Tender], compliant: Sequence[bool | None] | None = None) -> int:
@@ -476,7 +477,7 @@ class TenderStore:
         """When each tender in the bin was put there (its removal for good counts from then)."""
         query = select(TenderRow.reference, TenderRow.deleted_at).where(TenderRow.deleted_at.is_not(None))
         with self._read() as session:
-            return {reference: deleted for reference, deleted in session.execute(query)}
+            return {reference: deleted for reference, deleted in session.execute(query) if deleted is not None}
 
     def restore_from_bin(self, reference: str) -> None:
         with self._write() as session:

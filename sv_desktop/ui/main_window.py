@@ -460,7 +460,8 @@ class MainWindow(QMainWindow):
 
         wizard = TenderWizard(self.attached, tender, self.settings)
         wizard.saved.connect(self._wizard_saved)
-        wizard.unfinished_changed.connect(self.model.set_unfinished)
+        if self.model is not None:
+            wizard.unfinished_changed.connect(self.model.set_unfinished)
         wizard.closed.connect(lambda reference, w=wizard: self._wizard_closed(w, reference))
         self.wizards.append(wizard)
         wizard.show()
@@ -485,7 +486,8 @@ class MainWindow(QMainWindow):
     def _wizard_closed(self, wizard: TenderWizard, reference: str) -> None:
         if wizard in self.wizards:
             self.wizards.remove(wizard)
-        self.model.set_unfinished(reference, "")
+        if self.model is not None:
+            self.model.set_unfinished(reference, "")
         wizard.deleteLater()
         self.refresh(select=reference or None)
 

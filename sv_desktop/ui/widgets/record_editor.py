@@ -262,7 +262,8 @@ class RecordEditor(QWidget):
         full = self.is_full()
         self.undo_button.setEnabled(bool(self._removed) and not full)
         for index in range(self.buttons.count()):
-            button = self.buttons.itemAt(index).widget()
+            item = self.buttons.itemAt(index)
+            button = item.widget() if item is not None else None
             if isinstance(button, QPushButton):
                 if button.property("room_tip") is None:
                     button.setProperty("room_tip", button.toolTip())  # its own tip, while there is room

@@ -171,6 +171,7 @@ class Autosaver(QObject):
                 self.retry_timer.start()
             return
         stored = save.result
+        assert stored is not None, "a save without an error brings the stored tender back"
         live = self._tender()
         live.version = stored.version
         live.updated_at = stored.updated_at

@@ -102,7 +102,7 @@ class FindingsList(QTextBrowser):
         self.document().setDocumentMargin(4)
         self.anchorClicked.connect(self._follow)
         self._rules: list[str] = []
-        self._shown: tuple[list[object], dict[str, str]] = ([], {})
+        self._shown: tuple[list[Finding], dict[str, str]] = ([], {})
         self.concise = False
         self._expanded: set[str] = set()
 
@@ -129,7 +129,7 @@ class FindingsList(QTextBrowser):
         self.verticalScrollBar().setValue(position)
 
     @staticmethod
-    def _key(finding: object) -> str:
+    def _key(finding: Finding) -> str:
         return f"{getattr(finding, 'rule', '')}|{getattr(finding, 'step', '')}|{finding.message}"
 
     def rules(self) -> list[str]:

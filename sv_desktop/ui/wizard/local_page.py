@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...model.rules import Finding
 from ...model.tender import Tender
 from ..parsing import format_number, parse_percent, parse_whole
 from ..style import make_secondary
@@ -123,7 +124,7 @@ class LocalPage(WizardPage):
             layout.addWidget(text)
         return box
 
-    def show_findings(self, findings: list[object]) -> None:
+    def show_findings(self, findings: list[Finding]) -> None:
         """The lots decision's own finding (undecided, no reasons, a single "lot") under the lots choice."""
         super().show_findings(findings)
         lots = [f for f in findings if getattr(f, "rule", "") == "PA23-LOTS"]

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .base_page import WizardPage
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class UnfinishedEntry:
         return f"{self.name}: '{typed}' is not finished; {used} is used until it is corrected."
 
 
-def unfinished_entries(pages: Iterable[object]) -> list[UnfinishedEntry]:
+def unfinished_entries(pages: Iterable[WizardPage]) -> list[UnfinishedEntry]:
     """Every unfinished entry on the wizard's pages, in page order."""
     entries = []
     for page in pages:
