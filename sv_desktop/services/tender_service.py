@@ -35,8 +35,8 @@ from .errors import (
     ServiceError,
     export_error,
 )
-from .history_service import HistoryUseCases
 from .evaluation_service import EvaluationUseCases
+from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
 
 BIN_DAYS = 30

@@ -23,8 +23,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from sv_desktop.masking import mask_secrets
-from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.evaluation import Evaluation
+from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
@@ -258,6 +258,10 @@ class TenderStore:
         dated = or_(TenderRow.awarded_on.between(start, end),
                     and_(TenderRow.awarded_on.is_(None), TenderRow.tender_notice_date.between(start, end)))
         return self._whole_tenders(dated)
+
+    def tenders_awarded_by(self, end: dt.date) -> list[Tender]:
+        """Whole live tenders awarded on or before `end`: the contracts that may have spend in a period."""
+        return self._whole_tenders(TenderRow.awarded_on <= end)
 
     def tenders_with_notice_between(self, start: dt.date, end: dt.date) -> list[Tender]:
         """Whole live tenders whose tender notice date falls in [start, end] (the pipeline notice)."""
