@@ -14,9 +14,10 @@ from sv_desktop.model.tender import new_tender
 from sv_desktop.model.tender_file import TenderFileError, tender_from_dict, tender_to_dict
 
 D = dt.date
+APRIL_2026 = D(2026, 4, 1)
 
 
-def contract(value="1200000", start=D(2026, 4, 1), months=24, actual=()):
+def contract(value="1200000", start=APRIL_2026, months=24, actual=()):
     tender = new_tender("SPEND-1", "Linen service", "goods_services")
     tender.stage = "awarded"
     tender.duration_months = months
