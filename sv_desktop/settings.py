@@ -27,6 +27,8 @@ class Settings:
     organisation: str = DEFAULT_ORGANISATION
     organisation_identifier: str = ""
     """The organisation's identifier in notices (e.g. its Find a Tender or Companies House identifier)."""
+    report_author: str = ""
+    """Who the compliance report is from (a name or team); empty: the organisation."""
     ocid_prefix: str = ""
     """The Open Contracting ID prefix registered for the Trust (ocds-xxxxxx); empty: "ocds-local"."""
     reference_prefix: str = "LPT"

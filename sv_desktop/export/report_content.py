@@ -64,7 +64,7 @@ def measure_rows(figures: PeriodFigures) -> list[tuple[str, str]]:
         ("Including the Fighting climate change theme", share(figures.with_climate, figures.counted)),
         ("KPIs set where the policy requires them",
          share(figures.kpis_set_where_required, figures.kpis_required)),
-        ("Spend awarded (excluding VAT)", f"{fmt.money(spend)} ({count(len(figures.awarded), 'contract')})"),
+        ("Spend in the period (excluding VAT)", f"{fmt.money(spend)} ({count(len(figures.spend_lines), 'contract')})"),
     ]
     for which, label in (("local", "local suppliers"), ("sme", "SMEs"), ("vcse", "VCSEs")):
         rows.append((f"Spend with {label}", f"{fmt.money(figures.spend(which))} ({pct(figures.spend_pct(which))})"))
@@ -149,22 +149,32 @@ def _weighting(report: ComplianceReport) -> list[Part]:
     return parts
 
 
+SPEND_METHOD = (
+    "Spend in a period is the part of each awarded contract's value that falls inside it, not the whole-life value "
+    "of the contracts awarded in it: each month of a contract, from its start date (or its award date when no "
+    "start is recorded), carries an equal share of its awarded value excluding VAT, and a month partly inside "
+    "the period counts for its days inside. Where finance has recorded the actual spend of a financial year, that "
+    "figure replaces the estimate for that year. Every awarded contract running in the period counts, whenever "
+    "it was awarded."
+)
+
+
 def _spend(report: ComplianceReport) -> list[Part]:
     now, before = report.current, report.previous
     areas = ", ".join(report.local_areas) or "none set"
-    rows = [("All awarded contracts", f"{len(now.awarded):,}", fmt.money(now.spend()), "100%" if now.awarded
-             else "n/a", "100%" if before.awarded else "n/a")]
+    rows = [("All contracts running", f"{len(now.spend_lines):,}", fmt.money(now.spend()), fmt.money(before.spend()),
+             "100%" if now.spend_lines else "n/a", "100%" if before.spend_lines else "n/a")]
     for which, label in (("local", "Local suppliers"), ("sme", "SMEs"), ("vcse", "VCSEs")):
-        rows.append((label, f"{now.spend_count(which):,}", fmt.money(now.spend(which)), pct(now.spend_pct(which)),
-                     pct(before.spend_pct(which))))
+        rows.append((label, f"{now.spend_count(which):,}", fmt.money(now.spend(which)), fmt.money(before.spend(which)),
+                     pct(now.spend_pct(which)), pct(before.spend_pct(which))))
     return [
         Heading(1, "3 Local, SME and VCSE spend"),
-        Para(f"Spend is the whole-life value, excluding VAT, of each contract awarded in the period. A supplier "
-             f"is local when its postcode is in one of the Trust's local postcode areas ({areas}); SMEs and VCSEs "
-             "are as recorded at award. A supplier can be local, an SME and a VCSE at once, so the shares do "
-             "not add up to 100%."),
-        Table(("Suppliers", "Contracts", "Awarded value", "Share of spend", "Previous period"), tuple(rows),
-              (2.2, 1, 1.6, 1.2, 1.2), numeric=(1, 2, 3, 4)),
+        Para(f"{SPEND_METHOD} A supplier is local when its postcode is in one of the Trust's local postcode areas "
+             f"({areas}); SMEs and VCSEs are as recorded at award. A supplier can be local, an SME and a VCSE at "
+             "once, so the shares do not add up to 100%. Each figure stands beside the same figure for the "
+             f"previous period of the same length ({period_text(before)})."),
+        Table(("Suppliers", "Contracts", "Spend", "Spend before", "Share", "Share before"), tuple(rows),
+              (1.8, 0.9, 1.3, 1.3, 0.9, 1.0), numeric=(1, 2, 3, 4, 5)),
     ]
 
 
@@ -187,6 +197,12 @@ def _method(report: ComplianceReport) -> list[Part]:
     ) if number]
     if left_out:
         notes.append(f"Dated in this period but not counted: {'; '.join(left_out)}.")
+    notes.append(SPEND_METHOD)
+    estimated = sum(line.basis != "actual" for line in now.spend_lines)
+    if now.spend_lines:
+        notes.append(f"Of the {count(len(now.spend_lines), 'contract')} with spend in the period, {estimated:,} "
+                     "use the pro-rata estimate for at least one financial year and "
+                     f"{len(now.spend_lines) - estimated:,} use actual spend recorded by finance only.")
     if now.awarded_without_value:
         notes.append(f"Not in the spend figures: {count(now.awarded_without_value, 'contract')} awarded in the "
                      "period with no awarded value recorded.")
@@ -212,13 +228,62 @@ def _awarded(report: ComplianceReport) -> list[Part]:
             *_limit_note(lines)]
 
 
+def _spend_list(report: ComplianceReport) -> list[Part]:
+    lines = list(report.current.spend_lines)
+    if not lines:
+        return []
+    rows = tuple((line.reference, line.supplier_name or "Not recorded",
+                  ", ".join(n for n, on in (("Local", line.local), ("SME", line.sme), ("VCSE", line.vcse)) if on)
+                  or "\u2013", fmt.money(line.awarded_value_gbp), fmt.money(line.spend_gbp),
+                  "Actual" if line.basis == "actual" else "Estimate" if line.basis == "estimate" else "Both")
+                 for line in lines[:LIST_LIMIT])
+    parts: list[Part] = [
+        Heading(1, "6 Spend in the period, contract by contract"),
+        Table(("Reference", "Supplier", "Local, SME, VCSE", "Awarded value", "Spend in period", "From"), rows,
+              (1.4, 2.0, 1.2, 1.3, 1.3, 0.8), numeric=(3, 4)),
+    ]
+    if len(lines) > LIST_LIMIT:
+        parts.append(Para(f"The first {LIST_LIMIT:,} of {len(lines):,} are listed; the XLSX export lists them all.",
+                          style="note"))
+    return parts
+
+
+def _coming_up(report: ComplianceReport) -> list[Part]:
+    parts: list[Part] = [
+        Heading(1, "7 Coming up: tenders in the pipeline and at pre-market engagement"),
+        Para("Tenders not yet issued to the market, soonest tender notice first, with what the policy check "
+             "finds today. They are not counted above; they show what the committee can expect next."),
+    ]
+    if not report.coming_up:
+        return [*parts, Para("No tender is in the pipeline or at pre-market engagement.", style="note")]
+    checks = {True: "Compliant", False: "Not yet compliant", None: "Not checked"}
+    rows = tuple((s.reference, s.title, "Pre-market" if s.stage == "pre_market" else "Pipeline",
+                  short_date(s.tender_notice_date), fmt.money(s.value_excl_vat_gbp), checks[s.compliant])
+                 for s in report.coming_up[:LIST_LIMIT])
+    parts.append(Table(("Reference", "Title", "Stage", "Notice", "Value", "Policy check"), rows,
+                       (1.3, 2.5, 0.9, 0.9, 1.1, 1.2), numeric=(4,)))
+    return parts
+
+
+def _recommendation(report: ComplianceReport) -> list[Part]:
+    return [
+        Heading(1, "For the committee"),
+        Para(f"Purpose: to report the Trust's compliance with its Social Value and Sustainable Procurement Policy "
+             f"(P238 Appendix Two) for {period_text(report.current)}, benchmarked against the period before, and "
+             "to show what is coming up."),
+        Table(("For the committee to complete", ""),
+              (("Recommendation", ""), ("Decision", ""), ("Actions and owners", ""), ("Date", "")), (2.0, 4.7)),
+    ]
+
+
 def build_report(report: ComplianceReport) -> tuple[Document, list[Part]]:
     """The document frame (cover, metadata) and the body parts in order."""
     now = report.current
     cover = Cover(
         eyebrow=REPORT_NAME, title=period_text(now), organisation=report.organisation,
         facts=(("Reporting period", period_text(now)), ("Benchmark period", period_text(report.previous)),
-               ("Reported to", AUDIENCE), ("Local postcode areas", ", ".join(report.local_areas) or "None set"),
+               ("Reported to", AUDIENCE), ("Author", report.author or report.organisation),
+               ("Local postcode areas", ", ".join(report.local_areas) or "None set"),
                ("Produced", fmt.long_date(report.generated_on))),
     )
     document = Document(
@@ -229,5 +294,6 @@ def build_report(report: ComplianceReport) -> tuple[Document, list[Part]]:
         footer_label=f"{REPORT_NAME} \u00b7 {report.organisation}",
         body_starts_on_cover=True,
     )
-    parts = [*_summary(report), *_weighting(report), *_spend(report), *_method(report), *_awarded(report)]
+    parts = [*_recommendation(report), *_summary(report), *_weighting(report), *_spend(report), *_method(report),
+             *_awarded(report), *_spend_list(report), *_coming_up(report)]
     return document, parts

@@ -45,7 +45,7 @@ def measures(figures: PeriodFigures) -> list[tuple[str, int | None, object, obje
         ("KPIs required", figures.kpis_required, None, None),
         ("KPIs set where required", figures.kpis_set_where_required,
          as_fraction(percent_of(figures.kpis_set_where_required, figures.kpis_required)), None),
-        ("Contracts awarded with a value", len(figures.awarded), None, figures.spend()),
+        ("Spend in the period (contracts running)", len(figures.spend_lines), None, figures.spend()),
     ]
     for which, label in (("local", "Local suppliers"), ("sme", "SMEs"), ("vcse", "VCSEs")):
         rows.append((f"Spend with {label}", figures.spend_count(which), as_fraction(figures.spend_pct(which)),
@@ -100,6 +100,40 @@ def _contracts(sheet: Worksheet, report: ComplianceReport) -> None:
         cell.number_format = DATE_FORMAT
 
 
+SPEND_HEADERS = ("Period", "Reference", "Title", "Supplier", "Supplier postcode", "Local", "SME", "VCSE",
+                 "Awarded on", "Awarded value (£)", "Spend in the period (£)", "Worked out from")
+COMING_HEADERS = ("Reference", "Title", "Stage", "Tender notice date", "Value excl. VAT (£)", "Policy check")
+
+
+def _spend(sheet: Worksheet, report: ComplianceReport) -> None:
+    header_row(sheet, 1, SPEND_HEADERS)
+    row = 2
+    for name, figures in (("This period", report.current), ("Previous period", report.previous)):
+        for line in figures.spend_lines:
+            values = (name, line.reference, line.title, line.supplier_name or None, line.supplier_postcode or None,
+                      line.local, line.sme, line.vcse, line.awarded_on, line.awarded_value_gbp, line.spend_gbp,
+                      {"estimate": "Pro-rata estimate", "actual": "Actual spend recorded",
+                       "actual and estimate": "Actual spend and pro-rata estimate"}.get(line.basis, line.basis))
+            for column, value in enumerate(values, start=1):
+                put(sheet, row, column, value, MONEY_FORMAT if column in (10, 11) else None)
+            row += 1
+    set_widths(sheet, (15, 18, 44, 30, 12, 8, 8, 8, 12, 16, 16, 30))
+    sheet.freeze_panes = "C2"
+    for cell in sheet["I"][1:]:
+        cell.number_format = DATE_FORMAT
+
+
+def _coming_up(sheet: Worksheet, report: ComplianceReport) -> None:
+    header_row(sheet, 1, COMING_HEADERS)
+    checks = {True: "Compliant", False: "Not compliant", None: "Not checked"}
+    for row, summary in enumerate(report.coming_up, start=2):
+        values = (summary.reference, summary.title, STAGE_NAMES.get(summary.stage, summary.stage),
+                  summary.tender_notice_date, summary.value_excl_vat_gbp, checks[summary.compliant])
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, value, MONEY_FORMAT if column == 5 else None)
+    set_widths(sheet, (18, 48, 24, 14, 16, 14))
+
+
 def write_report_xlsx(report: ComplianceReport, out: Path) -> Path:
     """Write the workbook atomically to `out`; returns `out`."""
     def write(temp: Path) -> None:
@@ -109,6 +143,8 @@ def write_report_xlsx(report: ComplianceReport, out: Path) -> Path:
         summary.title = "Summary"
         _summary(summary, report)
         _contracts(book.create_sheet("Contracts"), report)
+        _spend(book.create_sheet("Spend"), report)
+        _coming_up(book.create_sheet("Coming up"), report)
         book.properties.title = f"{REPORT_NAME}: {period_text(report.current)}"
         book.properties.creator = report.organisation
         book.save(temp)

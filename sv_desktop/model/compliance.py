@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .rules import RuleSet, evaluate
-from .tender import MANDATORY_THEME, OUT_OF_SCOPE_CATEGORIES, Tender, add_months
+from .spend import period_spend
+from .tender import MANDATORY_THEME, OUT_OF_SCOPE_CATEGORIES, Tender, TenderSummary, add_months
 
 MIN_WEIGHTING_PCT = Decimal(10)
 ISSUED_STAGES: tuple[str, ...] = ("itt", "evaluation", "awarded", "renewal_due")
@@ -86,6 +87,24 @@ class ContractLine:
 
 
 @dataclass(frozen=True)
+class SpendLine:
+    """One awarded contract running in the period, with the part of its value that falls inside it."""
+
+    reference: str
+    title: str
+    supplier_name: str
+    supplier_postcode: str
+    local: bool
+    sme: bool
+    vcse: bool
+    awarded_on: dt.date | None
+    awarded_value_gbp: Decimal
+    spend_gbp: Decimal
+    basis: str
+    """"estimate" (pro rata), "actual" (recorded by finance) or "actual and estimate"."""
+
+
+@dataclass(frozen=True)
 class PeriodFigures:
     start: dt.date
     end: dt.date
@@ -93,6 +112,8 @@ class PeriodFigures:
     not_issued: int
     """Tenders dated in the period still at pipeline or pre-market engagement (not counted)."""
     out_of_scope: int
+    spend_lines: tuple[SpendLine, ...] = ()
+    """Every awarded contract with spend in the period, wherever its award date falls."""
 
     @property
     def counted(self) -> int:
@@ -123,12 +144,13 @@ class PeriodFigures:
         return sum(line.date_basis == "award" and line.awarded_value_gbp is None for line in self.contracts)
 
     def spend(self, which: str = "all") -> Decimal:
-        """Total awarded value of the period, or of its local, SME or VCSE suppliers."""
-        lines = self.awarded if which == "all" else [line for line in self.awarded if getattr(line, which)]
-        return sum((line.awarded_value_gbp or Decimal(0) for line in lines), Decimal(0))
+        """Spend in the period (the part of each contract's value inside it), or that with local, SME or
+        VCSE suppliers."""
+        lines = self.spend_lines if which == "all" else [line for line in self.spend_lines if getattr(line, which)]
+        return sum((line.spend_gbp for line in lines), Decimal(0))
 
     def spend_count(self, which: str) -> int:
-        return sum(bool(getattr(line, which)) for line in self.awarded)
+        return sum(bool(getattr(line, which)) for line in self.spend_lines)
 
     def spend_pct(self, which: str) -> Decimal | None:
         return percent_of(self.spend(which), self.spend())
@@ -145,6 +167,9 @@ class ComplianceReport:
     undated: int = 0
     """Tenders with neither an award date nor a tender notice date: in no period."""
     category_labels: Mapping[str, str] = field(default_factory=dict)
+    coming_up: tuple[TenderSummary, ...] = ()
+    """Tenders in the pipeline or at pre-market engagement, soonest notice first, with their policy check."""
+    author: str = ""
 
 
 def kpi_status(tender: Tender, rules: RuleSet | None, on: dt.date) -> tuple[bool, bool]:
@@ -180,11 +205,34 @@ def contract_line(tender: Tender, day: dt.date, basis: str, rules: RuleSet | Non
     )
 
 
+def spend_line(tender: Tender, start: dt.date, end: dt.date, is_local: Callable[[str], bool]) -> SpendLine | None:
+    spend = period_spend(tender, start, end)
+    if spend is None or not spend.amount:
+        return None
+    supplier = tender.award.supplier
+    basis = " and ".join(name for name, used in (("actual", spend.actual), ("estimate", spend.estimated)) if used)
+    return SpendLine(
+        reference=tender.reference, title=tender.title, supplier_name=supplier.name,
+        supplier_postcode=" ".join(supplier.postcode.upper().split()),
+        local=bool(supplier.postcode.strip()) and is_local(supplier.postcode), sme=supplier.sme, vcse=supplier.vcse,
+        awarded_on=tender.award.awarded_on, awarded_value_gbp=tender.award.awarded_value_gbp or Decimal(0),
+        spend_gbp=spend.amount, basis=basis)
+
+
 def period_figures(tenders: Iterable[Tender], start: dt.date, end: dt.date, rules: RuleSet | None,
                    is_local: Callable[[str], bool]) -> PeriodFigures:
-    """The measures for [start, end] from any tenders (those dated outside the period are ignored)."""
+    """The measures for [start, end] from any tenders (those dated outside the period are ignored; spend
+    counts every awarded contract running in the period)."""
     lines: list[ContractLine] = []
+    spending: list[SpendLine] = []
     not_issued = out_of_scope = 0
+    tenders = list(tenders)
+    for tender in tenders:
+        if tender.category in OUT_OF_SCOPE_CATEGORIES or tender.stage not in ISSUED_STAGES:
+            continue
+        line = spend_line(tender, start, end, is_local)
+        if line is not None:
+            spending.append(line)
     for tender in tenders:
         day, basis = counted_date(tender)
         if day is None or not start <= day <= end:
@@ -196,5 +244,6 @@ def period_figures(tenders: Iterable[Tender], start: dt.date, end: dt.date, rule
         else:
             lines.append(contract_line(tender, day, basis, rules, is_local))
     lines.sort(key=lambda line: (line.counted_on, line.reference))
+    spending.sort(key=lambda line: (-line.spend_gbp, line.reference))
     return PeriodFigures(start=start, end=end, contracts=tuple(lines), not_issued=not_issued,
-                         out_of_scope=out_of_scope)
+                         out_of_scope=out_of_scope, spend_lines=tuple(spending))

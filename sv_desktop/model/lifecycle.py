@@ -43,6 +43,17 @@ class EngagementEvent:
     notes: str = ""
 
 
+@dataclass(frozen=True)
+class ActualSpend:
+    """Money actually paid under the contract in one financial year (1 April to 31 March), from the
+    finance ledger; it replaces the pro-rata estimate for that year in the compliance report."""
+
+    financial_year: int
+    """The year in which the financial year starts (2027 for 2027/28)."""
+    amount_gbp: Decimal
+    """Pounds excluding VAT."""
+
+
 @dataclass
 class Award:
     """Who won the contract and for how much; empty until the tender is awarded."""
@@ -53,6 +64,8 @@ class Award:
     """Whole-life value of the contract as awarded, pounds excluding VAT: the spend the report counts."""
     renewal_requirements: str = ""
     """What the next contract must do differently (P238 §4.3 "define renewal requirements")."""
+    actual_spend: list[ActualSpend] = field(default_factory=list)
+    """Spend recorded per financial year, where finance has given it (one entry per year)."""
 
     @property
     def is_awarded(self) -> bool:

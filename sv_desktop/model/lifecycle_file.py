@@ -13,7 +13,7 @@ from typing import Any
 
 from . import json_fields
 from .json_fields import TenderFileError
-from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult, Supplier
+from .lifecycle import ActualSpend, Award, CaseStudy, EngagementEvent, KpiResult, Supplier
 from .tender import ROLES, THEMES, Tender
 
 # The short names the readers below use.
@@ -23,6 +23,7 @@ _date = json_fields.date_field
 _num = json_fields.json_number
 _kind = json_fields.kind_of
 _list = json_fields.list_field
+_number = json_fields.number_field
 _obj = json_fields.object_field
 _optional_decimal = json_fields.optional_decimal_field
 _text = json_fields.text_field
@@ -84,7 +85,23 @@ def _award(data: dict) -> Award:
         awarded_on=_date(raw, "awarded_on", "award."),
         awarded_value_gbp=_optional_decimal(raw, "awarded_value_gbp", "award.", Decimal(0), Decimal("1e12")),
         renewal_requirements=_text(raw, "renewal_requirements", "award."),
+        actual_spend=_actual_spend(raw),
     )
+
+
+def _actual_spend(award: dict) -> list[ActualSpend]:
+    entries: list[ActualSpend] = []
+    for index, raw in enumerate(_list(award, "actual_spend", "award.")):
+        path = f"award.actual_spend[{index}]."
+        if not isinstance(raw, dict):
+            raise TenderFileError(f"must be an object, not {_kind(raw)}", path.rstrip("."))
+        year = int(_number(raw, "financial_year", path, low=Decimal(1990), high=Decimal(2200), required=True,
+                           integer=True))
+        if any(entry.financial_year == year for entry in entries):
+            raise TenderFileError(f"repeats the financial year {year}; give each year once", f"{path}financial_year")
+        amount = _number(raw, "amount_gbp", path, low=Decimal(0), high=Decimal("1e12"), required=True)
+        entries.append(ActualSpend(year, amount))
+    return entries
 
 
 def _kpi_results(data: dict) -> list[KpiResult]:
@@ -153,6 +170,8 @@ def write_lifecycle(tender: Tender) -> dict[str, Any]:
             "awarded_on": _iso(award.awarded_on),
             "awarded_value_gbp": None if award.awarded_value_gbp is None else _num(award.awarded_value_gbp),
             "renewal_requirements": award.renewal_requirements,
+            "actual_spend": [{"financial_year": s.financial_year, "amount_gbp": _num(s.amount_gbp)}
+                             for s in award.actual_spend],
         },
         "kpi_results": [
             {"kpi": r.kpi, "period_start": _iso(r.period_start), "period_end": _iso(r.period_end),

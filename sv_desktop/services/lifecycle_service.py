@@ -20,6 +20,7 @@ from ..model.tender import Tender, TenderSummary
 from .errors import ServiceError, export_error
 
 MAX_PERIOD_DAYS = 366 * 20
+COMING_UP_STAGES = frozenset({"pipeline", "pre_market"})
 
 
 class LifecycleUseCases:
@@ -206,8 +207,12 @@ class LifecycleUseCases:
         start, end = self._period(start, end)
         before_start, before_end = compliance.previous_period(start, end)
         with self._guard():
-            tenders = self._store.tenders_dated_between(before_start, end)
+            dated = self._store.tenders_dated_between(before_start, end)
+            running = self._store.tenders_awarded_by(end)  # contracts awarded earlier still have spend
             undated = self._store.count_undated()
+            coming = [s for s in self._store.list_summaries("") if s.stage in COMING_UP_STAGES]
+        tenders = list({tender.reference: tender for tender in [*dated, *running]}.values())
+        coming.sort(key=lambda s: (s.tender_notice_date is None, s.tender_notice_date or dt.date.max, s.reference))
         is_local = self.settings.is_local_postcode
         return compliance.ComplianceReport(
             organisation=self.settings.organisation or self.content.organisation.name,
@@ -217,6 +222,8 @@ class LifecycleUseCases:
             previous=compliance.period_figures(tenders, before_start, before_end, self.rules, is_local),
             undated=undated,
             category_labels={key: guide.label for key, guide in self.content.categories.items()},
+            coming_up=tuple(coming),
+            author=self.settings.report_author or self.settings.organisation or self.content.organisation.name,
         )
 
     def report_measures(self, figures: compliance.PeriodFigures) -> list[tuple[str, str]]:

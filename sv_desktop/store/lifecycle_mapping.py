@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from sv_desktop.model.lifecycle import Award, CaseStudy, EngagementEvent, KpiResult, Supplier
+from sv_desktop.model.lifecycle import ActualSpend, Award, CaseStudy, EngagementEvent, KpiResult, Supplier
 from sv_desktop.model.tender import Tender
 
 from .models import (
@@ -61,6 +61,8 @@ def fill_award(row: TenderRow, award: Award, money: Callable[[Decimal, str], Dec
     row.awarded_value_gbp = (None if award.awarded_value_gbp is None
                              else money(award.awarded_value_gbp, "awarded value"))
     row.renewal_requirements = award.renewal_requirements
+    row.actual_spend = [{"financial_year": s.financial_year, "amount_gbp": f"{money(s.amount_gbp, 'actual spend'):f}"}
+                        for s in award.actual_spend]
 
 
 def lifecycle_children(tender: Tender) -> dict[str, list]:
@@ -95,6 +97,8 @@ def lifecycle_from_row(row: TenderRow) -> dict:
             awarded_on=row.awarded_on,
             awarded_value_gbp=row.awarded_value_gbp,
             renewal_requirements=row.renewal_requirements,
+            actual_spend=[ActualSpend(int(item["financial_year"]), Decimal(str(item["amount_gbp"])))
+                          for item in row.actual_spend or []],
         ),
         "engagement": [
             EngagementEvent(title=e.title, held_on=e.held_on, notes=e.notes,

@@ -86,6 +86,8 @@ class TenderRow(Base):
     awarded_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     awarded_value_gbp: Mapped[Decimal | None] = mapped_column(Money())
     renewal_requirements: Mapped[str] = _text()
+    actual_spend: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    """[{"financial_year": 2027, "amount_gbp": "125000.00"}, ...]: spend per financial year, as finance gave it."""
 
     confidentiality_reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     kpi_exemption_reason: Mapped[str] = _text()

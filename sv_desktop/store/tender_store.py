@@ -259,6 +259,10 @@ class TenderStore:
                     and_(TenderRow.awarded_on.is_(None), TenderRow.tender_notice_date.between(start, end)))
         return self._whole_tenders(dated)
 
+    def tenders_awarded_by(self, end: dt.date) -> list[Tender]:
+        """Whole live tenders awarded on or before `end`: the contracts that may have spend in a period."""
+        return self._whole_tenders(TenderRow.awarded_on <= end)
+
     def tenders_with_notice_between(self, start: dt.date, end: dt.date) -> list[Tender]:
         """Whole live tenders whose tender notice date falls in [start, end] (the pipeline notice)."""
         return self._whole_tenders(TenderRow.tender_notice_date.between(start, end))

@@ -6,6 +6,7 @@ entry can never replace a good setting.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
@@ -57,6 +58,23 @@ def _email(text: str) -> str:
     return value
 
 
+def _short_text(limit: int, what: str):
+    def parse(text: str) -> str:
+        value = " ".join(text.split())
+        if len(value) > limit:
+            raise FieldError(f"Keep {what} under {limit} characters.")
+        return value
+    return parse
+
+
+def _ocid_prefix(text: str) -> str:
+    value = text.strip().lower()
+    if value and not re.fullmatch(r"ocds-[a-z0-9]{6}", value):
+        raise FieldError("Enter the prefix the Open Contracting Partnership gave the Trust, such as ocds-a1b2c3, "
+                         "or leave it empty.")
+    return value
+
+
 class SettingsDialog(QDialog):
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +92,19 @@ class SettingsDialog(QDialog):
         self.contact_email.set_value(getattr(settings, "contact_email", ""))
         add_row(form, "&Contact email for suppliers:", self.contact_email,
                 "Printed with the Procurement Lead's name as the contact in packs and briefs.")
+        self.identifier = ValidatedField(_short_text(100, "the identifier"),
+                                         placeholder="for example the Trust's Find a Tender identifier")
+        self.identifier.set_value(settings.organisation_identifier)
+        add_row(form, "Organisation &identifier:", self.identifier,
+                "Named in the pipeline notice and in open contracting data.")
+        self.ocid_prefix = ValidatedField(_ocid_prefix, placeholder="for example ocds-a1b2c3")
+        self.ocid_prefix.set_value(settings.ocid_prefix)
+        add_row(form, "Open contracting pre&fix:", self.ocid_prefix,
+                "The prefix of the Trust's open contracting IDs; empty until one is registered.")
+        self.report_author = ValidatedField(_short_text(200, "the author"), placeholder="a name or team")
+        self.report_author.set_value(settings.report_author)
+        add_row(form, "Compliance report &author:", self.report_author,
+                "Named on the cover of the compliance report for the committee.")
         self.postcodes = ValidatedField(parse_postcode_areas, fmt=lambda areas: ", ".join(areas),
                                         placeholder="for example LE, NN")
         self.postcodes.set_value(list(settings.local_postcode_areas))
@@ -130,7 +161,8 @@ class SettingsDialog(QDialog):
             field.edited.connect(self._update_ok)
 
     def fields(self) -> list[ValidatedField]:
-        return [self.organisation, self.contact_email, self.postcodes, self.word_limit]
+        return [self.organisation, self.contact_email, self.identifier, self.ocid_prefix, self.report_author,
+                self.postcodes, self.word_limit]
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(all(f.is_valid() for f in self.fields()))
@@ -145,6 +177,9 @@ class SettingsDialog(QDialog):
         settings = self.service.settings
         settings.organisation = self.organisation.value()
         settings.contact_email = self.contact_email.value()
+        settings.organisation_identifier = self.identifier.value()
+        settings.ocid_prefix = self.ocid_prefix.value()
+        settings.report_author = self.report_author.value()
         settings.local_postcode_areas = list(self.postcodes.value())
         settings.default_word_limit = self.word_limit.value()
         settings.default_scoring_scale = self.scale.currentData()

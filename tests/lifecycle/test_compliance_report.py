@@ -73,6 +73,16 @@ FIXTURE = [
 ]
 
 
+def pennies(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal("0.01"))
+
+
+def share(value, months: int, days: int = 0, of: int = 31) -> Decimal:
+    """A 36-month contract's value for `months` whole months and `days` days of an `of`-day month."""
+    monthly = Decimal(value) / 36
+    return monthly * months + monthly * days / of
+
+
 @pytest.fixture
 def filled(service):
     service.bulk_create(FIXTURE)
@@ -96,12 +106,23 @@ def test_the_figures_match_the_hand_count(filled):
     assert (now.counted, now.meeting_weighting, now.with_climate) == (8, 7, 6)
     assert (now.kpis_required, now.kpis_set_where_required) == (2, 1)
     assert (now.not_issued, now.out_of_scope, now.awarded_without_value, report.undated) == (2, 1, 1, 1)
-    assert now.spend() == Decimal("10000000.00")
-    assert [now.spend(which) for which in ("local", "sme", "vcse")] == [
-        Decimal("7000000"), Decimal("3899999.50"), Decimal("8500000")]
-    assert [now.spend_count(which) for which in ("local", "sme", "vcse")] == [2, 3, 2]
-    assert [now.spend_pct(which) for which in ("local", "sme", "vcse")] == [
-        Decimal(70), Decimal("38.999995"), Decimal(85)]
+    # Spend is each contract's value by the months (and days of a month) it runs inside the period: 36-month
+    # contracts from their award dates. E runs 24 whole months inside; C 14 months and 17 of 31 days; D one
+    # day of 30 (31 March plus a month is 30 April, so its first month ends on 29 April); M 8 months and 25 of 31 days; N 7 months and 24 of 31 days; P2 (awarded in 2023) its last 12
+    # months. F has no value; K is awarded after the period.
+    spend = {"C": share(1_000_000, 14, 17), "D": share(6_000_000, 0, 1, of=30),
+             "E": share(2_500_000, 24), "M": share(Decimal("100000.50"), 8, 25),
+             "N": share(Decimal("399999.50"), 7, 24), "P2": share(300_000, 12)}
+    assert pennies(spend["E"]) == Decimal("1666666.67") and pennies(spend["P2"]) == Decimal("100000.00")
+    assert pennies(spend["D"]) == Decimal("5555.56")
+    assert pennies(now.spend()) == pennies(sum(spend.values()))
+    assert [pennies(now.spend(which)) for which in ("local", "sme", "vcse")] == [
+        pennies(spend["C"] + spend["D"] + spend["P2"]), pennies(spend["C"] + spend["E"] + spend["N"]),
+        pennies(spend["D"] + spend["E"] + spend["P2"])]
+    assert [now.spend_count(which) for which in ("local", "sme", "vcse")] == [3, 3, 3]
+    assert {line.reference for line in now.spend_lines} == {
+        "C-NO-CLIMATE", "D-BIG-WITH-KPIS", "E-BIG-NO-KPIS", "M-LIVERPOOL", "N-NO-POSTCODE", "P2-PREVIOUS-FIRST-DAY"}
+    assert {line.basis for line in now.spend_lines} == {"estimate"}
     line = {line.reference: line for line in now.contracts}
     assert line["C-NO-CLIMATE"].date_basis == "award" and line["A-EXACT-10"].date_basis == "notice"
     assert line["A-EXACT-10"].meets_weighting and not line["B-BELOW-10"].meets_weighting
@@ -111,14 +132,15 @@ def test_the_figures_match_the_hand_count(filled):
     assert (before.start, before.end) == (dt.date(2023, 4, 1), dt.date(2025, 3, 31))
     assert [line.reference for line in before.contracts] == ["P2-PREVIOUS-FIRST-DAY", "P1-PREVIOUS-LAST-DAY"]
     assert (before.meeting_weighting, before.with_climate, before.kpis_required) == (1, 2, 0)
-    assert (before.spend(), before.spend_pct("local"), before.spend_pct("sme")) == (
-        Decimal(300000), Decimal(100), Decimal(0))
+    assert (pennies(before.spend()), before.spend_pct("local"), before.spend_pct("sme")) == (
+        Decimal("200000.00"), Decimal(100), Decimal(0))  # P2's first 24 months
 
 
 def test_local_areas_come_from_the_settings(filled):
     filled.settings.local_postcode_areas = ["B", "L"]
     now = filled.compliance_report(START, END).current
-    assert now.spend("local") == Decimal("2600000.50")  # E (B1) and M (L1); LE and NN are no longer local
+    # E (B1) and M (L1); LE and NN are no longer local.
+    assert pennies(now.spend("local")) == pennies(share(2_500_000, 24) + share(Decimal("100000.50"), 8, 25))
 
 
 def test_the_default_period_is_the_two_years_to_today(filled):
@@ -138,15 +160,18 @@ def test_the_pdf_for_the_committee(filled, tmp_path):
     assert reader.metadata.title == "Social value compliance report: 1 April 2025 to 31 March 2027"
     for expected in ("Leicestershire Partnership NHS Trust", "1 April 2025 to 31 March 2027",
                      "1 April 2023 to 31 March 2025", "7 of 8 (87.5%)", "6 of 8 (75.0%)", "1 of 2 (50.0%)",
-                     "£10,000,000 (5 contracts)", "£7,000,000 (70.0%)", "£3,899,999.50 (39.0%)",
-                     "£8,500,000 (85.0%)", "1 of 2 (50.0%)", "2 of 2 (100.0%)", "£300,000 (100.0%)",
+                     "£2,287,186.39 (6 contracts)", "£509,677.42 (22.3%)", "£2,157,168.35 (94.3%)",
+                     "£1,772,222.22 (77.5%)", "1 of 2 (50.0%)", "2 of 2 (100.0%)", "£200,000 (100.0%)",
+                     "not the whole-life value of the contracts awarded in it", "For the committee to complete",
+                     "Recommendation", "Coming up", "G-PIPELINE", "H-PRE-MARKET",
+                     "6 Spend in the period, contract by contract",
                      "LE, NN", "not counted: 2 tenders still in the pipeline or at pre-market engagement; "
                      "1 medicines tender.", "1 contract awarded in the period with no awarded value",
                      "In no period: 1 tender with neither"):
         assert expected in text, expected
     for reference in ("B-BELOW-10", "C-NO-CLIMATE", "N-NO-POSTCODE", "E-BIG-NO-KPIS"):
         assert reference in text
-    for absent in ("G-PIPELINE", "J-DAY-AFTER", "K-AWARDED-AFTER", "Z-IN-THE-BIN", "P3-BEFORE"):
+    for absent in ("J-DAY-AFTER", "K-AWARDED-AFTER", "Z-IN-THE-BIN", "P3-BEFORE"):
         assert absent not in text
     assert f"Page 1 of {len(reader.pages)}" in text
     fonts = pdf_fonts(out)
@@ -161,16 +186,24 @@ def _rows(sheet) -> dict[str, tuple]:
 def test_the_xlsx_for_analysts(filled, tmp_path):
     out = filled.export_report(START, END, tmp_path / "report.xlsx")
     book = load_workbook(out)
-    assert book.sheetnames == ["Summary", "Contracts"]
+    assert book.sheetnames == ["Summary", "Contracts", "Spend", "Coming up"]
     summary = _rows(book["Summary"])
     assert summary["Contracts counted"][:1] == (8,)
     assert summary["Weighting of at least 10%"][:2] == (7, 0.875)
     assert summary["Fighting climate change theme"][:2] == (6, 0.75)
     assert summary["KPIs set where required"][:2] == (1, 0.5)
-    assert summary["Contracts awarded with a value"][:3] == (5, None, 10_000_000)
-    assert summary["Spend with Local suppliers"][:3] == (2, 0.7, 7_000_000)
-    assert summary["Spend with SMEs"][2] == pytest.approx(3_899_999.5)
-    assert summary["Spend with VCSEs"][3:6] == (1, 1.0, 300_000)
+    assert summary["Spend in the period (contracts running)"][:2] == (6, None)
+    assert summary["Spend in the period (contracts running)"][2] == pytest.approx(2_287_186.39, abs=0.01)
+    assert summary["Spend with Local suppliers"][:2] == (3, pytest.approx(0.2228, abs=1e-4))
+    assert summary["Spend with Local suppliers"][2] == pytest.approx(509_677.42, abs=0.01)
+    assert summary["Spend with SMEs"][2] == pytest.approx(2_157_168.35, abs=0.01)
+    assert summary["Spend with VCSEs"][3:6] == (1, 1.0, 200_000)
+    spend = {row[1]: row for row in book["Spend"].iter_rows(min_row=2, values_only=True) if row[0] == "This period"}
+    assert set(spend) == {"C-NO-CLIMATE", "D-BIG-WITH-KPIS", "E-BIG-NO-KPIS", "M-LIVERPOOL", "N-NO-POSTCODE",
+                          "P2-PREVIOUS-FIRST-DAY"}
+    assert spend["E-BIG-NO-KPIS"][9:] == (2_500_000, pytest.approx(1_666_666.67, abs=0.01), "Pro-rata estimate")
+    coming = [row[0] for row in book["Coming up"].iter_rows(min_row=2, values_only=True)]
+    assert coming == ["G-PIPELINE", "H-PRE-MARKET"]
     assert summary["Not counted: not yet issued"][0] == 2
     assert book["Summary"]["C12"].number_format == "0.0%"
 

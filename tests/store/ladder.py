@@ -197,6 +197,20 @@ def fill_0009(connection: sa.Connection) -> Tender:
     return tender
 
 
+def fill_0010(connection: sa.Connection) -> Tender:
+    """A 0002 tender with what 0010 added: actual spend per financial year on the award."""
+    from sv_desktop.model.lifecycle import ActualSpend
+
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0010"
+    tender.award.actual_spend = [ActualSpend(2026, Decimal("125000.50"))]
+    connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold(),
+        actual_spend=[{"financial_year": 2026, "amount_gbp": "125000.50"}]))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -205,4 +219,5 @@ FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0006": fill_0006,
     "0008": fill_0008,
     "0009": fill_0009,
+    "0010": fill_0010,
 }

@@ -22,7 +22,7 @@ from .test_focus_chain import demo_tender
 TYPED = st.one_of(
     st.sampled_from(["2.5 million", "1,2OO,000", "1.2m", "250k", "1,200,000.00", "1,20,000", "1.2.3", "12 5",
                      "31/02/2027", "01/06/2027", "15/09/2027", "2027-10-01", "1 Mar 2028", "101", "99.5", "7",
-                     "20 %", "750", "1,000", "3 lots", "LPT-2027-9"]),
+                     "20 %", "750", "1,000", "3 lots", "LPT-2027-9", "60130000-8", "6013000-8"]),
     st.text(alphabet="0123456789,./- %kmbnilo", min_size=1, max_size=12),
 )
 
@@ -39,11 +39,16 @@ def wizard_fields(wizard) -> dict[str, tuple[ValidatedField, object]]:
         "duration": (details.duration, lambda t: t.duration_months),
         "notice": (details.notice_date, lambda t: t.tender_notice_date),
         "start": (details.start_date, lambda t: t.contract_start_date),
+        "clarification": (details.clarification, lambda t: t.clarification_deadline),
+        "award_estimate": (details.award_estimate, lambda t: t.estimated_award_date),
+        "cpv": (details.cpv_code, lambda t: t.cpv_code),
         "lots": (local.lot_count, lambda t: t.lots.lot_count),
         "head": (local.head_pct, lambda t: t.lots.head_contract_local_pct),
         "msra": (requirements.ms_date, lambda t: t.modern_slavery_risk_assessment.completed_on),
         "weighting": (weighting.weighting, lambda t: t.social_value_weighting_pct),
         "word_limit": (weighting.questions.word_limit, lambda t: t.questions[0].word_limit),
+        "question_weight": (weighting.questions.weight, lambda t: t.questions[0].weighting_pct),
+        "min_score": (weighting.questions.min_score, lambda t: t.questions[0].min_score),
     }
     chosen = {c.theme for c in wizard.tender.themes}
     for theme, field in weighting.split_fields.items():

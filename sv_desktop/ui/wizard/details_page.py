@@ -21,11 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.content import unknown_label
-from ...model.tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STAGES, VAT_TREATMENTS, Tender
+from ...model.tender import (
+    CATEGORIES,
+    CPV_PATTERN,
+    OUT_OF_SCOPE_CATEGORIES,
+    ROLES,
+    ROUTES,
+    STAGES,
+    VAT_TREATMENTS,
+    Tender,
+)
 from .. import icons
 from ..labels import STAGE_LABELS
 from ..parsing import (
     MAX_TITLE,
+    FieldError,
     check_reference,
     check_title,
     format_date,
@@ -63,6 +73,15 @@ def select(combo: QComboBox, item_id: str | None) -> None:
         combo.addItem(unknown_label(item_id), item_id)
         index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
+
+
+def _cpv_code(text: str) -> str:
+    """A CPV code as written in notices (60130000-8), or empty."""
+    value = text.strip()
+    if value and not CPV_PATTERN.match(value):
+        raise FieldError("Write the CPV code as 8 digits, a hyphen and the check digit, for example 60130000-8, "
+                         "or leave it empty.")
+    return value
 
 
 class DetailsPage(WizardPage):
@@ -125,6 +144,10 @@ class DetailsPage(WizardPage):
         self.clarification.add_check(self._clarification_after_notice)
         add_row(form, "Clarification &questions by:", self.clarification,
                 "The last day bidders may ask clarification questions; the pack publishes it.")
+        self.award_estimate = DateField("Estimated award date")
+        self.award_estimate.add_check(self._award_after_notice)
+        add_row(form, "Estimated a&ward date:", self.award_estimate,
+                "When the contract is expected to be awarded: the pipeline notice publishes it.")
         columns.addWidget(tender_box, 1)
 
         right = QVBoxLayout()
@@ -168,16 +191,21 @@ class DetailsPage(WizardPage):
         description_layout = QFormLayout(description_box)
         self._tune(description_layout)
         add_row(description_layout, "Descr&iption:", self.description)
+        self.cpv_code = ValidatedField(_cpv_code, placeholder="for example 60130000-8")
+        self.cpv_code.set_narrow()
+        add_row(description_layout, "CP&V code:", self.cpv_code,
+                "The Common Procurement Vocabulary code of what is being bought, for notices.")
         right.addWidget(description_box)
         right.addStretch(1)
         columns.addLayout(right, 1)
 
         for field in (self.reference, self.title_field, self.value, self.vat, self.duration,
-                      self.notice_date, self.start_date, self.clarification):
+                      self.notice_date, self.start_date, self.clarification, self.award_estimate, self.cpv_code):
             field.edited.connect(self.edited)
         self.vat_treatment.currentIndexChanged.connect(self._vat_treatment_changed)
         self.notice_date.edited.connect(self._recheck_start)
         self.notice_date.edited.connect(self.clarification.revalidate)
+        self.notice_date.edited.connect(self.award_estimate.revalidate)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.route.currentIndexChanged.connect(self._route_changed)
         self.stage.currentIndexChanged.connect(self.edited)
@@ -233,6 +261,12 @@ class DetailsPage(WizardPage):
                     "check both dates.")
         return None
 
+    def _award_after_notice(self, day) -> str | None:
+        notice = self.notice_date.value() if self.notice_date.is_valid() else None
+        if day is not None and notice is not None and day <= notice:
+            return (f"The award is expected after the tender notice ({format_date(notice)}): check both dates.")
+        return None
+
     def _start_after_notice(self, start) -> str | None:
         notice = self.notice_date.value() if self.notice_date.is_valid() else None
         if start is not None and notice is not None and start <= notice:
@@ -258,6 +292,8 @@ class DetailsPage(WizardPage):
         select(self.vat_treatment, tender.vat_treatment)
         self.vat.setEnabled(tender.vat_treatment == "standard")
         self.clarification.set_value(tender.clarification_deadline)
+        self.award_estimate.set_value(tender.estimated_award_date)
+        self.cpv_code.set_value(tender.cpv_code)
         for role, edit in self.leads.items():
             edit.setText(tender.leads.get(role, ""))
             edit.setCursorPosition(0)
@@ -280,6 +316,8 @@ class DetailsPage(WizardPage):
         tender.contract_start_date = self.start_date.value()
         tender.vat_treatment = self.vat_treatment.currentData()
         tender.clarification_deadline = self.clarification.value()
+        tender.estimated_award_date = self.award_estimate.value()
+        tender.cpv_code = self.cpv_code.value()
         tender.leads = {role: edit.text() for role, edit in self.leads.items() if edit.text().strip()}
         tender.description = self.description.toPlainText()
         self._show_derived(tender)

@@ -153,10 +153,9 @@ class QuestionsEditor(RecordEditor):
         if self.word_limit.value() is not None:
             q.word_limit = self.word_limit.value()
         q.scoring_scale = self.scale.currentData()
-        if self.min_score.is_valid():
-            q.min_score = self.min_score.value()
-        if self.weight.is_valid():
-            q.weighting_pct = self.weight.value()
+        # A field holding text not yet finished gives the value from before that edit began.
+        q.min_score = self.min_score.value()
+        q.weighting_pct = self.weight.value()
         q.min_score_disqualifies = self.disqualifies.isChecked()
 
     def _check_text(self, text: str) -> None:
