@@ -148,7 +148,7 @@ def _one_writer(args, what: str):
 
 
 def cmd_import(args) -> int:
-    from .services.errors import ImportConflictError, ServiceError
+    from .services.errors import ImportConflictError
 
     try:
         with _one_writer(args, "import"):
@@ -160,8 +160,6 @@ def cmd_import(args) -> int:
     except ImportConflictError as exc:
         raise CliError(f"{exc} Run the import again with --force to replace it; the version replaced is kept "
                        "in the tender's history.") from exc
-    except ServiceError as exc:
-        raise CliError(str(exc), EXIT_DATABASE) from exc
     print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
     return EXIT_OK
 
@@ -325,17 +323,13 @@ def cmd_performance(args) -> int:
 
 def cmd_demo(args) -> int:
     from .demo import load_demo
-    from .services.errors import ServiceError
 
-    try:
-        with _one_writer(args, "load the examples"):
-            service = _service(args)
-            try:
-                loaded = load_demo(service)
-            finally:
-                service.close()
-    except ServiceError as exc:
-        raise CliError(str(exc), EXIT_DATABASE) from exc
+    with _one_writer(args, "load the examples"):
+        service = _service(args)
+        try:
+            loaded = load_demo(service)
+        finally:
+            service.close()
     for tender, created in loaded:
         print(f"{'Added' if created else 'Refreshed'} {tender.reference}: {tender.title}")
     return EXIT_OK

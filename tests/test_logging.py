@@ -180,3 +180,26 @@ def test_help_opens_the_log_folder(qtbot, logged, data_dir, monkeypatch):
     finally:
         window.close()
         service.close()
+
+
+def test_an_exception_in_a_qt_slot_is_logged_and_shown(tmp_path):
+    """The Windows build has no console: an exception in a slot must reach the log and the dialog."""
+    data = tmp_path / "data"
+    script = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication(sys.argv)
+        from sv_desktop.logging_setup import setup_logging
+        from sv_desktop.ui.crash_dialog import install_error_dialog
+        setup_logging({str(data)!r})
+        reporter = install_error_dialog()
+        QTimer.singleShot(0, lambda: 1 / 0)
+        QTimer.singleShot(500, lambda: (print("dialogs shown:", len(reporter.shown), flush=True), app.quit()))
+        app.exec()
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT)))
+    assert "dialogs shown: 1" in done.stdout, done.stdout + done.stderr
+    text = log_path(data).read_text(encoding="utf-8")
+    assert "uncaught exception in the main thread" in text and "ZeroDivisionError" in text

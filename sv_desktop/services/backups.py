@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import store
 from ..paths import app_paths, database_url_from_env
-from .errors import ServiceError
+from .errors import DatabaseInUse, ServiceError
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,15 @@ def one_writer(data_dir: str | Path | None, database_url: str | None, what: str)
         return
     from ..store.instance_lock import writer_lock
 
+    lock = writer_lock(app_paths(data_dir), what)
     try:
-        with writer_lock(app_paths(data_dir), what):
-            yield
+        lock.__enter__()
     except store.StoreError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise DatabaseInUse(str(exc)) from exc
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
 
 
 def restore_local_backup(data_dir: str | Path | None, backup: Path) -> Restored:
