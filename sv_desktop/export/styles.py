@@ -15,12 +15,12 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from . import fonts
+from .glyph_paths import draw_outlined_text, outlines, text_width
 from .markup import clean_text, para_markup
 
 NHS_BLUE = HexColor("#005EB8")
@@ -172,23 +172,6 @@ def draw_text(canvas: Canvas, text: str, x: float, y: float, width: float, style
 
 
 WATERMARK_SIZE = 40
-WATERMARK_DPI = 200
-
-
-@lru_cache(maxsize=4)
-def watermark_image(text: str) -> tuple[ImageReader, float, float]:
-    """The diagonal DRAFT text as a transparent picture (and its size in points): drawn as text, a text
-    extractor or screen reader would read its letters into the middle of the page's text."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    scale = WATERMARK_DPI / 72
-    font = ImageFont.truetype(str(fonts.face_file(fonts.BOLD)), round(WATERMARK_SIZE * scale))
-    left, top, right, bottom = font.getbbox(text)
-    picture = Image.new("RGBA", (int(right - left) + 4, int(bottom - top) + 4), (0, 0, 0, 0))
-    colour = tuple(round(channel * 255) for channel in (WATERMARK.red, WATERMARK.green, WATERMARK.blue))
-    ImageDraw.Draw(picture).text((2 - left, 2 - top), text, font=font,
-                                 fill=(*colour, round(WATERMARK.alpha * 255)))
-    return ImageReader(picture), picture.width / scale, picture.height / scale
 
 
 @dataclass(frozen=True)
@@ -204,11 +187,14 @@ class PageFurniture:
     def draw_draft(self, canvas: Canvas) -> None:
         if not self.draft_mark:
             return
-        image, width, height = watermark_image(self.draft_mark)
+        # Outlines, not text: the rotated letters stay out of the text layer (see glyph_paths).
+        font = outlines(str(fonts.face_file(fonts.BOLD)))
         canvas.saveState()
+        canvas.setFillColor(WATERMARK)
         canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canvas.rotate(54.7)  # along the A4 diagonal
-        canvas.drawImage(image, -width / 2, -height / 2, width, height, mask="auto")
+        width = text_width(font, self.draft_mark, WATERMARK_SIZE)
+        draw_outlined_text(canvas, font, self.draft_mark, -width / 2, -14, WATERMARK_SIZE)
         canvas.restoreState()
         canvas.saveState()
         canvas.setFillColor(DARK_RED)

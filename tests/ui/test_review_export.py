@@ -58,8 +58,11 @@ def test_export_pdf_with_ctrl_e_asks_before_replacing(qtbot, fake_service, open_
     assert target.read_text() == "pdf export"
 
 
-def test_word_and_brief_buttons_and_missing_suffix(qtbot, fake_service, open_wizard, monkeypatch, tmp_path):
-    wizard = open_wizard(fake_service, fake_service.new_tender())
+def test_word_and_brief_buttons_and_missing_suffix(qtbot, fake_service, open_wizard, monkeypatch, tmp_path,
+                                                   supplier_previews):
+    tender = fake_service.new_tender()
+    tender.supplier_text.local = "Lots for local firms"
+    wizard = open_wizard(fake_service, tender)
     wizard.go_to(PageId.REVIEW)
     page = wizard.page(PageId.REVIEW)
     save_as(monkeypatch, tmp_path / "pack")
@@ -71,6 +74,12 @@ def test_word_and_brief_buttons_and_missing_suffix(qtbot, fake_service, open_wiz
     qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=5000)
     assert (tmp_path / "brief.pdf").read_text() == "brief export"
     assert "brief.pdf" in page.last_export.text()
+    save_as(monkeypatch, tmp_path / "brief")
+    qtbot.mouseClick(page.brief_word_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "brief.docx").read_text() == "brief docx export"
+    previewed = [[text for _label, text in texts] for texts in supplier_previews]
+    assert len(previewed) == 3, "every export shows the supplier-facing texts first"
+    assert "Lots for local firms" not in previewed[0] and "Lots for local firms" in previewed[1]
 
 
 def test_unwritable_folder_is_explained_and_cancel_does_nothing(qtbot, fake_service, open_wizard, monkeypatch,
