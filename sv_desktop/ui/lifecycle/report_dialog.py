@@ -49,6 +49,7 @@ class ReportDialog(QDialog):
         self.service = service
         self.report: ComplianceReport | None = None
         self._task: Task | None = None
+        self._asked: tuple[dt.date, dt.date] | None = None
         self.last_path: Path | None = None
         self.setWindowTitle("Social value compliance report")
         self.setWindowIcon(icons.icon("pdf"))
@@ -127,6 +128,7 @@ class ReportDialog(QDialog):
 
     def _period_edited(self) -> None:
         self.report = None
+        self._asked = None  # figures still being worked out are for the period as it was: not shown
         self.table.setRowCount(0)
         self._set_busy(False)
         self.status.setText("Press Work out the figures (Alt+W) to see the figures for this period."
@@ -145,11 +147,14 @@ class ReportDialog(QDialog):
         if period is None:
             return
         self._set_busy(True)
+        self._asked = period
         self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
         self._task = run_in_background(lambda: self.service.compliance_report(*period), self._shown,
                                        self._failed, context=self)
 
     def _shown(self, report: ComplianceReport) -> None:
+        if (report.current.start, report.current.end) != self._asked:
+            return  # the period was changed while these figures were worked out
         self.report = report
         service = self.service
         now = dict(service.report_measures(report.current))
