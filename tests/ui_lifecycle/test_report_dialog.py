@@ -96,3 +96,15 @@ def test_the_reminders_list_opens_a_contract(qtbot, service, day_clock):
     with qtbot.waitSignal(dialog.open_delivery) as opened:
         dialog.open_button.click()
     assert opened.args == ["DUE-2"]
+
+
+def test_figures_for_a_period_since_changed_are_not_shown(qtbot, service):
+    filled(service)
+    dialog = open_dialog(qtbot, service)
+    stale = service.compliance_report(dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    dialog.start.set_value(dt.date(2025, 1, 1))
+    dialog.start.edited.emit()  # as when the manager types a new first day
+    shown = dialog.status.text()
+    rows = dialog.table.rowCount()
+    dialog._shown(stale)  # what a background task started before the change would deliver
+    assert dialog.status.text() == shown and dialog.table.rowCount() == rows == 0 and dialog.report is None

@@ -51,6 +51,7 @@ class ReportDialog(QDialog):
         self.service = service
         self.report: ComplianceReport | None = None
         self._task: Task | None = None
+        self._asked: tuple[dt.date, dt.date] | None = None
         self.last_path: Path | None = None
         self.setWindowTitle("Social value compliance report")
         self.setWindowIcon(icons.icon("pdf"))
@@ -134,6 +135,7 @@ class ReportDialog(QDialog):
 
     def _period_edited(self) -> None:
         self.report = None
+        self._asked = None  # figures still being worked out are for the period as it was: not shown
         self.table.setRowCount(0)
         self._set_busy(False)
         self.status.setText("Press Work out the figures (Alt+W) to see the figures for this period."
@@ -158,7 +160,7 @@ class ReportDialog(QDialog):
                                        self._failed, context=self)
 
     def _shown(self, report: ComplianceReport) -> None:
-        if getattr(self, "_asked", None) != self._fields_period():
+        if self._asked != self._fields_period():
             return  # the period was changed while these figures were worked out: they are for another one
         self.report = report
         service = self.service
