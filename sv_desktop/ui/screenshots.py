@@ -1,6 +1,7 @@
 """Screenshots of the main window and of every wizard page at 1366 x 768, in a light and a dark palette.
 
     python -m sv_desktop.ui.screenshots docs/screenshots
+    QT_SCALE_FACTOR=1.25 python -m sv_desktop.ui.screenshots shots-125    (a 1366 x 768 laptop at 125%)
 
 Runs headless (offscreen) on a throw-away data folder filled with the worked examples, so the pictures
 show real content and never touch the user's own tenders. Used for the README and to review layouts.
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1366, 768)
+"""The screen in physical pixels; with QT_SCALE_FACTOR set (125%, 150%) the windows get what is left."""
 EXAMPLE_REFERENCE = "LPT-2027-014"
 
 
@@ -50,6 +52,8 @@ def take(out: Path) -> list[Path]:
     from .wizard.wizard_window import TenderWizard
 
     out.mkdir(parents=True, exist_ok=True)
+    factor = float(os.environ.get("QT_SCALE_FACTOR") or 1)
+    size = (round(SIZE[0] / factor), round(SIZE[1] / factor))
     app = application([])
     app.setStyle("Fusion")
     _use_bundled_font(app)
@@ -64,7 +68,7 @@ def take(out: Path) -> list[Path]:
                 app.setPalette(palette)
                 icons.clear_cache()
                 window = MainWindow(service)
-                window.resize(*SIZE)
+                window.resize(*size)
                 window.show()
                 window.select(reference)
                 _settle(app)
@@ -72,7 +76,7 @@ def take(out: Path) -> list[Path]:
                 window.grab().save(str(path), "PNG", 0)
                 written.append(path)
                 wizard = TenderWizard(service, service.get(reference), window.settings)
-                wizard.resize(*SIZE)
+                wizard.resize(*size)
                 wizard.show()
                 for page_id in PageId:
                     wizard.go_to(page_id)
@@ -88,6 +92,9 @@ def take(out: Path) -> list[Path]:
                 window.deleteLater()
                 _settle(app)
         finally:
+            from .worker import wait_for_all
+
+            wait_for_all()  # steps remembered and reminders looked up in the background
             service.close()
     return written
 

@@ -36,6 +36,9 @@ COL_UPDATED = 8
 HEADERS = ("Reference", "Title", "Category", "Value excl. VAT (£)", "Stage", "Tender notice", "Days to go",
            "Policy check", "Last changed")
 
+CATEGORY_CHARACTERS = 22
+"""The category column is at most this many average characters wide."""
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -221,6 +224,8 @@ class TenderTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             if column == COL_TITLE:
                 return self._rows[row].title[:500]
+            if column == COL_CATEGORY:  # the column may be narrower than the longest category names
+                return self.cells(row)[COL_CATEGORY]
             if column == COL_DAYS and self._rows[row].tender_notice_date is not None:
                 return f"Tender notice on {format_date(self._rows[row].tender_notice_date)}"
             return None
@@ -421,4 +426,7 @@ def fit_columns(table: QTableView, model: TenderTableModel) -> None:
             continue
         width = max((delegate.sizeHint(option, model.index(row, column)).width() + grid
                      for row in widest_rows(rows, column)), default=0)
-        header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+        width = max(width, header.sectionSizeHint(column))
+        if column == COL_CATEGORY:  # long names are shortened (with a tooltip) so the titles keep room
+            width = min(width, table.fontMetrics().horizontalAdvance("n" * CATEGORY_CHARACTERS))
+        header.resizeSection(column, width)

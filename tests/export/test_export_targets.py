@@ -100,12 +100,12 @@ def test_the_app_asks_before_replacing_a_read_only_file(qtbot, tmp_path, open_ma
         return staticmethod(question)
 
     monkeypatch.setattr(QMessageBox, "question", reply(QMessageBox.StandardButton.No))
-    window.export_file()
+    window.window_actions.export_file()
     assert asked and "read-only" in asked[-1]
     assert target.read_text() == "the manager's own file"
 
     monkeypatch.setattr(QMessageBox, "question", reply(QMessageBox.StandardButton.Yes))
-    window.export_file()
+    window.window_actions.export_file()
     assert json.loads(target.read_text())["reference"] == "EXP-1"
     assert "read-only" in asked[-1]
     assert not stat.S_IMODE(target.stat().st_mode) & 0o222, "the replacement is read-only as the file was"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -130,15 +131,42 @@ def tab_walk(window: QWidget, backwards: bool = False) -> list[QWidget]:
                          f"{[describe(w) for w in visited[-5:]]}")
 
 
+def _scroll_areas(widget: QWidget) -> list[QScrollArea]:
+    """The scroll areas whose content holds `widget`, innermost first."""
+    found, parent = [], widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(widget):
+            found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
+def _placed(before: QWidget, after: QWidget, origin: QWidget) -> tuple[QPoint, QPoint, int]:
+    """Where the two are in the layout, as the manager reads it: inside the same scrolling content, by their
+    place in that content (scrolled or not); otherwise a widget inside a scroll area counts as the area."""
+    outer_before, outer_after = _scroll_areas(before), _scroll_areas(after)
+    common = next((area for area in outer_before if area in outer_after), None)
+    frame = common.widget() if common is not None else origin
+
+    def stand_in(widget: QWidget, areas: list[QScrollArea]) -> QWidget:
+        for area in areas:
+            if area is common:
+                break
+            widget = area
+        return widget
+
+    first, second = stand_in(before, outer_before), stand_in(after, outer_after)
+    return first.mapTo(frame, QPoint(0, 0)), second.mapTo(frame, QPoint(0, 0)), first.width()
+
+
 def visual_order_problems(widgets: list[QWidget], origin: QWidget) -> list[str]:
     """Each next widget is below, or beside it to the right on the same row, or starts a column to its right."""
     problems = []
     for before, after in zip(widgets, widgets[1:], strict=False):
-        a = before.mapTo(origin, QPoint(0, 0))
-        b = after.mapTo(origin, QPoint(0, 0))
+        a, b, width = _placed(before, after, origin)
         same_row = abs(a.y() - b.y()) <= TOLERANCE
         downward = b.y() > a.y() + TOLERANCE
-        new_column = b.x() >= a.x() + before.width() - TOLERANCE
+        new_column = b.x() >= a.x() + width - TOLERANCE
         if not ((same_row and b.x() >= a.x() - TOLERANCE) or (downward and not same_row) or new_column):
             problems.append(f"Tab goes from {describe(before)} at {a.toTuple()} back to {describe(after)} "
                             f"at {b.toTuple()}")

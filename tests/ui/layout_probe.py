@@ -202,6 +202,9 @@ def run(physical: tuple[int, int], window_size: tuple[int, int] | None) -> list[
             for name, window in every_window(service, window_size):
                 problems += check(name, window, screen)
         finally:
+            from sv_desktop.ui.worker import wait_for_all
+
+            wait_for_all()  # reminders looked up in the background end before the database closes
             service.close()
         QApplication.processEvents()
     return problems

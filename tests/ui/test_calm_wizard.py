@@ -103,3 +103,21 @@ def test_short_message_keeps_the_first_sentence():
     short = short_message(long)
     assert short.endswith("…") and len(short) <= 141
     assert short_message("Short and whole") == "Short and whole"
+    assert short_message("Average annual value excl. VAT is £2m. Check it.") == "Average annual value excl. VAT is £2m."
+    assert short_message("Give the s.54 statement, e.g. Acme Ltd. This matters.") == (
+        "Give the s.54 statement, e.g. Acme Ltd. This matters.")
+
+
+def test_the_findings_panel_leaves_most_of_a_small_window_to_the_page(qtbot, real_service, open_wizard):
+    from sv_desktop.ui.wizard.wizard_window import TenderWizard
+
+    wizard = TenderWizard(real_service, real_service.new_tender())
+    qtbot.addWidget(wizard)
+    wizard.resize(910, 512)  # a 1366 x 768 laptop at 150%
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    QApplication.processEvents()
+    assert wizard.findings_dock.width() <= 910 * 26 // 100
+    assert wizard.stack.width() > wizard.findings_dock.width()
+    wizard.autosaver.timer.stop()
+    wizard.check_timer.stop()

@@ -22,7 +22,7 @@ def test_import_of_a_lone_surrogate_gives_a_message(qtbot, real_service, open_ma
     bad.write_text(SURROGATE, encoding="utf-8")
     choose(monkeypatch, bad)
     warned = answer(monkeypatch, "warning", QMessageBox.StandardButton.Ok)
-    window.import_file()
+    window.window_actions.import_file()
     qtbot.waitUntil(lambda: bool(warned), timeout=5000)
     assert "surrogate.svtender.json: title: contains a character that cannot be stored (U+D800" in warned[0]
     assert real_service.list_tenders() == []
@@ -38,14 +38,14 @@ def test_import_over_a_newer_save_asks_first(qtbot, real_service, open_main, mon
     choose(monkeypatch, exported)
 
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
-    window.import_file()
+    window.window_actions.import_file()
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert "after this file was exported" in asked[0]
     qtbot.wait(100)
     assert real_service.get(tender.reference).title == "Laundry (a colleague's save)"
 
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
-    window.import_file()
+    window.window_actions.import_file()
     qtbot.waitUntil(lambda: real_service.get(tender.reference).title == "Laundry", timeout=5000)
     assert len(asked) == 1
     qtbot.waitUntil(lambda: "Updated" in window.statusBar().currentMessage(), timeout=5000)

@@ -33,7 +33,7 @@ def test_every_save_dialog_offers_the_type_it_suggests(qtbot, real_service, open
     window = open_main(real_service)
     window.select(tender.reference)
     window.lifecycle.export_pipeline()
-    window.export_file()
+    window.window_actions.export_file()
     wizard = window.open_wizard(real_service.get(tender.reference))
     for kind in ("pdf", "docx", "brief"):
         wizard.exporter.export(kind)

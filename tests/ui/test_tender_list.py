@@ -16,6 +16,7 @@ from sv_desktop.model.pipeline import PipelineFilter
 from sv_desktop.model.tender import TenderSummary
 from sv_desktop.ui.lifecycle.filtering import LifecycleFilter
 from sv_desktop.ui.tender_table import (
+    CATEGORY_CHARACTERS,
     COL_CATEGORY,
     COL_REFERENCE,
     COL_TITLE,
@@ -157,5 +158,8 @@ def test_fitted_columns_are_as_wide_as_resize_to_contents(qtbot, listed, labels)
     for column in range(len(HEADERS)):
         if column == COL_TITLE:
             continue
-        assert view.horizontalHeader().sectionSize(column) == reference.horizontalHeader().sectionSize(column), \
-            HEADERS[column]
+        wanted = reference.horizontalHeader().sectionSize(column)
+        if column == COL_CATEGORY:  # capped, so the titles keep room; the full name is in its tooltip
+            wanted = min(wanted, view.fontMetrics().horizontalAdvance("n" * CATEGORY_CHARACTERS))
+            assert proxy.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == proxy.index(0, column).data()
+        assert view.horizontalHeader().sectionSize(column) == wanted, HEADERS[column]

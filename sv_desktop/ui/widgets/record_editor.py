@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from .. import icons
 from ..style import make_secondary
+from .reflow import mark_reflow
 
 PREVIEW_CHARS = 120
 MAX_COLUMN_WIDTH = 120
@@ -63,7 +64,7 @@ class RecordEditor(QWidget):
         self.records: list[Any] = []
         self._removed: list[tuple[int, Any]] = []
         self._loading = False
-        layout = QHBoxLayout(self)
+        layout = mark_reflow(QHBoxLayout(self), comfortable=720)  # the list above the form when narrow
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from .reflow import Reflow
+
 
 def scrolling(content: QWidget, frame: bool = False) -> QScrollArea:
     """`content` in a scroll area that resizes it to fit and scrolls in whichever direction it cannot."""
@@ -23,6 +25,7 @@ def scrolling(content: QWidget, frame: bool = False) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(content)
+    Reflow(area.viewport(), content)  # columns marked to reflow stack when the area is narrow
     return area
 
 

@@ -19,11 +19,23 @@ SHORT_LIMIT = 140
 LINES = 2
 
 
+ABBREVIATIONS = ("excl.", "incl.", "e.g.", "i.e.", "approx.", "etc.", "no.", "vs.", "ltd.", "co.", "s.", "para.")
+"""Words ending in a full stop that do not end a sentence ("Average annual value excl. VAT ...")."""
+
+
+def first_sentence(text: str) -> str:
+    for match in re.finditer(r"[.!?](?=\s+[A-Z(\"'‘“£0-9])", text):
+        end = match.end()
+        word = text[:end].rsplit(" ", 1)[-1].lower()
+        if not word.endswith(ABBREVIATIONS) and not re.fullmatch(r"[a-z]\.", word):
+            return text[:end]
+    return text
+
+
 def short_message(message: str, limit: int = SHORT_LIMIT) -> str:
     """The first sentence of a finding, cut at a word and marked with "…" if still longer than `limit`."""
     text = " ".join(str(message).split())
-    match = re.match(r"(.+?[.!?])\s+[A-Z(]", text)
-    first = match.group(1) if match else text
+    first = first_sentence(text)
     if len(first) <= limit:
         return first if first == text or first.endswith((".", "!", "?")) else first + "…"
     cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")

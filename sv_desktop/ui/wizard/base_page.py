@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from ...model.tender import Tender
 from ..style import make_heading
 from ..widgets.fields import ValidatedField
+from ..widgets.reflow import Reflow
 from .attention import AttentionBanner
 from .page_ids import PageId
 
@@ -66,6 +67,7 @@ class WizardPage(QWidget):
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)
         self.build(self.body_layout)
+        self.reflow = Reflow(self.scroll.viewport(), body)  # side-by-side columns stack when narrow
 
     # ---- identity
 

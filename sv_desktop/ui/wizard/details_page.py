@@ -47,6 +47,7 @@ from ..parsing import (
 )
 from ..style import error_color, make_secondary
 from ..widgets.fields import DateField, ValidatedField, add_row, text_area
+from ..widgets.reflow import mark_reflow
 from .base_page import WizardPage
 from .page_ids import PageId
 
@@ -89,7 +90,7 @@ class DetailsPage(WizardPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         self.stored_reference: str | None = None
-        columns = QHBoxLayout()
+        columns = mark_reflow(QHBoxLayout())  # the two columns stack on a narrow or scaled screen
         columns.setSpacing(16)
         layout.addLayout(columns)
 

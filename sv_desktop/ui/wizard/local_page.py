@@ -23,6 +23,7 @@ from ..parsing import format_number, parse_percent, parse_whole
 from ..style import make_secondary
 from ..widgets.checklist import WrappingCheckBox, prompts_group
 from ..widgets.fields import ValidatedField, add_row, supplier_text_area, text_area
+from ..widgets.reflow import mark_reflow
 from .base_page import WizardPage
 from .page_ids import PageId
 
@@ -34,7 +35,7 @@ class LocalPage(WizardPage):
     page_id = PageId.LOCAL
 
     def build(self, layout: QVBoxLayout) -> None:
-        columns = QHBoxLayout()
+        columns = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         columns.setSpacing(16)
         prompts_box, self.prompts = prompts_group(self.content.think_local_prompts)
         columns.addWidget(prompts_box, 1)

@@ -26,6 +26,7 @@ from ..labels import RISK_LABELS
 from ..style import make_secondary
 from ..widgets.checklist import WrappingCheckBox
 from ..widgets.fields import DateField, add_row, text_area
+from ..widgets.reflow import mark_reflow
 from .base_page import WizardPage
 from .kpi_editor import KpiEditor
 from .page_ids import PageId
@@ -48,7 +49,7 @@ class RequirementsPage(WizardPage):
         kpi_layout.addWidget(self.kpis)
         layout.addWidget(kpi_box)
 
-        columns = QHBoxLayout()
+        columns = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         columns.setSpacing(16)
         left = QVBoxLayout()
         ms_box = QGroupBox("Modern slavery risk assessment")

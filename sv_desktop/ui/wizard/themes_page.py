@@ -27,6 +27,7 @@ from ...model.tender import MANDATORY_THEME, THEMES, Tender, ThemeChoice
 from .. import icons
 from ..style import make_heading, make_secondary
 from ..widgets.checklist import CheckList
+from ..widgets.reflow import mark_reflow
 from .base_page import WizardPage
 from .page_ids import PageId
 
@@ -139,7 +140,7 @@ class ThemesPage(WizardPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         self._set_aside: dict[str, ThemeChoice] = {}
-        columns = QHBoxLayout()
+        columns = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         columns.setSpacing(16)
         choices = QGroupBox("Themes for this tender")
         choices_layout = QVBoxLayout(choices)

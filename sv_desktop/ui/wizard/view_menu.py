@@ -7,13 +7,17 @@ left to do there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 VISIBLE_KEY = "findings/visible"
 CONCISE_KEY = "findings/concise"
 SHORTCUT = "Ctrl+Shift+F"
+MIN_WIDTH, PREFERRED_WIDTH, SHARE = 200, 300, 24
+"""The panel takes about a quarter of the window's width, between 200 and 300 pixels."""
 
 
 def _flag(settings: QSettings, key: str, default: bool) -> bool:
@@ -31,6 +35,7 @@ class FindingsView:
         self.settings = settings
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)  # never floats over the page
         self.wanted = _flag(settings, VISIBLE_KEY, True)
+        self._allowed = True
         self.show_action = QAction("&Findings panel", window)
         self.show_action.setCheckable(True)
         self.show_action.setChecked(self.wanted)
@@ -46,6 +51,13 @@ class FindingsView:
         menu.addAction(self.show_action)
         menu.addAction(self.concise_action)
         self.menu = menu
+        self._first_show = _FirstShow(window, self.fit_width)
+        window.installEventFilter(self._first_show)
+
+    def fit_width(self) -> None:
+        """A share of the window, so the page keeps most of a small or scaled screen."""
+        width = max(MIN_WIDTH, min(PREFERRED_WIDTH, self.window.width() * SHARE // 100))
+        self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
     def allowed(self, allowed: bool) -> None:
         """The page may show the panel (the review page lists the findings itself, so it may not)."""
@@ -58,9 +70,24 @@ class FindingsView:
         self.settings.sync()
         if self.show_action.isChecked() != wanted:
             self.show_action.setChecked(wanted)
-        self.dock.setVisible(wanted and getattr(self, "_allowed", True))
+        self.dock.setVisible(wanted and self._allowed)
 
     def set_concise(self, concise: bool) -> None:
         self.settings.setValue(CONCISE_KEY, concise)
         self.settings.sync()
         self.findings.set_concise(concise)
+
+
+class _FirstShow(QObject):
+    """Calls `then` when the window is first shown at its real size."""
+
+    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self._done and event.type() == QEvent.Type.Show:
+            self._done = True
+            self._then()
+        return False

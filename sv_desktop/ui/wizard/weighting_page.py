@@ -24,6 +24,7 @@ from .. import icons
 from ..parsing import format_number, parse_percent
 from ..style import make_secondary
 from ..widgets.fields import FieldMessage, ValidatedField, add_row
+from ..widgets.reflow import mark_reflow
 from .base_page import WizardPage
 from .page_ids import PageId
 from .questions_editor import QuestionsEditor
@@ -64,7 +65,7 @@ class WeightingPage(WizardPage):
     page_id = PageId.WEIGHTING
 
     def build(self, layout: QVBoxLayout) -> None:
-        top = QHBoxLayout()
+        top = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         top.setSpacing(16)
         weight_box = QGroupBox("Social value weighting")
         form = QFormLayout(weight_box)

@@ -169,11 +169,13 @@ class TenderWizard(QMainWindow):
         self.findings_dock = QDockWidget(_("Findings"), self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings_panel)
-        self.findings_dock.setMinimumWidth(260)
+        self.findings_dock.setMinimumWidth(200)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.help_panel = HelpPanel()
         self.help_dock = QDockWidget(_("Help"), self)
         self.help_dock.setObjectName("help")
+        self.help_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetMovable)  # never over the page
         self.help_dock.setWidget(self.help_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.help_dock)
         self.help_dock.hide()
