@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .rules_schema import Finding, Rule, RuleSet
 from .rules_text import long_date, money_limit, pct, render, tender_fields, threshold_text
-from .tender import Tender
+from .tender import PSR_ROUTES, Tender
 
 CALL_OFF_ROUTE = "framework_call_off"
 HIGH_RISK = "high"
@@ -210,10 +210,12 @@ def ms_risk(rule: Rule, ctx: Context) -> list[Hit]:
         hits.append(ctx.hit(rule, "call_off"))
     elif msra.completed_on is None:
         key = "missing_before_award" if t.route in rule.routes["before_award"] else "missing_before_tender_notice"
+        if t.route in PSR_ROUTES:  # the Provider Selection Regime has no tender notice
+            key = "missing_before_award_psr" if key == "missing_before_award" else "missing_before_start_psr"
         hits.append(ctx.hit(rule, key))
     else:
         if t.route in rule.routes["before_tender_notice"] and msra.completed_on > ctx.notice_date:
-            hits.append(ctx.hit(rule, "late", **extra))
+            hits.append(ctx.hit(rule, "late_psr" if t.route in PSR_ROUTES else "late", **extra))
         if msra.risk is None:
             hits.append(ctx.hit(rule, "no_risk", **extra))
     if msra.risk == HIGH_RISK:

@@ -108,6 +108,7 @@ RULE_SPECS: dict[str, RuleSpec] = {
                            milestones=True),
     "NZ-EVERGREEN": RuleSpec({"encourage": ()}),
     "MS-RISK": RuleSpec({"missing_before_tender_notice": (), "late": _MS_FIELDS, "missing_before_award": (),
+                         "missing_before_start_psr": (), "late_psr": _MS_FIELDS, "missing_before_award_psr": (),
                          "no_risk": _MS_FIELDS, "call_off": (), "before_in_force": (),
                          "high_risk": _MS_FIELDS},
                         dates=("in_force",), routes=("before_tender_notice", "before_award", "call_off")),
