@@ -321,6 +321,12 @@ def test_nzc_before_april_2026_names_the_threshold_and_is_marked_verify():
 
 def test_ms_risk_messages_say_when_it_must_be_done():
     assert "before the tender notice" in message({"modern_slavery_risk_assessment": msra(None)}, "MS-RISK")
+    for route in ("psr_competitive", "psr_direct_award", "psr_most_suitable_provider"):
+        psr = message({"route": route, "modern_slavery_risk_assessment": msra(None)}, "MS-RISK")
+        assert "tender notice" not in psr and "process starting on" in psr, route
+    late = message({"route": "psr_competitive", "modern_slavery_risk_assessment": msra(dt.date(2026, 7, 1))},
+                   "MS-RISK")
+    assert "after the process started" in late and "tender notice" not in late
     assert "before award" in message({"route": "direct_award", "modern_slavery_risk_assessment": msra(None)},
                                      "MS-RISK")
     assert "1 July 2026" in message({"modern_slavery_risk_assessment": msra(dt.date(2026, 7, 1))}, "MS-RISK")

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..tender import Tender
+from ..tender import PSR_ROUTES, Tender
 from .schema import Finding, Rule, RuleSet
 from .text import long_date, money_limit, pct, render, tender_fields, threshold_text
 
@@ -220,10 +220,12 @@ def ms_risk(rule: Rule, ctx: Context) -> list[Hit]:
     elif completed_on is None:
         if msra.completed_on is None:
             key = "missing_before_award" if t.route in rule.routes["before_award"] else "missing_before_tender_notice"
+            if t.route in PSR_ROUTES:  # the Provider Selection Regime has no tender notice
+                key = "missing_before_award_psr" if key == "missing_before_award" else "missing_before_start_psr"
             hits.append(ctx.hit(rule, key))
     else:
         if t.route in rule.routes["before_tender_notice"] and completed_on > ctx.notice_date:
-            hits.append(ctx.hit(rule, "late", **extra))
+            hits.append(ctx.hit(rule, "late_psr" if t.route in PSR_ROUTES else "late", **extra))
         if msra.risk is None:
             hits.append(ctx.hit(rule, "no_risk", **extra))
     if msra.risk == HIGH_RISK:
