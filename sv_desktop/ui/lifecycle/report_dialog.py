@@ -143,10 +143,13 @@ class ReportDialog(QDialog):
             return
         self._set_busy(True)
         self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
-        self._task = run_in_background(lambda: self.service.compliance_report(*period), self._shown,
-                                       self._failed, context=self)
+        self._task = run_in_background(lambda: self.service.compliance_report(*period),
+                                       lambda report: self._shown(report, period), self._failed, context=self)
 
-    def _shown(self, report: ComplianceReport) -> None:
+    def _shown(self, report: ComplianceReport, asked: tuple[dt.date, dt.date] | None = None) -> None:
+        if asked is not None and self.period() != asked:
+            self._set_busy(False)  # the period was changed while these figures were worked out
+            return
         self.report = report
         now, before = dict(measure_rows(report.current)), dict(measure_rows(report.previous))
         self.table.setRowCount(len(now))
