@@ -47,7 +47,7 @@ def test_app_lists_and_opens_unknown_values(qtbot, real_service, open_main):
     assert "Unknown (zzz_category)" in texts and "Unknown (limbo)" in texts, texts
     assert window.select(reference)
     window.open_selected()
-    assert len(window.wizards) == 1
+    qtbot.waitUntil(lambda: len(window.wizards) == 1, timeout=5000)  # read off the UI thread
     wizard = window.wizards[0]
     details = wizard.page(PageId.DETAILS)
     assert details.category.currentText() == "Unknown (zzz_category)"
