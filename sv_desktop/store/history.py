@@ -42,11 +42,15 @@ SNAPSHOT_ACTIONS = frozenset({"created", "saved", "imported", "restored_version"
 """Changes that leave a version of the tender's content (a move to or from the bin does not)."""
 
 
+HISTORY = HistoryRow.__table__
+"""Queried as a table, on the session's connection: every save runs these, and the ORM adds nothing here."""
+
+
 def _last(session: Session, tender_id: int):
-    return session.execute(
-        select(HistoryRow.id, HistoryRow.action, HistoryRow.changed_by, HistoryRow.changed_at,
-               HistoryRow.snapshot.is_(None).label("pending"))
-        .where(HistoryRow.tender_id == tender_id).order_by(HistoryRow.id.desc()).limit(1)).first()
+    c = HISTORY.c
+    return session.connection().execute(
+        select(c.id, c.action, c.changed_by, c.changed_at, c.snapshot.is_(None).label("pending"))
+        .where(c.tender_id == tender_id).order_by(c.id.desc()).limit(1)).first()
 
 
 def _extends(last, action: str, who: str, now: dt.datetime) -> bool:
@@ -69,7 +73,7 @@ def keep_before(session: Session, row: TenderRow, now: dt.datetime, action: str 
                                snapshot=_compact(tender_from_row(row))))
         return
     if last.pending and last.action in SNAPSHOT_ACTIONS and not _extends(last, action, current_user(session), now):
-        session.execute(update(HistoryRow).where(HistoryRow.id == last.id).values(
+        session.connection().execute(update(HISTORY).where(HISTORY.c.id == last.id).values(
             snapshot=_compact(tender_from_row(row))))
 
 
@@ -79,11 +83,11 @@ def record(session: Session, row: TenderRow, tender: Tender | None, action: str,
     who = current_user(session)
     last = _last(session, row.id) if action == "saved" else None
     if _extends(last, action, who, now):
-        session.execute(update(HistoryRow).where(HistoryRow.id == last.id).values(
+        session.connection().execute(update(HISTORY).where(HISTORY.c.id == last.id).values(
             version=row.version_id, changed_at=now))
         return
-    session.add(HistoryRow(tender_id=row.id, version=row.version_id, action=action, changed_at=now,
-                           changed_by=who, snapshot=None))
+    session.connection().execute(HISTORY.insert().values(
+        tender_id=row.id, version=row.version_id, action=action, changed_at=now, changed_by=who, snapshot=None))
 
 
 def _current(session: Session, tender_id: int) -> str:
