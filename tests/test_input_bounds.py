@@ -108,15 +108,15 @@ def test_fifo_refused_without_waiting(data_dir, tmp_path, capsys):
         with open(fifo, "wb"):
             pass
         pytest.fail("reading a FIFO blocked waiting for a writer")
-    assert outcome and "is not a regular file" in outcome[0]
+    assert outcome and "this is not a regular file (it is a device, a pipe or a socket)" in outcome[0]
     result, _peak = run_child(data_dir, "check", str(fifo))
-    assert result.returncode == 2 and "is not a regular file" in result.stderr
+    assert result.returncode == 2 and f"{fifo}: this is not a regular file" in result.stderr
 
 
 def test_dev_zero_refused_in_bounded_memory(data_dir):
     result, peak = run_child(data_dir, "import", "/dev/zero")
     assert result.returncode == 2
-    assert "zero is not a regular file" in result.stderr and "Traceback" not in result.stderr
+    assert "zero: this is not a regular file" in result.stderr and "Traceback" not in result.stderr
     assert peak < 400_000  # KiB: nothing like the endless read it was
 
 
@@ -127,7 +127,8 @@ def test_oversized_file_refused_without_parsing(data_dir, tmp_path, capsys):
         handle.write(b"x" * limits.MAX_FILE_BYTES + b'"}')
     code, _out, err = run(capsys, "import", str(big))
     assert code == 2
-    assert f"big.svtender.json is too large to be a tender file (more than {limits.MAX_FILE_BYTES:,} bytes)" in err
+    assert f"big.svtender.json: the file is too large to be a tender file (more than {limits.MAX_FILE_BYTES:,} " \
+           "bytes)" in err
     assert nothing_imported(capsys)
 
 

@@ -19,7 +19,7 @@ class FileReadError(ValueError):
 
 def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
     """The bytes of the regular file at `path`, or FileReadError when it is anything else or larger than
-    `limit` bytes."""
+    `limit` bytes. The caller names the file in front of the message."""
     path = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -37,8 +37,8 @@ def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
         if stat.S_ISDIR(mode):
             raise FileReadError(f"{path} is a folder, not a {what}")
         if not stat.S_ISREG(mode):
-            raise FileReadError(f"{path.name} is not a regular file (it is a device, a pipe or a socket), "
-                                f"so it cannot be a {what}")
+            raise FileReadError(f"this is not a regular file (it is a device, a pipe or a socket), so it cannot "
+                                f"be a {what}")
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -53,5 +53,5 @@ def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
         os.close(descriptor)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise FileReadError(f"{path.name} is too large to be a {what} (more than {limit:,} bytes)")
+        raise FileReadError(f"the file is too large to be a {what} (more than {limit:,} bytes)")
     return data

@@ -38,32 +38,61 @@ def current_user(session: Session) -> str:
     return str(session.scalar(text("SELECT current_user")) or "")[:MAX_USER]
 
 
-def keep_before(session: Session, row: TenderRow, now: dt.datetime) -> None:
-    """Before `row` is changed: if the tender has no history yet, record how it stands now."""
+SNAPSHOT_ACTIONS = frozenset({"created", "saved", "imported", "restored_version", "before_history"})
+"""Changes that leave a version of the tender's content (a move to or from the bin does not)."""
+
+
+HISTORY = HistoryRow.__table__
+"""Queried as a table, on the session's connection: every save runs these, and the ORM adds nothing here."""
+
+
+def _last(session: Session, tender_id: int):
+    c = HISTORY.c
+    return session.connection().execute(
+        select(c.id, c.action, c.changed_by, c.changed_at, c.snapshot.is_(None).label("pending"))
+        .where(c.tender_id == tender_id).order_by(c.id.desc()).limit(1)).first()
+
+
+def _extends(last, action: str, who: str, now: dt.datetime) -> bool:
+    """True when this change only extends the same person's latest save (autosave)."""
+    return (last is not None and action == "saved" and last.action == "saved" and last.changed_by == who
+            and now - _aware(last.changed_at) <= COALESCE_WINDOW)
+
+
+def keep_before(session: Session, row: TenderRow, now: dt.datetime, action: str = "saved") -> None:
+    """Before `row` is changed: make sure how it stands now is kept. The newest version holds no copy while
+    it is the current one (the tender row is its copy; so an autosave writes no copy at all); here, before a
+    change that starts a new version, that copy is written. A tender with no history yet gets a
+    "before_history" version holding how it stands."""
     if row.id is None:
         return
-    if session.scalar(select(HistoryRow.id).where(HistoryRow.tender_id == row.id).limit(1)) is not None:
+    last = _last(session, row.id)
+    if last is None:
+        session.add(HistoryRow(tender_id=row.id, version=row.version_id, action="before_history",
+                               changed_at=row.updated_at or now, changed_by="",
+                               snapshot=_compact(tender_from_row(row))))
         return
-    session.add(HistoryRow(tender_id=row.id, version=row.version_id, action="before_history",
-                           changed_at=row.updated_at or now, changed_by="",
-                           snapshot=_compact(tender_from_row(row))))
+    if last.pending and last.action in SNAPSHOT_ACTIONS and not _extends(last, action, current_user(session), now):
+        session.connection().execute(update(HISTORY).where(HISTORY.c.id == last.id).values(
+            snapshot=_compact(tender_from_row(row))))
 
 
 def record(session: Session, row: TenderRow, tender: Tender | None, action: str, now: dt.datetime) -> None:
-    """After `row` was changed (and flushed): add the version, or extend the same person's recent save."""
+    """After `row` was changed (and flushed): add the version, or extend the same person's recent save. The
+    copy of a content version is written when the next change starts (see `keep_before`)."""
     who = current_user(session)
-    snapshot = _compact(tender) if tender is not None else None
-    if action == "saved":
-        last = session.execute(
-            select(HistoryRow.id, HistoryRow.action, HistoryRow.changed_by, HistoryRow.changed_at)
-            .where(HistoryRow.tender_id == row.id).order_by(HistoryRow.id.desc()).limit(1)).first()
-        if (last is not None and last.action == "saved" and last.changed_by == who
-                and now - _aware(last.changed_at) <= COALESCE_WINDOW):
-            session.execute(update(HistoryRow).where(HistoryRow.id == last.id).values(
-                version=row.version_id, changed_at=now, snapshot=snapshot))
-            return
-    session.add(HistoryRow(tender_id=row.id, version=row.version_id, action=action, changed_at=now,
-                           changed_by=who, snapshot=snapshot))
+    last = _last(session, row.id) if action == "saved" else None
+    if _extends(last, action, who, now):
+        session.connection().execute(update(HISTORY).where(HISTORY.c.id == last.id).values(
+            version=row.version_id, changed_at=now))
+        return
+    session.connection().execute(HISTORY.insert().values(
+        tender_id=row.id, version=row.version_id, action=action, changed_at=now, changed_by=who, snapshot=None))
+
+
+def _current(session: Session, tender_id: int) -> str:
+    """The copy of the newest content version: the tender as it stands."""
+    return _compact(tender_from_row(session.get(TenderRow, tender_id)))
 
 
 def _compact(tender: Tender) -> str:
@@ -84,21 +113,28 @@ def entries(session: Session, tender_id: int) -> list[HistoryEntry]:
     out: list[HistoryEntry] = []
     previous: str | None = None
     first = True
-    for row_id, version, action, changed_at, changed_by, snapshot in rows:
-        changes = changed_keys(None if first else (previous or ""), snapshot) if snapshot else ()
+    for row_id, version, action, changed_at, changed_by, copy in rows:
+        if copy is None and action in SNAPSHOT_ACTIONS:
+            copy = _current(session, tender_id)  # the newest version: the tender as it stands
+        changes = changed_keys(None if first else (previous or ""), copy) if copy else ()
         if first and action in ("created", "before_history"):
             changes = ()
-        out.append(HistoryEntry(row_id, version, action, changed_at, changed_by or "", snapshot is not None,
+        out.append(HistoryEntry(row_id, version, action, changed_at, changed_by or "", copy is not None,
                                 changes))
-        if snapshot:
-            previous, first = snapshot, False
+        if copy:
+            previous, first = copy, False
     out.reverse()
     return out
 
 
 def snapshot(session: Session, tender_id: int, entry_id: int) -> str | None:
-    return session.scalar(select(HistoryRow.snapshot).where(HistoryRow.tender_id == tender_id,
-                                                            HistoryRow.id == entry_id))
+    found = session.execute(select(HistoryRow.action, HistoryRow.snapshot).where(
+        HistoryRow.tender_id == tender_id, HistoryRow.id == entry_id)).first()
+    if found is None:
+        return None
+    if found.snapshot is None and found.action in SNAPSHOT_ACTIONS:
+        return _current(session, tender_id)
+    return found.snapshot
 
 
 def latest(session: Session, tender_id: int) -> HistoryEntry | None:

@@ -286,7 +286,8 @@ class StoreMetaRow(Base):
 class HistoryRow(Base):
     """One version of a tender in its audit trail: who changed it (the database user, or the computer's user
     on SQLite), when, how (`action`), and the tender as it then stood in its file form (none for a move to or
-    from the bin). Deleted with the tender when the bin is emptied."""
+    from the bin; none yet for the newest version, whose copy is the tender itself until the next change).
+    Deleted with the tender when the bin is emptied."""
 
     __tablename__ = "tender_history"
 

@@ -339,7 +339,7 @@ class TenderStore:
                     clash = self._row(session, tender.reference)
                     if clash is not None:
                         raise _duplicate(tender.reference, clash)
-                history.keep_before(session, row, now)
+                history.keep_before(session, row, now, action)
                 self._fill(session, row, tender, compliant, now)
                 session.flush()
                 version = row.version_id
@@ -401,7 +401,7 @@ class TenderStore:
             else:
                 if not force and tender.version and row.version_id != tender.version and row.deleted_at is None:
                     raise ConflictError(tender.reference, _import_conflict(session, row, tender.version))
-                history.keep_before(session, row, now)
+                history.keep_before(session, row, now, "imported")
             row.deleted_at = None
             self._fill(session, row, tender, compliant, now)
             session.flush()
@@ -463,7 +463,7 @@ class TenderStore:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is not None:
                 raise NotFoundError(f"There is no tender with the reference {reference} to delete.")
-            history.keep_before(session, row, self._now())
+            history.keep_before(session, row, self._now(), "deleted")
             row.deleted_at = self._now()
             history.record(session, row, None, "deleted", self._now())
 
@@ -488,7 +488,7 @@ class TenderStore:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is None:
                 raise NotFoundError(f"{reference} is not in the bin.")
-            history.keep_before(session, row, self._now())
+            history.keep_before(session, row, self._now(), "undeleted")
             row.deleted_at = None
             history.record(session, row, None, "undeleted", self._now())
 

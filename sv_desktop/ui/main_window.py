@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         else:
             self.settings = QSettings()
         self.wizards: list[TenderWizard] = []
+        self._opening: set[str] = set()  # tenders being read off the UI thread to open
         self.model: TenderTableModel | None = None
         self.proxy: LifecycleFilter | None = None
         self.lifecycle: LifecycleMenu | None = None
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action,
                        self.import_action, self.export_action, self.bin_action, self.backup_action,
                        self.restore_action, self.doctor_action, self.settings_action, self.help_action,
-                       self.about_action):
+                       self.about_action, self.history_action):
             action.setEnabled(enabled)
         if hasattr(self, "empty_new"):
             self.empty_new.setEnabled(enabled)
@@ -502,10 +503,11 @@ class MainWindow(QMainWindow):
         self.open_wizard(tender)
 
     def open_selected(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        """Open the selected tender: it is read off the UI thread, then its window shows."""
+        from .worker import run_in_background
 
         reference = self.selected_reference()
-        if reference is None:
+        if reference is None or reference in self._opening:
             return
         existing = self.wizard_for(reference)
         if existing is not None:
@@ -513,13 +515,26 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return
-        try:
-            tender = self.attached.get(reference)
-        except ServiceError as exc:
-            QMessageBox.warning(self, _("Cannot open the tender"), str(exc))
-            self.refresh()
-            return
-        self.open_wizard(tender)
+        self._opening.add(reference)
+        self.statusBar().showMessage(_("Opening {reference}…").format(reference=reference))
+        run_in_background(lambda: self.attached.get(reference), lambda tender: self._loaded(reference, tender),
+                          lambda error: self._not_loaded(reference, error), context=self)
+
+    def _loaded(self, reference: str, tender: Tender) -> None:
+        self._opening.discard(reference)
+        self.statusBar().clearMessage()
+        existing = self.wizard_for(reference)
+        if existing is None:
+            self.open_wizard(tender)
+
+    def _not_loaded(self, reference: str, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._opening.discard(reference)
+        self.statusBar().clearMessage()
+        message = str(error) if isinstance(error, ServiceError) else f"{type(error).__name__}: {error}"
+        QMessageBox.warning(self, _("Cannot open the tender"), message)
+        self.refresh()
 
     def _settle(self, reference: str) -> bool:
         """Save what an open wizard of this tender still holds; False if it could not be saved."""

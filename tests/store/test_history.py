@@ -120,3 +120,28 @@ def test_import_over_a_tender_changed_since_the_export_is_refused_unless_forced(
     current = new_tender("H-5", "Exported at the current version")
     current.version = stored.version
     assert store.upsert(current)[0].version == stored.version + 1  # no change since export: no question
+
+
+def test_autosave_writes_no_copy_until_a_new_version_starts(any_store, clock):
+    store = any_store
+    tender = store.create(new_tender("H-6", "One"))
+    for word in ("Two", "Three"):
+        clock.advance(seconds=30)
+        tender.title = word
+        tender = store.save(tender)
+
+    def copies() -> list:
+        with store.engine.connect() as connection:
+            return [row[0] for row in connection.execute(text(
+                "SELECT snapshot FROM tender_history ORDER BY id"))]
+
+    stored = copies()
+    assert stored[-1] is None  # the current version's copy is the tender itself
+    assert json.loads(stored[0])["title"] == "One"
+    assert parse_tender_json(store.version_snapshot("H-6", store.history("H-6")[0].id)).title == "Three"
+    clock.advance(minutes=30)
+    tender.title = "Four"
+    store.save(tender)
+    stored = copies()
+    assert json.loads(stored[1])["title"] == "Three" and stored[2] is None
+    assert [e.changes for e in store.history("H-6")][:2] == [("title",), ("title",)]

@@ -123,7 +123,9 @@ def test_hostile_text_in_every_wizard_field_survives_autosave_reopen_and_exports
 
         window = open_main(qtbot, service)
         window.select(reference)
+        opened = len(window.wizards)
         window.open_action.trigger()
+        qtbot.waitUntil(lambda: len(window.wizards) > opened, timeout=10_000)  # read off the UI thread
         wizard = window.wizards[-1]
         for page_id in PageId:
             wizard.go_to(page_id)

@@ -178,7 +178,9 @@ def test_every_dialog_from_the_main_window(qtbot, main_window, modal_dialogs, sh
 def test_every_wizard_page_and_its_dialogs(qtbot, main_window, modal_dialogs, shots):
     window = main_window
     window.select("LPT-DEL-001")
+    opened = len(window.wizards)
     window.open_action.trigger()
+    qtbot.waitUntil(lambda: len(window.wizards) > opened, timeout=10_000)  # read off the UI thread
     wizard = window.wizards[-1]
     wizard.resize(1366, 768)
     activate(qtbot, wizard)
@@ -228,7 +230,9 @@ def test_state_is_never_given_by_colour_alone(qtbot, main_window):
     texts = {model.index(r, column).data() for r in range(model.rowCount())}
     assert texts <= {"Compliant", "Not compliant", "Not checked"} and texts
     window.select("LPT-DEL-001")
+    opened = len(window.wizards)
     window.open_action.trigger()
+    qtbot.waitUntil(lambda: len(window.wizards) > opened, timeout=10_000)
     wizard = window.wizards[-1]
     activate(qtbot, wizard)
     for row in range(wizard.sidebar.count()):

@@ -159,6 +159,7 @@ def test_new_tender_to_pdf_and_back_again(qtbot, tmp_path, open_main, monkeypatc
         reopened = open_main(again)
         reopened.select(reference)
         reopened.open_selected()
+        qtbot.waitUntil(lambda: bool(reopened.wizards), timeout=10_000)  # read off the UI thread
         wizard_again = reopened.wizards[-1]
         assert wizard_again.current_page_id() == PageId.REVIEW, "it reopens on the step where it was left"
         assert wizard_again.page(PageId.DETAILS).title_field.text() == "Non-emergency patient transport"

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
+from urllib.parse import quote
 
+import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import create_engine, text
 
 from sv_desktop.cli import main
 from sv_desktop.model.tender import Kpi, ThemeChoice
+from sv_desktop.services.tender_service import open_service
 from sv_desktop.ui.wizard.page_ids import PageId
 
 STRANGE = ("UPDATE tender SET category = 'zzz_category', route = 'carrier_pigeon', stage = 'limbo', "
@@ -47,7 +52,7 @@ def test_app_lists_and_opens_unknown_values(qtbot, real_service, open_main):
     assert "Unknown (zzz_category)" in texts and "Unknown (limbo)" in texts, texts
     assert window.select(reference)
     window.open_selected()
-    assert len(window.wizards) == 1
+    qtbot.waitUntil(lambda: len(window.wizards) == 1, timeout=5000)  # read off the UI thread
     wizard = window.wizards[0]
     details = wizard.page(PageId.DETAILS)
     assert details.category.currentText() == "Unknown (zzz_category)"
@@ -63,3 +68,33 @@ def test_app_lists_and_opens_unknown_values(qtbot, real_service, open_main):
     assert wizard.current_page_id() == PageId.REVIEW
     assert wizard.autosaver.flush()
     assert real_service.get(reference).category == "ddat"
+
+
+@pytest.mark.postgres
+def test_team_list_survives_values_written_by_raw_sql(tmp_path, postgres_url, capsys):
+    schema = f"svraw_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    joiner = "&" if "?" in postgres_url else "?"
+    url = f"{postgres_url}{joiner}options={quote(f'-csearch_path={schema}')}"
+    try:
+        service = open_service(tmp_path / "data", url)
+        try:
+            tender = service.new_tender("Written elsewhere", "ddat")
+            tender.themes = [ThemeChoice(theme="wellbeing")]
+            reference = service.create(tender).reference
+        finally:
+            service.close()
+        raw = create_engine(url)
+        with raw.begin() as connection:
+            for statement in STRANGE.split(";"):
+                if statement.strip():
+                    connection.execute(text(statement))
+        raw.dispose()
+        assert main(["--data-dir", str(tmp_path / "data"), "--database-url", url, "list"]) == 0
+        assert f"{reference}\tWritten elsewhere\tUnknown (zzz_category)" in capsys.readouterr().out
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

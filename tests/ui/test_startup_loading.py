@@ -25,7 +25,7 @@ from .conftest import answer
 ROOT = Path(__file__).resolve().parents[2]
 NEEDS_THE_DATABASE = ("new_action", "open_action", "duplicate_action", "delete_action", "import_action",
                       "export_action", "bin_action", "backup_action", "restore_action", "doctor_action",
-                      "settings_action", "help_action", "about_action")
+                      "settings_action", "help_action", "about_action", "history_action")
 
 
 def _folder_with(tmp_path, *titles: str) -> Path:

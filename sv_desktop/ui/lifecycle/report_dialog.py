@@ -156,11 +156,12 @@ class ReportDialog(QDialog):
         self._set_busy(True)
         self._asked = period
         self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
-        self._task = run_in_background(lambda: self.service.compliance_report(*period), self._shown,
-                                       self._failed, context=self)
+        self._task = run_in_background(lambda: self.service.compliance_report(*period),
+                                       lambda report: self._shown(report, period), self._failed, context=self)
 
-    def _shown(self, report: ComplianceReport) -> None:
-        if self._asked != self._fields_period():
+    def _shown(self, report: ComplianceReport, asked: tuple[dt.date, dt.date] | None = None) -> None:
+        if self._asked != self._fields_period() or (asked is not None and asked != self._asked):
+            self._set_busy(False)
             return  # the period was changed while these figures were worked out: they are for another one
         self.report = report
         service = self.service
