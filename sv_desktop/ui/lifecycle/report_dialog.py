@@ -1,6 +1,7 @@
-"""The compliance report dialog: choose the period (two years to today unless changed), see the figures,
-and export them as PDF for the committee or XLSX for analysts. The figures and the files are worked out
-off the UI thread.
+"""The compliance report dialog: choose the period (two years to today unless changed), see the figures
+with the same words as the PDF's summary and how they were counted (the PDF's own sentences), and export
+them as PDF for the committee or XLSX for analysts. The figures and the files are worked out off the UI
+thread.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...export.report_content import measure_rows, period_text
+from ...export.report_content import MEASURE_NOTES, measure_rows, method_notes, period_text
 from ...model.compliance import ComplianceReport, default_period
 from ...services.errors import ServiceError
 from .. import icons
@@ -78,6 +79,12 @@ class ReportDialog(QDialog):
         self.table.setAccessibleName("The compliance measures")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.explain = QLabel()  # the same sentences as the PDF's "How the figures are worked out"
+        self.explain.setWordWrap(True)
+        self.explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain.setAccessibleName("How the figures are counted")
+        layout.addWidget(self.explain)
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -105,7 +112,7 @@ class ReportDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.start.edited.connect(self._period_edited)
         self.end.edited.connect(self._period_edited)
-        self.resize(820, 560)
+        self.resize(860, 680)
         self.refresh()
 
     # ---- the period
@@ -125,6 +132,7 @@ class ReportDialog(QDialog):
     def _period_edited(self) -> None:
         self.report = None
         self.table.setRowCount(0)
+        self.explain.clear()
         self._set_busy(False)
         self.status.setText("Press Work out the figures (Alt+W) to see the figures for this period."
                             if self.period() else self.status.text())
@@ -152,9 +160,12 @@ class ReportDialog(QDialog):
         self.table.setRowCount(len(now))
         for row, (measure, figure) in enumerate(now.items()):
             for column, text in enumerate((measure, figure, before[measure])):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(MEASURE_NOTES.get(measure, ""))
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.explain.setText("\n".join(f"\u2022 {note}" for note in method_notes(report)))
         self._set_busy(False)
         self.status.setText(f"{period_text(report.current)}, compared with {period_text(report.previous)}. "
                             f"Local postcode areas: {', '.join(report.local_areas) or 'none set'}.")
