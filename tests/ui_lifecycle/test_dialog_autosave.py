@@ -120,3 +120,17 @@ def test_an_unreadable_date_keeps_the_stored_date_and_close_asks(qtbot, service,
     dialog.close_button.click()
     assert len(asked) == 1 and not dialog.isVisible()
     assert service.get(stored.reference).kpi_results[0].reported_on == dt.date(2026, 10, 13)
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_on_a_small_screen_the_body_scrolls_and_close_stays_in_view(qtbot, service, kind):
+    """A 1366x768 laptop at 125% offers 1093x614: the dialog shrinks to it and its body scrolls, so the save
+    status and Close are never pushed off the bottom."""
+    dialog = open_dialog(qtbot, kind, service, service.create(contract()))
+    dialog.resize(1077, 566)
+    qtbot.waitUntil(lambda: dialog.height() == 566 and dialog.close_button.isVisible())
+    inside = dialog.rect()
+    for widget in (dialog.close_button, dialog.save_status.label):
+        area = widget.rect().translated(widget.mapTo(dialog, widget.rect().topLeft()))
+        assert widget.isVisible() and inside.contains(area), (kind.__name__, widget, area, inside)
+    assert dialog.minimumSizeHint().height() <= 566

@@ -11,13 +11,14 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,20 @@ from ..widgets.text_guard import TextGuard
 from ..wizard.autosave import Autosaver
 
 READY_TEXT = "Changes are saved as you type."
+FRAME_ALLOWANCE = (16, 48)
+"""Room left around a dialog for the window frame and title bar, in pixels (width, height)."""
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """Shrink a dialog sized for a large screen so that it fits on its screen (a 1366x768 laptop at 125%
+    has 1093x614 to offer), as far as its contents allow."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    width = max(min(dialog.width(), available.width() - FRAME_ALLOWANCE[0]), dialog.minimumSizeHint().width())
+    height = max(min(dialog.height(), available.height() - FRAME_ALLOWANCE[1]), dialog.minimumSizeHint().height())
+    dialog.resize(width, height)
 
 
 class TenderDialog(QDialog):
@@ -56,11 +71,21 @@ class TenderDialog(QDialog):
             note = QLabel(intro)
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.body = QVBoxLayout()
-        layout.addLayout(self.body, 1)
+        # The body scrolls (both ways) when the screen is smaller than the dialog wants, so the save status
+        # and Close below it always stay in view.
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body_area = QScrollArea()
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the area follows
+        self.body_area.setWidget(body)
+        layout.addWidget(self.body_area, 1)
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it repeats names the manager typed
+        self.status.hide()  # shown only when there is something to say
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         self.save_status = SaveStatus()
@@ -75,7 +100,7 @@ class TenderDialog(QDialog):
         layout.addLayout(buttons)
         self.close_button.clicked.connect(self.accept)
         self.text_guard = TextGuard(self)  # a pasted NUL is taken out, not a reason to refuse the save
-        self.text_guard.notice.connect(self.status.setText)
+        self.text_guard.notice.connect(self.show_notice)
         self.autosaver = Autosaver(service, lambda: self.tender, parent=self)
         self.autosaver.status_changed.connect(self.save_status.show_state)
         self.autosaver.saved.connect(self._stored)
@@ -117,6 +142,7 @@ class TenderDialog(QDialog):
         if not self._keyboard_ready:
             self._keyboard_ready = True
             self._finish_keyboard()
+            fit_to_screen(self)
         super().showEvent(event)
 
     def _finish_keyboard(self) -> None:
@@ -129,8 +155,13 @@ class TenderDialog(QDialog):
 
     def _apply(self) -> str | None:
         self.problem = self.apply(self.tender)
-        self.status.setText(self.problem or "")
+        self.show_notice(self.problem or "")
         return self.problem
+
+    def show_notice(self, text: str) -> None:
+        """The line above the save status: what is still to put right, or what was just done."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def save(self) -> bool:
         """Save now whatever is waiting; True when everything on screen is stored."""

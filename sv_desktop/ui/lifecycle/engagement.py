@@ -224,7 +224,7 @@ class EngagementDialog(TenderDialog):
         notes = self.tender.think_local.notes.rstrip()
         self.tender.think_local.notes = f"{notes}\n\n{note}" if notes else note
         self.mark_dirty()
-        self.status.setText(self.status.text() or "Added to the think-local notes.")
+        self.show_notice(self.status.text() or "Added to the think-local notes.")
 
     def apply(self, tender: Tender) -> str | None:
         # The editors change the tender's own lists as the manager types; a date that could not be read

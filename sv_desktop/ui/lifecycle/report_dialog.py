@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from .. import icons
 from ..parsing import format_date
 from ..style import make_heading, make_secondary
 from ..widgets.fields import DateField, add_row
+from .dialog_base import fit_to_screen
 from .worker import Task, run_in_background
 
 KINDS = {
@@ -78,13 +80,25 @@ class ReportDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("The compliance measures")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the area below scrolls
         self.explain = QLabel()  # the same sentences as the PDF's "How the figures are worked out"
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.PlainText)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explain.setAccessibleName("How the figures are counted")
-        layout.addWidget(self.explain)
+        # The figures and how they were counted scroll together, so neither is squeezed on a small screen.
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.table)
+        results_layout.addWidget(self.explain)
+        results_layout.addStretch(1)
+        self.results_area = QScrollArea()
+        self.results_area.setWidgetResizable(True)
+        self.results_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.results_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the table; the area follows
+        self.results_area.setWidget(results)
+        layout.addWidget(self.results_area, 1)
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -113,6 +127,7 @@ class ReportDialog(QDialog):
         self.start.edited.connect(self._period_edited)
         self.end.edited.connect(self._period_edited)
         self.resize(860, 680)
+        fit_to_screen(self)
         self.refresh()
 
     # ---- the period
@@ -165,10 +180,18 @@ class ReportDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fit_table()
         self.explain.setText("\n".join(f"\u2022 {note}" for note in method_notes(report)))
         self._set_busy(False)
         self.status.setText(f"{period_text(report.current)}, compared with {period_text(report.previous)}. "
                             f"Local postcode areas: {', '.join(report.local_areas) or 'none set'}.")
+
+    def _fit_table(self) -> None:
+        """As tall as its rows: the table shows every measure without a scroll bar of its own."""
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        self.table.setFixedHeight(height)
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
