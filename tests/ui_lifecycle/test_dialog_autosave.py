@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -134,3 +135,30 @@ def test_on_a_small_screen_the_body_scrolls_and_close_stays_in_view(qtbot, servi
         area = widget.rect().translated(widget.mapTo(dialog, widget.rect().topLeft()))
         assert widget.isVisible() and inside.contains(area), (kind.__name__, widget, area, inside)
     assert dialog.minimumSizeHint().height() <= 566
+
+
+def test_the_save_runs_off_the_ui_thread_and_typing_during_it_is_saved_next(qtbot, service, monkeypatch):
+    """The real store, with the save held back on its worker thread: the dialog keeps taking keys meanwhile,
+    and what was typed during the save is stored by the next one."""
+    stored = service.create(contract())
+    dialog = open_dialog(qtbot, DeliveryDialog, service, stored)
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+    real_save = service.save
+
+    def held_save(tender, **kwargs):
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real_save(tender, **kwargs)
+
+    monkeypatch.setattr(service, "save", held_save)
+    type_into(qtbot, dialog.award.name, "Green Couriers")
+    qtbot.waitUntil(lambda: dialog.autosaver.saving, timeout=DELAY_MS * 4)
+    type_into(qtbot, dialog.award.postcode, "LE1 7RH")  # the UI is not waiting on the save
+    assert dialog.award.postcode.text() == "LE1 7RH" and dialog.save_status.state == "saving"
+    release.set()
+    qtbot.waitUntil(lambda: dialog.save_status.state == "saved" and not dialog.dirty, timeout=DELAY_MS * 8)
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+    again = service.get(stored.reference)
+    assert (again.award.supplier.name, again.award.supplier.postcode) == ("Green Couriers", "LE1 7RH")
+    assert again.version == dialog.tender.version

@@ -1,6 +1,7 @@
 """What every lifecycle dialog shares: it edits its own copy of one tender and saves it as the manager
-types, exactly as the tender window does (the same `Autosaver`, the same save status, the same Reload
-when someone else saved the tender first). There is no Save button: Close saves anything still waiting.
+types, as the tender window does (its `Autosaver`, here saving in the background so the UI never waits
+on the database; the same save status; the same Reload when someone else saved the tender first). There
+is no Save button: Close saves anything still waiting.
 
 An entry that cannot be read yet (a half-typed date) is not saved: the stored tender keeps the value it
 had, the line under the fields says what to put right, and Close asks before leaving it behind.
@@ -29,7 +30,7 @@ from .. import icons
 from ..save_status import SaveStatus
 from ..style import make_heading, make_secondary
 from ..widgets.text_guard import TextGuard
-from ..wizard.autosave import Autosaver
+from .background_autosave import BackgroundAutosaver
 
 READY_TEXT = "Changes are saved as you type."
 FRAME_ALLOWANCE = (16, 48)
@@ -101,7 +102,7 @@ class TenderDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.text_guard = TextGuard(self)  # a pasted NUL is taken out, not a reason to refuse the save
         self.text_guard.notice.connect(self.show_notice)
-        self.autosaver = Autosaver(service, lambda: self.tender, parent=self)
+        self.autosaver = BackgroundAutosaver(service, lambda: self.tender, parent=self)
         self.autosaver.status_changed.connect(self.save_status.show_state)
         self.autosaver.saved.connect(self._stored)
         self.save_status.reload_button.clicked.connect(self.reload)
