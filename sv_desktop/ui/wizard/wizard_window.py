@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from ...model.tender import OUT_OF_SCOPE_CATEGORIES, Tender
 from ...services.errors import ServiceError
 from .. import icons
+from ..lifecycle.background_autosave import BackgroundAutosaver
 from ..style import frame_style
 from ..widgets.text_guard import TextGuard
 from ..window_state import restore_geometry, save_geometry, ui_settings
-from .autosave import Autosaver
 from .base_page import WizardPage
 from .details_page import DetailsPage
 from .exporting import Exporter
@@ -63,7 +63,7 @@ class TenderWizard(QMainWindow):
         self.tender = tender
         self.findings: list[object] = []
         self.settings = settings or ui_settings(service)
-        self.autosaver = Autosaver(service, lambda: self.tender, parent=self)
+        self.autosaver = BackgroundAutosaver(service, lambda: self.tender, parent=self)
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)
         self.check_timer.setInterval(CHECK_DELAY_MS)
