@@ -135,3 +135,15 @@ def test_the_figures_on_screen_are_the_figures_of_the_pdf_and_the_xlsx(qtbot, se
     qtbot.waitUntil(lambda: dialog.last_path == tmp_path / "analysts.xlsx", timeout=20_000)
     assert from_xlsx(dialog.last_path, 2) == {measure: now for measure, (now, _before) in figures.items()}
     assert from_xlsx(dialog.last_path, 5) == {measure: before for measure, (_now, before) in figures.items()}
+
+
+def test_figures_for_a_period_no_longer_chosen_are_not_shown(qtbot, service):
+    load_demo(service)
+    dialog = open_dialog(qtbot, service)
+    stale = dialog.report
+    dialog.start.edit.setText("01/01/2027")
+    dialog.start._on_edited(dialog.start.edit.text())
+    problem = dialog.status.text()
+    assert "after it ends" in problem
+    dialog._shown(stale)  # the default period's figures arriving late from the worker
+    assert dialog.table.rowCount() == 0 and dialog.report is None and dialog.status.text() == problem

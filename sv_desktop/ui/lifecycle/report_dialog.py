@@ -49,6 +49,7 @@ class ReportDialog(QDialog):
         self.service = service
         self.report: ComplianceReport | None = None
         self._task: Task | None = None
+        self._asked: tuple[dt.date, dt.date] | None = None
         self.last_path: Path | None = None
         self.setWindowTitle("Social value compliance report")
         self.setWindowIcon(icons.icon("pdf"))
@@ -146,6 +147,7 @@ class ReportDialog(QDialog):
 
     def _period_edited(self) -> None:
         self.report = None
+        self._asked = None  # figures still being worked out for the old period are not shown
         self.table.setRowCount(0)
         self.explain.clear()
         self._set_busy(False)
@@ -165,11 +167,15 @@ class ReportDialog(QDialog):
         if period is None:
             return
         self._set_busy(True)
+        self._asked = period
         self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
         self._task = run_in_background(lambda: self.service.compliance_report(*period), self._shown,
                                        self._failed, context=self)
 
     def _shown(self, report: ComplianceReport) -> None:
+        if self._asked != (report.current.start, report.current.end):
+            self._set_busy(False)  # the period was changed meanwhile: these figures are not for it
+            return
         self.report = report
         now, before = dict(measure_rows(report.current)), dict(measure_rows(report.previous))
         self.table.setRowCount(len(now))
