@@ -178,9 +178,42 @@ def _spend(report: ComplianceReport) -> list[Part]:
     ]
 
 
-def _method(report: ComplianceReport) -> list[Part]:
+MEASURE_NOTES: dict[str, str] = {
+    "Contracts counted": "Tenders issued to the market (Invitation to tender or later) whose award date, or for "
+                         "a tender not yet awarded its tender notice date, falls in the period.",
+    "With a social value weighting of at least 10%": "Contracts counted whose social value weighting is at least "
+                                                     "10% of the total evaluation score (exactly 10% counts).",
+    "Including the Fighting climate change theme": "Contracts counted that include the mandatory Fighting "
+                                                   "climate change theme.",
+    "KPIs set where the policy requires them": "Of the contracts counted that need a social value KPI (over £5m "
+                                               "including VAT, or a weighting over 15%) or the Procurement Act's "
+                                               "three KPIs, how many have them.",
+    "Spend in the period (excluding VAT)": "The part of each awarded contract's value that falls inside the "
+                                           "period (pro rata by its months, or the actual spend finance "
+                                           "recorded for a financial year), whenever it was awarded.",
+    "Spend with local suppliers": "Spend in the period with suppliers whose postcode is in one of the Trust's "
+                                  "local postcode areas, and its share of all spend in the period.",
+    "Spend with SMEs": "Spend in the period with suppliers recorded at award as SMEs, and its share.",
+    "Spend with VCSEs": "Spend in the period with suppliers recorded at award as VCSEs, and its share.",
+}
+"""How each summary figure is worked out, in a sentence (shown beside the figures on screen)."""
+
+
+def counted_note(figures: PeriodFigures) -> str:
+    """What "Contracts counted" counts in this period, and by which date."""
+    by_award = sum(line.date_basis == "award" for line in figures.contracts)
+    by_notice = figures.counted - by_award
+    return (f"Contracts counted: {figures.counted:,}, the tenders issued to the market (Invitation to tender or "
+            f"later) dated in the period: {by_award:,} by their award date and {by_notice:,} not yet awarded, "
+            "by their tender notice date.")
+
+
+def method_notes(report: ComplianceReport) -> list[str]:
+    """How the figures of the period were worked out, and what was left out and why: the same sentences
+    in the PDF and on screen."""
     now = report.current
     notes = [
+        counted_note(now),
         "A contract counts in the period when its award date falls inside it; a tender not yet awarded counts "
         "by its tender notice date. The first and last days of the period are included.",
         "Only tenders issued to the market count (stage Invitation to tender or later): a tender still in the "
@@ -209,7 +242,11 @@ def _method(report: ComplianceReport) -> list[Part]:
     if report.undated:
         notes.append(f"In no period: {count(report.undated, 'tender')} with neither an award date nor a tender "
                      "notice date.")
-    return [Heading(1, "4 How the figures are worked out"), Bullets(tuple(notes))]
+    return notes
+
+
+def _method(report: ComplianceReport) -> list[Part]:
+    return [Heading(1, "4 How the figures are worked out"), Bullets(tuple(method_notes(report)))]
 
 
 def _awarded(report: ComplianceReport) -> list[Part]:

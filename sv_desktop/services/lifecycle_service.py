@@ -232,6 +232,18 @@ class LifecycleUseCases:
 
         return measure_rows(figures)
 
+    def report_measure_notes(self) -> dict[str, str]:
+        """How each summary measure is worked out, in a sentence (the report's own wording)."""
+        from ..export.report_content import MEASURE_NOTES
+
+        return dict(MEASURE_NOTES)
+
+    def report_method_notes(self, report: compliance.ComplianceReport) -> list[str]:
+        """How the figures of the period were worked out and what was left out, as the report says it."""
+        from ..export.report_content import method_notes
+
+        return method_notes(report)
+
     def report_period_text(self, figures: compliance.PeriodFigures) -> str:
         """The period of `figures` as the exported report prints it."""
         from ..export.report_content import period_text

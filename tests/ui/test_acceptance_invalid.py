@@ -96,7 +96,7 @@ def test_wrong_values_in_the_wizard_are_explained_kept_on_screen_and_never_saved
     close_app(window, service)
 
 
-def test_wrong_values_in_the_lifecycle_dialogs_hold_save_back(qtbot, monkeypatch, tmp_path):
+def test_wrong_values_in_the_lifecycle_dialogs_are_never_saved(qtbot, monkeypatch, tmp_path):
     service = open_service(data_dir=tmp_path / "data")
     stored = service.create(delivery_contract(service.today()))
     window = open_main(qtbot, service)
@@ -107,20 +107,21 @@ def test_wrong_values_in_the_lifecycle_dialogs_hold_save_back(qtbot, monkeypatch
         type_text(dialog.award.value, "-5")
         assert_refused(dialog.award.value, "-5", "cannot be negative")
         dialog.award.renewal.setPlainText("Vans must be electric from day one")
-        warned = answer(monkeypatch, "warning")
         assert not dialog.save() and dialog.isVisible()
-        assert "awarded value" in warned[0] and dialog.status.text() in warned[0] and "Nothing is lost" in warned[0]
+        assert dialog.status.text().startswith("The awarded value is not saved yet:") and dialog.status.isVisible()
+        again = service.get(stored.reference)
+        assert again.award.renewal_requirements == "Vans must be electric from day one"  # the rest is saved
+        assert again.award.awarded_value_gbp == Decimal(780_000)  # the stored value is kept
         dialog.award.value.set_value(Decimal(780_000))
         dialog.show_results()
         type_text(dialog.results.period_end, "31/02/2027")
         assert_refused(dialog.results.period_end, "31/02/2027", "There is no such day")
-        assert not dialog.save() and "Put the date right first" in warned[-1]
+        assert not dialog.save() and dialog.status.text().startswith("The date is not saved yet:")
+        assert service.get(stored.reference).kpi_results == again.kpi_results
         dialog.results.period_end.set_value(dialog.results.period_end.value())
-        with qtbot.waitSignal(dialog.saved):
-            assert dialog.save()
-        again = service.get(stored.reference)
-        assert again.award.renewal_requirements == "Vans must be electric from day one"
-        assert again.award.awarded_value_gbp == Decimal(780_000)
+        assert dialog.save() and not dialog.status.isVisible()
+        dialog.close_button.click()
+        assert not dialog.isVisible()
 
         report = window.lifecycle.show_report()
         type_text(report.start, "01/01/2027")

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 
 from sv_desktop.model.lifecycle import KpiResult
 from sv_desktop.ui.lifecycle.delivery import TAB_AWARD, TAB_CASES, TAB_RESULTS, DeliveryDialog
@@ -43,7 +43,8 @@ def test_the_award_is_recorded_and_moves_the_stage(qtbot, service):
     type_into(qtbot, form.value.edit, "1,250,000.50")
     form.renewal.setPlainText("Electric vans from day one")
     with qtbot.waitSignal(dialog.saved):
-        dialog.save_button.click()
+        pass  # saved as typed, once the typing pauses: no Save button
+    assert dialog.save_status.text().startswith("Saved ")
     again = service.get(stored.reference)
     assert again.stage == "awarded"
     award = again.award
@@ -53,14 +54,20 @@ def test_the_award_is_recorded_and_moves_the_stage(qtbot, service):
         dt.date(2026, 6, 30), Decimal("1250000.50"), "Electric vans from day one")
 
 
-def test_a_wrong_value_stops_the_save_with_a_message(qtbot, service, monkeypatch):
+def test_a_wrong_value_is_not_saved_and_the_rest_is(qtbot, service):
     stored = service.create(contract())
     dialog = open_dialog(qtbot, service, stored)
+    type_into(qtbot, dialog.award.value.edit, "900000")
+    assert dialog.save()
     type_into(qtbot, dialog.award.value.edit, "lots")
-    shown = answer(monkeypatch, "warning")
+    type_into(qtbot, dialog.award.name, "Green Couriers CIC")
     assert dialog.save() is False
-    assert "awarded value" in shown[0] and dialog.isVisible()
-    assert service.get(stored.reference).award.awarded_value_gbp is None
+    assert dialog.status.text().startswith("The awarded value is not saved yet:") and dialog.isVisible()
+    again = service.get(stored.reference)
+    assert again.award.awarded_value_gbp == Decimal(900_000)  # the value stored before the bad entry
+    assert again.award.supplier.name == "Green Couriers CIC"
+    type_into(qtbot, dialog.award.value.edit, "950000")
+    assert dialog.save() and dialog.status.text() == ""
 
 
 def test_reports_due_and_a_result_rated_with_the_rules_file_ratings(qtbot, service, day_clock):
@@ -92,7 +99,7 @@ def test_reports_due_and_a_result_rated_with_the_rules_file_ratings(qtbot, servi
     dialog.cases.text.setPlainText("Two vans replaced diesel on the Hinckley route.")
     assert dialog.tabs.tabText(TAB_CASES) == "Case studies (1)"
     with qtbot.waitSignal(dialog.saved):
-        dialog.save_button.click()
+        pass
 
     again = service.get(stored.reference)
     assert again.kpi_results == [KpiResult(kpi="Electric vans", period_start=dt.date(2026, 7, 1),
@@ -103,15 +110,22 @@ def test_reports_due_and_a_result_rated_with_the_rules_file_ratings(qtbot, servi
     assert service.kpi_reminders() == []
 
 
-def test_a_result_without_a_period_end_is_refused(qtbot, service, monkeypatch):
+def test_a_result_without_a_period_end_is_kept_and_flagged(qtbot, service, monkeypatch):
     stored = service.create(contract(contract_start_date=None))
     dialog = open_dialog(qtbot, service, stored)  # not awarded, no start: nothing is due
     dialog.tabs.setCurrentIndex(TAB_RESULTS)
     dialog.results.add_result()
     assert dialog.results.period_end.text() == ""
-    shown = answer(monkeypatch, "warning")
     assert dialog.save() is False
-    assert "last day of its reporting period" in shown[0]
+    assert "last day of its reporting period" in dialog.status.text()
+    assert len(service.get(stored.reference).kpi_results) == 1  # kept while it is being filled in
+    asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
+    dialog.close_button.click()
+    assert "last day of its reporting period" in asked[0] and dialog.isVisible()
+    type_into(qtbot, dialog.results.period_end.edit, "30/09/2026")
+    assert dialog.save()
+    dialog.close_button.click()
+    assert len(asked) == 1 and not dialog.isVisible()
 
 
 def test_mnemonics_are_unique_on_each_tab_and_inputs_named(qtbot, service):

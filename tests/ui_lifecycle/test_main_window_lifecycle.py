@@ -92,7 +92,7 @@ def test_saving_a_dialog_refreshes_the_list(qtbot, window, service):
     dialog = window.lifecycle.dialog
     dialog.award.stage.setCurrentIndex(dialog.award.stage.findData("itt"))
     with qtbot.waitSignal(dialog.saved):
-        dialog.save_button.click()
+        pass  # saved as soon as the manager pauses
     row = window.model.summary(window.model.row_of("PLAN-1"))
     assert row.stage == "itt" and window.selected_reference() == "PLAN-1"
 
@@ -121,7 +121,7 @@ def test_kpi_reports_due_button_leads_to_the_results(qtbot, window):
     assert delivery.tabs.currentIndex() == TAB_RESULTS
     delivery.results.add_result()
     with qtbot.waitSignal(delivery.saved):
-        delivery.save_button.click()
+        pass
     qtbot.waitUntil(lambda: not button.isVisible(), timeout=10_000)
 
 

@@ -117,7 +117,7 @@ class AwardForm(QWidget):
         for field, name in ((self.postcode, "supplier's postcode"), (self.awarded_on, "award date"),
                             (self.value, "awarded value")):
             if not field.is_valid():
-                return f"Put the {name} right first: {field.problem()}"
+                return f"The {name} is not saved yet: {field.problem()}"
         return None
 
     def apply(self, tender: Tender) -> None:
@@ -126,7 +126,9 @@ class AwardForm(QWidget):
             supplier=Supplier(name=self.name.text() if self.name.text().strip() else "",
                               postcode=self.postcode.value(),
                               sme=self.sme.isChecked(), vcse=self.vcse.isChecked()),
-            awarded_on=self.awarded_on.value(), awarded_value_gbp=self.value.value(),
+            # An entry that cannot be read yet keeps the value stored before it.
+            awarded_on=self.awarded_on.value() if self.awarded_on.is_valid() else tender.award.awarded_on,
+            awarded_value_gbp=self.value.value() if self.value.is_valid() else tender.award.awarded_value_gbp,
             renewal_requirements=self.renewal.toPlainText())
 
     def _tidy_postcode(self) -> None:

@@ -74,8 +74,7 @@ class DeliveryDialog(TenderDialog):
         resize_within_screen(self, 1000, 720)
 
     def _award_changed(self) -> None:
-        self.mark_dirty()
-        self.award.apply(self.tender)  # the reporting periods follow the award date and stage
+        self.mark_dirty()  # copies the award in: the reporting periods follow the award date and stage
         self._update_due()
 
     def _records_changed(self) -> None:
@@ -99,8 +98,11 @@ class DeliveryDialog(TenderDialog):
         self.tabs.setCurrentIndex(TAB_RESULTS)
 
     def apply(self, tender: Tender) -> str | None:
-        problem = self.award.problem() or self.results.problem() or self.cases.problem()
-        if problem:
-            return problem
-        self.award.apply(tender)
-        return None
+        self.award.apply(tender)  # an award date or value that cannot be read keeps the one stored
+        return self.award.problem() or self.results.problem() or self.cases.problem()
+
+    def show_tender(self, tender: Tender) -> None:
+        self.award.load(tender)
+        self.results.set_tender(tender)
+        self.cases.set_records(tender.case_studies)
+        self._update_due()

@@ -159,6 +159,9 @@ class KpiResultEditor(RecordEditor):
                                           "" if self.rating.currentData() else NOT_RATED_HINT))
 
     def problem(self) -> str | None:
+        for field in (self.period_start, self.period_end, self.reported_on):
+            if self.current() is not None and not field.is_valid():
+                return f"The date is not saved yet: {field.problem()}"
         for number, record in enumerate(self.records, start=1):
             if not record.kpi.strip():
                 return f"KPI result {number}: choose the KPI it reports on."
@@ -166,9 +169,6 @@ class KpiResultEditor(RecordEditor):
                 return f"KPI result {number} ({record.kpi}): enter the last day of its reporting period."
             if record.period_start and record.period_start > record.period_end:
                 return f"KPI result {number} ({record.kpi}): the period starts after it ends."
-        for field in (self.period_start, self.period_end, self.reported_on):
-            if self.current() is not None and not field.is_valid():
-                return f"Put the date right first: {field.problem()}"
         return None
 
     def empty_text(self) -> str:
@@ -236,7 +236,7 @@ class CaseStudyEditor(RecordEditor):
 
     def problem(self) -> str | None:
         if self.current() is not None and not self.written_on.is_valid():
-            return f"Put the date the case study was written right first: {self.written_on.problem()}"
+            return f"The date the case study was written is not saved yet: {self.written_on.problem()}"
         return None
 
     def empty_text(self) -> str:

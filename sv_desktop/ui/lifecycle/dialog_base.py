@@ -1,8 +1,10 @@
-"""What every lifecycle dialog shares: it edits its own copy of one tender, saves it through the service
-in one step with Save, and never loses typing quietly (Cancel with changes asks first).
+"""What every lifecycle dialog shares: it edits its own copy of one tender and saves it as the manager
+types, as the tender window does (its `Autosaver`, here saving in the background so the UI never waits
+on the database; the same save status; the same Reload when someone else saved the tender first). There
+is no Save button: Close saves anything still waiting.
 
-A save that finds the tender changed elsewhere (someone else saved it) keeps the dialog open with the
-changes, and says so.
+An entry that cannot be read yet (a half-typed date) is not saved: the stored tender keeps the value it
+had, the line under the fields says what to put right, and Close asks before leaving it behind.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,11 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...model.tender import Tender
-from ...services.errors import ConflictError, ServiceError
+from ...services.errors import ServiceError
 from .. import icons
+from ..save_status import SaveStatus
 from ..style import make_heading, make_secondary
 from ..widgets.scrolling import fit_to_screen, scrolling
 from ..widgets.text_guard import TextGuard
+from ..wizard.autosave import Autosaver
+
+READY_TEXT = "Changes are saved as you type."
+
 
 if TYPE_CHECKING:
     from ...services.contract import UiService
@@ -35,7 +42,7 @@ if TYPE_CHECKING:
 
 class TenderDialog(QDialog):
     saved = Signal(object)
-    """The tender as stored after Save."""
+    """The tender as stored, after each save."""
 
     noun = "changes"
 
@@ -43,7 +50,6 @@ class TenderDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.tender = copy.deepcopy(tender)
-        self.dirty = False
         self.setWindowTitle(f"{title} \u2013 {tender.reference}")
         self.setWindowIcon(icons.icon("app"))
         layout = QVBoxLayout(self)
@@ -57,46 +63,66 @@ class TenderDialog(QDialog):
             note = QLabel(intro)
             note.setWordWrap(True)
             layout.addWidget(note)
+        # The body scrolls (both ways) when the screen is smaller than the dialog wants, so the save status
+        # and Close below it always stay in view.
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body), 1)  # on a small or scaled screen the body scrolls, Save stays
-        buttons = QHBoxLayout()
+        self.body_area = scrolling(body)
+        layout.addWidget(self.body_area, 1)
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it repeats names the manager typed
-        buttons.addWidget(self.status, 1)
-        self.save_button = QPushButton(icons.icon("saved"), "&Save")
-        self.save_button.setAccessibleName("Save and close")
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
-        # Ctrl+S through an action of its own: a button's shortcut would replace its Alt+S mnemonic.
-        self.save_shortcut = QAction("Save", self)
-        self.save_shortcut.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_shortcut.triggered.connect(self.save_button.click)
-        self.addAction(self.save_shortcut)
-        self.save_button.setToolTip("Save and close (Alt+S or Ctrl+S)")
-        self.cancel_button = QPushButton("Cancel")  # Esc
-        self.cancel_button.setAccessibleName("Close without saving")
-        self.cancel_button.setAutoDefault(False)
-        # Save and Cancel join the row when the dialog is first shown, after the body the subclass builds:
-        # a widget joins the end of the Tab order when it is placed, so they come last, as on screen.
+        self.status.hide()  # shown only when there is something to say
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.save_status = SaveStatus()
+        self.save_status.show_state("saved", READY_TEXT)
+        buttons.addWidget(self.save_status, 1)
+        self.close_button = QPushButton("Close")
+        self.close_button.setAccessibleName("Close (everything typed is saved)")
+        self.close_button.setAutoDefault(False)
+        # Close joins the row when the dialog is first shown, after the body the subclass builds: a widget
+        # joins the end of the Tab order when it is placed, so it comes last, as on screen.
         self._button_row = buttons
         layout.addLayout(buttons)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
         self.text_guard = TextGuard(self)  # a pasted NUL is taken out, not a reason to refuse the save
-        self.text_guard.notice.connect(self.status.setText)
+        self.text_guard.notice.connect(self.show_notice)
+        self.autosaver = Autosaver(service, lambda: self.tender, parent=self)
+        self.autosaver.status_changed.connect(self.save_status.show_state)
+        self.autosaver.saved.connect(self._stored)
+        self.save_status.reload_button.clicked.connect(self.reload)
+        self.problem: str | None = None
         self._keyboard_ready = False
 
     # ---- for subclasses
 
     def apply(self, tender: Tender) -> str | None:
-        """Copy the form into `tender`; return a sentence when something must be put right first."""
+        """Copy what the form holds into `tender` (an entry that cannot be read is left as it was); return
+        a sentence when something on screen still has to be put right."""
+        raise NotImplementedError
+
+    def show_tender(self, tender: Tender) -> None:
+        """Fill the form again from `tender` (after Reload)."""
         raise NotImplementedError
 
     def mark_dirty(self, *_args) -> None:
-        self.dirty = True
+        """Something was edited: copy it into the tender and save once the manager pauses."""
+        self._apply()
+        self.autosaver.schedule()
+
+    @property
+    def dirty(self) -> bool:
+        """Edits not saved yet."""
+        return self.autosaver.dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        """False drops what is waiting (tests settling a dialog before it is closed)."""
+        if not value:
+            self.autosaver.timer.stop()
+        self.autosaver.dirty = value
 
     # ---- keyboard
 
@@ -108,52 +134,69 @@ class TenderDialog(QDialog):
         super().showEvent(event)
 
     def _finish_keyboard(self) -> None:
-        """The body is built by now: Save and Cancel go in last, so Tab reaches them after the body, and
-        every text input the body holds is guarded."""
+        """The body is built by now: Close goes in last, so Tab reaches it after the body, and every text
+        input the body holds is guarded."""
         self.text_guard.watch(self)
-        self._button_row.addWidget(self.save_button)
-        self._button_row.addWidget(self.cancel_button)
+        self._button_row.addWidget(self.close_button)
 
-    # ---- saving and closing
+    # ---- saving
+
+    def _apply(self) -> str | None:
+        self.problem = self.apply(self.tender)
+        self.show_notice(self.problem or "")
+        return self.problem
+
+    def show_notice(self, text: str) -> None:
+        """The line above the save status: what is still to put right, or what was just done."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def save(self) -> bool:
-        # Messages open with words of our own: Qt reads a first line holding something like a tag as
-        # markup, and a KPI name or reference typed as "<b>x</b>" must show as typed.
-        problem = self.apply(self.tender)
-        if problem:
-            self.status.setText(problem)
-            QMessageBox.warning(self, "Not saved yet", f"Nothing is lost: your {self.noun} are still here.\n\n"
-                                f"{problem}")
-            return False
-        try:
-            stored = self.service.save(self.tender)
-        except ConflictError as exc:
-            QMessageBox.warning(self, "Changed elsewhere", f"Your {self.noun} are still here: close this "
-                                f"window, reopen the tender and enter them again.\n\n{exc}")
-            return False
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Not saved", f"Your {self.noun} are still here.\n\n{exc}")
-            return False
-        self.tender = stored
-        self.dirty = False
+        """Save now whatever is waiting; True when everything on screen is stored."""
+        problem = self._apply()
+        if not self.autosaver.dirty and not self.autosaver.conflicted:
+            return problem is None
+        return self.autosaver.flush() and problem is None
+
+    def _stored(self, stored: Tender) -> None:
         self.saved.emit(stored)
-        self.accept()
-        return True
 
-    def reject(self) -> None:
-        if self.dirty:
-            answer = QMessageBox.question(
-                self, "Discard your changes?", f"Close without saving your {self.noun}?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        self.dirty = False
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.dirty:
-            event.ignore()
-            self.reject()
+    def reload(self) -> None:
+        """Someone else saved the tender: show theirs, and save as the manager types again."""
+        try:
+            fresh = self.service.get(self.autosaver.stored_reference or self.tender.reference)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Cannot reload", f"The saved tender could not be read: {exc}")
             return
-        super().closeEvent(event)
+        self.tender = fresh
+        self.autosaver.reset(fresh)
+        self.show_tender(fresh)
+        self._apply()
+        self.autosaver.dirty = False  # what is on screen is what was just read
+
+    # ---- closing
+
+    def done(self, result: int) -> None:
+        """Close, Escape and the window's close box all end here: save what is waiting, and ask before
+        leaving behind an entry that could not be saved."""
+        problem = self._apply()
+        saved = self.autosaver.flush()
+        if problem:
+            answer = QMessageBox.question(
+                self, "An entry needs putting right",
+                f"Still to put right:\n\n{problem}\n\n"
+                "Close anyway? Everything else is saved.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if not saved:
+            answer = QMessageBox.question(
+                self, "Latest changes not saved",
+                f"Your latest {self.noun} could not be saved.\n{self.autosaver.last_error}\n\n"
+                "Close anyway and lose them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.autosaver.timer.stop()
+        self.autosaver.dirty = False
+        super().done(result)

@@ -246,13 +246,17 @@ class EngagementDialog(TenderDialog):
         notes = self.tender.think_local.notes.rstrip()
         self.tender.think_local.notes = f"{notes}\n\n{note}" if notes else note
         self.mark_dirty()
-        self.status.setText("Added to the think-local notes; they are kept when you save.")
+        self.show_notice(self.status.text() or "Added to the think-local notes.")
 
     def apply(self, tender: Tender) -> str | None:
         # The editors change the tender's own lists as the manager types; a date that could not be read
-        # is the one thing still only on screen, so Save waits for it rather than drop it.
+        # is the one thing still only on screen (the event keeps the date it had).
         if self.events.current() is not None and not self.events.held_on.is_valid():
-            return f"Put the date the event was held right first: {self.events.held_on.problem()}"
+            return f"The date the event was held is not saved yet: {self.events.held_on.problem()}"
         if self.suppliers.current() is not None and not self.suppliers.postcode.is_valid():
-            return f"Put the supplier's postcode right first: {self.suppliers.postcode.problem()}"
+            return f"The supplier's postcode is not saved yet: {self.suppliers.postcode.problem()}"
         return None
+
+    def show_tender(self, tender: Tender) -> None:
+        self.events.set_records(tender.engagement)
+        self._event_selected()

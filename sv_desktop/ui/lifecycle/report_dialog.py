@@ -1,6 +1,7 @@
-"""The compliance report dialog: choose the period (two years to today unless changed), see the figures,
-and export them as PDF for the committee or XLSX for analysts. The figures and the files are worked out
-off the UI thread.
+"""The compliance report dialog: choose the period (two years to today unless changed), see the figures
+with the same words as the PDF's summary and how they were counted (the PDF's own sentences), and export
+them as PDF for the committee or XLSX for analysts. The figures and the files are worked out off the UI
+thread.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,7 +35,7 @@ from .. import icons
 from ..parsing import format_date
 from ..style import make_heading, make_secondary
 from ..widgets.fields import DateField, add_row
-from ..widgets.scrolling import resize_within_screen
+from ..widgets.scrolling import fit_to_screen
 from ..worker import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -86,7 +88,25 @@ class ReportDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("The compliance measures")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the area below scrolls
+        self.explain = QLabel()  # the same sentences as the PDF's "How the figures are worked out"
+        self.explain.setWordWrap(True)
+        self.explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain.setAccessibleName("How the figures are counted")
+        # The figures and how they were counted scroll together, so neither is squeezed on a small screen.
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.table)
+        results_layout.addWidget(self.explain)
+        results_layout.addStretch(1)
+        self.results_area = QScrollArea()
+        self.results_area.setWidgetResizable(True)
+        self.results_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.results_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the table; the area follows
+        self.results_area.setWidget(results)
+        layout.addWidget(self.results_area, 1)
         self.status = make_secondary(QLabel())
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -115,7 +135,8 @@ class ReportDialog(QDialog):
         self.start.edited.connect(self.end.revalidate)
         self.start.edited.connect(self._period_edited)
         self.end.edited.connect(self._period_edited)
-        resize_within_screen(self, 820, 560)
+        self.resize(860, 680)
+        fit_to_screen(self)
         self.refresh()
 
     # ---- the period
@@ -137,6 +158,7 @@ class ReportDialog(QDialog):
         self.report = None
         self._asked = None  # figures still being worked out are for the period as it was: not shown
         self.table.setRowCount(0)
+        self.explain.clear()
         self._set_busy(False)
         self.status.setText("Press Work out the figures (Alt+W) to see the figures for this period."
                             if self.period() else self.status.text())
@@ -167,16 +189,28 @@ class ReportDialog(QDialog):
         service = self.service
         now = dict(service.report_measures(report.current))
         before = dict(service.report_measures(report.previous))
+        notes = service.report_measure_notes()
         self.table.setRowCount(len(now))
         for row, (measure, figure) in enumerate(now.items()):
             for column, text in enumerate((measure, figure, before[measure])):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(notes.get(measure, ""))
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fit_table()
+        self.explain.setText("\n".join(f"\u2022 {note}" for note in service.report_method_notes(report)))
         self._set_busy(False)
         self.status.setText(f"{service.report_period_text(report.current)}, compared with "
                             f"{service.report_period_text(report.previous)}. "
                             f"Local postcode areas: {', '.join(report.local_areas) or 'none set'}.")
+
+    def _fit_table(self) -> None:
+        """As tall as its rows: the table shows every measure without a scroll bar of its own."""
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        self.table.setFixedHeight(height)
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)

@@ -165,3 +165,6 @@ class RolesDialog(TenderDialog):
     def apply(self, tender: Tender) -> str | None:
         self.editor.apply(tender)
         return None
+
+    def show_tender(self, tender: Tender) -> None:
+        self.editor.load(tender)
