@@ -13,8 +13,9 @@ import struct
 from functools import lru_cache
 
 from reportlab.pdfbase.ttfonts import TTFontFile
-from reportlab.pdfgen.canvas import FILL_NON_ZERO
 
+FILL_NON_ZERO = 1
+"""PDF's non-zero winding fill (reportlab's canvas constant, absent from its type stubs)."""
 Point = tuple[float, float]
 Contour = list[tuple[float, float, bool]]
 """(x, y, on the curve) in font units."""
@@ -23,7 +24,7 @@ Contour = list[tuple[float, float, bool]]
 class GlyphOutlines:
     def __init__(self, path: str) -> None:
         self.font = TTFontFile(path)
-        self.data: bytes = self.font._ttf_data
+        self.data: bytes = self.font._ttf_data  # type: ignore[attr-defined]  # the parsed file's bytes, not in the stubs
         self.glyf = self.font.table["glyf"]["offset"]
         self.units = self.font.unitsPerEm
 
@@ -64,7 +65,7 @@ class GlyphOutlines:
         ys, at = self._coordinates(flags, at, short=4, same=32)
         contours, first = [], 0
         for last in ends:
-            contours.append([(xs[i], ys[i], bool(flags[i] & 1)) for i in range(first, last + 1)])
+            contours.append([(float(xs[i]), float(ys[i]), bool(flags[i] & 1)) for i in range(first, last + 1)])
             first = last + 1
         return contours
 

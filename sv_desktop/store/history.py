@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+from typing import cast
 
-from sqlalchemy import select, text, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.orm import Session
 
 from sv_desktop.model.history import COALESCE_WINDOW, HistoryEntry, changed_keys
@@ -42,7 +43,7 @@ SNAPSHOT_ACTIONS = frozenset({"created", "saved", "imported", "restored_version"
 """Changes that leave a version of the tender's content (a move to or from the bin does not)."""
 
 
-HISTORY = HistoryRow.__table__
+HISTORY = cast(Table, HistoryRow.__table__)
 """Queried as a table, on the session's connection: every save runs these, and the ORM adds nothing here."""
 
 
@@ -82,7 +83,7 @@ def record(session: Session, row: TenderRow, tender: Tender | None, action: str,
     copy of a content version is written when the next change starts (see `keep_before`)."""
     who = current_user(session)
     last = _last(session, row.id) if action == "saved" else None
-    if _extends(last, action, who, now):
+    if last is not None and _extends(last, action, who, now):
         session.connection().execute(update(HISTORY).where(HISTORY.c.id == last.id).values(
             version=row.version_id, changed_at=now))
         return
@@ -92,7 +93,10 @@ def record(session: Session, row: TenderRow, tender: Tender | None, action: str,
 
 def _current(session: Session, tender_id: int) -> str:
     """The copy of the newest content version: the tender as it stands."""
-    return _compact(tender_from_row(session.get(TenderRow, tender_id)))
+    row = session.get(TenderRow, tender_id)
+    if row is None:
+        raise LookupError(f"no tender with id {tender_id}")
+    return _compact(tender_from_row(row))
 
 
 def _compact(tender: Tender) -> str:

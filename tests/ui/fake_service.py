@@ -266,6 +266,12 @@ class FakeService:
     def report_period_text(self, figures: PeriodFigures) -> str:
         return f"{figures.start} to {figures.end}"
 
+    def report_measure_notes(self) -> dict[str, str]:
+        return {"Contracts counted": "Tenders issued to the market dated in the period."}
+
+    def report_method_notes(self, report: ComplianceReport) -> list[str]:
+        return [f"Contracts counted: {report.current.counted:,}."]
+
     def export_report(self, start: dt.date | None, end: dt.date | None, out: Path) -> Path:
         return self._write("report", out)
 

@@ -27,6 +27,8 @@ def side_by_side_width(layout: QBoxLayout, content: QWidget) -> int:
     widths = []
     for index in range(layout.count()):
         item = layout.itemAt(index)
+        if item is None:
+            continue
         widget = item.widget()
         if widget is not None and widget.isHidden():
             continue
@@ -39,9 +41,11 @@ def side_by_side_width(layout: QBoxLayout, content: QWidget) -> int:
     owner = layout.parentWidget()
     if owner is not None and owner is not content and content.isAncestorOf(owner):
         need += 2 * owner.mapTo(content, QPoint(0, 0)).x()
-    elif owner is content and content.layout() is not None and content.layout() is not layout:
-        outer = content.layout().contentsMargins()
-        need += outer.left() + outer.right()
+    elif owner is content:
+        outer_layout = content.layout()
+        if outer_layout is not None and outer_layout is not layout:
+            outer = outer_layout.contentsMargins()
+            need += outer.left() + outer.right()
     return need
 
 

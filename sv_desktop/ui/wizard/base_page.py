@@ -67,7 +67,7 @@ class WizardPage(QWidget):
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area, 1)
         self.build(self.body_layout)
-        self.reflow = Reflow(self.scroll.viewport(), body)  # side-by-side columns stack when narrow
+        self.reflow = Reflow(self.scroll_area.viewport(), body)  # side-by-side columns stack when narrow
 
     # ---- identity
 
