@@ -31,11 +31,14 @@ def _patterns(space: str, padding: str) -> tuple[re.Pattern[str], re.Pattern[str
     # userinfo: scheme://user:PASSWORD@ with the password running to the last "@" of the address.
     userinfo = re.compile(rf"(?P<head>(?:[a-z][a-z0-9+.\-]*:)?//[^\s:/@?#]*:)(?P<secret>(?:(?!{space}).)*)@"
                           rf"(?=(?:(?!{space})[^@])*(?:{space}|$))", re.IGNORECASE | re.DOTALL)
-    # key=value in a query string or a libpq connection string; a quoted value may hold spaces. Unquoted,
-    # the value runs to the end of the address (a query's "&..." after it is hidden too: hiding more is safe).
+    # key=value in a query string or a libpq connection string; a quoted value may hold spaces, and whatever
+    # follows its closing quote up to the end of the address is hidden with it ('""0' is a password too).
+    # Unquoted, the value runs to the end of the address (a query's "&..." after it is hidden too: hiding more
+    # is safe).
     pair = re.compile(
         rf"(?P<head>(?<![a-z0-9])(?:{_KEYS}){padding}={padding})"
-        rf"(?P<secret>'(?:[^'\\]|\\.)*(?:'|$)|\"(?:[^\"\\]|\\.)*(?:\"|$)|(?:(?!{space}).)*)",
+        rf"(?P<secret>(?:'(?:[^'\\]|\\.)*(?:'|$)|\"(?:[^\"\\]|\\.)*(?:\"|$))(?:(?!{space}).)*"
+        rf"|(?:(?!{space}).)*)",
         re.IGNORECASE | re.DOTALL)
     return userinfo, pair
 

@@ -136,5 +136,5 @@ def test_the_main_window_and_the_wizard_shell_speak_the_pseudo_locale(qtbot, lan
         i18n.pseudo("&File"), i18n.pseudo("&Tools")]
     wizard = TenderWizard(fake_service, fake_service.new_tender("Pseudo"))
     qtbot.addWidget(wizard)
-    assert wizard.next_button.text() == i18n.pseudo("Next")
+    assert wizard.next_button.text() == i18n.pseudo("&Next")
     assert wizard.windowTitle().startswith("[")
