@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 
 from sv_desktop.ui.lifecycle.delivery import TAB_CASES, TAB_RESULTS, DeliveryDialog
 
-from .conftest import answer, contract
+from .conftest import answer, contract, settle_dialog
 
 
 def open_dialog(qtbot, service, tender):
     dialog = DeliveryDialog(service, tender)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+    qtbot.addWidget(dialog, before_close_func=settle_dialog)
     dialog.show()
     return dialog
 

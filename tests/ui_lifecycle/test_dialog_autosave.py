@@ -15,14 +15,14 @@ from sv_desktop.ui.lifecycle.engagement import EngagementDialog
 from sv_desktop.ui.lifecycle.roles import RolesDialog
 from sv_desktop.ui.wizard.autosave import DELAY_MS
 
-from .conftest import answer, contract
+from .conftest import answer, contract, settle_dialog
 
 DIALOGS = (RolesDialog, EngagementDialog, DeliveryDialog)
 
 
 def open_dialog(qtbot, kind, service, tender):
     dialog = kind(service, tender)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+    qtbot.addWidget(dialog, before_close_func=settle_dialog)
     dialog.show()
     return dialog
 

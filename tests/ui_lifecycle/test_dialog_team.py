@@ -14,7 +14,7 @@ from sv_desktop.services.tender_service import open_service
 from sv_desktop.ui.lifecycle.engagement import EngagementDialog
 from sv_desktop.ui.wizard.autosave import DELAY_MS
 
-from .conftest import contract
+from .conftest import contract, settle_dialog
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_a_colleagues_save_is_never_overwritten_and_reload_shows_it(qtbot, tmp_p
         assert mine.is_team_database
         stored = mine.create(contract(stage="pre_market"))
         dialog = EngagementDialog(mine, mine.get(stored.reference))
-        qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+        qtbot.addWidget(dialog, before_close_func=settle_dialog)
         dialog.show()
         dialog.events.add_button.click()
         with qtbot.waitSignal(dialog.saved, timeout=DELAY_MS * 4):

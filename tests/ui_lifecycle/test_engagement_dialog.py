@@ -12,12 +12,12 @@ from sv_desktop.model.engagement import think_local_note
 from sv_desktop.model.lifecycle import EngagementEvent, Supplier
 from sv_desktop.ui.lifecycle.engagement import EngagementDialog
 
-from .conftest import contract
+from .conftest import contract, settle_dialog
 
 
 def open_dialog(qtbot, service, tender):
     dialog = EngagementDialog(service, tender)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+    qtbot.addWidget(dialog, before_close_func=settle_dialog)
     dialog.show()
     return dialog
 
@@ -95,7 +95,6 @@ def test_labels_have_unique_mnemonics_and_inputs_are_named(qtbot, service):
 
 
 def test_a_supplier_postcode_in_the_wrong_format_is_explained_and_holds_save_back(qtbot, service, monkeypatch):
-    from .conftest import answer
 
     stored = service.create(contract(stage="pre_market"))
     dialog = open_dialog(qtbot, service, stored)
@@ -105,12 +104,10 @@ def test_a_supplier_postcode_in_the_wrong_format_is_explained_and_holds_save_bac
     type_into(qtbot, dialog.suppliers.postcode.edit, "LE1 7R")
     assert "'LE1 7R' is not a UK postcode" in dialog.suppliers.postcode.problem()
     assert dialog.suppliers.postcode.message.isVisible()
-    shown = answer(monkeypatch, "warning")
-    dialog.save_button.click()
-    assert shown and "is not a UK postcode" in shown[0]
-    assert service.get(stored.reference).engagement == []
+    assert dialog.save() is False  # everything else is saved; the postcode still needs putting right
+    assert "is not a UK postcode" in dialog.status.text()
+    assert service.get(stored.reference).engagement[0].suppliers[0].postcode == ""
     type_into(qtbot, dialog.suppliers.postcode.edit, "LE1 7RH")
     assert not dialog.suppliers.postcode.message.isVisible()
-    with qtbot.waitSignal(dialog.saved):
-        dialog.save_button.click()
+    assert dialog.save() is True
     assert service.get(stored.reference).engagement[0].suppliers[0].postcode == "LE1 7RH"

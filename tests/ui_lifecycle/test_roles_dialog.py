@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QLabel
 from sv_desktop.model.tender import ROLES
 from sv_desktop.ui.lifecycle.roles import RolesDialog
 
-from .conftest import contract
+from .conftest import contract, settle_dialog
 
 
 def open_dialog(qtbot, service, tender):
     dialog = RolesDialog(service, tender)
-    qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+    qtbot.addWidget(dialog, before_close_func=settle_dialog)
     dialog.show()
     return dialog
 

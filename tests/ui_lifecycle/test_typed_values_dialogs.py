@@ -17,7 +17,7 @@ from sv_desktop.ui.lifecycle.engagement import EngagementDialog
 from sv_desktop.ui.parsing import FieldError
 from sv_desktop.ui.widgets.fields import ValidatedField
 
-from .conftest import contract
+from .conftest import contract, settle_dialog
 
 TYPED = st.one_of(
     st.sampled_from(["2.5 million", "1,2OO,000", "1.2m", "250k", "1,20,000", "1.2.3", "31/02/2026", "01/10/2026",
@@ -61,7 +61,7 @@ def test_no_prefix_is_stored_from_the_lifecycle_dialogs(qtbot, service, day_cloc
         get_field, read = fields[name]
         before = read(service.get(stored.reference))
         dialog = kind(service, service.get(stored.reference))
-        qtbot.addWidget(dialog, before_close_func=lambda d: setattr(d, "dirty", False))
+        qtbot.addWidget(dialog, before_close_func=settle_dialog)
         for editor in ("results", "cases", "events", "suppliers"):
             if hasattr(dialog, editor):
                 getattr(dialog, editor).refresh(select=0)
@@ -88,7 +88,7 @@ def test_no_prefix_is_stored_from_the_lifecycle_dialogs(qtbot, service, day_cloc
             type_into(kind, fields, name)
     for kind, fields in ((DeliveryDialog, DELIVERY), (EngagementDialog, ENGAGEMENT)):
         probe = kind(service, service.get(stored.reference))
-        qtbot.addWidget(probe, before_close_func=lambda d: setattr(d, "dirty", False))
+        qtbot.addWidget(probe, before_close_func=settle_dialog)
         typed = {get_field(probe) for get_field, _read in fields.values()}
         assert set(probe.findChildren(ValidatedField)) == typed, f"{kind.__name__}: a validated field is not typed into"
     assert seen["saved"] >= 5 and seen["kept"] > 10, seen
