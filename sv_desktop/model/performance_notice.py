@@ -16,7 +16,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .kpi_reminders import DELIVERY_STAGES, delivery_end, delivery_start
+from .kpi_reminders import (
+    AHEAD_DAYS,
+    DELIVERY_STAGES,
+    KpiReminder,
+    ReportingPeriod,
+    delivery_end,
+    delivery_start,
+)
 from .rules import RuleSet, evaluate
 from .tender import Tender, add_months
 
@@ -90,6 +97,27 @@ def assessment_years(tender: Tender, until: dt.date) -> list[AssessmentYear]:
         years.append(AssessmentYear(tender.reference, tender.title, tender.award.supplier.name, first, last,
                                     tuple(ratings)))
         index += 1
+
+
+NOTICE_REMINDER = "Contract performance notice (Procurement Act 2023 s.71): KPI ratings for the year"
+
+
+def notice_reminders(tenders: Iterable[Tender], rules: RuleSet | None, today: dt.date,
+                     ahead_days: int = AHEAD_DAYS) -> list[KpiReminder]:
+    """A reminder, beside the KPI report reminders, for each contract whose 12-month assessment year ends
+    within `ahead_days` or has ended without a rating for every KPI: the performance notice needs them."""
+    reminders: list[KpiReminder] = []
+    horizon = today + dt.timedelta(days=ahead_days)
+    for tender in tenders:
+        if tender.stage not in DELIVERY_STAGES or not tender.kpis or not s52_applies(tender, rules, today):
+            continue
+        waiting = [year for year in assessment_years(tender, horizon) if not year.complete]
+        if waiting:
+            first = waiting[0]
+            reminders.append(KpiReminder(reference=tender.reference, title=tender.title, kpi=NOTICE_REMINDER,
+                                         period=ReportingPeriod(first.start, first.end), missing=len(waiting),
+                                         today=today))
+    return reminders
 
 
 def performance_notices(tenders: Iterable[Tender], rules: RuleSet | None, today: dt.date) -> list[AssessmentYear]:

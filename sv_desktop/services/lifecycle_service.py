@@ -184,9 +184,16 @@ class LifecycleUseCases:
 
     def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
         """KPI reports due in the next fortnight or overdue, for every contract in delivery."""
+        from ..model.performance_notice import S52_RULE, notice_reminders
+
+        day = today or self._today()
+        threshold = self.rules.rule(S52_RULE).thresholds.get("value_over_gbp")
         with self._guard():
             contracts = self._store.delivery_contracts(DELIVERY_STAGES)
-        return kpi_reminders(contracts, today or self._today())
+            # Only contracts over the Act's KPI value can need a contract performance notice: read those whole.
+            large = self._store.delivery_tenders_over(DELIVERY_STAGES, threshold) if threshold is not None else []
+        reminders = kpi_reminders(contracts, day) + notice_reminders(large, self.rules, day)
+        return sorted(reminders, key=lambda r: (r.due_on, r.reference, r.kpi))
 
     # ---------------------------------------------------------------- compliance report
 

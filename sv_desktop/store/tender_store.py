@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import cast
 
@@ -266,6 +267,11 @@ class TenderStore:
     def tenders_with_notice_between(self, start: dt.date, end: dt.date) -> list[Tender]:
         """Whole live tenders whose tender notice date falls in [start, end] (the pipeline notice)."""
         return self._whole_tenders(TenderRow.tender_notice_date.between(start, end))
+
+    def delivery_tenders_over(self, stages: Iterable[str], value_incl_vat: Decimal) -> list[Tender]:
+        """Whole live tenders at any of `stages` whose whole-life value including VAT is over the figure."""
+        including_vat = TenderRow.value_excl_vat_gbp * (1 + TenderRow.vat_rate_pct / 100)
+        return self._whole_tenders(and_(TenderRow.stage.in_(list(stages)), including_vat > value_incl_vat))
 
     def tenders_at_stages(self, stages: Iterable[str]) -> list[Tender]:
         """Whole live tenders at any of `stages` (contracts in delivery, for performance notices)."""

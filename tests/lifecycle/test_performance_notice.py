@@ -93,3 +93,26 @@ def test_service_files_and_cli(service, day_clock, data_dir, tmp_path, capsys):
     assert rows[0][6] == "Good" and rows[3][6] == "Not rated yet"
     assert main(["performance", "--out", str(tmp_path / "p.csv")]) == 2
     assert ".xlsx or .json" in capsys.readouterr().err
+
+
+def test_the_kpi_reminders_cover_the_performance_notice(service, day_clock):
+    from sv_desktop.model.performance_notice import NOTICE_REMINDER
+
+    tender = contract()
+    tender.kpi_results = [KpiResult(k.name, dt.date(2026, 4, 1), dt.date(2027, 3, 31), rating="Good", result="ok")
+                          for k in tender.kpis[:2]]  # the third KPI has no rating for the first year
+    service.create(tender)
+    small = contract(value="1000000")
+    small.reference = "PERF-SMALL"
+    service.create(small)
+    day_clock.day = dt.date(2027, 3, 20)  # the first assessment year ends on 31 March: within the fortnight
+    notices = [r for r in service.kpi_reminders() if r.kpi == NOTICE_REMINDER]
+    assert [(r.reference, r.due_on, r.missing) for r in notices] == [("PERF-1", dt.date(2027, 3, 31), 1)]
+    day_clock.day = dt.date(2027, 3, 10)  # three weeks before: not yet
+    assert not [r for r in service.kpi_reminders() if r.kpi == NOTICE_REMINDER]
+    rated = service.get("PERF-1")
+    rated.kpi_results.append(KpiResult(rated.kpis[2].name, dt.date(2026, 4, 1), dt.date(2027, 3, 31),
+                                       rating="Inadequate", result="0"))
+    service.save(rated)
+    day_clock.day = dt.date(2027, 4, 20)  # every rating recorded: no reminder, though the year has ended
+    assert not [r for r in service.kpi_reminders() if r.kpi == NOTICE_REMINDER]
