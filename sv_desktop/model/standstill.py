@@ -19,8 +19,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from holidays.countries.united_kingdom import UnitedKingdom
-
 from .tender import add_months
 
 PA23_STANDSTILL_DAYS = 8
@@ -32,6 +30,10 @@ SUBDIVISIONS = ("ENG", "WLS")
 
 @lru_cache(maxsize=8)
 def _bank_holidays(subdivision: str, year: int) -> frozenset[dt.date]:
+    # The country module itself (not the library's lazy registry), so a frozen build finds it; imported on
+    # first use so that opening the app does not load the calendar.
+    from holidays.countries.united_kingdom import UnitedKingdom
+
     return frozenset(UnitedKingdom(subdiv=subdivision, years=[year]).keys())
 
 
