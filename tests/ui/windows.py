@@ -34,10 +34,13 @@ def _close(window: QWidget) -> None:
         window.dirty = False
     if hasattr(window, "autosaver"):
         window.autosaver.timer.stop()
-        window.check_timer.stop()
         window.autosaver.dirty = False
+    if hasattr(window, "check_timer"):  # the tender window
+        window.check_timer.stop()
         for page in window.pages:
             page.load(window.tender)
+    elif hasattr(window, "_apply"):  # a lifecycle dialog: close without asking about unfinished entries
+        window._apply = lambda: None
     window.hide()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -128,7 +128,7 @@ class DetailsPage(WizardPage):
         self.vat.set_narrow()
         add_row(form, "VAT r&ate (%):", self.vat, "20% for most contracts; 0% is allowed.")
         self.vat_treatment = _combo([(v, VAT_TREATMENT_LABELS[v]) for v in VAT_TREATMENTS])
-        add_row(form, "&VAT treatment:", self.vat_treatment,
+        add_row(form, "VAT treatment (standard, &zero or exempt):", self.vat_treatment,
                 "Health care services are exempt from VAT, which is not the same as zero-rated; the pack says "
                 "which applies.")
         self.duration = ValidatedField(

@@ -55,7 +55,7 @@ class LocalPage(WizardPage):
             "What we tell suppliers about local suppliers, SMEs and VCSEs",
             "Printed in the pre-market brief. Never name suppliers you met; leave it empty to say nothing.")
         self.supplier_text.setMaximumHeight(110)
-        add_row(form, "What we &tell suppliers (printed in the brief):", self.supplier_text)
+        add_row(form, "What &we tell suppliers (printed in the brief):", self.supplier_text)
         self.considered = WrappingCheckBox("I have &considered local suppliers, SMEs and VCSEs")
         form.addRow(self.considered)
         right.addWidget(record_box)

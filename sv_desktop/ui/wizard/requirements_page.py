@@ -72,7 +72,7 @@ class RequirementsPage(WizardPage):
         publish_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.confidentiality = WrappingCheckBox("&Confidentiality clauses reviewed so KPIs can be published")
         publish_form.addRow(self.confidentiality)
-        self.minimums = WrappingCheckBox("The KPI tar&gets are minimum requirements: only commitments beyond "
+        self.minimums = WrappingCheckBox("The KPI targets are minimum re&quirements: only commitments beyond "
                                          "them score")
         self.minimums.setAccessibleDescription(
             "Not ticked: the targets are indicative and bidders propose their own; the pack says which.")
