@@ -28,6 +28,7 @@ def test_a_backup_name_is_read_in_local_time(kolkata):
 def test_back_up_now_says_the_local_time(qtbot, real_service, open_main, kolkata):
     window = open_main(real_service)
     window.window_actions.backup_now()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backed up"), timeout=5000)
     message = window.statusBar().currentMessage()
     local = dt.datetime.now().strftime("at %H:%M")
     utc = dt.datetime.now(dt.UTC).strftime("at %H:%M")

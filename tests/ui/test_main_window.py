@@ -291,6 +291,7 @@ def test_keys_in_the_search_box_edit_the_search_not_the_list(qtbot, fake_service
     assert not asked and window.wizards == [] and fake_service.get(tender.reference).title == "Laundry"
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert window.search.text() == "aund"
+    qtbot.waitUntil(lambda: bool(window.wizards), timeout=5000)  # the tender is read off the UI thread
     assert [w.tender.reference for w in window.wizards] == [tender.reference]
     assert window.open_action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
     assert window.delete_action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut

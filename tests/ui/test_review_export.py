@@ -76,6 +76,7 @@ def test_word_and_brief_buttons_and_missing_suffix(qtbot, fake_service, open_wiz
     assert "brief.pdf" in page.last_export.text()
     save_as(monkeypatch, tmp_path / "brief")
     qtbot.mouseClick(page.brief_word_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=5000)
     assert (tmp_path / "brief.docx").read_text() == "brief docx export"
     previewed = [[text for _label, text in texts] for texts in supplier_previews]
     assert len(previewed) == 3, "every export shows the supplier-facing texts first"

@@ -44,6 +44,7 @@ def test_unfinished_value_is_marked_everywhere_and_the_pack_uses_the_kept_value(
             in asked[0])
     answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
     assert wizard.exporter.export("pdf") == target
+    qtbot.waitUntil(lambda: wizard.exporter.running == 0, timeout=10000)  # written off the UI thread
     assert "1 unfinished entry: earlier values used." in wizard.statusBar().currentMessage()
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "250,000" in text and "2,500,000" not in text
