@@ -106,6 +106,7 @@ def test_the_app_asks_before_replacing_a_read_only_file(qtbot, tmp_path, open_ma
 
     monkeypatch.setattr(QMessageBox, "question", reply(QMessageBox.StandardButton.Yes))
     window.window_actions.export_file()
+    qtbot.waitUntil(lambda: target.read_text().startswith("{"), timeout=5000)  # written off the UI thread
     assert json.loads(target.read_text())["reference"] == "EXP-1"
     assert "read-only" in asked[-1]
     assert not stat.S_IMODE(target.stat().st_mode) & 0o222, "the replacement is read-only as the file was"
