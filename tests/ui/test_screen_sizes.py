@@ -117,10 +117,10 @@ def test_pages_reflow_rather_than_scroll_sideways_at_125_percent(qtbot, real_ser
         wizard.go_to(page_id)
         QApplication.processEvents()
         page = wizard.page(page_id)
-        body, viewport = page.scroll.widget(), page.scroll.viewport()
+        body, viewport = page.scroll_area.widget(), page.scroll_area.viewport()
         assert body.minimumSizeHint().width() <= viewport.width(), (
             f"{page_id.name}: needs {body.minimumSizeHint().width()} px, has {viewport.width()}")
-        assert not page.scroll.horizontalScrollBar().isVisible(), page_id.name
+        assert not page.scroll_area.horizontalScrollBar().isVisible(), page_id.name
     assert columns.direction() == QBoxLayout.Direction.TopToBottom
     wizard.resize(1366, 768)
     wizard.go_to(PageId.DETAILS)

@@ -128,7 +128,7 @@ class DetailsPage(WizardPage):
         self.vat.set_narrow()
         add_row(form, "VAT r&ate (%):", self.vat, "20% for most contracts; 0% is allowed.")
         self.vat_treatment = _combo([(v, VAT_TREATMENT_LABELS[v]) for v in VAT_TREATMENTS])
-        add_row(form, "VAT treatment (standard, &zero or exempt):", self.vat_treatment,
+        add_row(form, "VAT (standard, &zero, exempt):", self.vat_treatment,
                 "Health care services are exempt from VAT, which is not the same as zero-rated; the pack says "
                 "which applies.")
         self.duration = ValidatedField(
@@ -194,7 +194,7 @@ class DetailsPage(WizardPage):
         add_row(description_layout, "Descr&iption:", self.description)
         self.cpv_code = ValidatedField(_cpv_code, placeholder="for example 60130000-8")
         self.cpv_code.set_narrow()
-        add_row(description_layout, "CPV code (common procurement vocabular&y):", self.cpv_code,
+        add_row(description_layout, "Vocabular&y code (CPV):", self.cpv_code,
                 "The Common Procurement Vocabulary code of what is being bought, for notices.")
         right.addWidget(description_box)
         right.addStretch(1)
