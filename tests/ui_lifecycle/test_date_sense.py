@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from sv_desktop.ui.lifecycle.delivery import TAB_CASES, TAB_RESULTS, DeliveryDialog
 
-from .conftest import answer, contract, settle_dialog
+from .conftest import contract, settle_dialog
 
 
 def open_dialog(qtbot, service, tender):
@@ -25,7 +25,7 @@ def retype(qtbot, field, text):
     qtbot.keyClicks(field.edit, text)
 
 
-def test_an_award_before_the_notice_or_in_the_future_is_caught(qtbot, service, day_clock, monkeypatch):
+def test_an_award_before_the_notice_or_in_the_future_is_caught(qtbot, service, day_clock):
     day_clock.day = dt.date(2026, 11, 25)
     stored = service.create(contract(stage="evaluation"))  # tender notice 01/02/2026
     dialog = open_dialog(qtbot, service, stored)
@@ -34,14 +34,12 @@ def test_an_award_before_the_notice_or_in_the_future_is_caught(qtbot, service, d
     assert "cannot come before the tender notice (01/02/2026)" in awarded_on.problem()
     retype(qtbot, awarded_on, "26/11/2026")
     assert "after today (25/11/2026)" in awarded_on.problem() and awarded_on.message.isVisible()
-    shown = answer(monkeypatch, "warning")
-    dialog.save_button.click()
-    assert shown and "award date" in shown[0]
+    assert dialog.save() is False
+    assert "award date" in dialog.status.text() and dialog.status.isVisible()
     assert service.get(stored.reference).award.awarded_on is None
     retype(qtbot, awarded_on, "25/11/2026")
     assert awarded_on.is_valid()
-    with qtbot.waitSignal(dialog.saved):
-        dialog.save_button.click()
+    assert dialog.save() is True and not dialog.status.isVisible()
     assert service.get(stored.reference).award.awarded_on == dt.date(2026, 11, 25)
 
 
@@ -64,8 +62,7 @@ def test_kpi_result_periods_and_report_dates_make_sense(qtbot, service, day_cloc
     assert results.current().period_end == dt.date(2026, 9, 30), "the record keeps the period end"
     retype(qtbot, results.period_start, "01/04/2026")  # the manager fixes the start instead
     assert results.period_end.is_valid() and results.current().period_end == dt.date(2026, 6, 30)
-    with qtbot.waitSignal(dialog.saved):
-        dialog.save_button.click()
+    assert dialog.save() is True
     result = service.get(stored.reference).kpi_results[0]
     assert (result.period_start, result.period_end, result.reported_on) == (
         dt.date(2026, 4, 1), dt.date(2026, 6, 30), dt.date(2026, 10, 1))

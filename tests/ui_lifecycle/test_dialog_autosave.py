@@ -73,7 +73,7 @@ def test_someone_else_saved_first_then_reload_shows_theirs_and_saving_resumes(qt
         pass
     assert "Reload" in dialog.save_status.text() and dialog.save_status.reload_button.isVisible()
     assert service.get(stored.reference).award.supplier.name == ""  # the colleague's save is not overwritten
-    type_into(qtbot, dialog.award.postcode, "LE1 7RH")
+    type_into(qtbot, dialog.award.postcode.edit, "LE1 7RH")
     assert not dialog.autosaver.timer.isActive(), "no retry until the manager has seen the other changes"
 
     dialog.save_status.reload_button.click()
@@ -117,10 +117,10 @@ def test_an_unreadable_date_keeps_the_stored_date_and_close_asks(qtbot, service,
     asked = answer(monkeypatch, "question", QMessageBox.StandardButton.No)
     dialog.close_button.click()
     assert asked and "not saved yet" in asked[0] and dialog.isVisible()
-    type_into(qtbot, dialog.results.reported_on.edit, "13/10/2026")
+    type_into(qtbot, dialog.results.reported_on.edit, "01/10/2026")
     dialog.close_button.click()
     assert len(asked) == 1 and not dialog.isVisible()
-    assert service.get(stored.reference).kpi_results[0].reported_on == dt.date(2026, 10, 13)
+    assert service.get(stored.reference).kpi_results[0].reported_on == dt.date(2026, 10, 1)
 
 
 @pytest.mark.parametrize("kind", DIALOGS)
@@ -154,7 +154,7 @@ def test_the_save_runs_off_the_ui_thread_and_typing_during_it_is_saved_next(qtbo
     monkeypatch.setattr(service, "save", held_save)
     type_into(qtbot, dialog.award.name, "Green Couriers")
     qtbot.waitUntil(lambda: dialog.autosaver.saving, timeout=DELAY_MS * 4)
-    type_into(qtbot, dialog.award.postcode, "LE1 7RH")  # the UI is not waiting on the save
+    type_into(qtbot, dialog.award.postcode.edit, "LE1 7RH")  # the UI is not waiting on the save
     assert dialog.award.postcode.text() == "LE1 7RH" and dialog.save_status.state == "saving"
     release.set()
     qtbot.waitUntil(lambda: dialog.save_status.state == "saved" and not dialog.dirty, timeout=DELAY_MS * 8)

@@ -43,9 +43,12 @@ def test_the_default_period_shows_the_worked_examples_and_explains_the_count(qtb
     figures = shown(dialog)
     assert figures["Contracts counted"] == ("2", "0")
     assert figures["With a social value weighting of at least 10%"][0] == "2 of 2 (100.0%)"
-    assert figures["Spend awarded (excluding VAT)"][0] == "£7,081,000 (2 contracts)"
-    assert figures["Spend with local suppliers"][0] == "£2,356,000 (33.3%)"
-    assert figures["Spend with SMEs"][0] == "£2,356,000 (33.3%)"
+    # Spend is the part of each contract's value inside the period: of the two awarded examples only the
+    # laundry contract (local, an SME) runs in it yet, so all the spend is local and with SMEs.
+    assert figures["Spend in the period (excluding VAT)"][0] == "£678,986.11 (1 contract)"
+    assert figures["Spend with local suppliers"][0] == "£678,986.11 (100.0%)"
+    assert figures["Spend with SMEs"][0] == "£678,986.11 (100.0%)"
+    assert figures["Spend with VCSEs"][0] == "£0 (0.0%)"
     explained = dialog.explain.text()
     assert explained.startswith("\u2022 Contracts counted: 2, the tenders issued to the market (Invitation to "
                                 "tender or later) dated in the period: 2 by their award date and 0 not yet "
@@ -78,13 +81,13 @@ def from_xlsx(path, column: int) -> dict[str, str]:
         number, fraction, _pounds = xl[label]
         return f"{number:,} of {whole:,} ({pct(fraction)})"
 
-    awarded, _none, spend = xl["Contracts awarded with a value"]
+    running, _none, spend = xl["Spend in the period (contracts running)"]
     out = {
         "Contracts counted": f"{counted:,}",
         "With a social value weighting of at least 10%": share("Weighting of at least 10%", counted),
         "Including the Fighting climate change theme": share("Fighting climate change theme", counted),
         "KPIs set where the policy requires them": share("KPIs set where required", xl["KPIs required"][0]),
-        "Spend awarded (excluding VAT)": f"{money(spend)} ({awarded:,} contract{'s' if awarded != 1 else ''})",
+        "Spend in the period (excluding VAT)": f"{money(spend)} ({running:,} contract{'s' if running != 1 else ''})",
     }
     for label in ("local suppliers", "SMEs", "VCSEs"):
         _number, fraction, pounds = xl[f"Spend with {label[0].upper()}{label[1:]}"]
@@ -121,8 +124,8 @@ def test_the_figures_on_screen_are_the_figures_of_the_pdf_and_the_xlsx(qtbot, se
     dialog.pdf_button.click()
     qtbot.waitUntil(lambda: dialog.last_path == tmp_path / "committee.pdf", timeout=20_000)
     pages = [flat(page.extract_text()) for page in PdfReader(dialog.last_path).pages]
-    assert "1 April 2025 to 31 March 2027" in pages[0]
-    summary = pages[0]
+    assert "1 April 2025 to 31 March 2027" in pages[0]  # the cover
+    (summary,) = [page for page in pages if "1 Summary" in page]
     for measure, (now, before) in figures.items():
         assert re.search(re.escape(measure.split()[0]) + r".*?" + re.escape(f"{now} {before}"), summary), (
             measure, now, before)
@@ -141,9 +144,10 @@ def test_figures_for_a_period_no_longer_chosen_are_not_shown(qtbot, service):
     load_demo(service)
     dialog = open_dialog(qtbot, service)
     stale = dialog.report
+    asked = dialog.period()  # the period the worker was asked for, which it hands back with the figures
     dialog.start.edit.setText("01/01/2027")
     dialog.start._on_edited(dialog.start.edit.text())
     problem = dialog.status.text()
-    assert "after it ends" in problem
-    dialog._shown(stale)  # the default period's figures arriving late from the worker
+    assert "The period ends before it starts (01/01/2027)" in problem
+    dialog._shown(stale, asked)  # the default period's figures arriving late from the worker
     assert dialog.table.rowCount() == 0 and dialog.report is None and dialog.status.text() == problem

@@ -40,7 +40,10 @@ def test_the_default_period_and_the_figures(qtbot, service):
     figures = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert figures["Contracts counted"] == "2"
     assert figures["With a social value weighting of at least 10%"] == "1 of 2 (50.0%)"
-    assert figures["Spend with local suppliers"] == "£400,000 (100.0%)"
+    # spend inside the period: R-1 runs 24 months from 1 July 2026, so July to October and 25 of November's
+    # 30 days of its £400,000 fall inside: 4 5/6 x £400,000 / 24, all of it with a local supplier
+    assert figures["Spend in the period (excluding VAT)"] == "£80,555.56 (1 contract)"
+    assert figures["Spend with local suppliers"] == "£80,555.56 (100.0%)"
     assert "26 November 2024 to 25 November 2026" in dialog.status.text()
 
 
@@ -51,7 +54,9 @@ def test_export_pdf_and_xlsx_where_chosen(qtbot, service, monkeypatch, tmp_path)
     dialog.pdf_button.click()
     qtbot.waitUntil(lambda: dialog.last_path is not None, timeout=20_000)
     assert dialog.last_path == tmp_path / "committee.pdf"
-    assert "1 of 2 (50.0%)" in " ".join(PdfReader(dialog.last_path).pages[0].extract_text().split())
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(dialog.last_path).pages]
+    assert "26 November 2024 to 25 November 2026" in pages[0]  # the cover
+    assert "1 of 2 (50.0%)" in next(page for page in pages if "1 Summary" in page)
     assert asked == ["Export the report for the committee"]
 
     save_as(monkeypatch, tmp_path / "analysts.xlsx")
