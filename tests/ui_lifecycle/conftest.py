@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from sv_desktop.model.tender import Kpi, Tender, ThemeChoice
 from sv_desktop.paths import app_paths
@@ -67,7 +68,18 @@ def no_blocking_dialogs(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def flush_deleted_widgets(qapp):
+def flush_deleted_widgets(qapp, monkeypatch):
+    """Every window a test hands to qtbot is deleted by Qt at teardown (closed, then its deferred delete
+    sent), never by Python's cycle collector in the middle of a later test: the test keeps it until then.
+    (A window collected by Python takes with it the objects PySide tied to it, which Qt deletes again.)"""
+    kept: list[QWidget] = []
+    add_widget = QtBot.addWidget
+
+    def keep(bot, widget, *, before_close_func=None):
+        kept.append(widget)
+        add_widget(bot, widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(QtBot, "addWidget", keep)
     yield
     wait_for_all()
     QCoreApplication.processEvents()
@@ -75,6 +87,7 @@ def flush_deleted_widgets(qapp):
         widget.hide()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+    kept.clear()
 
 
 def answer(monkeypatch, kind: str, reply=QMessageBox.StandardButton.Yes) -> list[str]:

@@ -4,10 +4,14 @@ save status, the same conflict handling (Reload) and nothing stored when nothing
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import threading
+import weakref
 
 import pytest
+import shiboken6
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from sv_desktop.ui.lifecycle.delivery import TAB_RESULTS, DeliveryDialog
@@ -136,6 +140,24 @@ def test_on_a_small_screen_the_body_scrolls_and_close_stays_in_view(qtbot, servi
         assert widget.isVisible() and inside.contains(area), (kind.__name__, widget, area, inside)
     assert dialog.minimumSizeHint().height() <= 566
 
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_a_closed_dialog_collected_by_python_crashes_nothing(qtbot, service, kind):
+    """A closed window Python collects (as the main window's closed tender windows are) deletes only what is
+    its own: not the application's screen (fitting the dialog to it), nor widgets Qt made and deletes
+    itself (a splitter's handles, found when guarding the text inputs). Either crashed Qt, one dialog
+    after the other."""
+    screen = QGuiApplication.primaryScreen()
+    dialog = kind(service, service.create(contract()))
+    dialog.show()  # fits itself to the screen it opens on
+    settle_dialog(dialog)
+    dialog.close()
+    gone = weakref.ref(dialog)
+    del dialog
+    gc.collect()
+    assert gone() is None, "the closed dialog was collected"
+    assert shiboken6.isValid(screen) and QGuiApplication.primaryScreen() is not None
 
 def test_the_save_runs_off_the_ui_thread_and_typing_during_it_is_saved_next(qtbot, service, monkeypatch):
     """The real store, with the save held back on its worker thread: the dialog keeps taking keys meanwhile,

@@ -31,7 +31,10 @@ def scrolling(content: QWidget, frame: bool = False) -> QScrollArea:
 
 def fit_to_screen(window: QWidget) -> None:
     """Shrink a window that is larger than the available area of its screen, and keep it on that screen."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    # The screen is looked up through QGuiApplication, not `window.screen()`: PySide ties the QScreen that
+    # `QWidget.screen()` returns to the widget's Python wrapper, so a dialog collected by Python takes the
+    # application's screen with it, and the next window shown or deleted crashes on the freed screen.
+    screen = QGuiApplication.screenAt(window.frameGeometry().center()) or QGuiApplication.primaryScreen()
     if screen is None:
         return
     available = screen.availableGeometry()

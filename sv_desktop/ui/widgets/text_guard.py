@@ -12,6 +12,8 @@ a field added later is guarded as soon as `watch` runs again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
@@ -45,6 +47,20 @@ def limit_message(widget: QLineEdit) -> str:
             "anything after that was not kept.")
 
 
+def descendants(root: QWidget) -> Iterator[QWidget]:
+    """`root` and every widget under it, parents first.
+
+    Walked through `children()`, not `root.findChildren()`: PySide ties each widget `findChildren` returns
+    to `root`'s Python object, so when Python collects a closed window it also deletes the widgets Qt made
+    itself (a splitter's handles, a spin box's line edit), which Qt then deletes a second time: a crash.
+    """
+    stack = [root]
+    while stack:
+        widget = stack.pop()
+        yield widget
+        stack.extend(child for child in reversed(widget.children()) if isinstance(child, QWidget))
+
+
 class TextGuard(QObject):
     notice = Signal(str)
     """A one-line message for the manager (NUL removed, text cut at the limit)."""
@@ -57,7 +73,7 @@ class TextGuard(QObject):
     def watch(self, root: QWidget) -> int:
         """Guard every editable text input in `root` (and `root` itself) not guarded yet; how many were new."""
         added = 0
-        for widget in (root, *root.findChildren(QWidget)):
+        for widget in descendants(root):
             if widget.property(GUARDED):
                 continue
             if isinstance(widget, QLineEdit):
