@@ -58,7 +58,8 @@ def test_a_wrong_value_is_not_saved_and_the_rest_is(qtbot, service):
     stored = service.create(contract())
     dialog = open_dialog(qtbot, service, stored)
     type_into(qtbot, dialog.award.value.edit, "900000")
-    assert dialog.save()
+    qtbot.keyClick(dialog.award.value.edit, Qt.Key.Key_Return)  # the entry is finished
+    assert dialog.save() and dialog.isVisible()
     type_into(qtbot, dialog.award.value.edit, "lots")
     type_into(qtbot, dialog.award.name, "Green Couriers CIC")
     assert dialog.save() is False

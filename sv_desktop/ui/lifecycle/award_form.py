@@ -126,9 +126,10 @@ class AwardForm(QWidget):
             supplier=Supplier(name=self.name.text() if self.name.text().strip() else "",
                               postcode=self.postcode.value(),
                               sme=self.sme.isChecked(), vcse=self.vcse.isChecked()),
-            # An entry that cannot be read yet keeps the value stored before it.
-            awarded_on=self.awarded_on.value() if self.awarded_on.is_valid() else tender.award.awarded_on,
-            awarded_value_gbp=self.value.value() if self.value.is_valid() else tender.award.awarded_value_gbp,
+            # An entry that cannot be read yet keeps the value the field held before this edit began (the
+            # tender's copy may already hold a prefix typed on the way, such as a space or "1" of "12x").
+            awarded_on=self.awarded_on.value(),
+            awarded_value_gbp=self.value.value(),
             renewal_requirements=self.renewal.toPlainText())
 
     def _tidy_postcode(self) -> None:
