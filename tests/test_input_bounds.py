@@ -28,8 +28,12 @@ EXAMPLE = {
     "social_value_weighting_pct": 10, "themes": [{"theme": "fighting_climate_change", "weighting_pct": 10}],
 }
 SURROGATE_FILE = json.dumps(dict(EXAMPLE, title="Grounds \\ud800 care")).replace("\\\\ud800", "\\ud800")
+# The child's own peak memory: VmHWM is the high-water mark of this process's memory since it started (ru_maxrss
+# would also count the memory of the pytest process it was forked from, which Linux carries across exec).
 CHILD = ("import resource, sys\nfrom sv_desktop.cli import main\ncode = main(sys.argv[1:])\n"
-         "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)\n")
+         "try:\n    peak = next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM'))\n"
+         "except OSError:\n    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+         "print('MAXRSS', peak, file=sys.stderr)\nsys.exit(code)\n")
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
