@@ -127,6 +127,9 @@ def install_exception_hooks(notify: Notify | None = None) -> None:
     logger = logging.getLogger(f"{LOGGER}.uncaught")
 
     def report(kind, value, tb, where: str) -> None:
+        # A library configuring logging may have disabled existing loggers: a crash is always logged.
+        for name in (LOGGER, f"{LOGGER}.uncaught"):
+            logging.getLogger(name).disabled = False
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
