@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .rules.schema import PipelineNoticeFigures
-from .tender import Tender, add_months
+from .tender import PSR_ROUTES, Tender, add_months
 
 PLANNED_STAGES = frozenset({"pipeline", "pre_market", "itt"})
 """Stages at which a contract is still planned: not yet in evaluation, awarded or in delivery."""
-PSR_ROUTES = frozenset({"psr_direct_award", "psr_most_suitable_provider", "psr_competitive"})
-"""Provider Selection Regime awards are not procured under the Act and publish no tender notice."""
 CALL_OFF_NOTE = ("A call-off under a framework publishes no tender notice: listing it is encouraged by the "
                  "Cabinet Office guidance, not required.")
 
