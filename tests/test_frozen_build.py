@@ -185,7 +185,7 @@ def test_frozen_app_writes_the_compliance_report_and_the_pipeline(app_folder, de
     frozen_xlsx = tmp_path / "frozen report.xlsx"
     run(app_folder, "--data-dir", str(data), "report", *period, "--out", str(frozen_xlsx))
     values = _workbook_values(frozen_xlsx)
-    assert list(values) == ["Summary", "Contracts"]
+    assert list(values) == ["Summary", "Contracts", "Spend", "Coming up"]
     summary = dict(row[:2] for row in values["Summary"] if row[0])
     assert summary["This period"] == "1 January 2026 to 31 December 2030"
     counted = summary["Contracts counted"] + summary["Not counted: not yet issued"]
