@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from . import formatting as fmt
 from .atomic import ExportError, atomic_write
 from .brief_content import BRIEF_DRAFT_MARK, BRIEF_NAME, brief_blockers, build_brief
@@ -32,7 +33,8 @@ def write_brief_pdf(ctx: PackContext, out: Path) -> Path:
             build_pdf(document, furniture, ctx.organisation, temp,
                       cover_flowables(document, reference_line, large=False))
         except FileNotFoundError as error:
-            raise ExportError(f"Cannot build the PDF: {error} Reinstall sv-desktop to restore it.") from error
+            raise ExportError(_("Cannot build the PDF: {error} Reinstall sv-desktop to restore it.").format(
+                                error=error)) from error
 
     return atomic_write(out, write)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from .atomic import ExportError, atomic_write
 from .context import PackContext
 from .pack_content import DRAFT_MARK, build_pack
@@ -26,6 +27,7 @@ def write_pack_pdf(ctx: PackContext, out: Path) -> Path:
             build_pdf(document, furniture, ctx.organisation, temp,
                       cover_flowables(document, f"Tender reference {ctx.tender.reference}"))
         except FileNotFoundError as error:
-            raise ExportError(f"Cannot build the PDF: {error} Reinstall sv-desktop to restore it.") from error
+            raise ExportError(_("Cannot build the PDF: {error} Reinstall sv-desktop to restore it.").format(
+                                error=error)) from error
 
     return atomic_write(out, write)
