@@ -195,6 +195,13 @@ def _looks_like_file(target: str) -> bool:
     return path.suffix.lower() == ".json" or path.exists() or "/" in target or "\\" in target
 
 
+def _severity_label(severity: str) -> str:
+    """A finding's severity as `check` prints it (the JSON output keeps the id)."""
+    labels = {"blocker": _("blocker"), "requirement": _("requirement"), "warning": _("warning"),
+              "advice": _("advice")}
+    return labels.get(severity, severity)
+
+
 def cmd_check(args) -> int:
     import json
 
@@ -219,7 +226,7 @@ def cmd_check(args) -> int:
                    else _("{reference} does NOT meet the policy."))
         print(verdict.format(reference=report["reference"]))
         for f in report["findings"]:
-            print(f"  [{f['severity']}] {f['rule']}: {f['message']}")
+            print(f"  [{_severity_label(f['severity'])}] {f['rule']}: {f['message']}")
     return EXIT_OK if report["compliant"] else EXIT_BLOCKER
 
 

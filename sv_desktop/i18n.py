@@ -103,6 +103,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:
+    """Marks `message` for extraction without translating it yet: for a constant defined at import time,
+    translated with `_()` where it is used (`_(PACK_NAME)`), so it follows a language chosen later."""
+    return message
+
+
 def localized_file(folder: Path, name: str, lang: str | None = None) -> Path:
     """`folder/name`, or its translation `resources/locale/<language>/<folder name>/<name>` when there is one.
 

@@ -14,7 +14,7 @@ from .styles import PageFurniture
 
 def furniture_for(ctx: PackContext, running_head: str, footer_label: str) -> PageFurniture:
     return PageFurniture(running_head=running_head, footer_label=footer_label, organisation=ctx.organisation,
-                         draft_mark=None if ctx.compliant else DRAFT_MARK)
+                         draft_mark=None if ctx.compliant else _(DRAFT_MARK))
 
 
 def write_pack_pdf(ctx: PackContext, out: Path) -> Path:
@@ -25,7 +25,7 @@ def write_pack_pdf(ctx: PackContext, out: Path) -> Path:
     def write(temp: Path) -> None:
         try:
             build_pdf(document, furniture, ctx.organisation, temp,
-                      cover_flowables(document, f"Tender reference {ctx.tender.reference}"))
+                      cover_flowables(document, _("Tender reference {reference}").format(reference=ctx.tender.reference)))
         except FileNotFoundError as error:
             raise ExportError(_("Cannot build the PDF: {error} Reinstall sv-desktop to restore it.").format(
                                 error=error)) from error

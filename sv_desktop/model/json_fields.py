@@ -41,9 +41,10 @@ def text_field(obj: dict, key: str, path: str, default: str | None = None, requi
 
 
 def kind_of(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", Decimal: "a number", str: "text",
-            list: "a list",
-            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
+    """What a JSON value is, in the words of the tender file's messages."""
+    return {bool: _("true/false"), int: _("a number"), float: _("a number"), Decimal: _("a number"),
+            str: _("text"), list: _("a list"), dict: _("an object"), type(None): _("null")}.get(
+        type(value), type(value).__name__)
 
 
 def number_field(obj: dict, key: str, path: str, *, low: Decimal | None = None, high: Decimal | None = None,

@@ -118,12 +118,12 @@ def read_yaml(folder: Path, name: str) -> Node:
 def kind(value: Any) -> str:
     """What a YAML value is, in the words of every resource file's messages (content, bank and rules)."""
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, dt.date):
-        return "a date"
-    return {str: "text", list: "a list", dict: "a mapping", type(None): "empty"}.get(
+        return _("a date")
+    return {str: _("text"), list: _("a list"), dict: _("a mapping"), type(None): _("empty")}.get(
         type(value), type(value).__name__)
 
 

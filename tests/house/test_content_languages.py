@@ -111,3 +111,21 @@ def test_every_resource_reader_looks_for_a_translation(resources, language):
     assert load_content(resources).theme_label("wellbeing") == "Wellbeing"
     assert not load_brief_wording(resources).measures_intro.startswith("Zz. ")
     assert not any("Zz" in column.header for column in load_profiles(resources)["neutral"].columns)
+
+
+def test_the_command_line_and_a_pack_speak_the_pseudo_locale(language, data_dir, tmp_path, capsys):
+    """Under the pseudo-locale the fixed text of a refusal and of a pack is accented; the data is not."""
+    from sv_desktop.cli import main
+
+    bad = tmp_path / "bad.svtender.json"
+    bad.write_text('{"format": "sv-desktop.tender", "format_version": 1, "reference": 5}', encoding="utf-8")
+    language(i18n.PSEUDO)
+    assert main(["check", str(bad)]) == 2
+    error = capsys.readouterr().err
+    assert i18n.pseudo("must be text, not {kind}").split("{kind}")[0] in error
+    assert i18n.pseudo("a number") in error and "must be text" not in error
+    text = _pack_text(data_dir, tmp_path / "pseudo.pdf")
+    for label in ("Contents", "2 Tender details", "Tender reference", "Estimated value (excluding VAT)"):
+        assert i18n.pseudo(label) in text, label
+    assert i18n.pseudo("Page {page} of {total}").format(page=1, total="").split(" ·")[0] in text
+    assert "Non-emergency patient transport service" in text  # the tender's own text stays as written

@@ -20,6 +20,9 @@ SCANNED = ("model", "store", "services", "export")
 # The command line's modules: what they print is read on a terminal.
 CLI_MODULES = ("cli.py",)
 TRANSLATING = {"_", "ngettext"}
+# The exports' document blocks (export/blocks.py): every text given to one is printed in a document.
+BLOCKS = {"Heading", "Para", "Bullets", "Table", "Facts", "Callout", "Cover", "Document", "ResponseForm"}
+NOT_TEXT = {"style", "kind"}
 LETTERS = re.compile(r"[A-Za-z]")
 
 # Errors raised with a text no user reads: (file, line text fragment) -> why.
@@ -81,6 +84,11 @@ def untranslated(node: ast.expr | None) -> Iterator[ast.expr]:
     elif isinstance(node, ast.BinOp):
         yield from untranslated(node.left)
         yield from untranslated(node.right)
+    elif isinstance(node, ast.Tuple | ast.List):
+        for element in node.elts:
+            yield from untranslated(element)
+    elif isinstance(node, ast.Starred):
+        yield from untranslated(node.value)
     elif isinstance(node, ast.IfExp):
         yield from untranslated(node.body)
         yield from untranslated(node.orelse)
@@ -117,13 +125,16 @@ def message_arguments(call: ast.Call) -> Iterator[ast.expr]:
             yield keyword.value
 
 
-def _sinks(tree: ast.AST, errors: set[str], cli: bool) -> Iterator[ast.expr]:
+def _sinks(tree: ast.AST, errors: set[str], cli: bool, export: bool = False) -> Iterator[ast.expr]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = _called_name(node.func)
         if name in errors or name == "fail" or (cli and name in ("print", "write", "error")):
             yield from message_arguments(node)
+        elif export and name in BLOCKS:
+            yield from node.args
+            yield from (keyword.value for keyword in node.keywords if keyword.arg not in NOT_TEXT)
         elif cli and name in ("add_argument", "add_parser", "ArgumentParser"):
             for keyword in node.keywords:
                 if keyword.arg in ("help", "description"):
@@ -139,7 +150,8 @@ def findings(files: list[Path] | None = None) -> list[str]:
         lines = text.splitlines()
         relative = path.relative_to(ROOT).as_posix()
         cli = path.name in CLI_MODULES
-        for sink in _sinks(ast.parse(text), errors, cli):
+        export = path.parent.name == "export"
+        for sink in _sinks(ast.parse(text), errors, cli, export):
             for literal in untranslated(sink):
                 line = lines[literal.lineno - 1]
                 if any(file == relative and fragment in line for file, fragment in ALLOWED):
