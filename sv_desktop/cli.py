@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .i18n import _, ngettext
 
 EXIT_OK, EXIT_BLOCKER, EXIT_INPUT, EXIT_DATABASE = 0, 1, 2, 3
 
@@ -25,73 +26,90 @@ class CliError(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sv-desktop",
-        description="Build social value into NHS tenders (policy P238). With no command, opens the app.")
+        description=_("Build social value into NHS tenders (policy P238). With no command, opens the "
+                      "app."))
     parser.add_argument("--version", action="version", version=f"sv-desktop {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="folder for the database, backups and settings "
-                        "(default: the user's local application data folder; or SV_DESKTOP_DATA_DIR)")
-    parser.add_argument("--database-url", metavar="URL", help="shared PostgreSQL database for team mode, "
-                        "e.g. postgresql+psycopg://user@server/svdesktop (or SV_DESKTOP_DATABASE_URL)")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("folder for the database, backups and "
+                                                            "settings (default: the user's local "
+                                                            "application data folder; or "
+                                                            "SV_DESKTOP_DATA_DIR)"))
+    parser.add_argument("--database-url", metavar="URL", help=_(
+        "shared PostgreSQL database for team mode, e.g. postgresql+psycopg://user@server/svdesktop "
+        "(or SV_DESKTOP_DATABASE_URL)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="list the tenders")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p = sub.add_parser("import", help="import a .svtender.json file (an existing reference is updated)")
+    p = sub.add_parser("list", help=_("list the tenders"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p = sub.add_parser("import", help=_("import a .svtender.json file (an existing reference is "
+                                        "updated)"))
     p.add_argument("file", type=Path)
-    p.add_argument("--force", action="store_true", help="replace the stored tender even if it was changed "
-                   "after the file was exported (the replaced version stays in its history)")
-    p = sub.add_parser("export", help="write a tender to a .svtender.json file")
+    p.add_argument("--force", action="store_true", help=_("replace the stored tender even if it was "
+                                                          "changed after the file was exported (the "
+                                                          "replaced version stays in its history)"))
+    p = sub.add_parser("export", help=_("write a tender to a .svtender.json file"))
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
-    p = sub.add_parser("check", help="check a tender file or a stored tender against the policy")
-    p.add_argument("target", help="a .svtender.json file or a tender reference")
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p = sub.add_parser("pack", help="export the ITT social value question pack (.pdf or .docx)")
+    p = sub.add_parser("check", help=_("check a tender file or a stored tender against the policy"))
+    p.add_argument("target", help=_("a .svtender.json file or a tender reference"))
+    p.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    p = sub.add_parser("pack", help=_("export the ITT social value question pack (.pdf or .docx)"))
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
-    p = sub.add_parser("portal", help="write the questions as an e-tendering portal import workbook "
-                       "(.xlsx or .csv)")
+    p = sub.add_parser("portal", help=_("write the questions as an e-tendering portal import workbook "
+                                        "(.xlsx or .csv)"))
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--profile", default="neutral", metavar="NAME",
-                   help="the portal's layout (default: neutral; also proactis-webprocure, award-atamis, "
-                   "or a Trust's own profile)")
-    p = sub.add_parser("brief", help="export the pre-market engagement brief (.pdf or .docx)")
+                   help=_("the portal's layout (default: neutral; also proactis-webprocure, "
+                          "award-atamis, or a Trust's own profile)"))
+    p = sub.add_parser("brief", help=_("export the pre-market engagement brief (.pdf or .docx)"))
     p.add_argument("reference")
     p.add_argument("--out", type=Path, required=True)
-    p = sub.add_parser("report", help="write the social value compliance report (.pdf for the committee, "
-                       ".xlsx for analysts)")
+    p = sub.add_parser("report", help=_("write the social value compliance report (.pdf for the "
+                                        "committee, .xlsx for analysts)"))
     p.add_argument("--from", dest="start", metavar="DATE",
-                   help="first day of the period, YYYY-MM-DD or DD/MM/YYYY (default: two years before --to)")
-    p.add_argument("--to", dest="end", metavar="DATE", help="last day of the period (default: today)")
+                   help=_("first day of the period, YYYY-MM-DD or DD/MM/YYYY (default: two years "
+                          "before --to)"))
+    p.add_argument("--to", dest="end", metavar="DATE", help=_("last day of the period (default: today)"))
     p.add_argument("--out", type=Path, required=True)
-    p = sub.add_parser("pipeline", help="export the tenders due to go to market in the coming months "
-                       "(.csv or .xlsx)")
+    p = sub.add_parser("pipeline", help=_("export the tenders due to go to market in the coming months "
+                                          "(.csv or .xlsx)"))
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--months", type=int, default=12, metavar="N", help="how many months ahead (default 12)")
-    p.add_argument("--notice", action="store_true", help="write the Procurement Act 2023 s.93 pipeline notice "
-                   "(.xlsx or .json) for the financial year given by --year")
-    p.add_argument("--year", type=int, metavar="YYYY", help="with --notice: the financial year starting 1 April "
-                   "YYYY (default: the next 1 April)")
-    p = sub.add_parser("ocds", help="write tenders as an Open Contracting Data Standard 1.1 release package "
-                       "(.json), as Find a Tender publishes notices; nothing is sent")
-    p.add_argument("references", nargs="*", metavar="REF", help="the tenders to include")
+    p.add_argument("--months", type=int, default=12, metavar="N", help=_("how many months ahead "
+                                                                         "(default 12)"))
+    p.add_argument("--notice", action="store_true", help=_("write the Procurement Act 2023 s.93 "
+                                                           "pipeline notice (.xlsx or .json) for the "
+                                                           "financial year given by --year"))
+    p.add_argument("--year", type=int, metavar="YYYY", help=_("with --notice: the financial year "
+                                                              "starting 1 April YYYY (default: the "
+                                                              "next 1 April)"))
+    p = sub.add_parser("ocds", help=_("write tenders as an Open Contracting Data Standard 1.1 release "
+                                      "package (.json), as Find a Tender publishes notices; nothing is "
+                                      "sent"))
+    p.add_argument("references", nargs="*", metavar="REF", help=_("the tenders to include"))
     p.add_argument("--pipeline-year", type=int, metavar="YYYY",
-                   help="instead of REFs: the contracts of the pipeline notice for the year from 1 April YYYY")
+                   help=_("instead of REFs: the contracts of the pipeline notice for the year from 1 "
+                          "April YYYY"))
     p.add_argument("--out", type=Path, required=True)
-    p = sub.add_parser("performance", help="write the KPI ratings each contract performance notice needs "
-                       "(Procurement Act 2023 s.71) as .xlsx or .json")
+    p = sub.add_parser("performance", help=_("write the KPI ratings each contract performance notice "
+                                             "needs (Procurement Act 2023 s.71) as .xlsx or .json"))
     p.add_argument("--out", type=Path, required=True)
-    sub.add_parser("demo", help="load worked example tenders")
-    sub.add_parser("backup", help="back up the database now")
-    p = sub.add_parser("restore", help="restore the database from a backup file")
+    sub.add_parser("demo", help=_("load worked example tenders"))
+    sub.add_parser("backup", help=_("back up the database now"))
+    p = sub.add_parser("restore", help=_("restore the database from a backup file"))
     p.add_argument("file", type=Path)
-    sub.add_parser("doctor", help="check the database and list backups and data locations")
-    p = sub.add_parser("team-setup", help="print the SQL that creates least-privilege roles for a team database")
-    p.add_argument("--print-sql", action="store_true", required=True, help="print the set-up script")
-    p.add_argument("--schema", default="sv_desktop", help="schema holding the tables (default sv_desktop)")
-    p.add_argument("--owner", default="sv_desktop_owner", help="role that owns the tables and runs upgrades")
-    p.add_argument("--member", default="sv_desktop_member", help="group role of the people using the app")
-    p.add_argument("--database", help="database name: set the schema as its search path for every member")
+    sub.add_parser("doctor", help=_("check the database and list backups and data locations"))
+    p = sub.add_parser("team-setup", help=_("print the SQL that creates least-privilege roles for a "
+                                            "team database"))
+    p.add_argument("--print-sql", action="store_true", required=True, help=_("print the set-up script"))
+    p.add_argument("--schema", default="sv_desktop", help=_("schema holding the tables (default "
+                                                            "sv_desktop)"))
+    p.add_argument("--owner", default="sv_desktop_owner", help=_("role that owns the tables and runs "
+                                                                 "upgrades"))
+    p.add_argument("--member", default="sv_desktop_member", help=_("group role of the people using the "
+                                                                   "app"))
+    p.add_argument("--database", help=_("database name: set the schema as its search path for every "
+                                        "member"))
     return parser
 
 
@@ -102,7 +120,7 @@ def _service(args: argparse.Namespace):
     try:
         service = open_service(args.data_dir, args.database_url)
     except DatabaseProblem as exc:
-        hint = (" Run 'sv-desktop restore BACKUP' to restore a backup, or open the app to choose."
+        hint = (_(" Run 'sv-desktop restore BACKUP' to restore a backup, or open the app to choose.")
                 if exc.damaged else "")
         raise CliError(f"{exc}{hint}", EXIT_DATABASE) from exc
     except ServiceError as exc:
@@ -131,10 +149,10 @@ def cmd_list(args) -> int:
             for r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not rows:
-        print("No tenders yet. Create one in the app, or run 'sv-desktop demo' for worked examples.")
+        print(_("No tenders yet. Create one in the app, or run 'sv-desktop demo' for worked examples."))
         return EXIT_OK
     for r in rows:
-        state = {True: "compliant", False: "NOT compliant", None: "not checked"}[r.compliant]
+        state = {True: _("compliant"), False: _("NOT compliant"), None: _("not checked")}[r.compliant]
         print(f"{r.reference}\t{r.title}\t{service.content.category_label(r.category)}\t"
               f"{_money(r.value_excl_vat_gbp)}\t{state}")
     return EXIT_OK
@@ -151,29 +169,37 @@ def cmd_import(args) -> int:
     from .services.errors import ImportConflictError
 
     try:
-        with _one_writer(args, "import"):
+        with _one_writer(args, _("import")):
             service = _service(args)
             try:
                 tender, created = service.import_file(args.file, force=args.force)
             finally:
                 service.close()
     except ImportConflictError as exc:
-        raise CliError(f"{exc} Run the import again with --force to replace it; the version replaced is kept "
-                       "in the tender's history.") from exc
-    print(f"{'Imported' if created else 'Updated'} {tender.reference}: {tender.title}")
+        raise CliError(_("{exc} Run the import again with --force to replace it; the version replaced "
+                         "is kept in the tender's history.").format(exc=exc)) from exc
+    done = _("Imported {reference}: {title}") if created else _("Updated {reference}: {title}")
+    print(done.format(reference=tender.reference, title=tender.title))
     return EXIT_OK
 
 
 def cmd_export(args) -> int:
     service = _service(args)
     out = service.export_file(service.get(args.reference), args.out)
-    print(f"Wrote {out}")
+    print(_("Wrote {out}").format(out=out))
     return EXIT_OK
 
 
 def _looks_like_file(target: str) -> bool:
     path = Path(target)
     return path.suffix.lower() == ".json" or path.exists() or "/" in target or "\\" in target
+
+
+def _severity_label(severity: str) -> str:
+    """A finding's severity as `check` prints it (the JSON output keeps the id)."""
+    labels = {"blocker": _("blocker"), "requirement": _("requirement"), "warning": _("warning"),
+              "advice": _("advice")}
+    return labels.get(severity, severity)
 
 
 def cmd_check(args) -> int:
@@ -196,10 +222,11 @@ def cmd_check(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        verdict = "meets the policy" if report["compliant"] else "does NOT meet the policy"
-        print(f"{report['reference']} {verdict}.")
+        verdict = (_("{reference} meets the policy.") if report["compliant"]
+                   else _("{reference} does NOT meet the policy."))
+        print(verdict.format(reference=report["reference"]))
         for f in report["findings"]:
-            print(f"  [{f['severity']}] {f['rule']}: {f['message']}")
+            print(f"  [{_severity_label(f['severity'])}] {f['rule']}: {f['message']}")
     return EXIT_OK if report["compliant"] else EXIT_BLOCKER
 
 
@@ -212,8 +239,8 @@ def cmd_pack(args) -> int:
     elif suffix == ".docx":
         out = service.export_docx(tender, args.out)
     else:
-        raise CliError(f"--out must end in .pdf or .docx, not {args.out.name!r}")
-    print(f"Wrote {out}")
+        raise CliError(_("--out must end in .pdf or .docx, not {name!r}").format(name=args.out.name))
+    print(_("Wrote {out}").format(out=out))
     return EXIT_OK
 
 
@@ -221,20 +248,20 @@ def cmd_portal(args) -> int:
     service = _service(args)
     tender = service.get(args.reference)
     out, notes = service.export_portal(tender, args.out, args.profile)
-    print(f"Wrote {out}")
+    print(_("Wrote {out}").format(out=out))
     for note in notes:
-        print(f"  Note: {note}")
+        print(_("  Note: {note}").format(note=note))
     return EXIT_OK
 
 
 def cmd_brief(args) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".docx"):
-        raise CliError(f"--out must end in .pdf or .docx, not {args.out.name!r}")
+        raise CliError(_("--out must end in .pdf or .docx, not {name!r}").format(name=args.out.name))
     service = _service(args)
     tender = service.get(args.reference)
     out = service.export_brief(tender, args.out) if suffix == ".pdf" else service.export_brief_docx(tender, args.out)
-    print(f"Wrote {out}")
+    print(_("Wrote {out}").format(out=out))
     return EXIT_OK
 
 
@@ -254,32 +281,37 @@ def _date(text: str | None, option: str):
             day, month, year = (int(part) for part in match.groups())
             return dt.date(year, month, day)
     except ValueError:
-        raise CliError(f"{option} {text!r} is not a real date.") from None
-    raise CliError(f"{option} must be a date written YYYY-MM-DD or DD/MM/YYYY, not {text!r}.")
+        raise CliError(_("{option} {text!r} is not a real date.").format(option=option, text=text)) from None
+    raise CliError(_("{option} must be a date written YYYY-MM-DD or DD/MM/YYYY, not {text!r}.").format(
+                     option=option, text=text))
 
 
 def cmd_report(args) -> int:
     if args.out.suffix.lower() not in (".pdf", ".xlsx"):
-        raise CliError(f"--out must end in .pdf or .xlsx, not {args.out.name!r}")
+        raise CliError(_("--out must end in .pdf or .xlsx, not {name!r}").format(name=args.out.name))
     start, end = _date(args.start, "--from"), _date(args.end, "--to")
     if start and end and start > end:
-        raise CliError(f"--from ({start.isoformat()}) is after --to ({end.isoformat()}).")
+        raise CliError(_("--from ({start}) is after --to ({end}).").format(
+                         start=start.isoformat(), end=end.isoformat()))
     service = _service(args)
     out = service.export_report(start, end, args.out)
-    print(f"Wrote {out}")
+    print(_("Wrote {out}").format(out=out))
     return EXIT_OK
 
 
 def _pipeline_notice(args) -> int:
     if args.out.suffix.lower() not in (".xlsx", ".json"):
-        raise CliError(f"With --notice, --out must end in .xlsx or .json, not {args.out.name!r}")
+        raise CliError(_("With --notice, --out must end in .xlsx or .json, not {name!r}").format(
+                         name=args.out.name))
     if args.year is not None and not 2000 <= args.year <= 2200:
-        raise CliError(f"--year must be a year such as 2027, not {args.year}.")
+        raise CliError(_("--year must be a year such as 2027, not {year}.").format(year=args.year))
     service = _service(args)
     out, notice = service.export_pipeline_notice(args.out, args.year)
     count = len(notice.contracts)
-    print(f"Wrote {out}: pipeline notice {notice.year_label}, {count} contract{'s' if count != 1 else ''}; "
-          f"publish it by {notice.publish_by:%d %B %Y}.")
+    print(ngettext("Wrote {out}: pipeline notice {year_label}, {count} contract; publish it by {publish_by}.",
+                   "Wrote {out}: pipeline notice {year_label}, {count} contracts; publish it by {publish_by}.",
+                   count).format(out=out, year_label=notice.year_label, count=count,
+                                 publish_by=f"{notice.publish_by:%d %B %Y}"))
     return EXIT_OK
 
 
@@ -287,56 +319,65 @@ def cmd_pipeline(args) -> int:
     if args.notice:
         return _pipeline_notice(args)
     if args.year is not None:
-        raise CliError("--year is used with --notice only.")
+        raise CliError(_("--year is used with --notice only."))
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
-        raise CliError(f"--out must end in .csv or .xlsx, not {args.out.name!r}")
+        raise CliError(_("--out must end in .csv or .xlsx, not {name!r}").format(name=args.out.name))
     if not 1 <= args.months <= 120:
-        raise CliError(f"--months must be between 1 and 120, not {args.months}.")
+        raise CliError(_("--months must be between 1 and 120, not {months}.").format(months=args.months))
     service = _service(args)
     rows = service.pipeline(args.months)
     out = service.export_pipeline(args.out, rows)
-    print(f"Wrote {out} ({len(rows)} tender{'s' if len(rows) != 1 else ''} in the next {args.months} months)")
+    print(ngettext("Wrote {out} ({count} tender in the next {months} months)",
+                   "Wrote {out} ({count} tenders in the next {months} months)",
+                   len(rows)).format(out=out, count=len(rows), months=args.months))
     return EXIT_OK
 
 
 def cmd_ocds(args) -> int:
     if bool(args.references) == (args.pipeline_year is not None):
-        raise CliError("Name the tenders (REF ...) or give --pipeline-year, one or the other.")
+        raise CliError(_("Name the tenders (REF ...) or give --pipeline-year, one or the other."))
     if args.out.suffix.lower() != ".json":
-        raise CliError(f"--out must end in .json, not {args.out.name!r}")
+        raise CliError(_("--out must end in .json, not {name!r}").format(name=args.out.name))
     service = _service(args)
     out, count = service.export_ocds(args.out, args.references, pipeline_year=args.pipeline_year)
-    print(f"Wrote {out} ({count} release{'s' if count != 1 else ''}, OCDS 1.1).")
+    print(ngettext("Wrote {out} ({count} release, OCDS 1.1).", "Wrote {out} ({count} releases, OCDS 1.1).",
+                   count).format(out=out, count=count))
     return EXIT_OK
 
 
 def cmd_performance(args) -> int:
     if args.out.suffix.lower() not in (".xlsx", ".json"):
-        raise CliError(f"--out must end in .xlsx or .json, not {args.out.name!r}")
+        raise CliError(_("--out must end in .xlsx or .json, not {name!r}").format(name=args.out.name))
     service = _service(args)
     out, years = service.export_performance_notices(args.out)
     waiting = sum(not year.complete for year in years)
-    print(f"Wrote {out}: {len(years)} assessment year{'s' if len(years) != 1 else ''}"
-          + (f", {waiting} still missing ratings." if waiting else "."))
+    wrote = ngettext("Wrote {out}: {count} assessment year.", "Wrote {out}: {count} assessment years.",
+                     len(years)).format(out=out, count=len(years))
+    if waiting:
+        wrote = ngettext("Wrote {out}: {count} assessment year, {waiting} still missing ratings.",
+                         "Wrote {out}: {count} assessment years, {waiting} still missing ratings.",
+                         len(years)).format(out=out, count=len(years), waiting=waiting)
+    print(wrote)
     return EXIT_OK
 
 
 def cmd_demo(args) -> int:
     from .demo import load_demo
 
-    with _one_writer(args, "load the examples"):
+    with _one_writer(args, _("load the examples")):
         service = _service(args)
         try:
             loaded = load_demo(service)
         finally:
             service.close()
     for tender, created in loaded:
-        print(f"{'Added' if created else 'Refreshed'} {tender.reference}: {tender.title}")
+        done = _("Added {reference}: {title}") if created else _("Refreshed {reference}: {title}")
+        print(done.format(reference=tender.reference, title=tender.title))
     return EXIT_OK
 
 
 def cmd_backup(args) -> int:
-    print(f"Backed up to {_service(args).backup()}")
+    print(_("Backed up to {backup}").format(backup=_service(args).backup()))
     return EXIT_OK
 
 
@@ -345,15 +386,15 @@ def cmd_restore(args) -> int:
     from .services.errors import ServiceError
 
     if args.database_url:
-        raise CliError("Restore works on the local database only; a shared database is restored by its "
-                       "server's administrator.")
+        raise CliError(_("Restore works on the local database only; a shared database is restored by "
+                         "its server's administrator."))
     try:
         outcome = restore_local_backup(args.data_dir, args.file)
     except ServiceError as exc:
         raise CliError(str(exc), EXIT_DATABASE) from exc
-    kept = f"; the previous database was kept as {outcome.kept}" if outcome.kept else ""
-    copy = f" and backed up as {outcome.backup}" if outcome.backup else ""
-    print(f"Restored {args.file.name}{kept}{copy}")
+    kept = _("; the previous database was kept as {kept}").format(kept=outcome.kept) if outcome.kept else ""
+    copy = _(" and backed up as {backup}").format(backup=outcome.backup) if outcome.backup else ""
+    print(_("Restored {name}{kept}{copy}").format(name=args.file.name, kept=kept, copy=copy))
     return EXIT_OK
 
 
@@ -366,11 +407,11 @@ def cmd_doctor(args) -> int:
         from .masking import mask_secrets
 
         paths = app_paths(args.data_dir)
-        print(f"Database: {paths.database}")
-        print(f"Problem: {mask_secrets(str(exc))}")
+        print(_("Database: {database}").format(database=paths.database))
+        print(_("Problem: {problem}").format(problem=mask_secrets(str(exc))))
         backups = sorted(paths.backups.glob("*.sqlite3")) if paths.backups.is_dir() else []
         for backup in backups:
-            print(f"Backup: {backup}")
+            print(_("Backup: {backup}").format(backup=backup))
         raise
     lines = service.doctor()
     print("\n".join(lines))
@@ -451,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (CliError, DatabaseInUse, ServiceError) as exc:
-        print(f"sv-desktop: {mask_secrets(str(exc))}", file=sys.stderr)
+        print(_("sv-desktop: {problem}").format(problem=mask_secrets(str(exc))), file=sys.stderr)
         if isinstance(exc, CliError):
             return exc.code
         return EXIT_DATABASE if isinstance(exc, DatabaseInUse) else EXIT_INPUT

@@ -103,11 +103,19 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:
+    """Marks `message` for extraction without translating it yet: for a constant defined at import time,
+    translated with `_()` where it is used (`_(PACK_NAME)`), so it follows a language chosen later."""
+    return message
+
+
 def localized_file(folder: Path, name: str, lang: str | None = None) -> Path:
     """`folder/name`, or its translation `resources/locale/<language>/<folder name>/<name>` when there is one.
 
-    Content files (e.g. `resources/content/themes.yaml`) are translated whole: a translator copies the file
-    into the language's folder and translates its text, keeping its keys. English is the fallback.
+    Every YAML file read from `resources/` goes through here (the content, pack and brief wording, the
+    question bank, the rules and requests to bidders, the portal profiles): a translator copies the file
+    into the language's folder (`resources/content/themes.yaml` -> `resources/locale/cy/content/themes.yaml`)
+    and translates its text, keeping its keys. English is the fallback, file by file.
     """
     lang = lang or _language
     if lang not in (ENGLISH, PSEUDO):

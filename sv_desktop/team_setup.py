@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .i18n import _
 from .paths import resources_dir
 
 DEFAULT_SCHEMA = "sv_desktop"
@@ -24,8 +25,9 @@ class TeamSetupError(ValueError):
 
 def _checked(value: str, what: str) -> str:
     if not _NAME.fullmatch(value):
-        raise TeamSetupError(f"The {what} name {value!r} is not usable: use letters, digits, '_', '.', '@', '$' "
-                             "or '-', starting with a letter or '_', at most 63 characters.")
+        raise TeamSetupError(_("The {what} name {value!r} is not usable: use letters, digits, '_', "
+                               "'.', '@', '$' or '-', starting with a letter or '_', at most 63 "
+                               "characters.").format(what=what, value=value))
     return value
 
 
@@ -36,7 +38,8 @@ def setup_sql(schema: str = DEFAULT_SCHEMA, owner: str = DEFAULT_OWNER, member: 
     names = {"schema": _checked(schema, "schema"), "owner": _checked(owner, "owner role"),
              "member": _checked(member, "member role")}
     if len(set(names.values())) != 3:
-        raise TeamSetupError("The schema, the owner role and the member role need three different names.")
+        raise TeamSetupError(_("The schema, the owner role and the member role need three different "
+                               "names."))
     if database is not None:
         line = f'ALTER DATABASE "{_checked(database, "database")}" SET search_path = "{schema}";'
     else:

@@ -348,7 +348,7 @@ BROKEN = [
     ("questions.yaml", _set("must_describe", [{"What you will do": "the plan"}], 2),
      r"^questions\.yaml: \[2\]\.must_describe\[0\]: must be text, not a mapping"),
     ("questions.yaml", _drop_cell("transport", "wellbeing"),
-     r"^questions\.yaml: transport x wellbeing has 0 question\(s\); at least 2 are needed"),
+     r"^questions\.yaml: transport x wellbeing has 0 questions; at least 2 are needed"),
     ("questions.yaml", lambda data: data.clear(), r"^questions\.yaml: must be a non-empty list"),
     ("kpis.yaml", _set("frequency", "weekly", 2), r"^kpis\.yaml: \[2\]\.frequency: unknown frequency 'weekly'"),
     ("kpis.yaml", _drop("quantitative", 4), r"^kpis\.yaml: \[4\]\.quantitative: is required"),

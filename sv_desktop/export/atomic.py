@@ -17,6 +17,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from ..i18n import _
+
 
 class ExportError(Exception):
     """An export could not be written; the message is one sentence a manager can act on."""
@@ -53,25 +55,26 @@ def check_target(out: Path) -> None:
     ordinary file (a link, a device, a pipe, a folder); a read-only file raises ReadOnlyTargetError."""
     name = out.name
     if len(os.fsencode(name)) > NAME_LIMIT or len(name) > NAME_LIMIT:
-        raise ExportError(f"The file name {name[:40]}… is too long ({len(name)} characters); file names can "
-                          f"have at most {NAME_LIMIT}. Choose a shorter name.")
+        raise ExportError(_("The file name {name}… is too long ({count} characters); file names can "
+                            "have at most {name_limit}. Choose a shorter name.").format(
+                            name=name[:40], count=len(name), name_limit=NAME_LIMIT))
     try:
         info = out.lstat()
     except FileNotFoundError:
         return
     except OSError as error:
-        raise ExportError(f"Cannot write {out}: {error.strerror or error}.") from error
+        raise ExportError(_("Cannot write {out}: {value}.").format(out=out, value=error.strerror or error)) from error
     if stat.S_ISLNK(info.st_mode):
-        raise ExportError(f"Cannot write {out}: it is a shortcut (link) to another file, and sv-desktop only "
-                          "replaces ordinary files. Choose another name.")
+        raise ExportError(_("Cannot write {out}: it is a shortcut (link) to another file, and "
+                            "sv-desktop only replaces ordinary files. Choose another name.").format(out=out))
     if stat.S_ISDIR(info.st_mode):
-        raise ExportError(f"Cannot write {out}: a folder of that name is already there.")
+        raise ExportError(_("Cannot write {out}: a folder of that name is already there.").format(out=out))
     if not stat.S_ISREG(info.st_mode):
-        raise ExportError(f"Cannot write {out}: it is not an ordinary file (a device or a pipe), and "
-                          "sv-desktop only replaces ordinary files. Choose another name.")
+        raise ExportError(_("Cannot write {out}: it is not an ordinary file (a device or a pipe), and "
+                            "sv-desktop only replaces ordinary files. Choose another name.").format(out=out))
     if not stat.S_IMODE(info.st_mode) & 0o222 and not _take_permission(out):
-        raise ReadOnlyTargetError(f"{out} is read-only, so it was not replaced. Make it writable or choose "
-                                  "another name.")
+        raise ReadOnlyTargetError(_("{out} is read-only, so it was not replaced. Make it writable or "
+                                    "choose another name.").format(out=out))
 
 
 def _folder_problem(folder: Path, error: OSError) -> str:
@@ -119,7 +122,7 @@ def atomic_write(out: Path, writer: Callable[[Path], object]) -> Path:
     folder = out.parent if str(out.parent) else Path(".")
     check_target(out)
     if not folder.is_dir():
-        raise ExportError(f"Cannot write to {folder}: the folder does not exist.")
+        raise ExportError(_("Cannot write to {folder}: the folder does not exist.").format(folder=folder))
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{out.name[:100]}.", suffix=".part", dir=folder)
     except OSError as error:
@@ -135,15 +138,15 @@ def atomic_write(out: Path, writer: Callable[[Path], object]) -> Path:
         except OSError as error:
             if error.filename and Path(error.filename) not in (temp, folder):
                 # Not our output (e.g. a template or font the writer reads): say which file failed.
-                raise ExportError(f"Cannot produce {out.name}: {error.filename} could not be read "
-                                  f"({error.strerror or error}).") from error
+                raise ExportError(_("Cannot produce {name}: {filename} could not be read ({value}).").format(
+                                    name=out.name, filename=error.filename, value=error.strerror or error)) from error
             raise ExportError(_folder_problem(folder, error)) from error
         try:
             os.replace(temp, out)
         except PermissionError as error:
             raise ExportError(
-                f"Cannot replace {out}: the file is open in another program or read-only. "
-                "Close it and try again."
+                _("Cannot replace {out}: the file is open in another program or read-only. Close it "
+                  "and try again.").format(out=out)
             ) from error
         except OSError as error:
             raise ExportError(_folder_problem(folder, error)) from error

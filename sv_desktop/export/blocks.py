@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..i18n import _
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -78,10 +80,11 @@ class ResponseForm:
 
 def form_fields(block: ResponseForm) -> list[tuple[str, str]]:
     """The labelled rows of a response form above the answer space, for both renderers."""
-    rows = [("Question", block.question), ("Word limit", f"{block.word_limit:,} words"), ("Bidder name", "")]
+    rows = [(_("Question"), block.question),
+            (_("Word limit"), _("{word_limit:,} words").format(word_limit=block.word_limit)), (_("Bidder name"), "")]
     if block.lots is not None:
-        lots = f" (1 to {block.lots})" if block.lots > 1 else ""
-        rows.append((f"Lot or lots{lots} this response is for", ""))
+        rows.append((_("Lot or lots (1 to {lots}) this response is for").format(lots=block.lots) if block.lots > 1
+                     else _("Lot or lots this response is for"), ""))
     return rows
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import N_, _
 from ..model.brief_wording import load_brief_wording
 from ..model.pack_wording import local_share
 from ..model.tender import PSR_ROUTES
@@ -19,8 +20,8 @@ from .blocks import Block, Bullets, Callout, Cover, Document, Facts, Heading, Pa
 from .context import PackContext
 from .pack_content import NHS_GUIDANCE
 
-BRIEF_NAME = "Pre-market engagement brief"
-BRIEF_DRAFT_MARK = "DRAFT \u2013 NOT READY FOR THE MARKET"
+BRIEF_NAME = N_("Pre-market engagement brief")
+BRIEF_DRAFT_MARK = N_("DRAFT \u2013 NOT READY FOR THE MARKET")
 BRIEF_RULES = frozenset({"SCOPE-MEDICINES", "SV-MIN-WEIGHT", "SV-CLIMATE", "SV-THEME-WEIGHTS"})
 """Blockers that make what the brief itself says wrong (the weighting and themes it announces, a category
 outside the policy). Rules that apply at the invitation to tender (KPIs set, published, requirements) do
@@ -60,18 +61,18 @@ def _plans(ctx: PackContext) -> list[Block]:
     tender = ctx.tender
     wording = load_brief_wording().routes[tender.route]
     notice, start, _end = fmt.contract_dates(tender)
-    blocks: list[Block] = [Heading(1, "1 What we plan to buy and when")]
+    blocks: list[Block] = [Heading(1, _("1 What we plan to buy and when"))]
     if tender.description.strip():
         blocks.append(Para(tender.description))
     blocks.append(Facts((
-        ("Title", tender.title),
-        ("Reference", tender.reference),
-        ("Category", ctx.category_label),
-        ("Estimated value (whole life, excluding VAT)", fmt.value_band(tender.value_excl_vat_gbp)),
-        ("Contract length (including extensions)", fmt.duration(tender.duration_months)),
+        (_("Title"), tender.title),
+        (_("Reference"), tender.reference),
+        (_("Category"), ctx.category_label),
+        (_("Estimated value (whole life, excluding VAT)"), fmt.value_band(tender.value_excl_vat_gbp)),
+        (_("Contract length (including extensions)"), fmt.duration(tender.duration_months)),
         (wording.notice_label, notice),
-        ("Planned contract start", start),
-        ("Procurement route", ctx.route_label),
+        (_("Planned contract start"), start),
+        (_("Procurement route"), ctx.route_label),
     )))
     timing = [_planned(ctx, tender.tender_notice_date, "We plan to start the procurement on {date}.",
                        "The procurement started on {date}."),
@@ -80,7 +81,7 @@ def _plans(ctx: PackContext) -> list[Block]:
     if any(timing):
         blocks.append(Para(" ".join(sentence for sentence in timing if sentence)))
     if tender.supplier_text.spec.strip():
-        blocks.append(Para(tender.supplier_text.spec, label="What the specification will ask for: "))
+        blocks.append(Para(tender.supplier_text.spec, label=_("What the specification will ask for: ")))
     return blocks
 
 
@@ -88,46 +89,50 @@ def _social_value(ctx: PackContext) -> list[Block]:
     tender = ctx.tender
     rows = tuple((ctx.theme_label(choice.theme), fmt.percent(choice.weighting_pct)) for choice in tender.themes)
     blocks: list[Block] = [
-        Heading(1, "2 The social value we will evaluate"),
-        Para(f"Social value will make up {fmt.percent(tender.social_value_weighting_pct)} of the total evaluation "
-             f"score. Our policy {ctx.policy_reference} sets a minimum of 10% for every contract, and Fighting "
-             f"climate change is part of every tender, as NHS England's guidance \u201c{NHS_GUIDANCE}\u201d "
-             "requires. We plan to evaluate these themes:"),
+        Heading(1, _("2 The social value we will evaluate")),
+        Para(_("Social value will make up {percent} of the total evaluation score. Our policy "
+               "{policy_reference} sets a minimum of 10% for every contract, and Fighting climate "
+               "change is part of every tender, as NHS England's guidance “{nhs_guidance}” requires. "
+               "We plan to evaluate these themes:").format(
+               percent=fmt.percent(tender.social_value_weighting_pct), policy_reference=ctx.policy_reference, nhs_guidance=NHS_GUIDANCE)),
     ]
     if rows:
-        blocks.append(Table(("Theme", "Weighting (% of total score)"), rows, (3, 1.6), numeric=(1,)))
+        blocks.append(Table((_("Theme"), _("Weighting (% of total score)")), rows, (3, 1.6), numeric=(1,)))
     return blocks
 
 
 def _measures(ctx: PackContext) -> list[Block]:
     """The KPIs (with any proposed target), else the example actions chosen per theme."""
     tender = ctx.tender
-    blocks: list[Block] = [Heading(1, "3 Measures we want to discuss"), Para(load_brief_wording().measures_intro)]
+    blocks: list[Block] = [Heading(1, _("3 Measures we want to discuss")), Para(load_brief_wording().measures_intro)]
     if tender.kpis:
         rows = tuple((kpi.name, ctx.theme_label(kpi.theme), kpi.unit or "\u2013",
                       kpi.target.strip() or "To be agreed") for kpi in tender.kpis if kpi.name.strip())
-        blocks.append(Table(("Measure", "Theme", "Unit", "Proposed target"), rows, (3.2, 1.8, 0.9, 1.3)))
+        blocks.append(Table((_("Measure"), _("Theme"), _("Unit"), _("Proposed target")), rows, (3.2, 1.8, 0.9, 1.3)))
     actions = [(ctx.theme_label(choice.theme), action) for choice in tender.themes
                for action in [*choice.actions, *choice.own_actions] if action.strip()]
     if actions:
         blocks.append(Bullets(tuple(action for _theme, action in actions),
-                              title="The kind of commitments we would like to hear about:",
+                              title=_("The kind of commitments we would like to hear about:"),
                               labels=tuple(f"{theme}: " for theme, _action in actions)))
     if not tender.kpis and not actions:
-        blocks.append(Para("We have not chosen measures yet and would welcome your suggestions.", style="note"))
+        blocks.append(Para(_("We have not chosen measures yet and would welcome your suggestions."), style="note"))
     return blocks
 
 
 def _asks(ctx: PackContext) -> list[Block]:
     psr = ctx.tender.route in PSR_ROUTES  # the Provider Selection Regime speaks of providers, not bidders
-    blocks: list[Block] = [Heading(1, f"4 What we will ask {'providers' if psr else 'bidders'} for")]
+    blocks: list[Block] = [Heading(1, _("4 What we will ask providers for") if psr
+                                   else _("4 What we will ask bidders for"))]
     if ctx.requirements:
-        blocks.append(Para(f"We expect to ask {'each provider' if psr else 'every bidder'} for the following, so "
-                           "it is worth preparing now:"))
+        blocks.append(Para(_("We expect to ask each provider for the following, so it is worth preparing now:")
+                           if psr else
+                           _("We expect to ask every bidder for the following, so it is worth preparing now:")))
         blocks.append(Bullets(tuple(text for _title, text in ctx.requirements),
                               labels=tuple(f"{title}: " for title, _text in ctx.requirements)))
-    blocks.append(Para("The NHS is working towards net zero: by 2040 for the emissions it controls directly and "
-                       "by 2045 for the emissions it can influence, including those of its suppliers."))
+    blocks.append(Para(_("The NHS is working towards net zero: by 2040 for the emissions it controls "
+                         "directly and by 2045 for the emissions it can influence, including those of "
+                         "its suppliers.")))
     return blocks
 
 
@@ -151,7 +156,7 @@ def _taking_part(ctx: PackContext) -> list[Block]:
     tender = ctx.tender
     lots = tender.lots
     wording = load_brief_wording().routes[tender.route]
-    blocks: list[Block] = [Heading(1, "5 Who can take part"), Para(wording.audience)]
+    blocks: list[Block] = [Heading(1, _("5 Who can take part")), Para(wording.audience)]
     points: list[str] = []
     if lots.divided:
         count = f"{lots.lot_count} lots" if lots.lot_count else "lots"
@@ -166,12 +171,12 @@ def _taking_part(ctx: PackContext) -> list[Block]:
     points += wording.points
     blocks.append(Bullets(tuple(points)))
     if lots.divided is not None and lots.reasons.strip():
-        blocks.append(Para(lots.reasons, label="Why we plan to package the contract this way: "))
+        blocks.append(Para(lots.reasons, label=_("Why we plan to package the contract this way: ")))
     if tender.supplier_text.local.strip():
-        blocks.append(Para(tender.supplier_text.local, label="Local suppliers, SMEs and VCSEs: "))
+        blocks.append(Para(tender.supplier_text.local, label=_("Local suppliers, SMEs and VCSEs: ")))
     dates = _engagement_dates(ctx)
     if dates or tender.supplier_text.engagement.strip():
-        blocks.append(Heading(2, "Engagement with the market"))
+        blocks.append(Heading(2, _("Engagement with the market")))
         if dates:
             blocks.append(Para(dates))
         if tender.supplier_text.engagement.strip():
@@ -182,21 +187,23 @@ def _taking_part(ctx: PackContext) -> list[Block]:
 def _questions_and_response(ctx: PackContext) -> list[Block]:
     deadline = fmt.long_date(response_deadline(ctx))
     return [
-        Heading(1, "6 Questions for the market"),
-        Para("We would welcome your answers to any of these questions:"),
+        Heading(1, _("6 Questions for the market")),
+        Para(_("We would welcome your answers to any of these questions:")),
         Bullets(load_brief_wording().questions),
-        Heading(1, "7 How to respond"),
+        Heading(1, _("7 How to respond")),
         Facts((
-            ("Respond by", deadline),
-            ("Contact", ctx.contact),
-            ("Quote", f"Reference {ctx.tender.reference}"),
+            (_("Respond by"), deadline),
+            (_("Contact"), ctx.contact),
+            (_("Quote"), _("Reference {reference}").format(reference=ctx.tender.reference)),
         )),
-        Para(f"Send your answers, views or questions to {ctx.contact} at {ctx.organisation} by {deadline}, "
-             f"quoting reference {ctx.tender.reference}. Tell us if you would like to be kept informed."),
-        Para("This brief is for market engagement only. It is not a call for competition and does not commit "
-             f"{ctx.organisation} to any procurement; taking part, or not, will not affect how any tender is "
-             "evaluated. Information you give us may be shared in anonymised form with all interested "
-             "suppliers so that everyone has the same information.", style="note"),
+        Para(_("Send your answers, views or questions to {contact} at {organisation} by {deadline}, "
+               "quoting reference {reference}. Tell us if you would like to be kept informed.").format(
+               contact=ctx.contact, organisation=ctx.organisation, deadline=deadline, reference=ctx.tender.reference)),
+        Para(_("This brief is for market engagement only. It is not a call for competition and does "
+               "not commit {organisation} to any procurement; taking part, or not, will not affect how "
+               "any tender is evaluated. Information you give us may be shared in anonymised form with "
+               "all interested suppliers so that everyone has the same information.").format(
+               organisation=ctx.organisation), style="note"),
     ]
 
 
@@ -204,23 +211,23 @@ def brief_draft(ctx: PackContext) -> Callout | None:
     blockers = brief_blockers(ctx)
     if not blockers:
         return None
-    return Callout(BRIEF_DRAFT_MARK, text=("Fix these before sending this brief to the market:",),
+    return Callout(_(BRIEF_DRAFT_MARK), text=(_("Fix these before sending this brief to the market:"),),
                    items=blockers, kind="draft")
 
 
 def build_brief(ctx: PackContext) -> Document:
     tender = ctx.tender
-    cover = Cover(eyebrow=BRIEF_NAME, title=tender.title or tender.reference, organisation=ctx.organisation,
+    cover = Cover(eyebrow=_(BRIEF_NAME), title=tender.title or tender.reference, organisation=ctx.organisation,
                   facts=(), draft=brief_draft(ctx))
     body = [*_plans(ctx), *_social_value(ctx), *_measures(ctx), *_asks(ctx), *_taking_part(ctx),
             *_questions_and_response(ctx)]
     return Document(
         cover=cover,
         body=tuple(body),
-        title=f"{BRIEF_NAME}: {tender.title}" if tender.title else BRIEF_NAME,
-        subject=f"Pre-market engagement for tender {tender.reference}",
-        keywords=("pre-market engagement", "social value", "NHS", "procurement", tender.reference),
+        title=_("{name}: {title}").format(name=_(BRIEF_NAME), title=tender.title) if tender.title else _(BRIEF_NAME),
+        subject=_("Pre-market engagement for tender {reference}").format(reference=tender.reference),
+        keywords=(_("pre-market engagement"), _("social value"), _("NHS"), _("procurement"), tender.reference),
         running_head=f"{tender.reference} \u00b7 {tender.title}" if tender.title else tender.reference,
-        footer_label=f"{BRIEF_NAME} \u00b7 {ctx.organisation}",
+        footer_label=f"{_(BRIEF_NAME)} \u00b7 {ctx.organisation}",
         body_starts_on_cover=True,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from . import formatting as fmt
 from .atomic import ExportError, atomic_write
 from .brief_content import BRIEF_DRAFT_MARK, BRIEF_NAME, brief_blockers, build_brief
@@ -16,7 +17,7 @@ __all__ = ["BRIEF_NAME", "build_brief", "write_brief_docx", "write_brief_pdf"]
 
 
 def _draft_mark(ctx: PackContext) -> str | None:
-    return BRIEF_DRAFT_MARK if brief_blockers(ctx) else None
+    return _(BRIEF_DRAFT_MARK) if brief_blockers(ctx) else None
 
 
 def write_brief_pdf(ctx: PackContext, out: Path) -> Path:
@@ -24,15 +25,16 @@ def write_brief_pdf(ctx: PackContext, out: Path) -> Path:
     document = build_brief(ctx)
     furniture = PageFurniture(running_head=document.running_head, footer_label=document.footer_label,
                               organisation=ctx.organisation, draft_mark=_draft_mark(ctx))
-    reference_line = (f"Reference {ctx.tender.reference} \u00b7 Version {ctx.version_label} \u00b7 "
-                      f"Issued {fmt.long_date(ctx.issue_date)}")
+    reference_line = _("Reference {reference} \u00b7 Version {version} \u00b7 Issued {issued}").format(
+        reference=ctx.tender.reference, version=ctx.version_label, issued=fmt.long_date(ctx.issue_date))
 
     def write(temp: Path) -> None:
         try:
             build_pdf(document, furniture, ctx.organisation, temp,
                       cover_flowables(document, reference_line, large=False))
         except FileNotFoundError as error:
-            raise ExportError(f"Cannot build the PDF: {error} Reinstall sv-desktop to restore it.") from error
+            raise ExportError(_("Cannot build the PDF: {error} Reinstall sv-desktop to restore it.").format(
+                                error=error)) from error
 
     return atomic_write(out, write)
 

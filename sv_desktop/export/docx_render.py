@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 
+from ..i18n import _
 from . import blocks as b
 from .column_widths import fit_columns
 from .docx_parts import editable_area, set_language, update_fields_on_open
@@ -162,9 +163,9 @@ class DocxRenderer:
         _text(header, self.source.running_head, colour=DARK_GREY, size=8.5)
         footer = section.footer.paragraphs[0]
         _text(footer, f"{self.source.footer_label}    ", colour=DARK_GREY, size=8.5)
-        footer.add_run("Page ").font.size = Pt(8.5)
+        footer.add_run(_("Page ")).font.size = Pt(8.5)
         _field(footer, "PAGE", "1")
-        footer.add_run(" of ").font.size = Pt(8.5)
+        footer.add_run(_(" of ")).font.size = Pt(8.5)
         _field(footer, "NUMPAGES", "1")
 
     def _set_up_styles(self) -> None:
@@ -269,15 +270,16 @@ class DocxRenderer:
         head = table.rows[0].cells[0].merge(table.rows[0].cells[1])
         _repeat_header(table.rows[0])
         _shade(head, NHS_BLUE)
-        self._fill(head, f"Response to question {block.ref} \u00b7 {block.theme}", bold=True, colour=WHITE)
+        self._fill(head, _("Response to question {ref} \u00b7 {theme}").format(ref=block.ref, theme=block.theme), bold=True, colour=WHITE)
         for row, (label, value) in zip(table.rows[1:-1], fields, strict=True):
             _shade(row.cells[0], PALE_GREY)
             self._fill(row.cells[0], label, bold=True)
             self._fill(row.cells[1], value)
         answer = table.rows[-1].cells[0].merge(table.rows[-1].cells[1])
-        self._fill(answer, "Your response", bold=True)
-        editable_area(answer, f"Type your response to {block.ref} here, within {block.word_limit:,} words.",
-                      f"Response to {block.ref}", block.lines)
+        self._fill(answer, _("Your response"), bold=True)
+        editable_area(answer, _("Type your response to {ref} here, within {word_limit:,} words.").format(
+                      ref=block.ref, word_limit=block.word_limit),
+                      _("Response to {ref}").format(ref=block.ref), block.lines)
 
     def contents(self) -> None:
         entries = [block.text for block in self.source.body

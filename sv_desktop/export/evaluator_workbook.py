@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import _
 from ..model.evaluation import Evaluation, IndividualScore
 from .atomic import atomic_write
 from .xlsx_cells import BOLD, TITLE_FONT, header_row, put, set_widths
@@ -141,10 +142,11 @@ def _read_bounded(path: Path) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
-        raise WorkbookError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+        raise WorkbookError(_("{name} cannot be read ({value}).").format(
+                              name=name, value=exc.strerror or exc)) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise WorkbookError(f"{name} is not a regular file.")
+            raise WorkbookError(_("{name} is not a regular file.").format(name=name))
         chunks, size = [], 0
         while size <= MAX_BYTES:
             chunk = os.read(descriptor, min(1 << 20, MAX_BYTES + 1 - size))
@@ -153,11 +155,13 @@ def _read_bounded(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise WorkbookError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+        raise WorkbookError(_("{name} cannot be read ({value}).").format(
+                              name=name, value=exc.strerror or exc)) from None
     finally:
         os.close(descriptor)
     if size > MAX_BYTES:
-        raise WorkbookError(f"{name} is larger than an evaluator workbook can be ({MAX_BYTES // (1024 * 1024)} MB).")
+        raise WorkbookError(_("{name} is larger than an evaluator workbook can be ({value} MB).").format(
+                              name=name, value=MAX_BYTES // (1024 * 1024)))
     return b"".join(chunks)
 
 
@@ -167,13 +171,14 @@ def _open(path: Path):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
-            raise WorkbookError(f"{Path(path).name} unpacks to more than an evaluator workbook can hold.")
+            raise WorkbookError(_("{name} unpacks to more than an evaluator workbook can hold.").format(
+                                  name=Path(path).name))
         return load_workbook(io.BytesIO(data), data_only=True)
     except WorkbookError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise WorkbookError(f"{Path(path).name} is not an Excel workbook written by sv-desktop "
-                            f"({type(exc).__name__}).") from None
+        raise WorkbookError(_("{name} is not an Excel workbook written by sv-desktop ({name2}).").format(
+                              name=Path(path).name, name2=type(exc).__name__)) from None
 
 
 def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) -> tuple[str, list[IndividualScore]]:
@@ -182,19 +187,22 @@ def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) 
     name = Path(path).name
     book = _open(path)
     if META not in book.sheetnames or SHEET not in book.sheetnames:
-        raise WorkbookError(f"{name} is not an evaluator workbook written by sv-desktop.")
+        raise WorkbookError(_("{name} is not an evaluator workbook written by sv-desktop.").format(name=name))
     about = book[META]
     meta = {str(about.cell(row=r, column=1).value): about.cell(row=r, column=2).value for r in range(1, 10)}
     if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
-        raise WorkbookError(f"{name} is not an evaluator workbook written by sv-desktop.")
+        raise WorkbookError(_("{name} is not an evaluator workbook written by sv-desktop.").format(name=name))
     if meta.get("reference") != reference:
-        raise WorkbookError(f"{name} is for tender {meta.get('reference')}, not {reference}.")
+        raise WorkbookError(_("{name} is for tender {get}, not {reference}.").format(
+                              name=name, get=meta.get('reference'), reference=reference))
     if meta.get("pack_version") != evaluation.pack_version or meta.get("questions") != question_set_fingerprint(
             evaluation):
-        raise WorkbookError(f"{name} was made for another version of the questions; make the workbooks again.")
+        raise WorkbookError(_("{name} was made for another version of the questions; make the "
+                              "workbooks again.").format(name=name))
     evaluator = str(meta.get("evaluator") or "")
     if evaluator not in {member.name for member in evaluation.panel}:
-        raise WorkbookError(f"{name} is for {evaluator!r}, who is not on the evaluation panel.")
+        raise WorkbookError(_("{name} is for {evaluator!r}, who is not on the evaluation panel.").format(
+                              name=name, evaluator=evaluator))
     sheet = book[SHEET]
     questions = {q.reference: q for q in evaluation.questions}
     scores: list[IndividualScore] = []
@@ -203,29 +211,36 @@ def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) 
         r = FIRST_ROW + offset
         found = (sheet.cell(row=r, column=1).value, sheet.cell(row=r, column=3).value)
         if found != (expected.bidder, expected.question):
-            raise WorkbookError(f"{name}: row {r} should be {expected.bidder} on {expected.question}; rows must "
-                                "not be added, removed or reordered.")
+            raise WorkbookError(_("{name}: row {r} should be {bidder} on {question}; rows must not be "
+                                  "added, removed or reordered.").format(
+                                  name=name, r=r, bidder=expected.bidder, question=expected.question))
         value = sheet.cell(row=r, column=SCORE_COL).value
         cell = f"{SHEET}!F{r}"
         rationale_value = sheet.cell(row=r, column=RATIONALE_COL).value
         rationale = "" if rationale_value is None else str(rationale_value).strip()
         if value is None or (isinstance(value, str) and not value.strip()):
             if rationale:
-                raise WorkbookError(f"{name}: {cell} has no score but its row has a rationale.")
+                raise WorkbookError(_("{name}: {cell} has no score but its row has a rationale.").format(
+                                      name=name, cell=cell))
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
-            raise WorkbookError(f"{name}: {cell} holds {value!r}, not a whole number.")
+            raise WorkbookError(_("{name}: {cell} holds {value!r}, not a whole number.").format(
+                                  name=name, cell=cell, value=value))
         top = questions[expected.question].scale_max
         if not 0 <= int(value) <= top:
-            raise WorkbookError(f"{name}: {cell} holds {int(value)}, off the scale of 0 to {top}.")
+            raise WorkbookError(_("{name}: {cell} holds {value}, off the scale of 0 to {top}.").format(
+                                  name=name, cell=cell, value=int(value), top=top))
         if len(rationale) > MAX_RATIONALE:
-            raise WorkbookError(f"{name}: {SHEET}!G{r} is longer than {MAX_RATIONALE:,} characters.")
+            raise WorkbookError(_("{name}: {sheet}!G{r} is longer than {max_rationale:,} characters.").format(
+                                  name=name, sheet=SHEET, r=r, max_rationale=MAX_RATIONALE))
         try:
             rationale.encode("utf-8")
         except UnicodeEncodeError:
-            raise WorkbookError(f"{name}: {SHEET}!G{r} holds characters that cannot be stored.") from None
+            raise WorkbookError(_("{name}: {sheet}!G{r} holds characters that cannot be stored.").format(
+                                  name=name, sheet=SHEET, r=r)) from None
         scores.append(IndividualScore(evaluator, expected.bidder, expected.question, int(value), rationale))
     extra = sheet.cell(row=FIRST_ROW + len(rows), column=1).value
     if extra not in (None, ""):
-        raise WorkbookError(f"{name}: row {FIRST_ROW + len(rows)} was added; rows must not be added.")
+        raise WorkbookError(_("{name}: row {value} was added; rows must not be added.").format(
+                              name=name, value=FIRST_ROW + len(rows)))
     return evaluator, scores

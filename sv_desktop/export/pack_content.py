@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..i18n import N_, _
 from ..model.tender import Question, Tender
 from . import formatting as fmt
 from . import regime_text
@@ -27,8 +28,8 @@ from .blocks import (
 from .context import PackContext
 from .pack_evaluation import evaluation_blocks, minimum_sentence
 
-PACK_NAME = "Social value question pack"
-DRAFT_MARK = "DRAFT \u2013 NOT POLICY-COMPLIANT"
+PACK_NAME = N_("Social value question pack")
+DRAFT_MARK = N_("DRAFT \u2013 NOT POLICY-COMPLIANT")
 NHS_GUIDANCE = "Applying net zero and social value in the procurement of NHS goods and services"
 
 
@@ -77,36 +78,40 @@ def _introduction(ctx: PackContext) -> list[Block]:
     tender = ctx.tender
     weighting = fmt.percent(tender.social_value_weighting_pct)
     blocks: list[Block] = [
-        Heading(1, "1 Introduction for bidders", page_break=True),
-        Heading(2, "Why we ask about social value"),
-        Para(f"{ctx.organisation} spends public money on behalf of the communities it serves. The Public "
-             "Services (Social Value) Act 2012 asks us to consider how what we buy can improve the economic, "
-             f"social and environmental wellbeing of our area, {regime_text.law_clause(ctx)}. Our policy "
-             f"{ctx.policy_reference} puts this into practice in every contract we award."),
+        Heading(1, _("1 Introduction for bidders"), page_break=True),
+        Heading(2, _("Why we ask about social value")),
+        Para(_("{organisation} spends public money on behalf of the communities it serves. The Public "
+               "Services (Social Value) Act 2012 asks us to consider how what we buy can improve the "
+               "economic, social and environmental wellbeing of our area, {law_clause}. Our policy "
+               "{policy_reference} puts this into practice in every contract we award.").format(
+               organisation=ctx.organisation, law_clause=regime_text.law_clause(ctx), policy_reference=ctx.policy_reference)),
         Bullets((
-            "Social value makes up at least 10% of the total evaluation score of every new contract we "
-            f"commission or bid for. In this tender it makes up {weighting}.",
-            "Every tender includes the theme Fighting climate change, as NHS England's guidance "
-            f"\u201c{NHS_GUIDANCE}\u201d requires.",
-            "The NHS has committed to reach net zero by 2040 for the emissions it controls directly, with an "
-            "80% reduction by 2028\u20132032, and by 2045 for the emissions it can influence, including those "
-            "of its suppliers, with an 80% reduction by 2036\u20132039.",
-            "Procurement accounts for 62% of the NHS carbon footprint, so what suppliers commit to in their "
-            "tenders makes a real difference.",
+            _("Social value makes up at least 10% of the total evaluation score of every new contract "
+              "we commission or bid for. In this tender it makes up {weighting}.").format(
+              weighting=weighting),
+            _("Every tender includes the theme Fighting climate change, as NHS England's guidance "
+              "“{nhs_guidance}” requires.").format(nhs_guidance=NHS_GUIDANCE),
+            _("The NHS has committed to reach net zero by 2040 for the emissions it controls directly, "
+              "with an 80% reduction by 2028–2032, and by 2045 for the emissions it can influence, "
+              "including those of its suppliers, with an 80% reduction by 2036–2039."),
+            _("Procurement accounts for 62% of the NHS carbon footprint, so what suppliers commit to "
+              "in their tenders makes a real difference."),
         )),
-        Heading(2, "How to respond"),
+        Heading(2, _("How to respond")),
         Bullets((
-            "Answer each question in section 4 on its response form in section 7, one form per question.",
-            "Keep within the word limit shown for each question.",
-            "Evaluators score what you commit to deliver under this contract, using the scoring scale and "
-            "the evaluation guidance shown with each question, as section 3 explains.",
-            "Commitments in the successful tender become part of the contract's social value schedule and "
-            "are monitored through key performance indicators, as section 5 explains.",
-            f"Send clarification questions to the {ctx.contact_role} as section 3.8 explains.",
+            _("Answer each question in section 4 on its response form in section 7, one form per "
+              "question."),
+            _("Keep within the word limit shown for each question."),
+            _("Evaluators score what you commit to deliver under this contract, using the scoring "
+              "scale and the evaluation guidance shown with each question, as section 3 explains."),
+            _("Commitments in the successful tender become part of the contract's social value "
+              "schedule and are monitored through key performance indicators, as section 5 explains."),
+            _("Send clarification questions to the {contact_role} as section 3.8 explains.").format(
+              contact_role=ctx.contact_role),
         )),
     ]
     if tender.description.strip():
-        blocks.append(Heading(2, "About this contract"))
+        blocks.append(Heading(2, _("About this contract")))
         blocks.append(Para(tender.description))
     return blocks
 
@@ -115,22 +120,22 @@ def _tender_details(ctx: PackContext) -> list[Block]:
     tender = ctx.tender
     notice, start, end = fmt.contract_dates(tender)
     return [
-        Heading(1, "2 Tender details"),
+        Heading(1, _("2 Tender details")),
         Facts((
-            ("Tender title", tender.title),
-            ("Reference", tender.reference),
-            ("Category", ctx.category_label),
-            ("Procurement route", ctx.route_label),
-            ("Estimated value (excluding VAT)", fmt.money(tender.value_excl_vat_gbp)),
+            (_("Tender title"), tender.title),
+            (_("Reference"), tender.reference),
+            (_("Category"), ctx.category_label),
+            (_("Procurement route"), ctx.route_label),
+            (_("Estimated value (excluding VAT)"), fmt.money(tender.value_excl_vat_gbp)),
             *regime_text.vat_rows(ctx),
-            ("Average annual value (excluding VAT)", fmt.money(tender.annual_value_excl_vat)),
-            ("Contract length (including extensions)", fmt.duration(tender.duration_months)),
+            (_("Average annual value (excluding VAT)"), fmt.money(tender.annual_value_excl_vat)),
+            (_("Contract length (including extensions)"), fmt.duration(tender.duration_months)),
             (regime_text.notice_label(ctx), notice),
-            ("Planned contract start", start),
-            ("Contract end", end),
-            ("Lots", fmt.lots_summary(tender.lots)),
-            ("Social value weighting", f"{fmt.percent(tender.social_value_weighting_pct)} of the total "
-                                       "evaluation score"),
+            (_("Planned contract start"), start),
+            (_("Contract end"), end),
+            (_("Lots"), fmt.lots_summary(tender.lots)),
+            (_("Social value weighting"), _("{percent} of the total evaluation score").format(
+                                         percent=fmt.percent(tender.social_value_weighting_pct))),
         )),
     ]
 
@@ -142,16 +147,17 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
          str(sum(1 for q in tender.questions if q.theme == choice.theme)))
         for choice in tender.themes
     )
-    total = (("Total", fmt.percent(tender.theme_weighting_total), str(len(tender.questions))),)
+    total = ((_("Total"), fmt.percent(tender.theme_weighting_total), str(len(tender.questions))),)
     blocks: list[Block] = [
-        Heading(1, "3 Social value weighting and evaluation"),
+        Heading(1, _("3 Social value weighting and evaluation")),
         Para(ctx.words.regime(tender.route).basis),
         Para(ctx.words.evaluation["intro"]),
-        Heading(2, "3.1 Weighting"),
-        Para(f"Social value makes up {fmt.percent(tender.social_value_weighting_pct)} of the total evaluation "
-             "score for this tender. It is split between the themes below; where a theme has more than one "
-             "question, its weighting is shared between them as shown."),
-        Table(("Theme", "Weighting (% of total score)", "Questions"), theme_rows + total, (3, 1.6, 1),
+        Heading(2, _("3.1 Weighting")),
+        Para(_("Social value makes up {percent} of the total evaluation score for this tender. It is "
+               "split between the themes below; where a theme has more than one question, its "
+               "weighting is shared between them as shown.").format(
+               percent=fmt.percent(tender.social_value_weighting_pct))),
+        Table((_("Theme"), _("Weighting (% of total score)"), _("Questions")), theme_rows + total, (3, 1.6, 1),
               total_row=True, numeric=(1, 2)),
     ]
     question_rows = tuple(
@@ -159,14 +165,14 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
         for theme, items in groups for ref, _question, weight in items
     )
     if question_rows:
-        blocks.append(Table(("Question", "Theme", "Weighting (% of total score)"), question_rows, (1, 3, 1.6),
+        blocks.append(Table((_("Question"), _("Theme"), _("Weighting (% of total score)")), question_rows, (1, 3, 1.6),
                             numeric=(2,)))
     blocks += evaluation_blocks(ctx, groups)
     return blocks
 
 
 def _scale_table(ctx: PackContext, scale: str) -> Table:
-    return Table(("Score", "Rating", "What the evaluators look for"),
+    return Table((_("Score"), _("Rating"), _("What the evaluators look for")),
                  tuple((level.label, level.name, level.descriptor) for level in ctx.scales.get(scale, ())),
                  (0.8, 1.3, 4.6), keep_together=True)
 
@@ -180,10 +186,11 @@ def _main_scale(tender: Tender) -> str:
 def _questions(ctx: PackContext, groups) -> list[Block]:
     tender = ctx.tender
     main = _main_scale(tender)
-    blocks: list[Block] = [Heading(1, "4 Social value questions", page_break=True)]
+    blocks: list[Block] = [Heading(1, _("4 Social value questions"), page_break=True)]
     if main and ctx.scales.get(main):
-        blocks.append(Para(f"Unless a question says otherwise, each response is scored on the {main} scale:",
-                           label="Scoring: "))
+        blocks.append(Para(_("Unless a question says otherwise, each response is scored on the {main} "
+                             "scale:").format(main=main),
+                           label=_("Scoring: ")))
         blocks.append(_scale_table(ctx, main))
     shown = {main}
     for number, (theme, items) in enumerate(groups, start=1):
@@ -191,9 +198,9 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
         blocks.append(Heading(2, f"4.{number} {ctx.theme_label(theme)}"))
         weight = (f"{fmt.percent(choice.weighting_pct)} of the total evaluation score" if choice
                   else "this theme is not weighted in this tender")
-        blocks.append(Para(weight, label="Theme weighting: "))
+        blocks.append(Para(weight, label=_("Theme weighting: ")))
         if not items:
-            blocks.append(Para("No question has been set for this theme.", style="note"))
+            blocks.append(Para(_("No question has been set for this theme."), style="note"))
         for ref, question, share in items:
             blocks.extend(_question(ctx, ref, question, share, shown))
     return blocks
@@ -202,34 +209,35 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
 def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | None,
               shown: set[str]) -> list[Block]:
     blocks: list[Block] = [
-        Heading(3, f"Question {ref}: {question.title}" if question.title.strip() else f"Question {ref}"),
+        Heading(3, _("Question {ref}: {title}").format(ref=ref, title=question.title) if question.title.strip() else _("Question {ref}").format(
+                                                                                        ref=ref)),
         Callout("", text=(question.text,), kind="question"),
     ]
     if question.must_describe:
-        blocks.append(Bullets(tuple(question.must_describe), title="Your response must describe:"))
+        blocks.append(Bullets(tuple(question.must_describe), title=_("Your response must describe:")))
     if question.sub_criteria:
         weighted = any("%" in item for item in question.sub_criteria)
-        blocks.append(Bullets(tuple(question.sub_criteria), title="Sub-criteria (weighted as shown):" if weighted
-                              else "Sub-criteria (equally weighted):"))
+        blocks.append(Bullets(tuple(question.sub_criteria), title=_("Sub-criteria (weighted as shown):") if weighted
+                              else _("Sub-criteria (equally weighted):")))
     baseline = regime_text.question_baseline(ctx, question)
     if baseline:
-        blocks.append(Para(baseline, label="Baseline: "))
-    blocks.append(Para(f"{question.word_limit:,} words", label="Word limit: "))
+        blocks.append(Para(baseline, label=_("Baseline: ")))
+    blocks.append(Para(_("{word_limit:,} words").format(word_limit=question.word_limit), label=_("Word limit: ")))
     if share is not None:
-        blocks.append(Para(f"{fmt.percent(share)} of the total evaluation score", label="Weighting: "))
+        blocks.append(Para(_("{percent} of the total evaluation score").format(percent=fmt.percent(share)), label=_("Weighting: ")))
     minimum = minimum_sentence(ctx, ref, question)
     if minimum:
-        blocks.append(Para(minimum, label="Minimum score: "))
+        blocks.append(Para(minimum, label=_("Minimum score: ")))
     scale = question.scoring_scale
     if scale in shown or not ctx.scales.get(scale):
         where = " shown at the start of section 4" if scale == _main_scale(ctx.tender) else ""
-        blocks.append(Para(f"Scored on the {scale} scale{where}.", label="Scoring: "))
+        blocks.append(Para(_("Scored on the {scale} scale{where}.").format(scale=scale, where=where), label=_("Scoring: ")))
     else:
         shown.add(scale)
-        blocks.append(Para(f"This question is scored on the {scale} scale:", label="Scoring: "))
+        blocks.append(Para(_("This question is scored on the {scale} scale:").format(scale=scale), label=_("Scoring: ")))
         blocks.append(_scale_table(ctx, scale))
     if question.evaluation_guidance.strip():
-        blocks.append(Para(question.evaluation_guidance, label="Evaluation guidance: "))
+        blocks.append(Para(question.evaluation_guidance, label=_("Evaluation guidance: ")))
     return blocks
 
 
@@ -249,14 +257,14 @@ def _response_forms(ctx: PackContext, groups) -> list[Block]:
     lots = ctx.tender.lots
     lot_count = (lots.lot_count or 0) if lots.divided else None
     blocks: list[Block] = [
-        Heading(1, "7 Response forms", page_break=True),
-        Para("Use one form per question and write your response in the space provided. The space is sized to "
-             "the word limit; words over the limit are not read or scored (section 3.5)."
-             + (" Say which lot or lots each response is for." if lot_count is not None else "")),
+        Heading(1, _("7 Response forms"), page_break=True),
+        Para(_("Use one form per question and write your response in the space provided. The space is "
+               "sized to the word limit; words over the limit are not read or scored (section 3.5).")
+             + (_(" Say which lot or lots each response is for.") if lot_count is not None else "")),
     ]
     forms = [(ref, theme, question) for theme, items in groups for ref, question, _share in items]
     if not forms:
-        blocks.append(Para("No questions have been set, so there are no response forms.", style="note"))
+        blocks.append(Para(_("No questions have been set, so there are no response forms."), style="note"))
     for index, (ref, theme, question) in enumerate(forms):
         lines = max(4, -(-question.word_limit // WORDS_PER_LINE))
         blocks.append(ResponseForm(ref, ctx.theme_label(theme), question.text, question.word_limit,
@@ -268,10 +276,10 @@ def draft_callout(ctx: PackContext) -> Callout | None:
     if ctx.compliant:
         return None
     return Callout(
-        DRAFT_MARK,
-        text=(f"This pack does not yet meet {ctx.policy_reference} and must not be issued to bidders until "
-              "the following are resolved:",),
-        items=ctx.blocker_messages or ("The policy check found a problem that blocks this tender.",),
+        _(DRAFT_MARK),
+        text=(_("This pack does not yet meet {policy_reference} and must not be issued to bidders "
+                "until the following are resolved:").format(policy_reference=ctx.policy_reference),),
+        items=ctx.blocker_messages or (_("The policy check found a problem that blocks this tender."),),
         kind="draft",
     )
 
@@ -280,23 +288,23 @@ def build_pack(ctx: PackContext) -> Document:
     tender = ctx.tender
     groups = ordered_questions(ctx)
     cover = Cover(
-        eyebrow=PACK_NAME,
+        eyebrow=_(PACK_NAME),
         title=tender.title or tender.reference,
         organisation=ctx.organisation,
         facts=(
-            ("Tender reference", tender.reference),
-            ("Issued", fmt.long_date(ctx.issue_date)),
-            ("Version", ctx.version_label),
-            ("Category", ctx.category_label),
-            ("Policy", ctx.policy_reference),
-            ("Contact", ctx.contact),
+            (_("Tender reference"), tender.reference),
+            (_("Issued"), fmt.long_date(ctx.issue_date)),
+            (_("Version"), ctx.version_label),
+            (_("Category"), ctx.category_label),
+            (_("Policy"), ctx.policy_reference),
+            (_("Contact"), ctx.contact),
         ),
         draft=draft_callout(ctx),
-        note="This pack is the social value part of the invitation to tender: why we ask, how social value "
-             "is weighted, the questions with their scoring, the key performance indicators, what bidders "
-             "must provide, and a response form for each question.",
+        note=_("This pack is the social value part of the invitation to tender: why we ask, how social "
+               "value is weighted, the questions with their scoring, the key performance indicators, "
+               "what bidders must provide, and a response form for each question."),
     )
-    body: list[Block] = [Heading(1, "Contents", page_break=True, toc=False), Contents()]
+    body: list[Block] = [Heading(1, _("Contents"), page_break=True, toc=False), Contents()]
     body += _introduction(ctx)
     body += _tender_details(ctx)
     body += _weighting(ctx, groups)
@@ -309,9 +317,10 @@ def build_pack(ctx: PackContext) -> Document:
     return Document(
         cover=cover,
         body=tuple(body),
-        title=f"{PACK_NAME}: {tender.title}" if tender.title else PACK_NAME,
-        subject=f"Social value questions for tender {tender.reference}, under {ctx.policy_reference}",
+        title=_("{name}: {title}").format(name=_(PACK_NAME), title=tender.title) if tender.title else _(PACK_NAME),
+        subject=_("Social value questions for tender {reference}, under {policy_reference}").format(
+                  reference=tender.reference, policy_reference=ctx.policy_reference),
         keywords=tuple(keywords),
         running_head=f"{tender.reference} \u00b7 {tender.title}" if tender.title else tender.reference,
-        footer_label=f"{PACK_NAME} \u00b7 {ctx.organisation}",
+        footer_label=f"{_(PACK_NAME)} \u00b7 {ctx.organisation}",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from .atomic import atomic_write
 from .context import PackContext
 from .docx_render import build_docx
@@ -14,5 +15,5 @@ from .pack_content import DRAFT_MARK, build_pack
 def write_pack_docx(ctx: PackContext, out: Path) -> Path:
     """Build the pack and write it atomically to `out`; returns `out`."""
     document = build_pack(ctx)
-    draft = None if ctx.compliant else DRAFT_MARK
+    draft = None if ctx.compliant else _(DRAFT_MARK)
     return atomic_write(out, lambda temp: build_docx(document, ctx.organisation, draft, temp))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..i18n import _
 from ..model.tender import Question
 from . import formatting as fmt
 from .blocks import Block, Bullets, Heading, Para, Table
@@ -73,7 +74,7 @@ def _lots(ctx: PackContext) -> str:
 
 def _scoring(ctx: PackContext, groups) -> list[Block]:
     words = ctx.words.evaluation
-    blocks: list[Block] = [Heading(2, "3.2 How a score becomes a mark"),
+    blocks: list[Block] = [Heading(2, _("3.2 How a score becomes a mark")),
                            Para(words["formula"].format(sv_weighting=fmt.percent(
                                ctx.tender.social_value_weighting_pct)))]
     example = worked_example(ctx, groups)
@@ -90,7 +91,7 @@ def _scoring(ctx: PackContext, groups) -> list[Block]:
         rows = tuple((ref, f"{fmt.number(q.min_score)} out of {fmt.number(scale_maximum(ctx, q.scoring_scale))}",
                       "Disqualified" if q.min_score_disqualifies else "No marks for the question")
                      for ref, q in minimums)
-        blocks.append(Table(("Question", "Minimum score", "Below the minimum"), rows, (1, 1.6, 2.4)))
+        blocks.append(Table((_("Question"), _("Minimum score"), _("Below the minimum")), rows, (1, 1.6, 2.4)))
     return blocks
 
 
@@ -106,31 +107,31 @@ def evaluation_blocks(ctx: PackContext, groups) -> list[Block]:
     definitions = ctx.definitions or pack_definitions()
     blocks: list[Block] = _scoring(ctx, groups)
     blocks += [
-        Heading(2, "3.3 Scoring and moderation"),
+        Heading(2, _("3.3 Scoring and moderation")),
         Bullets(words["moderation"]),
-        Heading(2, "3.4 What scores: commitments beyond the contract's requirements"),
+        Heading(2, _("3.4 What scores: commitments beyond the contract's requirements")),
         Para(" ".join(additionality)),
-        Heading(2, "3.5 Submitting your response"),
+        Heading(2, _("3.5 Submitting your response")),
         Bullets(words["submission"]),
-        Heading(2, "3.6 Lots"),
+        Heading(2, _("3.6 Lots")),
         Para(_lots(ctx)),
-        Heading(2, "3.7 Terms used in this pack"),
-        Para(local_area_text(ctx), label="Local area: "),
+        Heading(2, _("3.7 Terms used in this pack")),
+        Para(local_area_text(ctx), label=_("Local area: ")),
     ]
     for term, text in definitions:
         blocks.append(Para(text, label=f"{term}: "))
     blocks += [
-        Heading(2, "3.8 Clarification questions"),
+        Heading(2, _("3.8 Clarification questions")),
         Para(words["clarification"].format(
             contact=ctx.contact_role, channel=words["clarification_channel"],
             deadline=fmt.long_date(deadline) if deadline else words["clarification_no_deadline"])),
-        Heading(2, "3.9 After the evaluation"),
+        Heading(2, _("3.9 After the evaluation")),
         Para(regime.after),
-        Heading(2, "3.10 Bidder declaration"),
+        Heading(2, _("3.10 Bidder declaration")),
         Bullets(tuple(item.format(publication=ctx.words.publication[regime.act]) for item in words["declaration"]),
                 title=words["declaration_intro"]),
-        Heading(2, "3.11 Confidentiality and Freedom of Information"),
+        Heading(2, _("3.11 Confidentiality and Freedom of Information")),
         Para(words["confidentiality"]),
-        Para(f"{words['sources']} {regime.source}.", label="Sources: ", style="note"),
+        Para(f"{words['sources']} {regime.source}.", label=_("Sources: "), style="note"),
     ]
     return blocks

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from .atomic import ExportError, atomic_write
 from .context import PackContext
 from .pack_content import DRAFT_MARK, build_pack
@@ -13,7 +14,7 @@ from .styles import PageFurniture
 
 def furniture_for(ctx: PackContext, running_head: str, footer_label: str) -> PageFurniture:
     return PageFurniture(running_head=running_head, footer_label=footer_label, organisation=ctx.organisation,
-                         draft_mark=None if ctx.compliant else DRAFT_MARK)
+                         draft_mark=None if ctx.compliant else _(DRAFT_MARK))
 
 
 def write_pack_pdf(ctx: PackContext, out: Path) -> Path:
@@ -24,8 +25,9 @@ def write_pack_pdf(ctx: PackContext, out: Path) -> Path:
     def write(temp: Path) -> None:
         try:
             build_pdf(document, furniture, ctx.organisation, temp,
-                      cover_flowables(document, f"Tender reference {ctx.tender.reference}"))
+                      cover_flowables(document, _("Tender reference {reference}").format(reference=ctx.tender.reference)))
         except FileNotFoundError as error:
-            raise ExportError(f"Cannot build the PDF: {error} Reinstall sv-desktop to restore it.") from error
+            raise ExportError(_("Cannot build the PDF: {error} Reinstall sv-desktop to restore it.").format(
+                                error=error)) from error
 
     return atomic_write(out, write)

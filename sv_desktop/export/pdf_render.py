@@ -35,6 +35,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import APP_NAME, __version__
+from ..i18n import _
 from . import blocks as b
 from . import fonts
 from .column_widths import fit_columns
@@ -335,11 +336,11 @@ def _response_form(block: b.ResponseForm) -> list[Flowable]:
     s = styles()
     head = s.cell_head.clone("form_head", fontSize=11, leading=14)
     fields = b.form_fields(block)
-    data: list[list] = [[Paragraph(para_markup(f"Response to question {block.ref} \u00b7 {block.theme}"), head), ""]]
+    data: list[list] = [[Paragraph(para_markup(_("Response to question {ref} \u00b7 {theme}").format(ref=block.ref, theme=block.theme)), head), ""]]
     for label, value in fields:
         data.append([_cell(label, s.cell_bold), _cell(value, s.cell) if value else ""])
-    data.append([_cell("Your response", s.cell_bold), ""])
-    data += [["", ""] for _ in range(block.lines)]
+    data.append([_cell(_("Your response"), s.cell_bold), ""])
+    data += [["", ""] for _line in range(block.lines)]
     first_line = len(fields) + 2
     commands: list[tuple[Any, ...]] = [
         CELL_FONT,

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import _
 from ..model.portal_profiles import PortalColumn, PortalProfile
 from ..model.tender import Question
 from . import formatting as fmt
@@ -213,4 +214,4 @@ def write_portal_workbook(ctx: PackContext, descriptions: Mapping[str, str], pro
         return atomic_write(out, lambda temp: _xlsx(ctx, profile, table, temp)), table.shortened
     if suffix == ".csv":
         return atomic_write(out, lambda temp: _csv(table, temp)), table.shortened
-    raise ValueError(f"a portal workbook is written as .xlsx or .csv, not {out.name!r}")
+    raise ValueError(_("a portal workbook is written as .xlsx or .csv, not {name!r}").format(name=out.name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..i18n import _
 from ..model.rules import SupplierRequirement
 from ..model.tender import Kpi, Question
 from . import formatting as fmt
@@ -44,7 +45,7 @@ def vat_rows(ctx: PackContext) -> tuple[tuple[str, str], ...]:
     rate = fmt.percent(tender.vat_rate_pct)
     return (
         (wording["label"].format(rate=rate), fmt.money(tender.whole_life_value_incl_vat)),
-        ("VAT", wording["note"].format(rate=rate)),
+        (_("VAT"), wording["note"].format(rate=rate)),
     )
 
 
@@ -104,7 +105,7 @@ def kpi_blocks(ctx: PackContext) -> list[Block]:
     tender = ctx.tender
     words = ctx.words.kpis
     regime = ctx.words.regime(tender.route)
-    blocks: list[Block] = [Heading(1, "5 Key performance indicators", page_break=True)]
+    blocks: list[Block] = [Heading(1, _("5 Key performance indicators"), page_break=True)]
     if tender.kpis:
         blocks.append(Para(words["minimums" if tender.kpi_targets_are_minimums else "indicative"]))
         rows = tuple(
@@ -112,14 +113,14 @@ def kpi_blocks(ctx: PackContext) -> list[Block]:
              ctx.theme_label(kpi.theme), fmt.yes_no(kpi.publish))
             for kpi in tender.kpis
         )
-        blocks.append(Table(("KPI", "Unit", "Baseline", "Target", "Frequency", "Theme", "Published"), rows,
+        blocks.append(Table((_("KPI"), _("Unit"), _("Baseline"), _("Target"), _("Frequency"), _("Theme"), _("Published")), rows,
                             (3.0, 0.9, 1.1, 1.0, 1.3, 1.8, 1.35)))
         evidence = tuple((kpi.name, kpi.evidence) for kpi in tender.kpis if kpi.evidence.strip())
         if evidence:
-            blocks.append(Table(("KPI", "Evidence the supplier provides"), evidence, (1, 1.6)))
+            blocks.append(Table((_("KPI"), _("Evidence the supplier provides")), evidence, (1, 1.6)))
     else:
         blocks.append(Para(words["none_set"]))
-    blocks.append(Heading(2, "The social value schedule"))
+    blocks.append(Heading(2, _("The social value schedule")))
     blocks.append(Para(words["schedule"]))
     blocks.append(Para(words["remedy"]))
     if regime.is_psr:
@@ -129,7 +130,8 @@ def kpi_blocks(ctx: PackContext) -> list[Block]:
     else:
         blocks.append(Para(words["pa23_publish"]))
     if tender.kpi_exemption_reason.strip() and not regime.is_psr:
-        blocks.append(Para(tender.kpi_exemption_reason, label="Why performance is not assessed by KPIs: "))
+        blocks.append(Para(tender.kpi_exemption_reason, label=_("Why performance is not assessed by "
+                                                                "KPIs: ")))
     return blocks
 
 
@@ -138,7 +140,7 @@ def requirement_blocks(ctx: PackContext) -> list[Block]:
     regime (where a pass/fail request is assessed)."""
     words = ctx.words
     regime = words.regime(ctx.tender.route)
-    blocks: list[Block] = [Heading(1, "6 Requirements for bidders")]
+    blocks: list[Block] = [Heading(1, _("6 Requirements for bidders"))]
     details: tuple[SupplierRequirement | tuple[None, str, str], ...] = ctx.requirement_details or tuple((None, title, text) for title, text in ctx.requirements)
     if not details:
         blocks.append(Para(words.requirements["none"], style="note"))
@@ -152,11 +154,11 @@ def requirement_blocks(ctx: PackContext) -> list[Block]:
             title, text = item.title, item.text
             facts = []
             if item.assessment:
-                facts.append(("Assessment", words.requirements[item.assessment].format(stage=regime.stage)))
+                facts.append((_("Assessment"), words.requirements[item.assessment].format(stage=regime.stage)))
             if item.respond:
-                facts.append(("How to respond", item.respond))
+                facts.append((_("How to respond"), item.respond))
             if item.word_limit:
-                facts.append(("Word limit", f"{item.word_limit:,} words"))
+                facts.append((_("Word limit"), _("{word_limit:,} words").format(word_limit=item.word_limit)))
         blocks.append(Heading(3, words.stage_text(title, regime)))
         if facts:
             blocks.append(Facts(tuple(facts)))

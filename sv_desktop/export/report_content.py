@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..i18n import _
 from ..model.compliance import MIN_WEIGHTING_PCT, ComplianceReport, ContractLine, PeriodFigures, percent_of
 from . import formatting as fmt
 from .blocks import Block, Bullets, Cover, Document, Heading, Para, Table
@@ -87,12 +88,13 @@ def _summary(report: ComplianceReport) -> list[Part]:
     previous_rows = dict(measure_rows(before))
     rows = tuple((label, figure, previous_rows[label]) for label, figure in measure_rows(now))
     parts: list[Part] = [
-        Heading(1, "1 Summary"),
-        Para(f"The Trust's policy P238 asks for two compliance measures every two years: every contract with "
-             f"a social value weighting of at least {fmt.number(MIN_WEIGHTING_PCT)}%, and the benchmarked "
-             "percentage and value of local procurement spend. The benchmark is the period of the same length "
-             f"just before ({period_text(before)})."),
-        Table(("Measure", "This period", "Previous period"), rows, (2.6, 1.7, 1.7)),
+        Heading(1, _("1 Summary")),
+        Para(_("The Trust's policy P238 asks for two compliance measures every two years: every "
+               "contract with a social value weighting of at least {number}%, and the benchmarked "
+               "percentage and value of local procurement spend. The benchmark is the period of the "
+               "same length just before ({period_text}).").format(
+               number=fmt.number(MIN_WEIGHTING_PCT), period_text=period_text(before))),
+        Table((_("Measure"), _("This period"), _("Previous period")), rows, (2.6, 1.7, 1.7)),
     ]
     figures = chart_rows(report)
     if any(now_pct is not None or before_pct is not None for _label, now_pct, before_pct in figures):
@@ -107,7 +109,8 @@ def _line_rows(lines: list[ContractLine], cells) -> tuple[tuple[str, ...], ...]:
 def _limit_note(lines: list[ContractLine]) -> list[Part]:
     if len(lines) <= LIST_LIMIT:
         return []
-    return [Para(f"The first {LIST_LIMIT:,} of {len(lines):,} are listed; the XLSX export lists them all.",
+    return [Para(_("The first {list_limit:,} of {count:,} are listed; the XLSX export lists them all.").format(
+                   list_limit=LIST_LIMIT, count=len(lines)),
                  style="note")]
 
 
@@ -123,20 +126,21 @@ def _weighting(report: ComplianceReport) -> list[Part]:
     below = [line for line in now.contracts if not line.meets_weighting]
     no_climate = [line for line in now.contracts if not line.has_climate]
     no_kpis = [line for line in now.contracts if line.kpis_required and not line.kpis_set]
-    parts: list[Part] = [Heading(1, "2 Social value weighting and themes")]
+    parts: list[Part] = [Heading(1, _("2 Social value weighting and themes"))]
     if not now.counted:
-        return [*parts, Para("No contract counts in this period: no tender issued to the market has an award "
-                             "date, or a tender notice date, inside it.", style="lead")]
+        return [*parts, Para(_("No contract counts in this period: no tender issued to the market has "
+                               "an award date, or a tender notice date, inside it."), style="lead")]
     kpis = (f"{share(now.kpis_set_where_required, now.kpis_required)} contracts that need a social value KPI "
             "(over £5m, or a weighting over 15%) or the Procurement Act's three KPIs had them set"
             if now.kpis_required else "no contract counted needed a social value KPI or the Procurement Act's "
             "three KPIs")
     parts.append(Para(
-        f"{share(now.meeting_weighting, now.counted)} contracts counted in the period had a social value "
-        f"weighting of at least {fmt.number(MIN_WEIGHTING_PCT)}% of the total evaluation score; "
-        f"{share(now.with_climate, now.counted)} included the mandatory Fighting climate change theme; {kpis}."))
+        _("{share} contracts counted in the period had a social value weighting of at least {number}% "
+          "of the total evaluation score; {share2} included the mandatory Fighting climate change "
+          "theme; {kpis}.").format(
+          share=share(now.meeting_weighting, now.counted), number=fmt.number(MIN_WEIGHTING_PCT), share2=share(now.with_climate, now.counted), kpis=kpis)))
     if not (below or no_climate or no_kpis):
-        parts.append(Para("Every contract counted met these measures.", style="lead"))
+        parts.append(Para(_("Every contract counted met these measures."), style="lead"))
         return parts
 
     def weighting_cells(line: ContractLine) -> tuple[str, ...]:
@@ -168,12 +172,14 @@ def _spend(report: ComplianceReport) -> list[Part]:
         rows.append((label, f"{now.spend_count(which):,}", fmt.money(now.spend(which)), fmt.money(before.spend(which)),
                      pct(now.spend_pct(which)), pct(before.spend_pct(which))))
     return [
-        Heading(1, "3 Local, SME and VCSE spend"),
-        Para(f"{SPEND_METHOD} A supplier is local when its postcode is in one of the Trust's local postcode areas "
-             f"({areas}); SMEs and VCSEs are as recorded at award. A supplier can be local, an SME and a VCSE at "
-             "once, so the shares do not add up to 100%. Each figure stands beside the same figure for the "
-             f"previous period of the same length ({period_text(before)})."),
-        Table(("Suppliers", "Contracts", "Spend", "Spend before", "Share", "Share before"), tuple(rows),
+        Heading(1, _("3 Local, SME and VCSE spend")),
+        Para(_("{spend_method} A supplier is local when its postcode is in one of the Trust's local "
+               "postcode areas ({areas}); SMEs and VCSEs are as recorded at award. A supplier can be "
+               "local, an SME and a VCSE at once, so the shares do not add up to 100%. Each figure "
+               "stands beside the same figure for the previous period of the same length "
+               "({period_text}).").format(
+               spend_method=SPEND_METHOD, areas=areas, period_text=period_text(before))),
+        Table((_("Suppliers"), _("Contracts"), _("Spend"), _("Spend before"), _("Share"), _("Share before")), tuple(rows),
               (1.8, 0.9, 1.3, 1.3, 0.9, 1.0), numeric=(1, 2, 3, 4, 5)),
     ]
 
@@ -246,7 +252,7 @@ def method_notes(report: ComplianceReport) -> list[str]:
 
 
 def _method(report: ComplianceReport) -> list[Part]:
-    return [Heading(1, "4 How the figures are worked out"), Bullets(tuple(method_notes(report)))]
+    return [Heading(1, _("4 How the figures are worked out")), Bullets(tuple(method_notes(report)))]
 
 
 def _awarded(report: ComplianceReport) -> list[Part]:
@@ -259,8 +265,8 @@ def _awarded(report: ComplianceReport) -> list[Part]:
         return (line.reference, line.supplier_name or "Not recorded", line.supplier_postcode or "\u2013",
                 flags or "\u2013", short_date(line.awarded_on), fmt.money(line.awarded_value_gbp))
 
-    return [Heading(1, "5 Contracts awarded in the period"),
-            Table(("Reference", "Supplier", "Postcode", "Local, SME, VCSE", "Awarded on", "Value"),
+    return [Heading(1, _("5 Contracts awarded in the period")),
+            Table((_("Reference"), _("Supplier"), _("Postcode"), _("Local, SME, VCSE"), _("Awarded on"), _("Value")),
                   _line_rows(lines, cells), (1.4, 2.1, 0.9, 1.2, 1.25, 1.2), numeric=(5,)),
             *_limit_note(lines)]
 
@@ -275,41 +281,44 @@ def _spend_list(report: ComplianceReport) -> list[Part]:
                   "Actual" if line.basis == "actual" else "Estimate" if line.basis == "estimate" else "Both")
                  for line in lines[:LIST_LIMIT])
     parts: list[Part] = [
-        Heading(1, "6 Spend in the period, contract by contract"),
-        Table(("Reference", "Supplier", "Local, SME, VCSE", "Awarded value", "Spend in period", "From"), rows,
+        Heading(1, _("6 Spend in the period, contract by contract")),
+        Table((_("Reference"), _("Supplier"), _("Local, SME, VCSE"), _("Awarded value"), _("Spend in period"), _("From")), rows,
               (1.4, 2.0, 1.2, 1.3, 1.3, 0.8), numeric=(3, 4)),
     ]
     if len(lines) > LIST_LIMIT:
-        parts.append(Para(f"The first {LIST_LIMIT:,} of {len(lines):,} are listed; the XLSX export lists them all.",
+        parts.append(Para(_("The first {list_limit:,} of {count:,} are listed; the XLSX export lists "
+                            "them all.").format(list_limit=LIST_LIMIT, count=len(lines)),
                           style="note"))
     return parts
 
 
 def _coming_up(report: ComplianceReport) -> list[Part]:
     parts: list[Part] = [
-        Heading(1, "7 Coming up: tenders in the pipeline and at pre-market engagement"),
-        Para("Tenders not yet issued to the market, soonest tender notice first, with what the policy check "
-             "finds today. They are not counted above; they show what the committee can expect next."),
+        Heading(1, _("7 Coming up: tenders in the pipeline and at pre-market engagement")),
+        Para(_("Tenders not yet issued to the market, soonest tender notice first, with what the "
+               "policy check finds today. They are not counted above; they show what the committee can "
+               "expect next.")),
     ]
     if not report.coming_up:
-        return [*parts, Para("No tender is in the pipeline or at pre-market engagement.", style="note")]
+        return [*parts, Para(_("No tender is in the pipeline or at pre-market engagement."), style="note")]
     checks = {True: "Compliant", False: "Not yet compliant", None: "Not checked"}
     rows = tuple((s.reference, s.title, "Pre-market" if s.stage == "pre_market" else "Pipeline",
                   short_date(s.tender_notice_date), fmt.money(s.value_excl_vat_gbp), checks[s.compliant])
                  for s in report.coming_up[:LIST_LIMIT])
-    parts.append(Table(("Reference", "Title", "Stage", "Notice", "Value", "Policy check"), rows,
+    parts.append(Table((_("Reference"), _("Title"), _("Stage"), _("Notice"), _("Value"), _("Policy check")), rows,
                        (1.3, 2.5, 0.9, 0.9, 1.1, 1.2), numeric=(4,)))
     return parts
 
 
 def _recommendation(report: ComplianceReport) -> list[Part]:
     return [
-        Heading(1, "For the committee"),
-        Para(f"Purpose: to report the Trust's compliance with its Social Value and Sustainable Procurement Policy "
-             f"(P238 Appendix Two) for {period_text(report.current)}, benchmarked against the period before, and "
-             "to show what is coming up."),
-        Table(("For the committee to complete", ""),
-              (("Recommendation", ""), ("Decision", ""), ("Actions and owners", ""), ("Date", "")), (2.0, 4.7)),
+        Heading(1, _("For the committee")),
+        Para(_("Purpose: to report the Trust's compliance with its Social Value and Sustainable "
+               "Procurement Policy (P238 Appendix Two) for {period_text}, benchmarked against the "
+               "period before, and to show what is coming up.").format(
+               period_text=period_text(report.current))),
+        Table((_("For the committee to complete"), ""),
+              ((_("Recommendation"), ""), (_("Decision"), ""), (_("Actions and owners"), ""), (_("Date"), "")), (2.0, 4.7)),
     ]
 
 
@@ -318,15 +327,15 @@ def build_report(report: ComplianceReport) -> tuple[Document, list[Part]]:
     now = report.current
     cover = Cover(
         eyebrow=REPORT_NAME, title=period_text(now), organisation=report.organisation,
-        facts=(("Reporting period", period_text(now)), ("Benchmark period", period_text(report.previous)),
-               ("Reported to", AUDIENCE), ("Author", report.author or report.organisation),
-               ("Local postcode areas", ", ".join(report.local_areas) or "None set"),
-               ("Produced", fmt.long_date(report.generated_on))),
+        facts=((_("Reporting period"), period_text(now)), (_("Benchmark period"), period_text(report.previous)),
+               (_("Reported to"), AUDIENCE), (_("Author"), report.author or report.organisation),
+               (_("Local postcode areas"), ", ".join(report.local_areas) or _("None set")),
+               (_("Produced"), fmt.long_date(report.generated_on))),
     )
     document = Document(
         cover=cover, body=(), title=f"{REPORT_NAME}: {period_text(now)}",
-        subject="Policy P238 Appendix Two compliance measures",
-        keywords=("social value", "compliance", "local spend", "NHS", "procurement"),
+        subject=_("Policy P238 Appendix Two compliance measures"),
+        keywords=(_("social value"), _("compliance"), _("local spend"), _("NHS"), _("procurement")),
         running_head=f"{REPORT_NAME} \u00b7 {period_text(now)}",
         footer_label=f"{REPORT_NAME} \u00b7 {report.organisation}",
         body_starts_on_cover=True,

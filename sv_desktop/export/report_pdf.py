@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, Spacer
 
+from ..i18n import _
 from ..model.compliance import ComplianceReport
 from .atomic import ExportError, atomic_write
 from .blocks import Document, Heading, Para, Table
@@ -75,6 +76,7 @@ def write_report_pdf(report: ComplianceReport, out: Path) -> Path:
             # The whole story rides in as the opening flowables; the document's own body is empty.
             build_pdf(document, furniture, report.organisation, temp, _story(document, parts, report))
         except FileNotFoundError as error:
-            raise ExportError(f"Cannot build the PDF: {error} Reinstall sv-desktop to restore it.") from error
+            raise ExportError(_("Cannot build the PDF: {error} Reinstall sv-desktop to restore it.").format(
+                                error=error)) from error
 
     return atomic_write(Path(out), write)

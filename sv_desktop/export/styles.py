@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from ..i18n import _
 from . import fonts
 from .glyph_paths import draw_outlined_text, outlines, text_width
 from .markup import clean_text, para_markup
@@ -234,7 +235,7 @@ class PageFurniture:
         canvas.saveState()
         canvas.setFont(fonts.BOLD, 8.5)
         canvas.setFillColor(DARK_GREY)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 11 * mm + 2.4, f"Page {page} of {total}")
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 11 * mm + 2.4, _("Page {page} of {total}").format(page=page, total=total))
         canvas.restoreState()
 
 

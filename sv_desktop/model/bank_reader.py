@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, NoReturn
 
+from ..i18n import _, localized_file
 from .resource_yaml import ContentError, YamlFileError, kind, load_yaml_file
 from .tender import CATEGORIES, OUT_OF_SCOPE_CATEGORIES
 
@@ -24,9 +25,10 @@ class BankError(ContentError):
 
 
 def read_yaml(folder: Path, name: str) -> Any:
-    """Parse one bank file (safe YAML, duplicate keys refused); any failure becomes a BankError."""
+    """Parse one bank file (safe YAML, duplicate keys refused), in the user's language where it is translated
+    (`i18n.localized_file`); any failure becomes a BankError."""
     try:
-        return load_yaml_file(folder / name)
+        return load_yaml_file(localized_file(folder, name))
     except YamlFileError as exc:
         raise BankError(name, None, str(exc)) from None
 
@@ -38,15 +40,15 @@ class Reader:
                  optional: tuple[str, ...] = ()) -> None:
         self.file, self.at = file, at
         if not isinstance(value, dict):
-            self.fail(None, f"must be a mapping of keys, not {kind(value)}")
+            self.fail(None, _("must be a mapping of keys, not {kind}").format(kind=kind(value)))
         self.data: dict = value
         for key in value:
             if key not in required and key not in optional:
                 known = ", ".join(required + optional)
-                self.fail(None, f"unknown key {key!r} (expected: {known})")
+                self.fail(None, _("unknown key {key!r} (expected: {known})").format(key=key, known=known))
         for key in required:
             if key not in value or value[key] is None:
-                self.fail(key, "is required")
+                self.fail(key, _("is required"))
 
     def path(self, key: str | None) -> str:
         if key is None:
@@ -65,29 +67,32 @@ class Reader:
     def ident(self, key: str) -> str:
         value = self.text(key)
         if not ID_PATTERN.match(value):
-            self.fail(key, f"{value!r} is not a valid id (lower-case letters, digits and hyphens)")
+            self.fail(key, _("{value!r} is not a valid id (lower-case letters, digits and hyphens)").format(
+                             value=value))
         return value
 
     def choice(self, key: str, allowed: tuple[str, ...], what: str) -> str:
         value = self.data.get(key)
         if not isinstance(value, str):
-            self.fail(key, f"must be text, not {kind(value)}")
+            self.fail(key, _("must be text, not {kind}").format(kind=kind(value)))
         if value not in allowed:
-            self.fail(key, f"unknown {what} {value!r} (one of: {', '.join(allowed)})")
+            self.fail(key, _("unknown {what} {value!r} (one of: {allowed})").format(
+                             what=what, value=value, allowed=', '.join(allowed)))
         return value
 
     def integer(self, key: str, low: int, high: int) -> int:
         value = self.data.get(key)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"must be a whole number, not {kind(value)}")
+            self.fail(key, _("must be a whole number, not {kind}").format(kind=kind(value)))
         if not low <= value <= high:
-            self.fail(key, f"must be between {low} and {high}, not {value}")
+            self.fail(key, _("must be between {low} and {high}, not {value}").format(
+                             low=low, high=high, value=value))
         return value
 
     def boolean(self, key: str) -> bool:
         value = self.data.get(key)
         if not isinstance(value, bool):
-            self.fail(key, f"must be true or false, not {kind(value)}")
+            self.fail(key, _("must be true or false, not {kind}").format(kind=kind(value)))
         return value
 
     def items(self, key: str, *, least: int = 0, most: int | None = None, optional: bool = False) -> list:
@@ -95,11 +100,13 @@ class Reader:
         if value is None and optional:
             return []
         if not isinstance(value, list):
-            self.fail(key, f"must be a list, not {kind(value)}")
+            self.fail(key, _("must be a list, not {kind}").format(kind=kind(value)))
         if len(value) < least:
-            self.fail(key, f"needs at least {least} entries, has {len(value)}")
+            self.fail(key, _("needs at least {least} entries, has {count}").format(
+                             least=least, count=len(value)))
         if most is not None and len(value) > most:
-            self.fail(key, f"allows at most {most} entries, has {len(value)}")
+            self.fail(key, _("allows at most {most} entries, has {count}").format(
+                             most=most, count=len(value)))
         return value
 
     def texts(self, key: str, *, least: int = 1, most: int | None = None) -> tuple[str, ...]:
@@ -112,28 +119,32 @@ class Reader:
         for i, value in enumerate(values):
             where = f"{self.path(key)}[{i}]"
             if not isinstance(value, str):
-                raise BankError(self.file, where, f"must be a category id, not {kind(value)}")
+                raise BankError(self.file, where, _("must be a category id, not {kind}").format(
+                                                    kind=kind(value)))
             if value in OUT_OF_SCOPE_CATEGORIES:
-                raise BankError(self.file, where, f"{value!r} is out of scope of the policy (no questions)")
+                raise BankError(self.file, where, _("{value!r} is out of scope of the policy (no "
+                                                    "questions)").format(value=value))
             if value not in IN_SCOPE_CATEGORIES:
                 raise BankError(self.file, where,
-                                f"unknown category {value!r} (one of: {', '.join(IN_SCOPE_CATEGORIES)})")
+                                _("unknown category {value!r} (one of: {in_scope_categories})").format(
+                                  value=value, in_scope_categories=', '.join(IN_SCOPE_CATEGORIES)))
             if value in seen:
-                raise BankError(self.file, where, f"category {value!r} is listed twice")
+                raise BankError(self.file, where, _("category {value!r} is listed twice").format(value=value))
             seen.append(value)
         return tuple(seen)
 
 
 def check_text(file: str, where: str, value: Any, *, allow_empty: bool = False) -> str:
     if not isinstance(value, str):
-        raise BankError(file, where, f"must be text, not {kind(value)}")
+        raise BankError(file, where, _("must be text, not {kind}").format(kind=kind(value)))
     value = value.strip()
     if not value and not allow_empty:
-        raise BankError(file, where, "must not be empty")
+        raise BankError(file, where, _("must not be empty"))
     if len(value) > MAX_TEXT:
-        raise BankError(file, where, f"is too long ({len(value):,} characters; at most {MAX_TEXT:,})")
+        raise BankError(file, where, _("is too long ({count:,} characters; at most {max_text:,})").format(
+                                       count=len(value), max_text=MAX_TEXT))
     if "\x00" in value:
-        raise BankError(file, where, "contains a NUL character")
+        raise BankError(file, where, _("contains a NUL character"))
     return value
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from ..i18n import language
+from ..i18n import _, language
 from ..paths import resources_dir
 from .resource_yaml import ID_PATTERN, ContentError, Node, read_yaml
 from .tender import CATEGORIES, MANDATORY_THEME, OUT_OF_SCOPE_CATEGORIES, ROLES, ROUTES, STEPS, THEMES
@@ -197,20 +197,22 @@ def _category(category_id: str, node: Node) -> CategoryGuide:
     in_scope = f["in_scope"].flag()
     expected = category_id not in OUT_OF_SCOPE_CATEGORIES
     if in_scope != expected:
-        f["in_scope"].fail(f"must be {str(expected).lower()}: the program treats {category_id} as "
-                           f"{'in' if expected else 'out of'} scope of the policy")
+        problem = (_("must be true: the program treats {category_id} as in scope of the policy") if expected
+                   else _("must be false: the program treats {category_id} as out of scope of the policy"))
+        f["in_scope"].fail(problem.format(category_id=category_id))
     if in_scope:
         if "themes" not in f:
-            node.child("themes").fail("is missing (every in-scope category needs a guide for each theme)")
+            node.child("themes").fail(_("is missing (every in-scope category needs a guide for each "
+                                        "theme)"))
         if "refusal_reason" in f:
-            f["refusal_reason"].fail("is only for an out-of-scope category")
+            f["refusal_reason"].fail(_("is only for an out-of-scope category"))
         themes = {tid: _theme_guide(guide) for tid, guide in f["themes"].entries(THEMES).items()}
         refusal_reason = ""
     else:
         if "refusal_reason" not in f:
-            node.child("refusal_reason").fail("is missing (say why the toolkit cannot be used)")
+            node.child("refusal_reason").fail(_("is missing (say why the toolkit cannot be used)"))
         if "themes" in f:
-            f["themes"].fail("is only for an in-scope category")
+            f["themes"].fail(_("is only for an in-scope category"))
         themes, refusal_reason = {}, f["refusal_reason"].text()
     return CategoryGuide(
         id=category_id,
@@ -234,10 +236,11 @@ def _theme(theme_id: str, node: Node) -> ThemeInfo:
                     ("mandatory_reason",))
     mandatory = f["mandatory"].flag()
     if mandatory != (theme_id == MANDATORY_THEME):
-        f["mandatory"].fail(f"must be {str(not mandatory).lower()}: {MANDATORY_THEME} is the one theme "
-                            "mandated in every tender (policy P238 section 1.1.1), and the rules rely on it")
+        f["mandatory"].fail(_("must be {value}: {mandatory_theme} is the one theme mandated in every "
+                              "tender (policy P238 section 1.1.1), and the rules rely on it").format(
+                              value=str(not mandatory).lower(), mandatory_theme=MANDATORY_THEME))
     if mandatory and "mandatory_reason" not in f:
-        node.child("mandatory_reason").fail("is missing (say why the theme is mandatory)")
+        node.child("mandatory_reason").fail(_("is missing (say why the theme is mandatory)"))
     return ThemeInfo(
         id=theme_id,
         label=f["label"].text(),
@@ -264,14 +267,16 @@ def _prompts(root: Node) -> dict[str, tuple[Prompt, ...]]:
             f = item.fields(("id", "text", "hint", "source"), ("categories",))
             prompt_id = f["id"].text()
             if not ID_PATTERN.match(prompt_id):
-                f["id"].fail("is not a valid id (use lower-case letters, digits and _)")
+                f["id"].fail(_("is not a valid id (use lower-case letters, digits and _)"))
             if prompt_id in seen:
-                f["id"].fail(f"{prompt_id!r} is used by another prompt; ids must be unique")
+                f["id"].fail(_("{prompt_id!r} is used by another prompt; ids must be unique").format(
+                               prompt_id=prompt_id))
             seen.add(prompt_id)
             categories = f["categories"].texts() if "categories" in f else ()
             for i, category in enumerate(categories):
                 if category not in CATEGORIES:
-                    f["categories"].child(i).fail(f"is not a category; the categories are {', '.join(CATEGORIES)}")
+                    f["categories"].child(i).fail(_("is not a category; the categories are {categories}").format(
+                                                    categories=', '.join(CATEGORIES)))
             prompts.append(Prompt(id=prompt_id, text=f["text"].text(), hint=f["hint"].text(),
                                   source=f["source"].text(), categories=categories))
         result[step] = tuple(prompts)
@@ -309,5 +314,5 @@ def _organisation(root: Node) -> Organisation:
         expiry_date=f["expiry_date"].date(),
     )
     if organisation.expiry_date < organisation.review_date:
-        f["expiry_date"].fail("must not be before review_date")
+        f["expiry_date"].fail(_("must not be before review_date"))
     return organisation

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..i18n import _, ngettext
+
 DEFAULT_SPREAD_PCT = Decimal(40)
 DISPLAY_PLACES = Decimal("0.01")
 STATUSES = ("scoring", "moderation", "complete")
@@ -111,27 +113,30 @@ class Evaluation:
         for question in self.questions:
             if question.reference == reference:
                 return question
-        raise EvaluationError(f"There is no question {reference} in the pack as issued.")
+        raise EvaluationError(_("There is no question {reference} in the pack as issued.").format(
+                                reference=reference))
 
     def bidder(self, name: str) -> Bidder:
         for bidder in self.bidders:
             if bidder.name == name:
                 return bidder
-        raise EvaluationError(f"There is no bidder {name!r}.")
+        raise EvaluationError(_("There is no bidder {name!r}.").format(name=name))
 
     # ---- individual scoring
 
     def record_score(self, score: IndividualScore) -> None:
         """Add or replace one evaluator's score; refused once moderation has opened or off the scale."""
         if self.status != "scoring":
-            raise EvaluationError("Individual scores are locked: moderation has opened.")
+            raise EvaluationError(_("Individual scores are locked: moderation has opened."))
         question = self.question(score.question)
         self.bidder(score.bidder)
         if score.evaluator not in {member.name for member in self.panel}:
-            raise EvaluationError(f"{score.evaluator!r} is not on the evaluation panel.")
+            raise EvaluationError(_("{evaluator!r} is not on the evaluation panel.").format(
+                                    evaluator=score.evaluator))
         if not 0 <= score.score <= question.scale_max:
-            raise EvaluationError(f"A score for {question.reference} must be from 0 to {question.scale_max}, "
-                                  f"not {score.score}.")
+            raise EvaluationError(_("A score for {reference} must be from 0 to {scale_max}, not "
+                                    "{score}.").format(
+                                    reference=question.reference, scale_max=question.scale_max, score=score.score))
         self.scores = [s for s in self.scores if (s.evaluator, s.bidder, s.question) !=
                        (score.evaluator, score.bidder, score.question)]
         self.scores.append(score)
@@ -143,7 +148,7 @@ class Evaluation:
 
     def open_moderation(self) -> None:
         if self.status != "scoring":
-            raise EvaluationError("Moderation is already open.")
+            raise EvaluationError(_("Moderation is already open."))
         self.status = "moderation"
         for bidder in self.bidders:
             for question in self.questions:
@@ -167,12 +172,15 @@ class Evaluation:
 
     def agree(self, bidder: str, question: str, score: int, reason: str, commitment: str | None = None) -> None:
         if self.status != "moderation":
-            raise EvaluationError("Consensus scores are agreed once moderation has opened, before it closes.")
+            raise EvaluationError(_("Consensus scores are agreed once moderation has opened, before it "
+                                    "closes."))
         issued = self.question(question)
         if not 0 <= score <= issued.scale_max:
-            raise EvaluationError(f"A score for {question} must be from 0 to {issued.scale_max}, not {score}.")
+            raise EvaluationError(_("A score for {question} must be from 0 to {scale_max}, not {score}.").format(
+                                    question=question, scale_max=issued.scale_max, score=score))
         if not reason.strip():
-            raise EvaluationError(f"Record why the panel agreed {score} for {bidder} on {question}.")
+            raise EvaluationError(_("Record why the panel agreed {score} for {bidder} on {question}.").format(
+                                    score=score, bidder=bidder, question=question))
         entry = self.consensus_for(bidder, question)
         if entry is None:
             entry = Consensus(bidder, question)
@@ -195,8 +203,11 @@ class Evaluation:
         missing = self.missing_consensus()
         if missing:
             bidder, question = missing[0]
-            raise EvaluationError(f"{len(missing)} consensus score(s) still need a score and a reason, "
-                                  f"starting with {bidder} on {question}.")
+            raise EvaluationError(ngettext(
+                "{count} consensus score still needs a score and a reason: {bidder} on {question}.",
+                "{count} consensus scores still need a score and a reason, starting with {bidder} on {question}.",
+                len(missing)).format(
+                                    count=len(missing), bidder=bidder, question=question))
         self.status = "complete"
 
     def weights_problem(self) -> str:

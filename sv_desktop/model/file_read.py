@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from ..i18n import _
+
 
 class FileReadError(ValueError):
     """The file cannot be read as asked; the message is one plain sentence."""
@@ -25,20 +27,20 @@ def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise FileReadError(f"{path} does not exist") from None
+        raise FileReadError(_("{path} does not exist").format(path=path)) from None
     except IsADirectoryError:
-        raise FileReadError(f"{path} is a folder, not a {what}") from None
+        raise FileReadError(_("{path} is a folder, not a {what}").format(path=path, what=what)) from None
     except PermissionError:
-        raise FileReadError(f"{path} cannot be read (permission denied)") from None
+        raise FileReadError(_("{path} cannot be read (permission denied)").format(path=path)) from None
     except OSError as exc:
-        raise FileReadError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raise FileReadError(_("{path} cannot be read ({value})").format(path=path, value=exc.strerror or exc)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
-            raise FileReadError(f"{path} is a folder, not a {what}")
+            raise FileReadError(_("{path} is a folder, not a {what}").format(path=path, what=what))
         if not stat.S_ISREG(mode):
-            raise FileReadError(f"this is not a regular file (it is a device, a pipe or a socket), so it cannot "
-                                f"be a {what}")
+            raise FileReadError(_("this is not a regular file (it is a device, a pipe or a socket), so "
+                                  "it cannot be a {what}").format(what=what))
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -48,10 +50,11 @@ def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
             chunks.append(chunk)
             remaining -= len(chunk)
     except OSError as exc:
-        raise FileReadError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raise FileReadError(_("{path} cannot be read ({value})").format(path=path, value=exc.strerror or exc)) from None
     finally:
         os.close(descriptor)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise FileReadError(f"the file is too large to be a {what} (more than {limit:,} bytes)")
+        raise FileReadError(_("the file is too large to be a {what} (more than {limit:,} bytes)").format(
+                              what=what, limit=limit))
     return data

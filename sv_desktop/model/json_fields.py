@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal, overload
 
+from ..i18n import _
 from .limits import MAX_TEXT
 
 
@@ -26,22 +27,24 @@ def text_field(obj: dict, key: str, path: str, default: str | None = None, requi
     name = f"{path}{key}"
     if key not in obj or obj[key] is None:
         if required:
-            raise TenderFileError("is required", name)
+            raise TenderFileError(_("is required"), name)
         return "" if default is None else default
     value = obj[key]
     if not isinstance(value, str):
-        raise TenderFileError(f"must be text, not {kind_of(value)}", name)
+        raise TenderFileError(_("must be text, not {kind_of}").format(kind_of=kind_of(value)), name)
     if len(value) > max_len:
-        raise TenderFileError(f"is too long ({len(value):,} characters; at most {max_len:,})", name)
+        raise TenderFileError(_("is too long ({count:,} characters; at most {max_len:,})").format(
+                                count=len(value), max_len=max_len), name)
     if "\x00" in value:
-        raise TenderFileError("contains a NUL character", name)
+        raise TenderFileError(_("contains a NUL character"), name)
     return value
 
 
 def kind_of(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", Decimal: "a number", str: "text",
-            list: "a list",
-            dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
+    """What a JSON value is, in the words of the tender file's messages."""
+    return {bool: _("true/false"), int: _("a number"), float: _("a number"), Decimal: _("a number"),
+            str: _("text"), list: _("a list"), dict: _("an object"), type(None): _("null")}.get(
+        type(value), type(value).__name__)
 
 
 def number_field(obj: dict, key: str, path: str, *, low: Decimal | None = None, high: Decimal | None = None,
@@ -49,20 +52,20 @@ def number_field(obj: dict, key: str, path: str, *, low: Decimal | None = None, 
     name = f"{path}{key}"
     if key not in obj or obj[key] is None:
         if required or default is None:
-            raise TenderFileError("is required", name)
+            raise TenderFileError(_("is required"), name)
         return default
     value = obj[key]
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise TenderFileError(f"must be a number, not {kind_of(value)}", name)
+        raise TenderFileError(_("must be a number, not {kind_of}").format(kind_of=kind_of(value)), name)
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise TenderFileError("must be a finite number", name)
+        raise TenderFileError(_("must be a finite number"), name)
     if integer and number != number.to_integral_value():
-        raise TenderFileError(f"must be a whole number, not {value}", name)
+        raise TenderFileError(_("must be a whole number, not {value}").format(value=value), name)
     if low is not None and number < low:
-        raise TenderFileError(f"must be at least {low}, not {value}", name)
+        raise TenderFileError(_("must be at least {low}, not {value}").format(low=low, value=value), name)
     if high is not None and number > high:
-        raise TenderFileError(f"must be at most {high}, not {value}", name)
+        raise TenderFileError(_("must be at most {high}, not {value}").format(high=high, value=value), name)
     return number
 
 
@@ -70,7 +73,7 @@ def bool_field(obj: dict, key: str, path: str, default: bool) -> bool:
     if key not in obj or obj[key] is None:
         return default
     if not isinstance(obj[key], bool):
-        raise TenderFileError(f"must be true or false, not {kind_of(obj[key])}", f"{path}{key}")
+        raise TenderFileError(_("must be true or false, not {kind_of}").format(kind_of=kind_of(obj[key])), f"{path}{key}")
     return obj[key]
 
 
@@ -89,11 +92,12 @@ def choice_field(obj: dict, key: str, path: str, allowed: tuple[str, ...], defau
     name = f"{path}{key}"
     if key not in obj or obj[key] is None:
         if required:
-            raise TenderFileError("is required", name)
+            raise TenderFileError(_("is required"), name)
         return default
     value = obj[key]
     if not isinstance(value, str) or value not in allowed:
-        raise TenderFileError(f"must be one of {', '.join(allowed)}; not {value!r}", name)
+        raise TenderFileError(_("must be one of {allowed}; not {value!r}").format(
+                                allowed=', '.join(allowed), value=value), name)
     return value
 
 
@@ -103,11 +107,12 @@ def date_field(obj: dict, key: str, path: str) -> dt.date | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise TenderFileError(f"must be a date written YYYY-MM-DD, not {kind_of(value)}", name)
+        raise TenderFileError(_("must be a date written YYYY-MM-DD, not {kind_of}").format(
+                                kind_of=kind_of(value)), name)
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise TenderFileError(f"must be a real date written YYYY-MM-DD, not {value!r}", name) from None
+        raise TenderFileError(_("must be a real date written YYYY-MM-DD, not {value!r}").format(value=value), name) from None
 
 
 def object_field(obj: dict, key: str, path: str) -> dict:
@@ -115,7 +120,7 @@ def object_field(obj: dict, key: str, path: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise TenderFileError(f"must be an object, not {kind_of(value)}", f"{path}{key}")
+        raise TenderFileError(_("must be an object, not {kind_of}").format(kind_of=kind_of(value)), f"{path}{key}")
     return value
 
 
@@ -123,10 +128,10 @@ def list_field(obj: dict, key: str, path: str, required: bool = False) -> list:
     name = f"{path}{key}"
     if key not in obj or obj[key] is None:
         if required:
-            raise TenderFileError("is required", name)
+            raise TenderFileError(_("is required"), name)
         return []
     if not isinstance(obj[key], list):
-        raise TenderFileError(f"must be a list, not {kind_of(obj[key])}", name)
+        raise TenderFileError(_("must be a list, not {kind_of}").format(kind_of=kind_of(obj[key])), name)
     return obj[key]
 
 
@@ -134,9 +139,9 @@ def text_list_field(obj: dict, key: str, path: str) -> list[str]:
     items = list_field(obj, key, path)
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise TenderFileError(f"must be text, not {kind_of(item)}", f"{path}{key}[{i}]")
+            raise TenderFileError(_("must be text, not {kind_of}").format(kind_of=kind_of(item)), f"{path}{key}[{i}]")
         if "\x00" in item or len(item) > MAX_TEXT:
-            raise TenderFileError("is not acceptable text (NUL character or too long)", f"{path}{key}[{i}]")
+            raise TenderFileError(_("is not acceptable text (NUL character or too long)"), f"{path}{key}[{i}]")
     return list(items)
 
 

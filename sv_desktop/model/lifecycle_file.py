@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import _
 from . import json_fields
 from .json_fields import TenderFileError
 from .lifecycle import ActualSpend, Award, CaseStudy, EngagementEvent, KpiResult, Supplier
@@ -37,7 +38,7 @@ MAX_RATING = 100
 def _required_text(obj: dict, key: str, path: str, max_len: int) -> str:
     value = _text(obj, key, path, required=True, max_len=max_len)
     if not value.strip():
-        raise TenderFileError("must not be empty", f"{path}{key}")
+        raise TenderFileError(_("must not be empty"), f"{path}{key}")
     return value
 
 
@@ -46,7 +47,7 @@ def _records(data: dict, key: str) -> list[tuple[str, dict]]:
     out = []
     for i, raw in enumerate(_list(data, key, "")):
         if not isinstance(raw, dict):
-            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"{key}[{i}]")
+            raise TenderFileError(_("must be an object, not {kind}").format(kind=_kind(raw)), f"{key}[{i}]")
         out.append((f"{key}[{i}].", raw))
     return out
 
@@ -67,10 +68,10 @@ def _engagement(data: dict) -> list[EngagementEvent]:
         for j, item in enumerate(_list(raw, "suppliers", path)):
             where = f"{path}suppliers[{j}]"
             if not isinstance(item, dict):
-                raise TenderFileError(f"must be an object, not {_kind(item)}", where)
+                raise TenderFileError(_("must be an object, not {kind}").format(kind=_kind(item)), where)
             supplier = _supplier(item, f"{where}.")
             if not supplier.name.strip():
-                raise TenderFileError("must not be empty", f"{where}.name")
+                raise TenderFileError(_("must not be empty"), f"{where}.name")
             suppliers.append(supplier)
         events.append(EngagementEvent(title=_required_text(raw, "title", path, 1000),
                                       held_on=_date(raw, "held_on", path), suppliers=suppliers,
@@ -94,11 +95,12 @@ def _actual_spend(award: dict) -> list[ActualSpend]:
     for index, raw in enumerate(_list(award, "actual_spend", "award.")):
         path = f"award.actual_spend[{index}]."
         if not isinstance(raw, dict):
-            raise TenderFileError(f"must be an object, not {_kind(raw)}", path.rstrip("."))
+            raise TenderFileError(_("must be an object, not {kind}").format(kind=_kind(raw)), path.rstrip("."))
         year = int(_number(raw, "financial_year", path, low=Decimal(1990), high=Decimal(2200), required=True,
                            integer=True))
         if any(entry.financial_year == year for entry in entries):
-            raise TenderFileError(f"repeats the financial year {year}; give each year once", f"{path}financial_year")
+            raise TenderFileError(_("repeats the financial year {year}; give each year once").format(
+                                    year=year), f"{path}financial_year")
         amount = _number(raw, "amount_gbp", path, low=Decimal(0), high=Decimal("1e12"), required=True)
         entries.append(ActualSpend(year, amount))
     return entries
@@ -109,9 +111,9 @@ def _kpi_results(data: dict) -> list[KpiResult]:
     for path, raw in _records(data, "kpi_results"):
         start, end = _date(raw, "period_start", path), _date(raw, "period_end", path)
         if end is None:
-            raise TenderFileError("is required (the last day of the reporting period)", f"{path}period_end")
+            raise TenderFileError(_("is required (the last day of the reporting period)"), f"{path}period_end")
         if start is not None and start > end:
-            raise TenderFileError(f"must not be after period_end ({end.isoformat()})", f"{path}period_start")
+            raise TenderFileError(_("must not be after period_end ({end})").format(end=end.isoformat()), f"{path}period_start")
         rating = _text(raw, "rating", path, max_len=MAX_RATING).strip()  # empty: not rated yet
         results.append(KpiResult(kpi=_required_text(raw, "kpi", path, 2000), period_start=start, period_end=end,
                                  rating=rating, result=_text(raw, "result", path, max_len=2000),
@@ -130,7 +132,7 @@ def _role_checklists(data: dict) -> dict[str, list[str]]:
     checklists: dict[str, list[str]] = {}
     for role in raw:
         if role not in ROLES:
-            raise TenderFileError(f"is not a role; roles are {', '.join(ROLES)}", f"role_checklists.{role}")
+            raise TenderFileError(_("is not a role; roles are {roles}").format(roles=', '.join(ROLES)), f"role_checklists.{role}")
         ticked = _text_list(raw, role, "role_checklists.")
         if ticked:
             checklists[role] = list(dict.fromkeys(ticked))

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..i18n import _
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """A tender file larger than this is refused before it is parsed."""
 
@@ -73,8 +75,9 @@ class ObjectCounter:
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         self.left -= 1
         if self.left < 0:
-            raise LimitError("the file holds far more records than a tender may have (more than "
-                             f"{MAX_JSON_OBJECTS:,} objects); see the limits in the tender file format")
+            raise LimitError(_("the file holds far more records than a tender may have (more than "
+                               "{max_json_objects:,} objects); see the limits in the tender file format").format(
+                               max_json_objects=MAX_JSON_OBJECTS))
         return dict(pairs)
 
 
@@ -89,7 +92,8 @@ def check_counts(data: dict[str, Any]) -> None:
             lists = [(key, data.get(key))]
         for where, value in lists:
             if isinstance(value, list) and len(value) > most:
-                raise LimitError(f"holds {len(value):,} {LABELS[key]}; a tender may have at most {most:,}", where)
+                raise LimitError(_("holds {count:,} {labels}; a tender may have at most {most:,}").format(
+                                   count=len(value), labels=LABELS[key], most=most), where)
 
 
 def _as_list(data: dict, key: str) -> list:
@@ -104,15 +108,18 @@ def check_text(data: Any) -> None:
     for where, value in _strings(data, ""):
         total += len(value)
         if len(value) > MAX_TEXT:
-            raise LimitError(f"is too long ({len(value):,} characters; at most {MAX_TEXT:,})", where or None)
+            raise LimitError(_("is too long ({count:,} characters; at most {max_text:,})").format(
+                               count=len(value), max_text=MAX_TEXT), where or None)
         if not value.isascii():
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise LimitError(f"contains a character that cannot be stored (U+{ord(value[exc.start]):04X}, "
-                                 f"at character {exc.start + 1}); remove it and try again", where or None) from None
+                raise LimitError(_("contains a character that cannot be stored (U+{ord:04X}, at "
+                                   "character {value}); remove it and try again").format(
+                                   ord=ord(value[exc.start]), value=exc.start + 1), where or None) from None
     if total > MAX_TOTAL_TEXT:
-        raise LimitError(f"the tender holds {total:,} characters of text; at most {MAX_TOTAL_TEXT:,} are allowed")
+        raise LimitError(_("the tender holds {total:,} characters of text; at most {max_total_text:,} "
+                           "are allowed").format(total=total, max_total_text=MAX_TOTAL_TEXT))
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -129,7 +136,8 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, path)
     elif isinstance(value, list):
         if value and isinstance(value[0], str) and len(value) > MAX_LIST_TEXTS:
-            raise LimitError(f"holds {len(value):,} entries; at most {MAX_LIST_TEXTS:,} are allowed", where)
+            raise LimitError(_("holds {count:,} entries; at most {max_list_texts:,} are allowed").format(
+                               count=len(value), max_list_texts=MAX_LIST_TEXTS), where)
         for i, item in enumerate(value):
             yield from _strings(item, f"{where}[{i}]")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..i18n import _, language
 from ..paths import resources_dir
 from .resource_yaml import ContentError, Node, read_yaml
 from .tender import ROUTES, SCORING_SCALES, VAT_TREATMENTS
@@ -104,10 +105,11 @@ def _regime(regime_id: str, node: Node) -> Regime:
     routes = fields["routes"].texts()
     for i, route in enumerate(routes):
         if route not in ROUTES:
-            fields["routes"].child(i).fail(f"is not a route; the routes are {', '.join(ROUTES)}")
+            fields["routes"].child(i).fail(_("is not a route; the routes are {routes}").format(
+                                             routes=', '.join(ROUTES)))
     act = fields["act"].text()
     if act not in ACTS:
-        fields["act"].fail(f"must be one of {', '.join(ACTS)}")
+        fields["act"].fail(_("must be one of {acts}").format(acts=', '.join(ACTS)))
     return Regime(regime_id, act, routes, *(fields[key].text() for key in REGIME_TEXTS))
 
 
@@ -115,19 +117,21 @@ def parse_wording(root: Node) -> PackWording:
     fields = root.fields(("format", "format_version", "evaluation", "baselines", "kpis", "vat", "regimes",
                           "publication", "requirements", "tidy", "stage_phrases"))
     if fields["format"].value != FORMAT or fields["format_version"].value != 1:
-        fields["format"].fail(f"must be {FORMAT}, format_version 1")
+        fields["format"].fail(_("must be {format}, format_version 1").format(format=FORMAT))
     baselines = fields["baselines"].fields(BASELINE_TEXTS + ("local_subcontracting_terms",))
     vat = fields["vat"].fields(VAT_TREATMENTS + ("source",))
     regimes = tuple(_regime(key, node) for key, node in fields["regimes"].entries().items())
     for route in ROUTES:
         owners = [r.id for r in regimes if route in r.routes]
         if len(owners) != 1:
-            fields["regimes"].fail(f"must give the route {route} exactly one regime, not {len(owners)}")
+            fields["regimes"].fail(_("must give the route {route} exactly one regime, not {count}").format(
+                                     route=route, count=len(owners)))
     tidy_node = fields["tidy"]
     tidy: dict[str, dict[str, str]] = {}
     for key, value in tidy_node.mapping().items():
         if key != "all" and key not in SCORING_SCALES:
-            tidy_node.child(key).fail(f"must be all or a scoring scale ({', '.join(SCORING_SCALES)})")
+            tidy_node.child(key).fail(_("must be all or a scoring scale ({scoring_scales})").format(
+                                        scoring_scales=', '.join(SCORING_SCALES)))
         table = tidy_node.child(key, value).mapping()
         tidy[key] = {str(old): "" if new is None else str(new) for old, new in table.items()}
     return PackWording(
@@ -146,13 +150,14 @@ def parse_wording(root: Node) -> PackWording:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(folder: Path) -> PackWording:
+def _load(folder: Path, language: str) -> PackWording:
+    """`language` is part of the cache key: a translated file replaces the English one."""
     return parse_wording(read_yaml(folder / "content", WORDING_FILE))
 
 
 def load_pack_wording(resources: Path | None = None) -> PackWording:
     """The pack wording from `resources` (the app's resources folder by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()))
+    return _load(Path(resources or resources_dir()), language())
 
 
 def local_share(pct_text: str, resources: Path | None = None) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..i18n import _
 from .tender import TenderSummary, add_months
 
 PIPELINE_MONTHS = 12
@@ -31,7 +32,7 @@ def next_months_window(today: dt.date, months: int = PIPELINE_MONTHS) -> tuple[d
     """From today to the day before the same date `months` later, both included (25 Nov 2026 to
     24 Nov 2027 for twelve months)."""
     if months < 1:
-        raise ValueError("the window must be at least one month long")
+        raise ValueError(_("the window must be at least one month long"))
     return today, add_months(today, months) - dt.timedelta(days=1)
 
 

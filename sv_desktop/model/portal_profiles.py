@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
 from ..paths import resources_dir
 from .resource_yaml import ContentError, Node, read_yaml
 
@@ -77,12 +78,14 @@ def _column(node: Node) -> PortalColumn:
     fields = node.fields(("header",), ("field", "fixed", "max_length", "width"))
     header = fields["header"].text()
     if ("field" in fields) == ("fixed" in fields):
-        node.fail("needs exactly one of 'field' (a question field) or 'fixed' (the same text in every row)")
+        node.fail(_("needs exactly one of 'field' (a question field) or 'fixed' (the same text in "
+                    "every row)"))
     field = ""
     if "field" in fields:
         field = fields["field"].text()
         if field not in FIELDS:
-            fields["field"].fail(f"is not a known field; the fields are {', '.join(FIELDS)}")
+            fields["field"].fail(_("is not a known field; the fields are {fields}").format(
+                                   fields=', '.join(FIELDS)))
     fixed = ""
     if "fixed" in fields:
         value = fields["fixed"].value
@@ -95,13 +98,13 @@ def _column(node: Node) -> PortalColumn:
 def _whole(node: Node, low: int, high: int) -> int:
     value = node.value
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        node.fail(f"must be a whole number from {low} to {high}")
+        node.fail(_("must be a whole number from {low} to {high}").format(low=low, high=high))
     return value
 
 
 def _flag(node: Node) -> bool:
     if not isinstance(node.value, bool):
-        node.fail("must be true or false")
+        node.fail(_("must be true or false"))
     return node.value
 
 
@@ -112,18 +115,18 @@ def parse_profile(profile_id: str, root: Node) -> PortalProfile:
     headers = [column.header for column in columns]
     for index, header in enumerate(headers):
         if header in headers[:index]:
-            fields["columns"].child(index).fail(f"repeats the header {header!r}")
+            fields["columns"].child(index).fail(_("repeats the header {header!r}").format(header=header))
     types_node = fields["response_types"]
     types = {key: node.text() for key, node in types_node.entries(RESPONSE_TYPES).items()}
     yes_no = ("Yes", "No")
     if "yes_no" in fields:
         pair = fields["yes_no"].texts()
         if len(pair) != 2:
-            fields["yes_no"].fail("must list two texts: the one for yes, then the one for no")
+            fields["yes_no"].fail(_("must list two texts: the one for yes, then the one for no"))
         yes_no = (pair[0], pair[1])
     sheet = fields["sheet_name"].text() if "sheet_name" in fields else "Questions"
     if len(sheet) > 31 or any(ch in sheet for ch in "[]:*?/\\"):
-        fields["sheet_name"].fail("must be at most 31 characters, without [ ] : * ? / or \\")
+        fields["sheet_name"].fail(_("must be at most 31 characters, without [ ] : * ? / or \\"))
     return PortalProfile(
         id=profile_id, name=fields["name"].text(), description=fields["description"].text(),
         source=fields["source"].text(), columns=columns, response_types=types, yes_no=yes_no,
@@ -152,6 +155,7 @@ def load_profiles(resources: Path | None = None, trust_folder: Path | None = Non
         for path in _profile_files(folder):
             profile_id = path.stem
             if not _PROFILE_ID.match(profile_id):
-                raise ContentError(path.name, "", "the file name must use lower-case letters, digits, - and _")
+                raise ContentError(path.name, "", _("the file name must use lower-case letters, "
+                                                    "digits, - and _"))
             profiles[profile_id] = parse_profile(profile_id, read_yaml(folder, path.name))
     return profiles

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from ..i18n import _, language, ngettext
 from .bank_reader import IN_SCOPE_CATEGORIES, BankError, Reader, level_range, read_yaml
 from .tender import CATEGORIES, KPI_FREQUENCIES, SCORING_SCALES, THEMES, Kpi, Question, Tender
 
@@ -145,10 +146,12 @@ class QuestionBank:
         limit = bq.word_limit if word_limit is None else word_limit
         low, high = WORD_LIMIT_RANGE
         if isinstance(limit, bool) or not isinstance(limit, int) or not low <= limit <= high:
-            raise ValueError(f"word limit must be a whole number between {low} and {high}, not {limit!r}")
+            raise ValueError(_("word limit must be a whole number between {low} and {high}, not "
+                               "{limit!r}").format(low=low, high=high, limit=limit))
         scale_id = self.default_scale if scale is None else scale
         if scale_id not in self.scales:
-            raise ValueError(f"unknown scoring scale {scale_id!r} (one of: {', '.join(self.scales)})")
+            raise ValueError(_("unknown scoring scale {scale_id!r} (one of: {scales})").format(
+                               scale_id=scale_id, scales=', '.join(self.scales)))
         return Question(
             theme=bq.theme,
             title=bq.title,
@@ -185,9 +188,9 @@ class QuestionBank:
 
 def _check_cell(category: str, theme: str) -> None:
     if category not in CATEGORIES:
-        raise ValueError(f"unknown category {category!r}")
+        raise ValueError(_("unknown category {category!r}").format(category=category))
     if theme not in THEMES:
-        raise ValueError(f"unknown theme {theme!r}")
+        raise ValueError(_("unknown theme {theme!r}").format(theme=theme))
 
 
 # ---------------------------------------------------------------- loading
@@ -203,11 +206,12 @@ def load_question_bank(resources: Path | None = None) -> QuestionBank:
         from ..paths import resources_dir
 
         resources = resources_dir()
-    return _load(Path(resources).resolve() / BANK_FOLDER)
+    return _load(Path(resources).resolve() / BANK_FOLDER, language())
 
 
 @lru_cache(maxsize=8)
-def _load(folder: Path) -> QuestionBank:
+def _load(folder: Path, language: str) -> QuestionBank:
+    """`language` is part of the cache key: a translated file replaces the English one."""
     kpis = _read_kpis(read_yaml(folder, KPIS_FILE))
     questions = _read_questions(read_yaml(folder, QUESTIONS_FILE), kpis)
     scales, default_scale, default_word_limit = _read_scoring(read_yaml(folder, SCORING_FILE))
@@ -222,7 +226,7 @@ def _load(folder: Path) -> QuestionBank:
 
 def _top_list(file: str, data: object) -> list:
     if not isinstance(data, list) or not data:
-        raise BankError(file, None, "must be a non-empty list of entries (each starting with '- id:')")
+        raise BankError(file, None, _("must be a non-empty list of entries (each starting with '- id:')"))
     return data
 
 
@@ -236,7 +240,8 @@ def _read_kpis(data: object) -> dict[str, BankKpi]:
                    optional=("categories", "toms_reference"))
         kpi_id = r.ident("id")
         if kpi_id in kpis:
-            r.fail("id", f"duplicate id {kpi_id!r} (also at {where[kpi_id]})")
+            r.fail("id", _("duplicate id {kpi_id!r} (also at {where})").format(
+                           kpi_id=kpi_id, where=where[kpi_id]))
         where[kpi_id] = f"[{i}]"
         kpis[kpi_id] = BankKpi(
             id=kpi_id,
@@ -252,7 +257,8 @@ def _read_kpis(data: object) -> dict[str, BankKpi]:
             toms_reference=r.text("toms_reference", default=""),
         )
         if len(kpis[kpi_id].toms_reference) > MAX_TOMS_REFERENCE:
-            r.fail("toms_reference", f"is too long (at most {MAX_TOMS_REFERENCE} characters)")
+            r.fail("toms_reference", _("is too long (at most {max_toms_reference} characters)").format(
+                                       max_toms_reference=MAX_TOMS_REFERENCE))
     return kpis
 
 
@@ -265,7 +271,8 @@ def _read_questions(data: object, kpis: Mapping[str, BankKpi]) -> tuple[BankQues
                              "word_limit", "evaluation_guidance", "kpis", "source"), optional=("services",))
         question_id = r.ident("id")
         if question_id in where:
-            r.fail("id", f"duplicate id {question_id!r} (also at {where[question_id]})")
+            r.fail("id", _("duplicate id {question_id!r} (also at {where})").format(
+                           question_id=question_id, where=where[question_id]))
         where[question_id] = f"[{i}]"
         categories = r.categories("categories")
         theme = r.choice("theme", THEMES, "theme")
@@ -289,8 +296,10 @@ def _read_questions(data: object, kpis: Mapping[str, BankKpi]) -> tuple[BankQues
             count = sum(1 for q in questions if q.theme == theme and category in q.categories)
             if count < MIN_QUESTIONS_PER_CELL:
                 raise BankError(QUESTIONS_FILE, None,
-                                f"{category} x {theme} has {count} question(s); "
-                                f"at least {MIN_QUESTIONS_PER_CELL} are needed")
+                                ngettext("{category} x {theme} has {count} question; at least {least} are needed",
+                                         "{category} x {theme} has {count} questions; at least {least} are needed",
+                                         count).format(category=category, theme=theme, count=count,
+                                                       least=MIN_QUESTIONS_PER_CELL))
     return tuple(questions)
 
 
@@ -301,17 +310,20 @@ def _question_kpis(r: Reader, kpis: Mapping[str, BankKpi], theme: str,
     for j, kpi_id in enumerate(r.items("kpis", least=1)):
         where = f"kpis[{j}]"
         if not isinstance(kpi_id, str):
-            r.fail(where, f"must be a KPI id, not {type(kpi_id).__name__}")
+            r.fail(where, _("must be a KPI id, not {name}").format(name=type(kpi_id).__name__))
         kpi = kpis.get(kpi_id)
         if kpi is None:
-            r.fail(where, f"unknown KPI {kpi_id!r} (not in {KPIS_FILE})")
+            r.fail(where, _("unknown KPI {kpi_id!r} (not in {kpis_file})").format(
+                            kpi_id=kpi_id, kpis_file=KPIS_FILE))
         if kpi_id in ids:
-            r.fail(where, f"KPI {kpi_id!r} is listed twice")
+            r.fail(where, _("KPI {kpi_id!r} is listed twice").format(kpi_id=kpi_id))
         if kpi.theme != theme:
-            r.fail(where, f"KPI {kpi_id!r} belongs to theme {kpi.theme!r}, not {theme!r}")
+            r.fail(where, _("KPI {kpi_id!r} belongs to theme {theme!r}, not {theme2!r}").format(
+                            kpi_id=kpi_id, theme=kpi.theme, theme2=theme))
         missing = [c for c in categories if kpi.categories and c not in kpi.categories]
         if missing:
-            r.fail(where, f"KPI {kpi_id!r} is not offered for category {missing[0]!r}")
+            r.fail(where, _("KPI {kpi_id!r} is not offered for category {missing!r}").format(
+                            kpi_id=kpi_id, missing=missing[0]))
         ids.append(kpi_id)
     return tuple(ids)
 
@@ -323,13 +335,13 @@ def _read_scoring(data: object) -> tuple[dict[str, ScoringScale], str, int]:
         r = Reader(SCORING_FILE, f"scales[{i}]", raw, required=("id", "name", "levels"))
         scale_id = r.choice("id", SCORING_SCALES, "scoring scale")
         if scale_id in scales:
-            r.fail("id", f"scale {scale_id!r} is defined twice")
+            r.fail("id", _("scale {scale_id!r} is defined twice").format(scale_id=scale_id))
         levels = tuple(_read_level(r, j, raw_level) for j, raw_level in enumerate(r.items("levels", least=2)))
         _check_coverage(r, scale_id, levels)
         scales[scale_id] = ScoringScale(id=scale_id, name=r.text("name"), levels=levels)
     for scale_id in SCORING_SCALES:
         if scale_id not in scales:
-            top.fail("scales", f"scale {scale_id!r} is missing")
+            top.fail("scales", _("scale {scale_id!r} is missing").format(scale_id=scale_id))
     default_scale = top.choice("default_scale", tuple(scales), "scoring scale")
     default_word_limit = top.integer("default_word_limit", *WORD_LIMIT_RANGE)
     return scales, default_scale, default_word_limit
@@ -341,7 +353,8 @@ def _read_level(scale: Reader, j: int, raw: object) -> ScoreLevel:
     if isinstance(label, int) and not isinstance(label, bool):
         label = str(label)
     if not isinstance(label, str) or level_range(label.strip()) is None:
-        r.fail("label", f"must be a score such as 3 or a band such as '21-40', not {label!r}")
+        r.fail("label", _("must be a score such as 3 or a band such as '21-40', not {label!r}").format(
+                          label=label))
     return ScoreLevel(label=label.strip(), name=r.text("name"), descriptor=r.text("descriptor"))
 
 
@@ -352,10 +365,12 @@ def _check_coverage(r: Reader, scale_id: str, levels: tuple[ScoreLevel, ...]) ->
     for j, level in enumerate(levels):
         low, high = level_range(level.label)  # type: ignore[misc]  # checked in _read_level
         if low != expected:
-            r.fail(f"levels[{j}].label", f"{level.label!r} does not follow on: the next level must start at "
-                   f"{expected}")
+            r.fail(f"levels[{j}].label", _("{label!r} does not follow on: the next level must start at "
+                                           "{expected}").format(label=level.label, expected=expected))
         if high > top:
-            r.fail(f"levels[{j}].label", f"{level.label!r} goes beyond the top of the {scale_id} scale")
+            r.fail(f"levels[{j}].label", _("{label!r} goes beyond the top of the {scale_id} scale").format(
+                                           label=level.label, scale_id=scale_id))
         expected = high + 1
     if expected != top + 1:
-        r.fail("levels", f"the levels stop at {expected - 1}; they must reach {top}")
+        r.fail("levels", _("the levels stop at {value}; they must reach {top}").format(
+                           value=expected - 1, top=top))

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from ..i18n import localized_file
+from ..i18n import _, localized_file
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -36,7 +36,7 @@ class _UniqueKeys(yaml.constructor.SafeConstructor):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
             if isinstance(key, str) and key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -85,11 +85,11 @@ def load_yaml_file(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise YamlFileError(f"is missing from {path.parent}") from None
+        raise YamlFileError(_("is missing from {parent}").format(parent=path.parent)) from None
     except UnicodeDecodeError as exc:
-        raise YamlFileError(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise YamlFileError(_("is not UTF-8 text (byte {start}); save it as UTF-8").format(start=exc.start)) from None
     except OSError as exc:
-        raise YamlFileError(f"cannot be read ({exc.strerror or exc})") from None
+        raise YamlFileError(_("cannot be read ({value})").format(value=exc.strerror or exc)) from None
     try:
         return yaml.load(text, Loader=_FastLoader)  # a (C)SafeLoader subclass: as safe as safe_load
     except (RecursionError, yaml.YAMLError):
@@ -97,12 +97,12 @@ def load_yaml_file(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)
     except RecursionError:
-        raise YamlFileError("is nested too deeply to be read") from None
+        raise YamlFileError(_("is nested too deeply to be read")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise YamlFileError(f"is not valid YAML: {problem}{where}") from None
+        raise YamlFileError(_("is not valid YAML: {problem}{where}").format(problem=problem, where=where)) from None
 
 
 def read_yaml(folder: Path, name: str) -> Node:
@@ -118,12 +118,12 @@ def read_yaml(folder: Path, name: str) -> Node:
 def kind(value: Any) -> str:
     """What a YAML value is, in the words of every resource file's messages (content, bank and rules)."""
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, dt.date):
-        return "a date"
-    return {str: "text", list: "a list", dict: "a mapping", type(None): "empty"}.get(
+        return _("a date")
+    return {str: _("text"), list: _("a list"), dict: _("a mapping"), type(None): _("empty")}.get(
         type(value), type(value).__name__)
 
 
@@ -145,10 +145,11 @@ class Node:
 
     def mapping(self) -> dict:
         if not isinstance(self.value, dict):
-            self.fail(f"must be a mapping of keys, not {kind(self.value)}")
+            self.fail(_("must be a mapping of keys, not {kind}").format(kind=kind(self.value)))
         for key in self.value:
             if not isinstance(key, str):
-                self.fail(f"has the key {key!r}, which must be written as text (put it in quotes)")
+                self.fail(_("has the key {key!r}, which must be written as text (put it in quotes)").format(
+                            key=key))
         return self.value
 
     def fields(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Node]:
@@ -157,10 +158,11 @@ class Node:
         allowed = required + optional
         for key in data:
             if key not in allowed:
-                self.child(key).fail(f"is not a known key here; the keys are {', '.join(allowed)}")
+                self.child(key).fail(_("is not a known key here; the keys are {allowed}").format(
+                                       allowed=', '.join(allowed)))
         for key in required:
             if key not in data:
-                self.child(key).fail("is missing")
+                self.child(key).fail(_("is missing"))
         return {key: self.child(key, value) for key, value in data.items()}
 
     def entries(self, ids: tuple[str, ...] | None = None) -> dict[str, Node]:
@@ -169,30 +171,30 @@ class Node:
         data = self.mapping()
         for key in data:
             if ids is not None and key not in ids:
-                self.child(key).fail(f"is not a known id; the ids are {', '.join(ids)}")
+                self.child(key).fail(_("is not a known id; the ids are {ids}").format(ids=', '.join(ids)))
             if not ID_PATTERN.match(key):
-                self.child(key).fail("is not a valid id (use lower-case letters, digits and _)")
+                self.child(key).fail(_("is not a valid id (use lower-case letters, digits and _)"))
         for key in ids or ():
             if key not in data:
-                self.child(key).fail("is missing")
+                self.child(key).fail(_("is missing"))
         return {key: self.child(key, data[key]) for key in (ids or tuple(data))}
 
     def items(self) -> list[Node]:
         """A non-empty list, one Node per item."""
         if not isinstance(self.value, list):
-            self.fail(f"must be a list, not {kind(self.value)}")
+            self.fail(_("must be a list, not {kind}").format(kind=kind(self.value)))
         if not self.value:
-            self.fail("must not be empty")
+            self.fail(_("must not be empty"))
         return [self.child(i, item) for i, item in enumerate(self.value)]
 
     def text(self) -> str:
         """Non-empty text as one paragraph: line breaks and runs of spaces become single spaces."""
         if not isinstance(self.value, str):
             hint = " (put it in quotes)" if isinstance(self.value, int | float | dt.date) else ""
-            self.fail(f"must be text, not {kind(self.value)}{hint}")
+            self.fail(_("must be text, not {kind}{hint}").format(kind=kind(self.value), hint=hint))
         cleaned = " ".join(self.value.split())
         if not cleaned:
-            self.fail("must not be empty")
+            self.fail(_("must not be empty"))
         return cleaned
 
     def paragraphs(self) -> str:
@@ -205,12 +207,13 @@ class Node:
         values = tuple(item.text() for item in self.items())
         for i, value in enumerate(values):
             if value in values[:i]:
-                self.child(i).fail(f"repeats item {values.index(value) + 1} of the list")
+                self.child(i).fail(_("repeats item {value} of the list").format(
+                                     value=values.index(value) + 1))
         return values
 
     def flag(self) -> bool:
         if not isinstance(self.value, bool):
-            self.fail(f"must be true or false, not {kind(self.value)}")
+            self.fail(_("must be true or false, not {kind}").format(kind=kind(self.value)))
         return self.value
 
     def date(self) -> dt.date:
@@ -223,4 +226,4 @@ class Node:
             except ValueError:
                 pass
         shown = repr(value) if isinstance(value, str) else kind(value)
-        self.fail(f"must be a real date written YYYY-MM-DD, not {shown}")
+        self.fail(_("must be a real date written YYYY-MM-DD, not {shown}").format(shown=shown))

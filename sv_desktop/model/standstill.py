@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..i18n import _
 from .tender import add_months
 
 PA23_STANDSTILL_DAYS = 8
@@ -44,7 +45,7 @@ def is_working_day(day: dt.date, subdivision: str = "ENG") -> bool:
 def nth_working_day(first: dt.date, count: int, subdivision: str = "ENG") -> dt.date:
     """The `count`th working day of a period beginning with `first` (`first` is day 1 if it is a working day)."""
     if count < 1:
-        raise ValueError("count must be at least 1")
+        raise ValueError(_("count must be at least 1"))
     day, seen = first, 0
     while True:
         if is_working_day(day, subdivision):
@@ -68,7 +69,7 @@ class Standstill:
     def after_review(self, decision_on: dt.date, subdivision: str = "ENG") -> dt.date:
         """PSR only: the last day of the 5 working days after a review that confirms the decision."""
         if self.regime != "psr":
-            raise ValueError("only the Provider Selection Regime has a further wait after a review")
+            raise ValueError(_("only the Provider Selection Regime has a further wait after a review"))
         return nth_working_day(decision_on + dt.timedelta(days=1), PSR_AFTER_REVIEW_DAYS, subdivision)
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from . import json_fields
 from .file_read import FileReadError, read_limited
 from .json_fields import TenderFileError
@@ -72,8 +73,8 @@ _text_list = json_fields.text_list_field
 def _cpv(data: dict) -> str:
     code = _text(data, "cpv_code", "")
     if code and not CPV_PATTERN.match(code):
-        raise TenderFileError("must be a CPV code written as 8 digits, a hyphen and a check digit "
-                              "(for example 60130000-8)", "cpv_code")
+        raise TenderFileError(_("must be a CPV code written as 8 digits, a hyphen and a check digit "
+                                "(for example 60130000-8)"), "cpv_code")
     return code
 
 
@@ -84,26 +85,29 @@ def tender_from_dict(data: Any) -> Tender:
     """Build a Tender from parsed JSON, or raise TenderFileError naming the first bad key."""
 
     if not isinstance(data, dict):
-        raise TenderFileError(f"the file must hold one JSON object, not {_kind(data)}")
+        raise TenderFileError(_("the file must hold one JSON object, not {kind}").format(kind=_kind(data)))
     if data.get("format") != FORMAT_NAME:
         if "format" not in data:
-            raise TenderFileError("is required (this does not look like an sv-desktop tender file)", "format")
-        raise TenderFileError(f"must be {FORMAT_NAME!r}, not {data.get('format')!r}", "format")
+            raise TenderFileError(_("is required (this does not look like an sv-desktop tender file)"), "format")
+        raise TenderFileError(_("must be {format_name!r}, not {get!r}").format(
+                                format_name=FORMAT_NAME, get=data.get('format')), "format")
     version = data.get("format_version")
     if "format_version" not in data:
-        raise TenderFileError("is required", "format_version")
+        raise TenderFileError(_("is required"), "format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise TenderFileError(f"must be the number {FORMAT_VERSION}, not {version!r}", "format_version")
+        raise TenderFileError(_("must be the number {format_version}, not {version!r}").format(
+                                format_version=FORMAT_VERSION, version=version), "format_version")
     if version != FORMAT_VERSION:
         newer = " (written by a newer version of sv-desktop)" if version > FORMAT_VERSION else ""
-        raise TenderFileError(f"{version} is not supported{newer}; this version reads {FORMAT_VERSION}",
+        raise TenderFileError(_("{version} is not supported{newer}; this version reads {format_version}").format(
+                                version=version, newer=newer, format_version=FORMAT_VERSION),
                               "format_version")
 
     reference = _text(data, "reference", "", required=True, max_len=100).strip()
     if not reference:
-        raise TenderFileError("must not be empty", "reference")
+        raise TenderFileError(_("must not be empty"), "reference")
     if any(ord(c) < 32 for c in reference):
-        raise TenderFileError("must not contain control characters", "reference")
+        raise TenderFileError(_("must not contain control characters"), "reference")
     title = _text(data, "title", "", required=True, max_len=1000)
     category = _choice(data, "category", "", CATEGORIES, required=True)
 
@@ -112,10 +116,10 @@ def tender_from_dict(data: Any) -> Tender:
     for i, raw in enumerate(_list(data, "themes", "", required=True)):
         path = f"themes[{i}]."
         if not isinstance(raw, dict):
-            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"themes[{i}]")
+            raise TenderFileError(_("must be an object, not {kind}").format(kind=_kind(raw)), f"themes[{i}]")
         theme = _choice(raw, "theme", path, THEMES, required=True)
         if theme in seen:
-            raise TenderFileError(f"{theme!r} is listed twice", f"themes[{i}].theme")
+            raise TenderFileError(_("{theme!r} is listed twice").format(theme=theme), f"themes[{i}].theme")
         seen.add(theme)
         themes.append(ThemeChoice(
             theme=theme,
@@ -129,7 +133,7 @@ def tender_from_dict(data: Any) -> Tender:
     for i, raw in enumerate(_list(data, "kpis", "")):
         path = f"kpis[{i}]."
         if not isinstance(raw, dict):
-            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"kpis[{i}]")
+            raise TenderFileError(_("must be an object, not {kind}").format(kind=_kind(raw)), f"kpis[{i}]")
         # An empty name is kept as typed (the wizard saves work in progress); the key itself is required.
         name = _text(raw, "name", path, required=True)
         kpis.append(Kpi(
@@ -149,7 +153,7 @@ def tender_from_dict(data: Any) -> Tender:
     for i, raw in enumerate(_list(data, "questions", "")):
         path = f"questions[{i}]."
         if not isinstance(raw, dict):
-            raise TenderFileError(f"must be an object, not {_kind(raw)}", f"questions[{i}]")
+            raise TenderFileError(_("must be an object, not {kind}").format(kind=_kind(raw)), f"questions[{i}]")
         text = _text(raw, "text", path, required=True)
         questions.append(Question(
             theme=_choice(raw, "theme", path, THEMES, required=True),
@@ -170,7 +174,7 @@ def tender_from_dict(data: Any) -> Tender:
     lots_raw = _obj(data, "lots", "")
     divided = lots_raw.get("divided")
     if divided is not None and not isinstance(divided, bool):
-        raise TenderFileError(f"must be true, false or null, not {_kind(divided)}", "lots.divided")
+        raise TenderFileError(_("must be true, false or null, not {kind}").format(kind=_kind(divided)), "lots.divided")
     lot_count = None
     if lots_raw.get("lot_count") is not None:
         lot_count = int(_number(lots_raw, "lot_count", "lots.", low=Decimal(1), high=Decimal(1000),
@@ -194,7 +198,7 @@ def tender_from_dict(data: Any) -> Tender:
     leads: dict[str, str] = {}
     for role in leads_raw:
         if role not in ROLES:
-            raise TenderFileError(f"is not a role; roles are {', '.join(ROLES)}", f"leads.{role}")
+            raise TenderFileError(_("is not a role; roles are {roles}").format(roles=', '.join(ROLES)), f"leads.{role}")
         leads[role] = _text(leads_raw, role, "leads.")
 
     tender = Tender(
@@ -244,10 +248,10 @@ def _scalar_text(obj: dict, key: str, path: str) -> str:
     """Baseline and target may be written as numbers or text; both are kept as text."""
     value = obj.get(key)
     if isinstance(value, bool):
-        raise TenderFileError("must be text or a number, not true/false", f"{path}{key}")
+        raise TenderFileError(_("must be text or a number, not true/false"), f"{path}{key}")
     if isinstance(value, int | float | Decimal):
         if isinstance(value, float) and not math.isfinite(value):
-            raise TenderFileError("must be a finite number", f"{path}{key}")
+            raise TenderFileError(_("must be a finite number"), f"{path}{key}")
         return str(value)
     return _text(obj, key, path, )
 
@@ -271,34 +275,35 @@ def parse_tender_json(text: str | bytes) -> Tender:
     """Parse the text of a .svtender.json file."""
     if isinstance(text, bytes):
         if len(text) > MAX_FILE_BYTES:
-            raise TenderFileError(f"the file is too large ({len(text):,} bytes) to be a tender")
+            raise TenderFileError(_("the file is too large ({count:,} bytes) to be a tender").format(
+                                    count=len(text)))
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise TenderFileError(f"the file is not UTF-8 text (byte {exc.start})") from None
+            raise TenderFileError(_("the file is not UTF-8 text (byte {start})").format(start=exc.start)) from None
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant,
                           object_pairs_hook=ObjectCounter())
     except LimitError as exc:
         raise TenderFileError(str(exc)) from None
     except json.JSONDecodeError as exc:
-        raise TenderFileError(f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                              f"column {exc.colno}") from None
+        raise TenderFileError(_("the file is not valid JSON: {msg} at line {lineno}, column {colno}").format(
+                                msg=exc.msg, lineno=exc.lineno, colno=exc.colno)) from None
     except ValueError as exc:
-        raise TenderFileError(f"the file is not valid JSON: {exc}") from None
+        raise TenderFileError(_("the file is not valid JSON: {exc}").format(exc=exc)) from None
     except RecursionError:
-        raise TenderFileError("the file is nested too deeply to be a tender") from None
+        raise TenderFileError(_("the file is nested too deeply to be a tender")) from None
     try:
         check_tender_data(data)
     except LimitError as exc:
         raise TenderFileError(str(exc).removeprefix(f"{exc.key}: "), exc.key) from None
     except RecursionError:
-        raise TenderFileError("the file is nested too deeply to be a tender") from None
+        raise TenderFileError(_("the file is nested too deeply to be a tender")) from None
     return tender_from_dict(data)
 
 
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 def read_tender_file(path: str | Path) -> Tender:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..i18n import _
+
 MULTIPLIERS: dict[str, Decimal] = {
     "k": Decimal(1000), "thousand": Decimal(1000),
     "m": Decimal(1000000), "mn": Decimal(1000000), "million": Decimal(1000000),
@@ -44,42 +46,52 @@ def _multiplier(typed: str, what: str, example: str, money: bool) -> Decimal:
     if money and word in MULTIPLIERS:
         return MULTIPLIERS[word]
     if money and any(name.startswith(word) for name in MULTIPLIERS):
-        raise NumberError(f"Finish '{typed}' (k, m, million or bn) or use digits, for example {example}.")
+        raise NumberError(_("Finish '{typed}' (k, m, million or bn) or use digits, for example "
+                            "{example}.").format(typed=typed, example=example))
     if re.fullmatch(r"[oOlI]+", typed):
-        raise NumberError(f"'{typed}' looks like letters where digits belong: use digits only for {what}, "
-                          f"for example {example}.")
+        raise NumberError(_("'{typed}' looks like letters where digits belong: use digits only for "
+                            "{what}, for example {example}.").format(typed=typed, what=what, example=example))
     if money:
-        raise NumberError(f"'{typed[:12]}' is not a multiplier: use k, m, million or bn, for example {example}.")
-    raise NumberError(f"Use digits only for {what}, for example {example}.")
+        raise NumberError(_("'{typed}' is not a multiplier: use k, m, million or bn, for example "
+                            "{example}.").format(typed=typed[:12], example=example))
+    raise NumberError(_("Use digits only for {what}, for example {example}.").format(
+                        what=what, example=example))
 
 
 def read_number(text: str, what: str, example: str, *, money: bool = False, percent: bool = False) -> Decimal:
     """The number typed, exactly; `NumberError` for empty, half-typed or ambiguous text."""
     body = _strip_marks(text, money, percent)
     if not body:
-        raise NumberError(f"Enter {what}, for example {example}.")
+        raise NumberError(_("Enter {what}, for example {example}.").format(what=what, example=example))
     shape = _SHAPE.fullmatch(body)
     if not shape:
         bad = next((ch for ch in body if not (ch.isascii() and (ch.isalnum() or ch in ",.+- "))), "")
         if bad:
-            raise NumberError(f"'{bad}' cannot be part of a number: use digits for {what}, for example {example}.")
+            raise NumberError(_("'{bad}' cannot be part of a number: use digits for {what}, for "
+                                "example {example}.").format(bad=bad, what=what, example=example))
         if re.search(r"[A-Za-z]", body) and re.search(r"[A-Za-z][\s,.]*\d", body):
-            raise NumberError(f"There are letters among the digits: use digits only for {what}, "
-                              f"for example {example}.")
-        raise NumberError(f"Use digits only for {what}, for example {example}.")
+            raise NumberError(_("There are letters among the digits: use digits only for {what}, for "
+                                "example {example}.").format(what=what, example=example))
+        raise NumberError(_("Use digits only for {what}, for example {example}.").format(
+                            what=what, example=example))
     number, word = shape.group("num"), shape.group("word")
     multiplier = _multiplier(word, what, example, money) if word else Decimal(1)
     if not number:
-        raise NumberError(f"Put the figure before '{word}', for example {example}.")
+        raise NumberError(_("Put the figure before '{word}', for example {example}.").format(
+                            word=word, example=example))
     match = _NUMBER.fullmatch(number)
     if not match or not (match.group("int") or match.group("frac")):
         if number.count(".") > 1:
-            raise NumberError(f"There is more than one decimal point: check {what}, for example {example}.")
+            raise NumberError(_("There is more than one decimal point: check {what}, for example "
+                                "{example}.").format(what=what, example=example))
         if "," in number:
-            raise NumberError(f"Put commas every three digits (1,200,000) or leave them out: check {what}.")
+            raise NumberError(_("Put commas every three digits (1,200,000) or leave them out: check "
+                                "{what}.").format(what=what))
         if number.endswith("."):
-            raise NumberError(f"Finish the number after the decimal point, for example {example}.")
-        raise NumberError(f"Use digits only for {what}, for example {example}.")
+            raise NumberError(_("Finish the number after the decimal point, for example {example}.").format(
+                                example=example))
+        raise NumberError(_("Use digits only for {what}, for example {example}.").format(
+                            what=what, example=example))
     digits = (match.group("int") or "0").replace(",", "")
     frac = match.group("frac")
     value = Decimal(f"{match.group('sign')}{digits}" + (f".{frac}" if frac is not None else ""))

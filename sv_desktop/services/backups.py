@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import store
+from ..i18n import _
 from ..paths import app_paths, database_url_from_env
 from .errors import DatabaseInUse, ServiceError
 
@@ -65,7 +66,7 @@ def one_writer(data_dir: str | Path | None, database_url: str | None, what: str)
 def restore_local_backup(data_dir: str | Path | None, backup: Path) -> Restored:
     """Put `backup` in place of the data folder's database, holding the instance lock; the current database
     is backed up and kept aside first. Says where both went."""
-    with one_writer(data_dir, None, "restore"):
+    with one_writer(data_dir, None, _("restore")):
         try:
             outcome = store.restore_backup_reporting(app_paths(data_dir), Path(backup))
         except store.StoreError as exc:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model.evaluation import (
     BidderResult,
     Evaluation,
@@ -81,10 +82,12 @@ class EvaluationUseCases:
         """Freeze the questions as issued and open individual scoring; the tender moves to Evaluation."""
         tender = self.get(reference)
         if self.get_evaluation(reference) is not None:
-            raise ServiceError(f"The evaluation of {reference} has already started.")
+            raise ServiceError(_("The evaluation of {reference} has already started.").format(
+                                 reference=reference))
         questions = self.issued_questions(tender)
         if not questions:
-            raise ServiceError(f"{reference} has no questions to evaluate: set them in the wizard first.")
+            raise ServiceError(_("{reference} has no questions to evaluate: set them in the wizard "
+                                 "first.").format(reference=reference))
         evaluation = Evaluation(questions=questions, pack_version=pack_version or f"as at {self._today():%d/%m/%Y}",
                                 social_value_weight_pct=tender.social_value_weighting_pct)
         saved = self.save_evaluation(reference, evaluation)
@@ -101,7 +104,8 @@ class EvaluationUseCases:
         """Read, change and save in one step; the model's refusals become plain ServiceErrors."""
         evaluation = self.get_evaluation(reference)
         if evaluation is None:
-            raise ServiceError(f"The evaluation of {reference} has not started.")
+            raise ServiceError(_("The evaluation of {reference} has not started.").format(
+                                 reference=reference))
         try:
             change(evaluation)
         except EvaluationError as exc:
@@ -113,7 +117,8 @@ class EvaluationUseCases:
     def evaluation_results(self, reference: str) -> list[BidderResult]:
         evaluation = self.get_evaluation(reference)
         if evaluation is None:
-            raise ServiceError(f"The evaluation of {reference} has not started.")
+            raise ServiceError(_("The evaluation of {reference} has not started.").format(
+                                 reference=reference))
         problem = evaluation.weights_problem()
         if problem:
             raise ServiceError(problem)
@@ -135,11 +140,13 @@ class EvaluationUseCases:
         (one per question whose consensus records a commitment; the manager edits them afterwards)."""
         evaluation = self.get_evaluation(reference)
         if evaluation is None or evaluation.status != "complete":
-            raise ServiceError("Close moderation (every consensus score agreed, with its reason) before the award.")
+            raise ServiceError(_("Close moderation (every consensus score agreed, with its reason) "
+                                 "before the award."))
         bidder = evaluation.bidder(bidder_name)
         best = winners(evaluation).get(bidder.lot, [])
         if bidder_name not in best:
-            raise ServiceError(f"{bidder_name} is not ranked first" + (f" in lot {bidder.lot}." if bidder.lot else "."))
+            raise ServiceError(_("{bidder_name} is not ranked first").format(bidder_name=bidder_name) + (_(" in lot {lot}.").format(
+                                                                         lot=bidder.lot) if bidder.lot else "."))
         tender = copy.deepcopy(self.get(reference))
         tender.award.supplier = Supplier(bidder.name, bidder.postcode, bidder.sme, bidder.vcse)
         tender.award.awarded_on = awarded_on or self._today()
@@ -165,7 +172,7 @@ class EvaluationUseCases:
         tender = self.get(reference)
         evaluation = self._evaluation(reference)
         if not evaluation.panel or not evaluation.bidders:
-            raise ServiceError("Add the bidders and the panel before making the evaluator workbooks.")
+            raise ServiceError(_("Add the bidders and the panel before making the evaluator workbooks."))
         ctx = self._pack_context(tender)
         used = {q.scale_id for q in evaluation.questions}
         scales = {scale: [(level.label, level.name, level.descriptor) for level in ctx.scales.get(scale, ())]
@@ -174,7 +181,8 @@ class EvaluationUseCases:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ServiceError(f"The folder {folder} cannot be used ({exc.strerror or exc}).") from exc
+            raise ServiceError(_("The folder {folder} cannot be used ({value}).").format(
+                                 folder=folder, value=exc.strerror or exc)) from exc
         written = []
         for member in evaluation.panel:
             name = f"{safe_name(reference)} evaluation {safe_name(member.name)}.xlsx"
@@ -191,16 +199,17 @@ class EvaluationUseCases:
 
         evaluation = self._evaluation(reference)
         if evaluation.status != "scoring":
-            raise ServiceError("Individual scores are locked: moderation has opened.")
+            raise ServiceError(_("Individual scores are locked: moderation has opened."))
         found: list[IndividualScore] = []
         evaluators: set[str] = set()
         for path in paths:
             try:
                 evaluator, scores = read_evaluator_workbook(Path(path), evaluation, reference)
             except WorkbookError as exc:
-                raise ServiceError(f"Nothing was imported: {exc}") from exc
+                raise ServiceError(_("Nothing was imported: {exc}").format(exc=exc)) from exc
             if evaluator in evaluators:
-                raise ServiceError(f"Nothing was imported: two workbooks are for {evaluator}.")
+                raise ServiceError(_("Nothing was imported: two workbooks are for {evaluator}.").format(
+                                     evaluator=evaluator))
             evaluators.add(evaluator)
             found += scores
 
@@ -213,7 +222,8 @@ class EvaluationUseCases:
     def _evaluation(self, reference: str) -> Evaluation:
         evaluation = self.get_evaluation(reference)
         if evaluation is None:
-            raise ServiceError(f"The evaluation of {reference} has not started.")
+            raise ServiceError(_("The evaluation of {reference} has not started.").format(
+                                 reference=reference))
         return evaluation
 
     def records_kept_until(self, reference: str) -> dt.date | None:

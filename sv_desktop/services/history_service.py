@@ -9,6 +9,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model.history import HistoryEntry
 from ..model.tender import Tender
 from ..model.tender_file import TenderFileError, parse_tender_json
@@ -37,7 +38,8 @@ class HistoryUseCases:
         try:
             return parse_tender_json(text)
         except TenderFileError as exc:
-            raise InvalidTenderError(f"That version of {reference} cannot be read back: {exc}.") from exc
+            raise InvalidTenderError(_("That version of {reference} cannot be read back: {exc}.").format(
+                                       reference=reference, exc=exc)) from exc
 
     def restore_version(self, reference: str, entry_id: int) -> Tender:
         """Make an earlier version the current one (a new version: the history keeps everything). The
@@ -45,7 +47,8 @@ class HistoryUseCases:
         old = self.tender_at(reference, entry_id)
         current = self.get(reference)
         if old.reference != reference:
-            raise NotFoundError(f"That version belongs to {old.reference}, not {reference}.")
+            raise NotFoundError(_("That version belongs to {reference}, not {reference2}.").format(
+                                  reference=old.reference, reference2=reference))
         old.version = current.version
         old.updated_at = current.updated_at
         with self._guard():

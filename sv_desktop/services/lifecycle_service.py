@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model import compliance
 from ..model.kpi_reminders import DELIVERY_STAGES, KpiReminder, kpi_reminders
 from ..model.pipeline import PIPELINE_MONTHS, STAGE_NAMES, upcoming
@@ -56,7 +57,7 @@ class LifecycleUseCases:
     def pipeline(self, months: int = PIPELINE_MONTHS) -> list[TenderSummary]:
         """Tenders with a notice date in the next `months` months, soonest first."""
         if not 1 <= months <= 120:
-            raise ServiceError(f"The pipeline covers 1 to 120 months, not {months}.")
+            raise ServiceError(_("The pipeline covers 1 to 120 months, not {months}.").format(months=months))
         return upcoming(self.list_tenders(), self._today(), months)
 
     def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
@@ -68,7 +69,8 @@ class LifecycleUseCases:
         out = Path(out)
         suffix = out.suffix.lower()
         if suffix not in (".csv", ".xlsx"):
-            raise ServiceError(f"The pipeline is exported as .csv or .xlsx, not {out.name!r}.")
+            raise ServiceError(_("The pipeline is exported as .csv or .xlsx, not {name!r}.").format(
+                                 name=out.name))
         chosen = list(rows) if rows is not None else self.pipeline(months)
         labels = PipelineLabels(
             categories={key: guide.label for key, guide in self.content.categories.items()},
@@ -108,7 +110,8 @@ class LifecycleUseCases:
         writers = {".xlsx": write_notice_xlsx, ".json": write_notice_json}
         writer = writers.get(out.suffix.lower())
         if writer is None:
-            raise ServiceError(f"The pipeline notice is written as .xlsx or .json, not {out.name!r}.")
+            raise ServiceError(_("The pipeline notice is written as .xlsx or .json, not {name!r}.").format(
+                                 name=out.name))
         notice = self.pipeline_notice(year)
         try:
             written = writer(notice, out, organisation=self.settings.organisation or
@@ -128,7 +131,8 @@ class LifecycleUseCases:
 
         out = Path(out)
         if out.suffix.lower() != ".json":
-            raise ServiceError(f"Open contracting data is written as .json, not {out.name!r}.")
+            raise ServiceError(_("Open contracting data is written as .json, not {name!r}.").format(
+                                 name=out.name))
         if pipeline_year is not None:
             figures = self.rules.figures.pipeline_notice
             start, end = notice_window(pipeline_year, figures)
@@ -138,7 +142,7 @@ class LifecycleUseCases:
         elif references:
             tenders = [self.get(reference) for reference in dict.fromkeys(references)]
         else:
-            raise ServiceError("Name the tenders to publish, or a pipeline notice year.")
+            raise ServiceError(_("Name the tenders to publish, or a pipeline notice year."))
         org = self.settings
         publisher = Publisher(name=org.organisation or self.content.organisation.name,
                               identifier=org.organisation_identifier,
@@ -172,7 +176,8 @@ class LifecycleUseCases:
         writers = {".xlsx": write_performance_xlsx, ".json": write_performance_json}
         writer = writers.get(out.suffix.lower())
         if writer is None:
-            raise ServiceError(f"Performance notice data is written as .xlsx or .json, not {out.name!r}.")
+            raise ServiceError(_("Performance notice data is written as .xlsx or .json, not {name!r}.").format(
+                                 name=out.name))
         years = self.performance_notices()
         try:
             written = writer(years, out, organisation=self.settings.organisation or self.content.organisation.name)
@@ -201,10 +206,11 @@ class LifecycleUseCases:
         end = end or self._today()
         start = start or compliance.default_period(end)[0]
         if start > end:
-            raise ServiceError(f"The report period starts ({start:%d/%m/%Y}) after it ends "
-                                     f"({end:%d/%m/%Y}); choose a start date before the end date.")
+            raise ServiceError(_("The report period starts ({start:%d/%m/%Y}) after it ends "
+                                 "({end:%d/%m/%Y}); choose a start date before the end date.").format(
+                                 start=start, end=end))
         if (end - start).days > MAX_PERIOD_DAYS:
-            raise ServiceError("The report period can be at most 20 years long.")
+            raise ServiceError(_("The report period can be at most 20 years long."))
         return start, end
 
     def compliance_report(self, start: dt.date | None = None,
@@ -267,7 +273,8 @@ class LifecycleUseCases:
         writers = {".pdf": write_report_pdf, ".xlsx": write_report_xlsx}
         writer = writers.get(out.suffix.lower())
         if writer is None:
-            raise ServiceError(f"The report is exported as .pdf or .xlsx, not {out.name!r}.")
+            raise ServiceError(_("The report is exported as .pdf or .xlsx, not {name!r}.").format(
+                                 name=out.name))
         report = self.compliance_report(start, end)
         try:
             return writer(report, out)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..export.brief_content import brief_blockers, build_brief
 from ..export.context import PackContext
 from ..export.pack_content import build_pack
+from ..i18n import _
 from ..model.supplier_text import names_in_supplier_text
 from ..model.tender import Tender
 from .errors import InvalidTenderError
@@ -33,5 +34,6 @@ def refuse_named_suppliers(tender: Tender) -> None:
     found = names_in_supplier_text(tender)
     if found:
         where, name = found[0]
-        raise InvalidTenderError(f"\u201c{where}\u201d names {name}, a supplier met at pre-market engagement; "
-                                 "remove the name before exporting, as supplier documents never name them.")
+        raise InvalidTenderError(_("“{where}” names {name}, a supplier met at pre-market engagement; "
+                                   "remove the name before exporting, as supplier documents never name "
+                                   "them.").format(where=where, name=name))

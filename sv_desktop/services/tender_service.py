@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import store
+from ..i18n import _
 from ..masking import mask_secrets
 from ..model import rules
 from ..model.content import Content, load_content
@@ -102,7 +103,8 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
         try:
             self.settings.save()
         except OSError as exc:
-            raise ServiceError(f"The settings could not be saved ({exc.strerror or exc}).") from exc
+            raise ServiceError(_("The settings could not be saved ({value}).").format(
+                                 value=exc.strerror or exc)) from exc
 
     def close(self) -> None:
         self._store.close()
@@ -148,7 +150,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
     def save(self, tender: Tender, previous_reference: str | None = None) -> Tender:
         """Save (autosave calls this); the stored compliance state follows the policy check."""
         if not tender.reference.strip():
-            raise ServiceError("A tender needs a reference before it can be saved.")
+            raise ServiceError(_("A tender needs a reference before it can be saved."))
         _within_limits(tender)
         with _plain_errors():
             if tender.version == 0:
@@ -270,7 +272,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
         try:
             return load_profiles(trust_folder=self.data_dir / TRUST_FOLDER)
         except ContentError as exc:
-            raise ServiceError(f"A portal profile cannot be used: {exc}") from exc
+            raise ServiceError(_("A portal profile cannot be used: {exc}").format(exc=exc)) from exc
 
     def export_portal(self, tender: Tender, out: Path, profile: str = "neutral") -> tuple[Path, list[str]]:
         """The questions as a portal import workbook (.xlsx or .csv) in the profile's layout.
@@ -282,10 +284,11 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
 
         profiles = self._portal_profiles()
         if profile not in profiles:
-            raise ServiceError(f"There is no portal profile {profile!r}; the profiles are "
-                               f"{', '.join(sorted(profiles))}.")
+            raise ServiceError(_("There is no portal profile {profile!r}; the profiles are {sorted}.").format(
+                                 profile=profile, sorted=', '.join(sorted(profiles))))
         if Path(out).suffix.lower() not in (".xlsx", ".csv"):
-            raise ServiceError(f"A portal workbook is written as .xlsx or .csv, not {Path(out).name!r}.")
+            raise ServiceError(_("A portal workbook is written as .xlsx or .csv, not {name!r}.").format(
+                                 name=Path(out).name))
         descriptions = {
             theme_id: "NHS priority areas: " + "; ".join(theme.nhs_priority_areas)
             for theme_id, theme in self.content.themes.items() if theme.nhs_priority_areas
@@ -366,8 +369,8 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
         database was kept (None when there was none).
         """
         if not self._store.is_sqlite:
-            raise ServiceError("Restore works on the local database only; a shared database is restored by "
-                               "its server's administrator.")
+            raise ServiceError(_("Restore works on the local database only; a shared database is "
+                                 "restored by its server's administrator."))
         paths = self._store.paths
         self._store.close()
         try:
@@ -392,7 +395,8 @@ def _within_limits(tender: Tender) -> None:
     try:
         check_tender(tender)
     except LimitError as exc:
-        raise InvalidTenderError(f"{tender.reference or 'This tender'} is too large to keep: {exc}.") from exc
+        raise InvalidTenderError(_("{value} is too large to keep: {exc}.").format(
+                                   value=tender.reference or _("This tender"), exc=exc)) from exc
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,
@@ -408,8 +412,8 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
         paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         store.make_private(paths.data_dir)  # user-only, team mode too: settings.json may hold the address
     except OSError as exc:
-        raise ServiceError(f"The data folder {paths.data_dir} cannot be created "
-                           f"({exc.strerror or exc}).") from exc
+        raise ServiceError(_("The data folder {data_dir} cannot be created ({value}).").format(
+                             data_dir=paths.data_dir, value=exc.strerror or exc)) from exc
     settings = load_settings(paths)
     url = database_url or database_url_from_env() or settings.database_url or None
     try:
@@ -426,8 +430,8 @@ def open_service(data_dir: str | Path | None = None, database_url: str | None = 
         service = TenderService(tender_store, settings)
     except ValueError as exc:  # ContentError, BankError, RulesError: a damaged file under resources/
         tender_store.close()
-        raise ServiceError(f"The app's own content files are damaged and must be repaired or "
-                           f"reinstalled: {exc}") from exc
+        raise ServiceError(_("The app's own content files are damaged and must be repaired or "
+                             "reinstalled: {exc}").format(exc=exc)) from exc
     if backup:
         service._backup_quietly("startup")
     return service

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sv_desktop.paths import AppPaths
 
+from ..i18n import _
 from .busy import busy_error, ensure_not_in_use, is_busy_error
 from .errors import DatabaseDamagedError, StoreError
 from .folder import RESTORING_PREFIX
@@ -112,12 +113,12 @@ def write_backup(source: sqlite3.Connection, paths: AppPaths, reason: str, now: 
         copy_database(source, target)
         return target
     except OSError as exc:
-        raise StoreError(f"The backup could not be written to {paths.backups}: {exc.strerror or exc}. "
-                         "Check there is free disk space.") from None
+        raise StoreError(_("The backup could not be written to {backups}: {value}. Check there is free "
+                           "disk space.").format(backups=paths.backups, value=exc.strerror or exc)) from None
     except sqlite3.Error as exc:
         if is_busy_error(exc):
             raise busy_error(paths.database, paths.lock_file) from None
-        raise StoreError(f"The backup could not be made: {exc}.") from None
+        raise StoreError(_("The backup could not be made: {exc}.").format(exc=exc)) from None
 
 
 def backup_file(paths: AppPaths, reason: str, now: dt.datetime) -> Path:
@@ -268,7 +269,8 @@ def confirm_damaged(database: Path) -> None:
     except DatabaseDamagedError:
         return
     ensure_not_in_use(database, database.with_name(LOCK_FILE))
-    raise StoreError(f"The database {database} is not damaged, so it was left where it is.")
+    raise StoreError(_("The database {database} is not damaged, so it was left where it is.").format(
+                       database=database))
 
 
 def move_damaged_aside(paths: AppPaths, now: dt.datetime | None = None) -> Path:
@@ -276,14 +278,15 @@ def move_damaged_aside(paths: AppPaths, now: dt.datetime | None = None) -> Path:
 
     Only a file that fails the checks is moved (see `confirm_damaged`)."""
     if not paths.database.exists():
-        raise StoreError(f"There is no database file at {paths.database} to move aside.")
+        raise StoreError(_("There is no database file at {database} to move aside.").format(
+                           database=paths.database))
     confirm_damaged(paths.database)
     target = paths.damaged / f"sv-desktop-{_stamp(now or dt.datetime.now(dt.UTC))}.sqlite3"
     try:
         return _move_with_side_files(paths.database, target)
     except OSError as exc:
-        raise StoreError(f"The damaged database could not be moved to {paths.damaged}: "
-                         f"{exc.strerror or exc}.") from None
+        raise StoreError(_("The damaged database could not be moved to {damaged}: {value}.").format(
+                           damaged=paths.damaged, value=exc.strerror or exc)) from None
 
 
 def restore_backup(paths: AppPaths, backup_file_path: Path, now: dt.datetime | None = None) -> Path | None:
@@ -307,14 +310,17 @@ def restore_backup_reporting(paths: AppPaths, backup_file_path: Path,
     try:
         revisions = inspect_file(backup_file_path, full=True)
     except DatabaseDamagedError as exc:
-        raise StoreError(f"{backup_file_path.name} cannot be restored: {exc.reason}.") from None
+        raise StoreError(_("{name} cannot be restored: {reason}.").format(
+                           name=backup_file_path.name, reason=exc.reason)) from None
     if not revisions:
-        raise StoreError(f"{backup_file_path.name} cannot be restored: it is not an sv-desktop backup.")
+        raise StoreError(_("{name} cannot be restored: it is not an sv-desktop backup.").format(
+                           name=backup_file_path.name))
     if unknown_revisions(revisions):
-        raise StoreError(f"{backup_file_path.name} cannot be restored: it was written by a newer version of "
-                         "sv-desktop.")
+        raise StoreError(_("{name} cannot be restored: it was written by a newer version of sv-desktop.").format(
+                           name=backup_file_path.name))
     if not backup_file_path.is_file():
-        raise StoreError(f"{backup_file_path} cannot be restored: it is not a file.")
+        raise StoreError(_("{backup_file_path} cannot be restored: it is not a file.").format(
+                           backup_file_path=backup_file_path))
 
     paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     healthy = paths.database.exists() and is_good(paths.database)  # in use: DatabaseBusyError, nothing done
@@ -344,8 +350,8 @@ def restore_backup_reporting(paths: AppPaths, backup_file_path: Path,
         incoming.unlink(missing_ok=True)
         if is_busy_error(exc):
             raise busy_error(paths.database, paths.data_dir / LOCK_FILE) from None
-        raise StoreError(f"The backup could not be restored: {getattr(exc, 'strerror', None) or exc}. "
-                         "Nothing was deleted.") from None
+        raise StoreError(_("The backup could not be restored: {value}. Nothing was deleted.").format(
+                           value=getattr(exc, 'strerror', None) or exc)) from None
     except BaseException:
         incoming.unlink(missing_ok=True)
         raise

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from ..i18n import _
 from .errors import DatabaseBusyError
 
 WAIT_SECONDS = 5.0
@@ -80,7 +81,7 @@ def _alive(pid: int) -> bool:
 
 def busy_error(database: Path, lock_file: Path | None = None) -> DatabaseBusyError:
     holder = lock_holder(lock_file) if lock_file is not None else None
-    return DatabaseBusyError(database, holder or "another program")
+    return DatabaseBusyError(database, holder or _("another program"))
 
 
 def retry_while_busy(attempt: Callable[[], T], *, seconds: float | None = None,

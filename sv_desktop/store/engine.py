@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from sv_desktop.masking import mask_secrets
 
+from ..i18n import _
 from . import busy
 from .errors import StoreError
 
@@ -44,17 +45,19 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError, TypeError):
-        raise StoreError(f"The database address {shown} is not a valid database URL; it should look like "
-                         f"{example}.") from None
+        raise StoreError(_("The database address {shown} is not a valid database URL; it should look "
+                           "like {example}.").format(shown=shown, example=example)) from None
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
-        raise StoreError(f"The database address {shown} names a {backend!r} database; sv-desktop works "
-                         f"with PostgreSQL ({example}) or its own SQLite file.") from None
+        raise StoreError(_("The database address {shown} names a {backend!r} database; sv-desktop "
+                           "works with PostgreSQL ({example}) or its own SQLite file.").format(
+                           shown=shown, backend=backend, example=example)) from None
     try:
         parsed.get_dialect()
     except (NoSuchModuleError, ArgumentError, ImportError):
-        raise StoreError(f"The database address {shown} asks for the driver {parsed.drivername!r}, which "
-                         f"sv-desktop does not include; use {example}.") from None
+        raise StoreError(_("The database address {shown} asks for the driver {drivername!r}, which "
+                           "sv-desktop does not include; use {example}.").format(
+                           shown=shown, drivername=parsed.drivername, example=example)) from None
     return parsed
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..i18n import _
 from ..model.evaluation import (
     Bidder,
     Consensus,
@@ -30,7 +31,8 @@ _FULL = (selectinload(EvaluationRow.bidders), selectinload(EvaluationRow.panel),
 def _tender_id(session: Session, reference: str) -> int:
     found = session.execute(select(TenderRow.id, TenderRow.deleted_at).where(TenderRow.reference == reference)).first()
     if found is None or found.deleted_at is not None:
-        raise NotFoundError(f"There is no tender with the reference {reference}.")
+        raise NotFoundError(_("There is no tender with the reference {reference}.").format(
+                              reference=reference))
     return found.id
 
 
@@ -70,7 +72,7 @@ def write_evaluation(session: Session, reference: str, evaluation: Evaluation) -
         raise ConflictError(reference)
     names = [bidder.name for bidder in evaluation.bidders]
     if len(set(names)) != len(names):
-        raise StoreError("Two bidders have the same name; give each bidder its own name.")
+        raise StoreError(_("Two bidders have the same name; give each bidder its own name."))
     row.status = evaluation.status
     row.pack_version = evaluation.pack_version
     row.social_value_weight_pct = evaluation.social_value_weight_pct

@@ -11,6 +11,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from ..i18n import _
 from .errors import StoreError
 
 RESTORING_PREFIX = ".restoring-"
@@ -29,16 +30,18 @@ def prepare_folder(folder: Path) -> None:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except FileExistsError:
-        raise StoreError(f"sv-desktop cannot use {folder} as its data folder: a file of that name is "
-                         "in the way. Move the file or choose another data folder.") from None
+        raise StoreError(_("sv-desktop cannot use {folder} as its data folder: a file of that name is "
+                           "in the way. Move the file or choose another data folder.").format(folder=folder)) from None
     except NotADirectoryError:
-        raise StoreError(f"sv-desktop cannot create its data folder {folder}: part of that path is a file, "
-                         "not a folder. Choose another data folder.") from None
+        raise StoreError(_("sv-desktop cannot create its data folder {folder}: part of that path is a "
+                           "file, not a folder. Choose another data folder.").format(folder=folder)) from None
     except PermissionError:
-        raise StoreError(f"sv-desktop cannot write to its data folder {folder} (permission denied). "
-                         "Ask your IT team to give you write access, or choose another data folder.") from None
+        raise StoreError(_("sv-desktop cannot write to its data folder {folder} (permission denied). "
+                           "Ask your IT team to give you write access, or choose another data folder.").format(
+                           folder=folder)) from None
     except OSError as exc:
-        raise StoreError(f"sv-desktop cannot use its data folder {folder}: {exc.strerror or exc}.") from None
+        raise StoreError(_("sv-desktop cannot use its data folder {folder}: {value}.").format(
+                           folder=folder, value=exc.strerror or exc)) from None
 
 
 def create_empty_file(path: Path) -> None:

@@ -14,10 +14,9 @@ from PySide6.QtCore import QLockFile
 
 from sv_desktop.paths import AppPaths
 
+from ..i18n import _
 from .errors import StoreError
 from .folder import prepare_folder, remove_interrupted_restores
-
-IN_USE = "sv-desktop is open: close it first"
 
 
 def acquire_instance_lock(paths: AppPaths) -> QLockFile | None:
@@ -47,7 +46,7 @@ def writer_lock(paths: AppPaths, what: str) -> Iterator[None]:
     with "sv-desktop is open: close it first" while a running sv-desktop holds it."""
     lock = acquire_instance_lock(paths)
     if lock is None:
-        raise StoreError(f"{IN_USE}, then {what} again.")
+        raise StoreError(_("sv-desktop is open: close it first, then {what} again.").format(what=what))
     try:
         yield
     finally:

@@ -21,6 +21,7 @@ from sv_desktop.model.tender import (
     ThemeChoice,
 )
 
+from ..i18n import _
 from .errors import StoreError
 from .lifecycle_mapping import (
     fill_award,
@@ -39,10 +40,11 @@ MAX_PERCENT = Decimal(1000)
 def _money(value: Decimal, label: str, reference: str) -> Decimal:
     value = Decimal(value)
     if not value.is_finite() or abs(value) >= MAX_MONEY:
-        raise StoreError(f"{reference}: the {label} ({value}) is too large to store.")
+        raise StoreError(_("{reference}: the {label} ({value}) is too large to store.").format(
+                           reference=reference, label=label, value=value))
     if value != value.quantize(Decimal("0.01")):
-        raise StoreError(f"{reference}: the {label} ({value}) has fractions of a penny; "
-                         "enter it to the nearest penny.")
+        raise StoreError(_("{reference}: the {label} ({value}) has fractions of a penny; enter it to "
+                           "the nearest penny.").format(reference=reference, label=label, value=value))
     return value
 
 
@@ -55,9 +57,11 @@ def _percent(value: Decimal | None, label: str, reference: str) -> Decimal | Non
         return None
     value = Decimal(value)
     if not value.is_finite() or abs(value) >= MAX_PERCENT:
-        raise StoreError(f"{reference}: the {label} ({value}%) is not a percentage that can be stored.")
+        raise StoreError(_("{reference}: the {label} ({value}%) is not a percentage that can be stored.").format(
+                           reference=reference, label=label, value=value))
     if value != value.quantize(Decimal("0.0001")):
-        raise StoreError(f"{reference}: the {label} ({value}%) has more than four decimal places.")
+        raise StoreError(_("{reference}: the {label} ({value}%) has more than four decimal places.").format(
+                           reference=reference, label=label, value=value))
     return value
 
 
@@ -77,15 +81,17 @@ def _check_text(tender: Tender) -> None:
                   *question.sub_criteria]
     texts += lifecycle_texts(tender)
     if any("\x00" in text for text in texts):
-        raise StoreError(f"{tender.reference}: some text contains a NUL character, which cannot be stored.")
+        raise StoreError(_("{reference}: some text contains a NUL character, which cannot be stored.").format(
+                           reference=tender.reference))
 
 
 def check_reference(reference: str) -> str:
     if not reference or not reference.strip():
-        raise StoreError("A tender needs a reference before it can be saved.")
+        raise StoreError(_("A tender needs a reference before it can be saved."))
     if len(reference) > MAX_REFERENCE:
-        raise StoreError(f"The reference {reference[:40]}... is too long "
-                         f"({len(reference)} characters; at most {MAX_REFERENCE}).")
+        raise StoreError(_("The reference {reference}... is too long ({count} characters; at most "
+                           "{max_reference}).").format(
+                           reference=reference[:40], count=len(reference), max_reference=MAX_REFERENCE))
     return reference
 
 

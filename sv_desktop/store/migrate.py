@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from .errors import NewerSchemaError, StoreError
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ def _bundled_revisions() -> tuple[str, ...]:
 def head_revision() -> str:
     revisions = _bundled_revisions()
     if not revisions:
-        raise StoreError("This sv-desktop build has no database migrations; it cannot open a database.")
+        raise StoreError(_("This sv-desktop build has no database migrations; it cannot open a "
+                           "database."))
     return revisions[-1]
 
 
@@ -119,8 +121,9 @@ def upgrade_to_head(engine: Engine, where: str, target: str = "head") -> tuple[s
                     if sqlite:
                         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if broken:
-                            raise StoreError("Upgrading the database left broken links between tables; "
-                                             "nothing was changed. Please report this problem.")
+                            raise StoreError(_("Upgrading the database left broken links between "
+                                               "tables; nothing was changed. Please report this "
+                                               "problem."))
             return found
         finally:
             if sqlite:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n import _
 from .errors import NotFoundError
 from .models import PackIssueRow, TenderRow
 
@@ -32,7 +33,8 @@ def _tender_id(session: Session, reference: str) -> int:
     tender_id = session.scalar(select(TenderRow.id).where(TenderRow.reference == reference,
                                                           TenderRow.deleted_at.is_(None)))
     if tender_id is None:
-        raise NotFoundError(f"There is no tender with the reference {reference}.")
+        raise NotFoundError(_("There is no tender with the reference {reference}.").format(
+                              reference=reference))
     return tender_id
 
 
@@ -46,7 +48,7 @@ def latest_issue(session: Session, reference: str, kind: str) -> PackIssue | Non
 def record_issue(session: Session, reference: str, kind: str, content_hash: str, today: dt.date) -> PackIssue:
     """The issue for this content: the last one if its content is the same, else a new version today."""
     if kind not in KINDS:
-        raise ValueError(f"unknown document kind {kind!r}")
+        raise ValueError(_("unknown document kind {kind!r}").format(kind=kind))
     last = latest_issue(session, reference, kind)
     if last is not None and last.content_hash == content_hash:
         return last

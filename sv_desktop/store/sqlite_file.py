@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..i18n import _
 from . import busy
 from .busy import busy_error, is_busy_error
 from .errors import DatabaseDamagedError
@@ -43,24 +44,25 @@ def check_header(path: Path) -> None:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except PermissionError:
-        raise DatabaseDamagedError(path, "the file cannot be read: permission denied") from None
+        raise DatabaseDamagedError(path, _("the file cannot be read: permission denied")) from None
     except OSError as exc:
-        raise DatabaseDamagedError(path, f"the file cannot be read: {exc.strerror or exc}") from None
+        raise DatabaseDamagedError(path, _("the file cannot be read: {value}").format(
+                                           value=exc.strerror or exc)) from None
     if size == 0:
         return  # SQLite's own new, empty database
     if len(header) < 100 or header[:16] != SQLITE_MAGIC:
-        raise DatabaseDamagedError(path, "it is not a database file")
+        raise DatabaseDamagedError(path, _("it is not a database file"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise DatabaseDamagedError(path, "its header is damaged")
+        raise DatabaseDamagedError(path, _("its header is damaged"))
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         return  # a checkpoint cut short may leave the file short; the -wal still holds those pages
     pages = int.from_bytes(header[28:32], "big")
     header_size_valid = header[24:28] == header[92:96] and pages > 0
     if size % page_size or (header_size_valid and size < pages * page_size):
-        raise DatabaseDamagedError(path, "the file is shorter than it should be: it has been cut off")
+        raise DatabaseDamagedError(path, _("the file is shorter than it should be: it has been cut off"))
 
 
 def quick_check(connection: sqlite3.Connection, path: Path, *, full: bool = False) -> None:
@@ -71,7 +73,8 @@ def quick_check(connection: sqlite3.Connection, path: Path, *, full: bool = Fals
         raise _refused(path, exc, "SQLite reports") from None
     if [tuple(row) for row in rows] != [("ok",)]:
         first = rows[0][0] if rows else "no answer"
-        raise DatabaseDamagedError(path, f"the integrity check found problems, starting with: {first}")
+        raise DatabaseDamagedError(path, _("the integrity check found problems, starting with: {first}").format(
+                                           first=first))
 
 
 def stored_revisions(connection: sqlite3.Connection, path: Path) -> tuple[str, ...] | None:
@@ -80,7 +83,7 @@ def stored_revisions(connection: sqlite3.Connection, path: Path) -> tuple[str, .
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
-                raise DatabaseDamagedError(path, "it is a database, but not one written by sv-desktop")
+                raise DatabaseDamagedError(path, _("it is a database, but not one written by sv-desktop"))
             return None
         return tuple(row[0] for row in connection.execute("SELECT version_num FROM alembic_version"))
     except sqlite3.DatabaseError as exc:

@@ -30,6 +30,7 @@ from sv_desktop.model.kpi_reminders import DeliveryContract
 from sv_desktop.model.tender import Tender, TenderSummary
 from sv_desktop.paths import AppPaths
 
+from ..i18n import _
 from . import backups as backup_files
 from . import history
 from .bulk import insert_tenders
@@ -110,8 +111,9 @@ class TenderStore:
             if url is not None:
                 database = Path(make_url(url).database or "")
                 if database.name != paths.database.name:
-                    raise StoreError(f"sv-desktop keeps its SQLite database as {paths.database.name} in its "
-                                     "data folder; choose the folder with --data-dir instead of a file.")
+                    raise StoreError(_("sv-desktop keeps its SQLite database as {name} in its data "
+                                       "folder; choose the folder with --data-dir instead of a file.").format(
+                                       name=paths.database.name))
                 paths = dataclasses.replace(paths, data_dir=database.resolve().parent)
             return cls._open_sqlite(paths, clock)
         return cls._open_server(paths, url, clock)
@@ -129,7 +131,7 @@ class TenderStore:
         revisions: tuple[str, ...] | None = None
         if database.exists():
             if database.stat().st_size == 0 and backup_files.list_backups(paths):
-                raise DatabaseDamagedError(database, "the file is empty")
+                raise DatabaseDamagedError(database, _("the file is empty"))
             revisions = inspect_file(database)
             unknown = unknown_revisions(revisions)
             if unknown:
@@ -140,8 +142,8 @@ class TenderStore:
             try:
                 create_empty_file(database)
             except OSError as exc:
-                raise StoreError(f"sv-desktop cannot create its database {database}: "
-                                 f"{exc.strerror or exc}.") from None
+                raise StoreError(_("sv-desktop cannot create its database {database}: {value}.").format(
+                                   database=database, value=exc.strerror or exc)) from None
         engine = sqlite_engine(database)
         try:
             with _translated(database, True), engine.connect():
@@ -237,9 +239,11 @@ class TenderStore:
         with self._read() as session:
             row = session.scalar(select(TenderRow).where(TenderRow.reference == reference).options(*FULL_TENDER))
             if row is None:
-                raise NotFoundError(f"There is no tender with the reference {reference}.")
+                raise NotFoundError(_("There is no tender with the reference {reference}.").format(
+                                      reference=reference))
             if row.deleted_at is not None:
-                raise NotFoundError(f"{reference} is in the bin. Restore it from the bin to open it.")
+                raise NotFoundError(_("{reference} is in the bin. Restore it from the bin to open it.").format(
+                                      reference=reference))
             return tender_from_row(row)
 
     def get_evaluation(self, reference: str) -> Evaluation | None:
@@ -337,8 +341,9 @@ class TenderStore:
                 row = self._row(session, looked_up, lock=True)
                 if row is None or row.deleted_at is not None:
                     where = "is in the bin" if row is not None else "no longer exists"
-                    raise NotFoundError(f"{looked_up} {where}, so your changes could not be saved over it. "
-                                        "Export the tender to a file to keep your changes.")
+                    raise NotFoundError(_("{looked_up} {where}, so your changes could not be saved "
+                                          "over it. Export the tender to a file to keep your changes.").format(
+                                          looked_up=looked_up, where=where))
                 if row.version_id != tender.version:
                     raise ConflictError(looked_up)
                 if tender.reference != looked_up:
@@ -369,22 +374,23 @@ class TenderStore:
         all or none. `compliant` gives each tender's check result, in order. Returns how many."""
         verdicts = list(compliant) if compliant is not None else [None] * len(tenders)
         if len(verdicts) != len(tenders):
-            raise StoreError("bulk_create needs one compliance result per tender.")
+            raise StoreError(_("bulk_create needs one compliance result per tender."))
         now = self._now()
         with self._write() as session:
             references = [check_reference(tender.reference) for tender in tenders]
             seen: set[str] = set()
             for reference in references:
                 if reference in seen:
-                    raise DuplicateReferenceError(f"The reference {reference} appears more than once; each "
-                                                  "tender needs its own reference. Nothing was stored.")
+                    raise DuplicateReferenceError(_("The reference {reference} appears more than once; "
+                                                    "each tender needs its own reference. Nothing was "
+                                                    "stored.").format(reference=reference))
                 seen.add(reference)
             for chunk in range(0, len(references), 500):
                 taken = session.scalar(select(TenderRow.reference).where(
                     TenderRow.reference.in_(references[chunk:chunk + 500])).limit(1))
                 if taken is not None:
-                    raise DuplicateReferenceError(f"Another tender already has the reference {taken}. "
-                                                  "Nothing was stored.")
+                    raise DuplicateReferenceError(_("Another tender already has the reference {taken}. "
+                                                    "Nothing was stored.").format(taken=taken))
             insert_tenders(session, tenders, verdicts, now)
         return len(tenders)
 
@@ -451,14 +457,16 @@ class TenderStore:
         with self._read() as session:
             found = history.snapshot(session, self._tender_id(session, reference), entry_id)
         if found is None:
-            raise NotFoundError(f"That version of {reference} is not in its history (or holds no copy of it).")
+            raise NotFoundError(_("That version of {reference} is not in its history (or holds no copy "
+                                  "of it).").format(reference=reference))
         return found
 
     @staticmethod
     def _tender_id(session: Session, reference: str) -> int:
         found = session.scalar(select(TenderRow.id).where(TenderRow.reference == reference))
         if found is None:
-            raise NotFoundError(f"There is no tender with the reference {reference}.")
+            raise NotFoundError(_("There is no tender with the reference {reference}.").format(
+                                  reference=reference))
         return found
 
     # ------------------------------------------------------------ the bin
@@ -468,7 +476,8 @@ class TenderStore:
         with self._write() as session:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"There is no tender with the reference {reference} to delete.")
+                raise NotFoundError(_("There is no tender with the reference {reference} to delete.").format(
+                                      reference=reference))
             history.keep_before(session, row, self._now(), "deleted")
             row.deleted_at = self._now()
             history.record(session, row, None, "deleted", self._now())
@@ -493,7 +502,7 @@ class TenderStore:
         with self._write() as session:
             row = self._row(session, reference, lock=True)
             if row is None or row.deleted_at is None:
-                raise NotFoundError(f"{reference} is not in the bin.")
+                raise NotFoundError(_("{reference} is not in the bin.").format(reference=reference))
             history.keep_before(session, row, self._now(), "undeleted")
             row.deleted_at = None
             history.record(session, row, None, "undeleted", self._now())
@@ -503,9 +512,11 @@ class TenderStore:
         with self._write() as session:
             row = self._row(session, reference, lock=True)
             if row is None:
-                raise NotFoundError(f"There is no tender with the reference {reference}.")
+                raise NotFoundError(_("There is no tender with the reference {reference}.").format(
+                                      reference=reference))
             if row.deleted_at is None:
-                raise StoreError(f"{reference} is not in the bin; delete it before removing it for good.")
+                raise StoreError(_("{reference} is not in the bin; delete it before removing it for "
+                                   "good.").format(reference=reference))
             session.execute(delete(TenderRow).where(TenderRow.id == row.id))
 
     def purge_bin(self, older_than_days: int = 30) -> int:
@@ -525,8 +536,8 @@ class TenderStore:
 
     def _require_sqlite(self) -> None:
         if not self.is_sqlite:
-            raise StoreError("This sv-desktop uses a shared database server; backing it up is the job of "
-                             "the server's administrators, not of sv-desktop.")
+            raise StoreError(_("This sv-desktop uses a shared database server; backing it up is the "
+                               "job of the server's administrators, not of sv-desktop."))
 
     def change_count(self) -> int:
         with self._read() as session:
@@ -577,8 +588,9 @@ def _import_conflict(session: Session, row: TenderRow, exported: int) -> str:
 
 def _duplicate(reference: str, row: TenderRow) -> DuplicateReferenceError:
     where = " (it is in the bin)" if row.deleted_at is not None else ""
-    return DuplicateReferenceError(f"Another tender already has the reference {reference}{where}. "
-                                   "Choose a different reference.")
+    return DuplicateReferenceError(_("Another tender already has the reference {reference}{where}. "
+                                     "Choose a different reference.").format(
+                                     reference=reference, where=where))
 
 
 @contextlib.contextmanager
@@ -590,9 +602,9 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
         raise
     except IntegrityError as exc:
         raise DuplicateReferenceError(
-            "Another tender already has that reference (someone may have just saved one). "
-            "Choose a different reference.") if "reference" in str(exc.orig) else StoreError(
-            f"The change was refused by the database: {exc.orig}") from None
+            _("Another tender already has that reference (someone may have just saved one). Choose a "
+              "different reference.")) if "reference" in str(exc.orig) else StoreError(
+            _("The change was refused by the database: {orig}").format(orig=exc.orig)) from None
     except DBAPIError as exc:
         message = mask_secrets(str(exc.orig))
         lowered = message.lower()
@@ -601,25 +613,31 @@ def _translated(where: str | Path, sqlite: bool) -> Iterator[None]:
         if sqlite and ("malformed" in lowered or "not a database" in lowered):
             raise DatabaseDamagedError(Path(where), message) from None
         if "lock timeout" in lowered or "statement timeout" in lowered:
-            raise StoreError("The database did not answer in time (someone else's change to the same tender may "
-                             "still be in progress). Nothing was changed; try again in a moment.") from None
+            raise StoreError(_("The database did not answer in time (someone else's change to the same "
+                               "tender may still be in progress). Nothing was changed; try again in a "
+                               "moment.")) from None
         if "locked" in lowered or "busy" in lowered:
-            raise StoreError("The database is busy (another program is using it). Try again in a moment; "
-                             "nothing was lost.") from None
+            raise StoreError(_("The database is busy (another program is using it). Try again in a "
+                               "moment; nothing was lost.")) from None
         if "disk is full" in lowered or "no space" in lowered:
-            raise StoreError("The disk is full, so the change was not saved. Free some space and save again."
+            raise StoreError(_("The disk is full, so the change was not saved. Free some space and "
+                               "save again.")
                              ) from None
         if not sqlite and ("permission denied" in lowered or "must be owner" in lowered):
-            raise StoreError("Your role on the team database does not allow this (emptying the bin and upgrades "
-                             "are for the database's owner). Nothing was changed; ask your database "
-                             "administrator.") from None
+            raise StoreError(_("Your role on the team database does not allow this (emptying the bin "
+                               "and upgrades are for the database's owner). Nothing was changed; ask "
+                               "your database administrator.")) from None
         if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
-            raise StoreError(f"The database at {where} cannot be written (it is read-only). "
-                             "Ask your IT team for write access.") from None
+            raise StoreError(_("The database at {where} cannot be written (it is read-only). Ask your "
+                               "IT team for write access.").format(where=where)) from None
         if exc.connection_invalidated or not sqlite:
-            raise StoreError(f"The database server at {where} cannot be reached or refused the request: "
-                             f"{message.strip().splitlines()[0] if message.strip() else 'no reason given'}."
+            raise StoreError(_("The database server at {where} cannot be reached or refused the "
+                               "request: {value}.").format(
+                               where=where,
+                               value=message.strip().splitlines()[0] if message.strip() else _("no reason given"))
                              ) from None
-        raise StoreError(f"The database at {where} could not be read or written: {message}.") from None
+        raise StoreError(_("The database at {where} could not be read or written: {message}.").format(
+                           where=where, message=message)) from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"The database at {where} could not be used: {mask_secrets(str(exc))}.") from None
+        raise StoreError(_("The database at {where} could not be used: {mask_secrets}.").format(
+                           where=where, mask_secrets=mask_secrets(str(exc)))) from None

@@ -13,6 +13,8 @@ from decimal import Decimal
 from sqlalchemy import DateTime, Numeric
 from sqlalchemy.types import TypeDecorator
 
+from ..i18n import _
+
 
 class ExactDecimal(TypeDecorator[Decimal]):
     """NUMERIC(precision, scale) read back as a Decimal with exactly `scale` places."""
@@ -63,7 +65,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("a timezone-aware time is required")
+            raise ValueError(_("a timezone-aware time is required"))
         value = value.astimezone(dt.UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 

@@ -13,6 +13,7 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
+from ...i18n import language, localized_file
 from ...paths import resources_dir
 from ..tender import Tender
 from .checks import CHECKS, OUT_OF_SCOPE_RULE, Context, Hit, contract_end
@@ -47,12 +48,14 @@ def rules_files(resources: Path | None = None) -> tuple[Path, Path]:
 def load_rules(resources: Path | None = None) -> RuleSet:
     """The checked rules from a resources folder (default: the bundled one); read once per folder."""
     folder = Path(resources) if resources is not None else resources_dir()
-    return _load(str(folder.resolve()))
+    return _load(str(folder.resolve()), language())
 
 
 @lru_cache(maxsize=16)
-def _load(folder: str) -> RuleSet:
-    rules_path, requirements_path = rules_files(Path(folder))
+def _load(folder: str, language: str) -> RuleSet:
+    """`language` is part of the cache key: a translated rules file replaces the English one."""
+    rules_path, requirements_path = (localized_file(path.parent, path.name, language)
+                                     for path in rules_files(Path(folder)))
     parsed = parse_rules_file(read_yaml(rules_path, str(rules_path)), str(rules_path))
     templates = parse_requirements_file(read_yaml(requirements_path, str(requirements_path)),
                                         str(requirements_path), parsed["rules"])

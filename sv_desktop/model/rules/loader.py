@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal, overload
 
+from ...i18n import _
 from ..resource_yaml import YamlFileError, load_yaml_file
 from ..resource_yaml import kind as _kind
 from ..tender import CATEGORIES, ROUTES, STEPS, THEMES, Tender
@@ -53,38 +54,41 @@ class Reader:
     def mapping(self, value: Any, key: str, allowed: tuple[str, ...] | None = None,
                 required: tuple[str, ...] = ()) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(key, f"must be a mapping of names to values, not {_kind(value)}")
+            raise self.fail(key, _("must be a mapping of names to values, not {kind}").format(
+                                   kind=_kind(value)))
         for name in value:
             if not isinstance(name, str):
-                raise self.fail(key, f"has a key {name!r} that is not a name")
+                raise self.fail(key, _("has a key {name!r} that is not a name").format(name=name))
             if allowed is not None and name not in allowed:
-                raise self.fail(_join(key, name), f"is not a known key here; known keys are {', '.join(allowed)}")
+                raise self.fail(_join(key, name), _("is not a known key here; known keys are {allowed}").format(
+                                                    allowed=', '.join(allowed)))
         for name in required:
             if name not in value:
-                raise self.fail(_join(key, name), "is required")
+                raise self.fail(_join(key, name), _("is required"))
         return value
 
     def text(self, value: Any, key: str, empty_ok: bool = False) -> str:
         if not isinstance(value, str):
-            raise self.fail(key, f"must be text, not {_kind(value)}")
+            raise self.fail(key, _("must be text, not {kind}").format(kind=_kind(value)))
         if not empty_ok and not value.strip():
-            raise self.fail(key, "must not be empty")
+            raise self.fail(key, _("must not be empty"))
         return value.strip()
 
     def choice(self, value: Any, key: str, allowed: tuple[str, ...]) -> str:
         if not isinstance(value, str) or value not in allowed:
-            raise self.fail(key, f"must be one of {', '.join(allowed)}; not {value!r}")
+            raise self.fail(key, _("must be one of {allowed}; not {value!r}").format(
+                                   allowed=', '.join(allowed), value=value))
         return value
 
     def number(self, value: Any, key: str) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise self.fail(key, f"must be a number, not {_kind(value)}")
+            raise self.fail(key, _("must be a number, not {kind}").format(kind=_kind(value)))
         try:
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value).strip())
         except InvalidOperation:
-            raise self.fail(key, f"must be a number, not {value!r}") from None
+            raise self.fail(key, _("must be a number, not {value!r}").format(value=value)) from None
         if not number.is_finite() or number < 0:
-            raise self.fail(key, f"must be a number of 0 or more, not {value!r}")
+            raise self.fail(key, _("must be a number of 0 or more, not {value!r}").format(value=value))
         return number
 
     @overload
@@ -95,7 +99,7 @@ class Reader:
         if value is None and optional:
             return None
         if isinstance(value, dt.datetime):
-            raise self.fail(key, "must be a date written YYYY-MM-DD, without a time")
+            raise self.fail(key, _("must be a date written YYYY-MM-DD, without a time"))
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -103,19 +107,20 @@ class Reader:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(key, f"must be a date written YYYY-MM-DD, not {value!r}")
+        raise self.fail(key, _("must be a date written YYYY-MM-DD, not {value!r}").format(value=value))
 
     def names(self, value: Any, key: str, allowed: tuple[str, ...] | frozenset[str],
               empty_ok: bool = True) -> tuple[str, ...]:
         if not isinstance(value, list):
-            raise self.fail(key, f"must be a list, not {_kind(value)}")
+            raise self.fail(key, _("must be a list, not {kind}").format(kind=_kind(value)))
         if not value and not empty_ok:
-            raise self.fail(key, "must not be empty")
+            raise self.fail(key, _("must not be empty"))
         for i, item in enumerate(value):
             if not isinstance(item, str) or item not in allowed:
-                raise self.fail(f"{key}[{i}]", f"must be one of {', '.join(sorted(allowed))}; not {item!r}")
+                raise self.fail(f"{key}[{i}]", _("must be one of {sorted}; not {item!r}").format(
+                                                 sorted=', '.join(sorted(allowed)), item=item))
         if len(set(value)) != len(value):
-            raise self.fail(key, "lists the same name twice")
+            raise self.fail(key, _("lists the same name twice"))
         return tuple(value)
 
     def template(self, value: Any, key: str, allowed: set[str]) -> str:
@@ -123,11 +128,12 @@ class Reader:
         try:
             used = placeholders(text)
         except ValueError as exc:
-            raise self.fail(key, f"has a broken placeholder: {exc}") from None
+            raise self.fail(key, _("has a broken placeholder: {exc}").format(exc=exc)) from None
         for name in used:
             if name not in allowed:
-                raise self.fail(key, f"uses {{{name}}}, which this text cannot fill; it can use "
-                                     f"{', '.join('{' + n + '}' for n in sorted(allowed))}")
+                raise self.fail(key, _("uses {{{name}}}, which this text cannot fill; it can use "
+                                       "{value}").format(
+                                       name=name, value=', '.join('{' + n + '}' for n in sorted(allowed))))
         return text
 
 
@@ -144,11 +150,13 @@ def read_yaml(path: Path, label: str) -> Any:
 
 def check_header(r: Reader, data: Any, expected: str) -> dict:
     if not isinstance(data, dict):
-        raise r.fail("", f"the file must hold a mapping of keys, not {_kind(data)}")
+        raise r.fail("", _("the file must hold a mapping of keys, not {kind}").format(kind=_kind(data)))
     if data.get("format") != expected:
-        raise r.fail("format", f"must be {expected!r}, not {data.get('format')!r}")
+        raise r.fail("format", _("must be {expected!r}, not {get!r}").format(
+                                 expected=expected, get=data.get('format')))
     if data.get("format_version") != FORMAT_VERSION:
-        raise r.fail("format_version", f"must be {FORMAT_VERSION}, not {data.get('format_version')!r}")
+        raise r.fail("format_version", _("must be {format_version}, not {get!r}").format(
+                                         format_version=FORMAT_VERSION, get=data.get('format_version')))
     return data
 
 
@@ -176,18 +184,18 @@ def parse_rules_file(data: Any, label: str) -> dict[str, Any]:
 
     raw_rules = data["rules"]
     if not isinstance(raw_rules, list):
-        raise r.fail("rules", f"must be a list of rules, not {_kind(raw_rules)}")
+        raise r.fail("rules", _("must be a list of rules, not {kind}").format(kind=_kind(raw_rules)))
     rules = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_rules):
         rule = _rule(r, raw, f"rules[{i}]", theme_labels)
         if rule.id in seen:
-            raise r.fail(f"rules[{i}].id", f"{rule.id} is listed twice")
+            raise r.fail(f"rules[{i}].id", _("{id} is listed twice").format(id=rule.id))
         seen.add(rule.id)
         rules.append(rule)
     missing = [rule_id for rule_id in RULE_SPECS if rule_id not in seen]
     if missing:
-        raise r.fail("rules", f"is missing the rule(s) {', '.join(missing)}")
+        raise r.fail("rules", _("is missing the rule(s) {missing}").format(missing=', '.join(missing)))
 
     updated = data.get("updated")
     return {
@@ -225,13 +233,14 @@ def _figures(r: Reader, value: Any) -> Figures:
     pa = r.mapping(fig["pa23_thresholds"], "figures.pa23_thresholds", ("confidence", "periods"),
                    ("confidence", "periods"))
     if not isinstance(pa["periods"], list) or not pa["periods"]:
-        raise r.fail("figures.pa23_thresholds.periods", "must be a non-empty list of periods")
+        raise r.fail("figures.pa23_thresholds.periods", _("must be a non-empty list of periods"))
     periods = [_period(r, raw, f"figures.pa23_thresholds.periods[{i}]") for i, raw in enumerate(pa["periods"])]
     periods.sort(key=lambda p: p.effective_from)
     for earlier, later in zip(periods, periods[1:], strict=False):
         if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
             raise r.fail("figures.pa23_thresholds.periods",
-                         f"the period from {earlier.effective_from} overlaps the one from {later.effective_from}")
+                         _("the period from {effective_from} overlaps the one from {effective_from2}").format(
+                           effective_from=earlier.effective_from, effective_from2=later.effective_from))
 
     nz_keys = ("direct_emissions_year", "direct_emissions_interim", "influenced_emissions_year",
                "influenced_emissions_interim", "source", "confidence")
@@ -252,7 +261,7 @@ def _figures(r: Reader, value: Any) -> Figures:
     perf_keys = ("source", "confidence", "ratings")
     perf = r.mapping(fig["performance_ratings"], "figures.performance_ratings", perf_keys, perf_keys)
     if not isinstance(perf["ratings"], list) or not perf["ratings"]:
-        raise r.fail("figures.performance_ratings.ratings", "must be a non-empty list")
+        raise r.fail("figures.performance_ratings.ratings", _("must be a non-empty list"))
     ratings = []
     for i, raw in enumerate(perf["ratings"]):
         key = f"figures.performance_ratings.ratings[{i}]"
@@ -284,7 +293,8 @@ def _pipeline_notice(r: Reader, raw: Any) -> PipelineNoticeFigures:
     for name, low, high in (("window_months", 1, 60), ("publish_within_days", 1, 366)):
         number = r.number(raw[name], f"{key}.{name}")
         if number != int(number) or not low <= number <= high:
-            raise r.fail(f"{key}.{name}", f"must be a whole number from {low} to {high}")
+            raise r.fail(f"{key}.{name}", _("must be a whole number from {low} to {high}").format(
+                                            low=low, high=high))
         counts[name] = int(number)
     return PipelineNoticeFigures(
         spend_over_gbp=r.number(raw["spend_over_gbp"], f"{key}.spend_over_gbp"),
@@ -301,7 +311,7 @@ def _period(r: Reader, raw: Any, key: str) -> ThresholdPeriod:
     start = r.date(raw["effective_from"], f"{key}.effective_from")
     end = r.date(raw["effective_to"], f"{key}.effective_to", optional=True)
     if end is not None and end < start:
-        raise r.fail(f"{key}.effective_to", "must not be before effective_from")
+        raise r.fail(f"{key}.effective_to", _("must not be before effective_from"))
     return ThresholdPeriod(
         effective_from=start,
         effective_to=end,
@@ -317,8 +327,9 @@ def _rule(r: Reader, raw: Any, key: str, theme_labels: dict[str, str]) -> Rule:
     rule_id = r.text(raw["id"], f"{key}.id")
     spec = RULE_SPECS.get(rule_id)
     if spec is None:
-        raise r.fail(f"{key}.id", f"{rule_id!r} is not a rule this version of sv-desktop can check; "
-                                  f"known rules are {', '.join(RULE_SPECS)}")
+        raise r.fail(f"{key}.id", _("{rule_id!r} is not a rule this version of sv-desktop can check; "
+                                    "known rules are {rule_specs}").format(
+                                    rule_id=rule_id, rule_specs=', '.join(RULE_SPECS)))
     key = f"rules[{rule_id}]"
     r.mapping(raw, key, RULE_KEYS, required=required)
 
@@ -331,14 +342,15 @@ def _rule(r: Reader, raw: Any, key: str, theme_labels: dict[str, str]) -> Rule:
     effective_from = r.date(raw.get("effective_from"), f"{key}.effective_from", optional=True)
     effective_to = r.date(raw.get("effective_to"), f"{key}.effective_to", optional=True)
     if (effective_from or effective_to) and basis.date != "tender_notice_date":
-        raise r.fail(f"{key}.basis.date", "must be tender_notice_date when effective_from or effective_to is set")
+        raise r.fail(f"{key}.basis.date", _("must be tender_notice_date when effective_from or "
+                                            "effective_to is set"))
     if effective_from and effective_to and effective_to < effective_from:
-        raise r.fail(f"{key}.effective_to", "must not be before effective_from")
+        raise r.fail(f"{key}.effective_to", _("must not be before effective_from"))
 
     thresholds = _named(r, raw.get("thresholds"), f"{key}.thresholds", spec.thresholds, r.number)
     for name in thresholds:
         if not name.endswith(THRESHOLD_SUFFIXES):
-            raise r.fail(f"{key}.thresholds.{name}", "must end in _gbp, _pct or _count")
+            raise r.fail(f"{key}.thresholds.{name}", _("must end in _gbp, _pct or _count"))
     dates = _named(r, raw.get("dates"), f"{key}.dates", spec.dates, r.date)
     routes = _named(r, raw.get("routes"), f"{key}.routes", spec.routes,
                     lambda v, k: r.names(v, k, ROUTES))
@@ -390,7 +402,7 @@ def _rule(r: Reader, raw: Any, key: str, theme_labels: dict[str, str]) -> Rule:
 def _named(r: Reader, value: Any, key: str, names: tuple[str, ...], read) -> dict:
     if not names:
         if value not in (None, {}):
-            raise r.fail(key, "is not used by this rule; remove it")
+            raise r.fail(key, _("is not used by this rule; remove it"))
         return {}
     r.mapping(value, key, names, required=names)
     return {name: read(value[name], f"{key}.{name}") for name in names}
@@ -399,10 +411,10 @@ def _named(r: Reader, value: Any, key: str, names: tuple[str, ...], read) -> dic
 def _milestones(r: Reader, value: Any, key: str, wanted: bool) -> tuple[Milestone, ...]:
     if not wanted:
         if value not in (None, []):
-            raise r.fail(key, "is not used by this rule; remove it")
+            raise r.fail(key, _("is not used by this rule; remove it"))
         return ()
     if not isinstance(value, list) or not value:
-        raise r.fail(key, "must be a non-empty list of milestones")
+        raise r.fail(key, _("must be a non-empty list of milestones"))
     out = []
     for i, raw in enumerate(value):
         mkey = f"{key}[{i}]"
@@ -411,7 +423,7 @@ def _milestones(r: Reader, value: Any, key: str, wanted: bool) -> tuple[Mileston
                              r.text(raw["label"], f"{mkey}.label"), " ".join(r.text(raw["summary"], f"{mkey}.summary").split())))
     ids = [m.id for m in out]
     if len(set(ids)) != len(ids):
-        raise r.fail(key, "uses the same milestone id twice")
+        raise r.fail(key, _("uses the same milestone id twice"))
     return tuple(sorted(out, key=lambda m: m.date))
 
 
@@ -421,4 +433,5 @@ def _check_route_partition(r: Reader, routes: dict[str, tuple[str, ...]], key: s
         groups = [name for name, members in routes.items() if route in members]
         if len(groups) != 1:
             where = "none of" if not groups else "more than one of"
-            raise r.fail(key, f"the route {route} is in {where} {', '.join(routes)}; it must be in exactly one")
+            raise r.fail(key, _("the route {route} is in {where} {routes}; it must be in exactly one").format(
+                                route=route, where=where, routes=', '.join(routes)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ...i18n import _
 from ..tender import RISK_LEVELS
 from .loader import Reader, check_header
 from .schema import (
@@ -36,13 +37,13 @@ def parse_requirements_file(data: Any, label: str, rules: tuple[Rule, ...]) -> t
               ("format", "format_version", "requirements"))
     entries = data["requirements"]
     if not isinstance(entries, list) or not entries:
-        raise r.fail("requirements", "must be a non-empty list")
+        raise r.fail("requirements", _("must be a non-empty list"))
     by_id = {rule.id: rule for rule in rules}
     templates: list[RequirementTemplate] = []
     for i, raw in enumerate(entries):
         template = _entry(r, raw, f"requirements[{i}]", by_id)
         if any(t.id == template.id for t in templates):
-            raise r.fail(f"requirements[{i}].id", f"{template.id} is listed twice")
+            raise r.fail(f"requirements[{i}].id", _("{id} is listed twice").format(id=template.id))
         templates.append(template)
 
     for rule in rules:
@@ -50,8 +51,9 @@ def parse_requirements_file(data: Any, label: str, rules: tuple[Rule, ...]) -> t
             if message.severity != "requirement":
                 continue
             if not any(t.rule == rule.id and t.applies_to(message.key) for t in templates):
-                raise r.fail("requirements", f"has no wording for the requirement {rule.id} "
-                                             f"({message.key}); the pack must ask bidders for it")
+                raise r.fail("requirements", _("has no wording for the requirement {id} ({key}); the "
+                                               "pack must ask bidders for it").format(
+                                               id=rule.id, key=message.key))
     return tuple(templates)
 
 
@@ -72,7 +74,7 @@ def _entry(r: Reader, raw: Any, key: str, rules: dict[str, Rule]) -> Requirement
     if raw.get("lead") is not None:
         lead_raw = r.mapping(raw["lead"], f"{key}.lead", tuple(spec.messages))
         if not lead_raw:
-            raise r.fail(f"{key}.lead", "must name at least one finding, or be left out")
+            raise r.fail(f"{key}.lead", _("must name at least one finding, or be left out"))
         lead = {name: r.template(text, f"{key}.lead.{name}", base | set(spec.messages[name]))
                 for name, text in lead_raw.items()}
     keys_used = list(lead) or list(spec.messages)
@@ -80,7 +82,7 @@ def _entry(r: Reader, raw: Any, key: str, rules: dict[str, Rule]) -> Requirement
 
     paragraphs = raw["paragraphs"]
     if not isinstance(paragraphs, list) or not paragraphs:
-        raise r.fail(f"{key}.paragraphs", "must be a non-empty list of paragraphs")
+        raise r.fail(f"{key}.paragraphs", _("must be a non-empty list of paragraphs"))
     texts: list[str] = []
     until: list[dt.date | None] = []
     for i, p in enumerate(paragraphs):
@@ -100,7 +102,8 @@ def _entry(r: Reader, raw: Any, key: str, rules: dict[str, Rule]) -> Requirement
         milestones = {name: r.template(m_raw[name], f"{key}.milestones.{name}", base - {MILESTONES_FIELD})
                       for name in ids}
     elif raw.get("milestones") is not None:
-        raise r.fail(f"{key}.milestones", f"is only for a rule with milestones, not {rule_id}")
+        raise r.fail(f"{key}.milestones", _("is only for a rule with milestones, not {rule_id}").format(
+                                            rule_id=rule_id))
 
     by_risk: dict[str, str] = {}
     if raw.get("by_risk") is not None:

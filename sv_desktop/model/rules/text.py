@@ -10,6 +10,7 @@ import datetime as dt
 import string
 from decimal import ROUND_HALF_UP, Decimal
 
+from ...i18n import _
 from ..tender import PENNY, Tender
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -62,7 +63,8 @@ def placeholders(template: str) -> list[str]:
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
-            raise ValueError(f"{{{name}}} is not a plain placeholder such as {{weighting}}")
+            raise ValueError(_("{{{name}}} is not a plain placeholder such as {{weighting}}").format(
+                               name=name))
         names.append(name)
     return names
 
