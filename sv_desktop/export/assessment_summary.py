@@ -111,7 +111,8 @@ def _decision_makers(ctx: EvaluationRecordContext) -> list[Block]:
     words = ctx.bidder_words
     rows = tuple((m.name, m.role, dated(m.conflict_declared_on)) for m in ctx.evaluation.panel)
     return [Heading(1, _("The decision-makers")), Para(words["decision_makers"]),
-            Table((_("Name"), _("Role"), _("Conflict of interest declared")), rows, (1.4, 1.6, 1)),
+            Table((_("Name"), _("Role"), _("Conflict of interest declared")), rows, (1.4, 1.6, 1),
+                  keep_together=True),
             Para(words["conflicts"])]
 
 

@@ -15,7 +15,7 @@ from ..i18n import _
 from ..model.assessment import lot_label
 from ..model.evaluation import BidderResult, IssuedQuestion
 from . import formatting as fmt
-from .blocks import Block, Cover, Document, Facts, Heading, Para, Table
+from .blocks import Block, Cover, Document, Heading, Para, Table
 from .evaluation_records import (
     EvaluationRecordContext,
     dated,
@@ -54,21 +54,18 @@ def _question(ctx: EvaluationRecordContext, question: IssuedQuestion) -> list[Bl
             scale=scores_available(question)), style="note"),
     ]
     for bidder in ev.bidders:
-        individual = ev.individual(bidder.name, question.reference)
-        blocks.append(Heading(3, bidder.name))
-        if individual:
-            blocks.append(Table((_("Evaluator"), _("Score"), _("Rationale")),
-                                tuple((s.evaluator, str(s.score), s.rationale) for s in individual),
-                                (1, 0.5, 3.5), numeric=(1,)))
-        else:
-            blocks.append(Para(_("No individual scores are recorded.")))
         entry = ev.consensus_for(bidder.name, question.reference)
         flagged = ev.spread_flagged(bidder.name, question.reference)
-        blocks.append(Facts((
-            (_("Spread"), _("Flagged for discussion") if flagged else _("Within the threshold")),
-            (_("Consensus score"), score_of(question, entry.score if entry else None)),
-            (_("Reason"), (entry.reason if entry else "") or _("not recorded")),
-        )))
+        rows = tuple((s.evaluator, str(s.score), s.rationale) for s in ev.individual(bidder.name, question.reference))
+        if not rows:
+            rows = ((_("No individual scores are recorded."), "", ""),)
+        consensus = (_("Consensus"), str(entry.score) if entry and entry.score is not None else _("not agreed"),
+                     (entry.reason if entry else "") or _("Reason not recorded"))
+        blocks += [Heading(3, bidder.name),
+                   Para(_("Spread: flagged for discussion") if flagged else _("Spread: within the threshold"),
+                        style="note"),
+                   Table((_("Evaluator"), _("Score"), _("Rationale; for the consensus, its reason")),
+                         (*rows, consensus), (1, 0.5, 3.5), total_row=True, numeric=(1,))]
     return blocks
 
 

@@ -106,8 +106,9 @@ def test_moderation_record_lists_every_score_reason_result_and_the_panel(tmp_pat
         assert f"REASON {bidder} {question}" in text
     assert "1 July 2027" in text and "3 May 2027" in text and "Fleet manager" in text
     # SV3 individual scores 60-10, 60, 60+10: spread 20 of 100 is within 40%; every question here is.
-    assert "Flagged for discussion" not in text.split("Results")[0].replace("A question is flagged", "")
-    assert "Within the threshold" in text
+    assert "Spread: flagged for discussion" not in text
+    assert "Spread: within the threshold" in text
+    assert "Consensus 4 REASON Alpha Ltd SV1" in text
     # Results against the hand-computed totals, ranks and the disqualification.
     assert re.search(r"1 Beta CIC 7\.40%", text)
     assert re.search(r"2 Alpha Ltd 7\.00%", text)
@@ -124,7 +125,7 @@ def test_a_spread_over_the_threshold_is_flagged(tmp_path):
     ev.record_score(IndividualScore("Ann Smith", "Alpha Ltd", "SV1", 1))  # 1, 4, 5: spread 4 of 5 > 40%
     out = write_moderation_record(context(ev), tmp_path / "moderation.pdf")
     text = pdf_text(out)
-    assert "Flagged for discussion" in text.replace("A question is flagged for discussion", "")
+    assert "Spread: flagged for discussion" in text
     assert "Individual scoring (moderation not yet open)" in text
 
 
