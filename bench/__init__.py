@@ -56,6 +56,13 @@ def _memory(c: Config) -> list[Result]:
     return [bench_memory(c.data, c.tenders, max(1, c.repeat // 2 + 1))]
 
 
+def _evaluation(c: Config) -> list[Result]:
+    from .evaluation import bench_evaluation
+
+    return [bench_evaluation(c.workdir, c.repeat)]
+
+
 BENCHMARKS: dict[str, Callable[[Config], list[Result]]] = {
     "startup": _startup, "pack": _pack, "store": _store, "autosave": _autosave, "memory": _memory,
+    "evaluation": _evaluation,
 }

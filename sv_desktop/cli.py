@@ -94,6 +94,22 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("performance", help=_("write the KPI ratings each contract performance notice "
                                              "needs (Procurement Act 2023 s.71) as .xlsx or .json"))
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("evaluation", help=_("the evaluation of a tender's bids: evaluator workbooks, "
+                                            "importing their scores, the moderation record and the "
+                                            "bidders' assessment summaries"))
+    p.add_argument("reference")
+    p.add_argument("--workbooks", type=Path, metavar="DIR", help=_("write one evaluator workbook (.xlsx) "
+                                                                   "per panel member into DIR"))
+    p.add_argument("--import", dest="import_files", type=Path, nargs="+", metavar="FILE",
+                   help=_("import filled evaluator workbooks; any error refuses them all, naming the "
+                          "cell"))
+    p.add_argument("--moderation", type=Path, metavar="OUT.pdf", help=_("write the moderation record "
+                                                                        "(.pdf)"))
+    p.add_argument("--summaries", type=Path, metavar="DIR", help=_("write each bidder's assessment "
+                                                                   "summary (.pdf and .docx) into DIR"))
+    p.add_argument("--sent", metavar="DATE", help=_("with --summaries: record the summaries as sent on "
+                                                    "DATE (YYYY-MM-DD or DD/MM/YYYY)"))
+    p.add_argument("--force", action="store_true", help=_("replace files that are already there"))
     sub.add_parser("demo", help=_("load worked example tenders"))
     sub.add_parser("backup", help=_("back up the database now"))
     p = sub.add_parser("restore", help=_("restore the database from a backup file"))
@@ -361,6 +377,54 @@ def cmd_performance(args) -> int:
     return EXIT_OK
 
 
+def _refuse_existing(paths, force: bool) -> None:
+    from .i18n import _
+
+    if force:
+        return
+    for path in paths:
+        if Path(path).exists():
+            raise CliError(_("{path} is already there; run again with --force to replace it.").format(path=path))
+
+
+def cmd_evaluation(args) -> int:
+    import datetime as dt
+
+    from .i18n import _, ngettext
+
+    if not (args.workbooks or args.import_files or args.moderation or args.summaries):
+        raise CliError(_("Say what to do: --workbooks DIR, --import FILE..., --moderation OUT.pdf or "
+                         "--summaries DIR."))
+    if args.moderation and args.moderation.suffix.lower() != ".pdf":
+        raise CliError(_("--moderation must end in .pdf, not {name!r}").format(name=args.moderation.name))
+    if args.sent and not args.summaries:
+        raise CliError(_("--sent is used with --summaries only."))
+    sent = _date(args.sent, "--sent")
+    if sent is not None and sent > dt.date.today():
+        raise CliError(_("--sent {day} is after today.").format(day=args.sent))
+    if args.moderation:
+        _refuse_existing([args.moderation], args.force)
+    service = _service(args)
+    ref = args.reference
+    if args.workbooks:
+        names = service.evaluator_workbook_files(ref, args.workbooks)
+        _refuse_existing(names, args.force)
+        for path in service.write_evaluator_workbooks(ref, args.workbooks):
+            print(_("Wrote {path}").format(path=path))
+    if args.import_files:
+        count = service.import_evaluator_workbooks(ref, args.import_files)
+        print(ngettext("Imported {count} score.", "Imported {count} scores.", count).format(count=count))
+    if args.moderation:
+        print(_("Wrote {path}").format(path=service.export_moderation_record(ref, args.moderation)))
+    if args.summaries:
+        for path in service.write_assessment_summaries(ref, args.summaries, replace=args.force):
+            print(_("Wrote {path}").format(path=path))
+        if sent is not None:
+            service.record_summaries_sent(ref, sent)
+            print(_("Recorded the summaries as sent on {day}.").format(day=f"{sent:%d/%m/%Y}"))
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from .demo import load_demo
 
@@ -431,8 +495,8 @@ def cmd_team_setup(args) -> int:
 COMMANDS = {
     "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
     "portal": cmd_portal, "ocds": cmd_ocds, "performance": cmd_performance, "brief": cmd_brief,
-    "report": cmd_report, "pipeline": cmd_pipeline, "demo": cmd_demo, "backup": cmd_backup,
-    "restore": cmd_restore, "doctor": cmd_doctor, "team-setup": cmd_team_setup,
+    "report": cmd_report, "pipeline": cmd_pipeline, "evaluation": cmd_evaluation, "demo": cmd_demo,
+    "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor, "team-setup": cmd_team_setup,
 }
 
 

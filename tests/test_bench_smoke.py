@@ -103,6 +103,15 @@ def test_pack(tmp_path):
     assert detail["tables"] > 0 and detail["paragraphs"] > detail["tables"]
 
 
+def test_evaluation(tmp_path):
+    from bench.evaluation import bench_evaluation
+
+    result = bench_evaluation(tmp_path, repeat=1)
+    record = check_shape(result, "evaluation", floor=False)
+    assert record["goal"] == "value < 2 s"
+    assert record["detail"] == {"bidders": 10, "evaluators": 5, "questions": 12, "documents": 21}
+
+
 def test_store_list_and_filter(data):
     from bench.store import FILTER_TEXT, bench_store
 

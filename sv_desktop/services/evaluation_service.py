@@ -184,14 +184,19 @@ class EvaluationUseCases:
             raise ServiceError(_("The folder {folder} cannot be used ({value}).").format(
                                  folder=folder, value=exc.strerror or exc)) from exc
         written = []
-        for member in evaluation.panel:
-            name = f"{safe_name(reference)} evaluation {safe_name(member.name)}.xlsx"
+        for member, path in zip(evaluation.panel, self.evaluator_workbook_files(reference, folder), strict=True):
             try:
                 written.append(write_evaluator_workbook(evaluation, reference, tender.title, member.name, scales,
-                                                        folder / name))
+                                                        path))
             except ExportError as exc:
                 raise ServiceError(str(exc)) from exc
         return written
+
+    def evaluator_workbook_files(self, reference: str, folder: Path) -> list[Path]:
+        """Where `write_evaluator_workbooks` puts each panel member's workbook, in panel order."""
+        evaluation = self._evaluation(reference)
+        return [Path(folder) / f"{safe_name(reference)} evaluation {safe_name(member.name)}.xlsx"
+                for member in evaluation.panel]
 
     def import_evaluator_workbooks(self, reference: str, paths: Sequence[Path]) -> int:
         """Read every workbook first; only when all are sound are their scores recorded (all or none)."""

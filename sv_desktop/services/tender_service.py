@@ -37,6 +37,7 @@ from .errors import (
     ServiceError,
     export_error,
 )
+from .evaluation_documents import EvaluationDocuments
 from .evaluation_service import EvaluationUseCases
 from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
@@ -67,7 +68,7 @@ def _plain_errors() -> Iterator[None]:
         raise ServiceError(str(exc)) from exc
 
 
-class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases):
+class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, EvaluationDocuments):
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:
