@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from ..i18n import _, language
 from ..paths import resources_dir
 from .resource_yaml import read_yaml
 
@@ -57,7 +58,7 @@ def _load_root(folder: Path) -> EvaluationWording:
     root = read_yaml(folder, WORDING_FILE)
     fields = root.fields(("format", "format_version", "moderation", "bidder_documents"))
     if fields["format"].value != FORMAT or fields["format_version"].value != 1:
-        fields["format"].fail(f"must be {FORMAT}, format_version 1")
+        fields["format"].fail(_("must be {format}, format_version 1").format(format=FORMAT))
     moderation = fields["moderation"].fields(MODERATION_TEXTS)
     documents = {}
     for kind, node in fields["bidder_documents"].entries(KINDS).items():
@@ -69,10 +70,11 @@ def _load_root(folder: Path) -> EvaluationWording:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(folder: Path) -> EvaluationWording:
+def _load(folder: Path, language: str) -> EvaluationWording:
+    """`language` is part of the cache key: a translated file replaces the English one."""
     return _load_root(folder)
 
 
 def load_evaluation_wording(resources: Path | None = None) -> EvaluationWording:
     """The evaluation records' wording from `resources` (the app's by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()).resolve() / "content")
+    return _load(Path(resources or resources_dir()).resolve() / "content", language())

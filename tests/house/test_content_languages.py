@@ -86,6 +86,7 @@ def test_every_resource_reader_looks_for_a_translation(resources, language):
     """Each loader, given the test language, reads a translated copy of its file where there is one."""
     from sv_desktop.model.brief_wording import load_brief_wording
     from sv_desktop.model.content import load_content
+    from sv_desktop.model.evaluation_wording import load_evaluation_wording
     from sv_desktop.model.portal_profiles import load_profiles
     from sv_desktop.model.question_bank import load_question_bank
     from sv_desktop.model.rules import load_rules
@@ -100,7 +101,10 @@ def test_every_resource_reader_looks_for_a_translation(resources, language):
     _translate(resources / "portal" / "neutral.yaml", locale / "portal" / "neutral.yaml",
                "header: ", "header: Zz ")
     _translate(resources / "rules" / "rules.yaml", locale / "rules" / "rules.yaml", "title: ", "title: Zz ")
+    _translate(resources / "content" / "evaluation_wording.yaml", locale / "content" / "evaluation_wording.yaml",
+               "eyebrow: Moderation record", "eyebrow: Zz moderation record")
     language(TEST_LANGUAGE)
+    assert load_evaluation_wording(resources).moderation["eyebrow"] == "Zz moderation record"
     assert load_content(resources).theme_label("wellbeing") == "Zz-wellbeing"
     assert load_brief_wording(resources).measures_intro.startswith("Zz. ")
     bank = load_question_bank(resources)
@@ -111,6 +115,7 @@ def test_every_resource_reader_looks_for_a_translation(resources, language):
     assert load_content(resources).theme_label("wellbeing") == "Wellbeing"
     assert not load_brief_wording(resources).measures_intro.startswith("Zz. ")
     assert not any("Zz" in column.header for column in load_profiles(resources)["neutral"].columns)
+    assert load_evaluation_wording(resources).moderation["eyebrow"] == "Moderation record"
 
 
 def test_the_command_line_and_a_pack_speak_the_pseudo_locale(language, data_dir, tmp_path, capsys):
