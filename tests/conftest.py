@@ -10,6 +10,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def garbage_on_the_ui_thread():
+    """As in the app: once a QApplication exists, Python's garbage is collected on the UI thread only (a
+    closed window freed by a worker thread runs Qt destructors where Qt forbids them)."""
+    from PySide6.QtWidgets import QApplication
+
+    from sv_desktop.ui.collector import collect_on_ui_thread
+
+    app = QApplication.instance()
+    if app is not None:
+        collect_on_ui_thread(app)
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        collect_on_ui_thread(app).check()
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """A fresh, real data folder; the app and the CLI both pick it up through the environment."""

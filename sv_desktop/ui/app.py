@@ -23,7 +23,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     if existing is not app:
+        from .collector import collect_on_ui_thread
         from .translation import install_qt_translators
 
         install_qt_translators(app)
+        collect_on_ui_thread(app)  # garbage (closed windows among it) is freed on this thread only
     return app
