@@ -186,11 +186,23 @@ class ActualSpendForm(QWidget):
         self.form.removeRow(row.field)
 
     def _order_keyboard(self) -> None:
-        """Tab goes through the years in order, as they stand on screen (a row added later joins at its place)."""
-        previous: QWidget = self.term
-        for row in (self.rows[year] for year in sorted(self.rows)):
-            QWidget.setTabOrder(previous, row.field.edit)
-            previous = row.field.edit
+        """Tab goes through the years in order, after whatever comes before this form: a row made after the
+        window was built would otherwise join the end of the window's Tab order, after Close."""
+        previous = self._focusable_before()
+        if previous is None:  # not in a window yet: the rows are in the order they were made, the years' order
+            return
+        for year in sorted(self.rows):
+            QWidget.setTabOrder(previous, self.rows[year].field.edit)
+            previous = self.rows[year].field.edit
+
+    def _focusable_before(self) -> QWidget | None:
+        """The last control Tab reaches before this form (Qt orders only controls that take the focus)."""
+        widget = self.previousInFocusChain()
+        while widget is not None and widget is not self:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not self.isAncestorOf(widget):
+                return widget
+            widget = widget.previousInFocusChain()
+        return None
 
     def _show_term(self, tender: Tender, spans: dict[int, ContractYear]) -> None:
         if not spans:
