@@ -65,6 +65,7 @@ class _YearRow:
         self.field.edit.setMaximumWidth(180)
         self.note = make_secondary(QLabel())
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setContentsMargins(8, 0, 0, 0)
         self.field.edit.setMinimumWidth(120)
         self.field.row.insertWidget(1, self.note, 1)  # beside the amount; wraps rather than squeeze it
 
