@@ -16,6 +16,7 @@ from sv_desktop.services.tender_service import open_service
 from sv_desktop.ui.lifecycle.delivery import TAB_SPEND, DeliveryDialog
 from sv_desktop.ui.lifecycle.spend_form import contract_years, year_label
 from sv_desktop.ui.wizard.autosave import DELAY_MS
+from tests.ui.keyboard_audit import claims
 
 from .conftest import contract, settle_dialog
 
@@ -73,7 +74,7 @@ def test_amounts_typed_key_by_key_are_saved_for_their_years(qtbot, service, data
     rows = dialog.spend.rows
     assert sorted(rows) == [2026, 2027, 2028]
     assert [rows[y].label.text() for y in sorted(rows)] == [
-        "2026/27 (from 01/07/2026):", "2027/28:", "2028/29 (to 30/06/2028):"]
+        "2026/2&7 (from 01/07/2026):", "2027/2&8:", "2028/2&9 (to 30/06/2028):"]  # Alt+7, 8, 9
     assert rows[2026].note.text() == "Estimate if empty: £300,000"
     assert "Years left empty are estimated pro rata from the contract value." in dialog.spend.intro.text()
 
@@ -128,7 +129,7 @@ def test_a_figure_for_a_year_outside_the_contract_is_shown_until_cleared(qtbot, 
     dialog = open_dialog(qtbot, service, stored)
     rows = dialog.spend.rows
     assert sorted(rows) == [2026, 2027]
-    assert rows[2027].label.text() == "2027/28 (outside the contract):"
+    assert rows[2027].label.text() == "2027/2&8 (outside the contract):"
     assert rows[2027].field.edit.accessibleName() == "Actual spend in 2027/28, outside the contract's dates (£)"
     assert rows[2027].note.text().startswith("The contract does not run in this year now")
 
@@ -168,12 +169,24 @@ def test_the_years_follow_the_award_date_when_no_start_date_is_recorded(qtbot, s
     assert order == [dialog.tabs.tabBar(), *years] and widget is dialog.close_button
 
 
-def test_every_year_is_named_for_screen_readers(qtbot, service):
+def test_every_year_is_named_for_screen_readers_and_keys_never_clash(qtbot, service):
     dialog = open_dialog(qtbot, service, service.create(awarded()))
     for year, row in dialog.spend.rows.items():
         name = QAccessible.queryAccessibleInterface(row.field.edit).text(QAccessible.Text.Name)
         assert name == f"Actual spend in {year_label(year)} (£)"
         assert row.label.buddy() is row.field.edit
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_8, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.spend.rows[2027].field.edit
+
+    # Twelve years: the years' last digits repeat, so only the first ten take Alt and a digit.
+    dialog = open_dialog(qtbot, service, service.create(contract("LPT-2026-002", duration_months=144)))
+    rows = dialog.spend.rows
+    assert len(rows) == 13 and all(row.field.edit.accessibleName() for row in rows.values())
+    keyed = [year for year, row in sorted(rows.items()) if row.label.buddy() is not None]
+    assert keyed == sorted(rows)[:10] and all("&" not in rows[y].label.text() for y in sorted(rows)[10:])
+    assert claims(dialog).get("Alt+7", []) and not [k for k, v in claims(dialog).items() if len(v) > 1]
 
 
 def test_the_compliance_report_uses_the_actual_figure_for_its_year(qtbot, service, data_dir):

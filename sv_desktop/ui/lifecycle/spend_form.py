@@ -69,20 +69,24 @@ class _YearRow:
         self.field.edit.setMinimumWidth(120)
         self.field.row.insertWidget(1, self.note, 1)  # beside the amount; wraps rather than squeeze it
 
-    def show_year(self, span: ContractYear | None, estimate: Decimal | None) -> None:
+    def show_year(self, span: ContractYear | None, estimate: Decimal | None, key: bool) -> None:
+        """`key`: Alt and the year's last digit moves to the field (while no other year shown ends in it)."""
         name = year_label(self.year)
+        shown = f"{name[:-1]}&{name[-1]}" if key else name
+        # A label with a buddy has a key, as everywhere (Qt takes None for no buddy; its stubs do not say so).
+        self.label.setBuddy(self.field.edit if key else None)  # type: ignore[arg-type]
         if span is None:
-            self.label.setText(_("{year} (outside the contract):").format(year=name))
+            self.label.setText(_("{year} (outside the contract):").format(year=shown))
             self.field.edit.setAccessibleName(
                 _("Actual spend in {year}, outside the contract's dates (£)").format(year=name))
             note = _("The contract does not run in this year now: clear the figure unless it is right.")
         else:
             if span.first != dt.date(self.year, 4, 1):
-                text = _("{year} (from {date}):").format(year=name, date=format_date(span.first))
+                text = _("{year} (from {date}):").format(year=shown, date=format_date(span.first))
             elif span.last != dt.date(self.year + 1, 3, 31):
-                text = _("{year} (to {date}):").format(year=name, date=format_date(span.last))
+                text = _("{year} (to {date}):").format(year=shown, date=format_date(span.last))
             else:
-                text = _("{year}:").format(year=name)
+                text = _("{year}:").format(year=shown)
             self.label.setText(text)
             self.field.edit.setAccessibleName(_("Actual spend in {year} (£)").format(year=name))
             note = "" if estimate is None else _("Estimate if empty: {amount}").format(
@@ -164,21 +168,23 @@ class ActualSpendForm(QWidget):
         wanted = sorted(set(spans) | keep)
         for year in [y for y in self.rows if y not in wanted]:
             self._remove(year)
+        digits: set[int] = set()
         for index, year in enumerate(wanted):
+            key = (year + 1) % 10 not in digits
+            digits.add((year + 1) % 10)
             if year not in self.rows:
                 self._add(index, year)
             span = spans.get(year)
             estimate = None
             if span is not None and tender.award.awarded_value_gbp is not None:
                 estimate = estimated_between(tender, span.first, span.last)
-            self.rows[year].show_year(span, estimate)
+            self.rows[year].show_year(span, estimate, key)
         self._show_term(tender, spans)
         self._order_keyboard()
 
     def _add(self, index: int, year: int) -> None:
         row = _YearRow(year)
         self.form.insertRow(index, row.label, row.field)
-        row.label.setBuddy(row.field.edit)
         row.field.edited.connect(self._edited)
         self.rows[year] = row
 
