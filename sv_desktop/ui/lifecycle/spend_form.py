@@ -68,6 +68,8 @@ class _YearRow:
         self.note.setContentsMargins(8, 0, 0, 0)
         self.field.edit.setMinimumWidth(120)
         self.field.row.insertWidget(1, self.note, 1)  # beside the amount; wraps rather than squeeze it
+        self.field.row.setStretchFactor(self.field.edit, 0)  # the note takes the room left
+        self.field.row.setAlignment(self.field.edit, Qt.AlignmentFlag.AlignLeft)  # also with no note beside it
 
     def show_year(self, span: ContractYear | None, estimate: Decimal | None, key: bool) -> None:
         """`key`: Alt and the year's last digit moves to the field (while no other year shown ends in it)."""
