@@ -36,6 +36,24 @@ def test_nothing_is_cut_off(factor, window):
     assert problems == [], "\n".join(problems)
 
 
+def test_the_probe_sees_the_actual_spend_tab_at_its_fullest(qtbot, real_service):
+    """The windows the probe checks include the award and delivery dialog of a contract in delivery: every
+    financial year of the contract offered, one figure recorded and one for a year outside the contract."""
+    from sv_desktop.ui.lifecycle.delivery import DeliveryDialog
+
+    from .windows import in_delivery, prepared
+
+    prepared(real_service)
+    tender = in_delivery(real_service)
+    dialog = DeliveryDialog(real_service, tender)
+    qtbot.addWidget(dialog)
+    rows = dialog.spend.rows
+    assert tender.stage == "awarded" and tender.contract_start_date and len(rows) >= 5
+    assert rows[max(rows)].label.text().endswith("(outside the contract):")
+    assert rows[min(rows)].field.value() is not None
+    dialog.autosaver.dirty = False
+
+
 def _wide_form(policy: Qt.ScrollBarPolicy) -> tuple[QWidget, QLineEdit]:
     window = QWidget()
     layout = QVBoxLayout(window)

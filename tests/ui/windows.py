@@ -55,6 +55,23 @@ def prepared(service) -> str:
     return richest
 
 
+def in_delivery(service):
+    """The awarded worked example with the longest contract, with actual spend recorded for its first year and
+    for a year after it ends (as when a contract is shortened): the actual spend tab at its fullest."""
+    from decimal import Decimal
+
+    from sv_desktop.model.lifecycle import ActualSpend
+    from sv_desktop.ui.lifecycle.spend_form import contract_years
+
+    tenders = [service.get(s.reference) for s in service.list_tenders()]
+    tender = max((t for t in tenders if t.stage == "awarded" and contract_years(t)),
+                 key=lambda t: (len(contract_years(t)), t.reference))
+    years = contract_years(tender)
+    tender.award.actual_spend = [ActualSpend(years[0].year, Decimal("312456.78")),
+                                 ActualSpend(years[-1].year + 2, Decimal(5000))]
+    return tender
+
+
 def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple[str, QWidget]]:
     from sv_desktop.ui.bin_dialog import BinDialog
     from sv_desktop.ui.help_dialogs import HelpDialog
@@ -105,6 +122,7 @@ def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple
         ("roles", lambda: RolesDialog(service, tender)),
         ("engagement", lambda: EngagementDialog(service, tender)),
         ("award and delivery", lambda: DeliveryDialog(service, tender)),
+        ("award and delivery, in delivery", lambda: DeliveryDialog(service, in_delivery(service))),
         ("KPI reports due", lambda: RemindersDialog(reminders)),
         ("compliance report", lambda: ReportDialog(service)),
     )

@@ -35,6 +35,14 @@ DELIVERY = {
     "reported on": (lambda d: d.results.reported_on, lambda t: t.kpi_results[0].reported_on),
     "written on": (lambda d: d.cases.written_on, lambda t: t.case_studies[0].written_on),
 }
+
+
+def _spend_year(year: int):
+    return (lambda d: d.spend.rows[year].field,
+            lambda t: {s.financial_year: s.amount_gbp for s in t.award.actual_spend}.get(year))
+
+
+DELIVERY.update({f"actual spend {year}": _spend_year(year) for year in (2026, 2027, 2028)})  # the contract's years
 ENGAGEMENT = {
     "held on": (lambda d: d.events.held_on, lambda t: t.engagement[0].held_on),
     "supplier postcode": (lambda d: d.suppliers.postcode, lambda t: t.engagement[0].suppliers[0].postcode),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ...i18n import _
 from ...model.date_checks import award_after_notice, not_in_future
 from ...model.lifecycle import Award, Supplier
 from ...model.tender import STAGES, Tender
@@ -35,6 +36,13 @@ def parse_optional_money(text: str) -> Decimal | None:
     return None if not text.strip() else parse_money(text)
 
 
+def money_field(placeholder: str) -> ValidatedField:
+    """An optional amount in pounds, typed as managers type it (`250k`, `1.2m`), shown back to the penny."""
+    field = ValidatedField(parse_optional_money, fmt=format_number, placeholder=placeholder)
+    field.show_understood(lambda v: _("= {amount}").format(amount=format_money(v, pence=True)))
+    return field
+
+
 class AwardForm(QWidget):
     changed = Signal()
 
@@ -52,33 +60,33 @@ class AwardForm(QWidget):
         self.stage = QComboBox()
         for stage in STAGES:
             self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
-        add_row(form, "Sta&ge:", self.stage, "Where the tender is in its lifecycle")
+        add_row(form, _("Sta&ge:"), self.stage, _("Where the tender is in its lifecycle"))
         self.name = QLineEdit()
         self.name.setMaxLength(500)
-        add_row(form, "Supplier &name:", self.name, "The supplier the contract was awarded to")
-        self.postcode = ValidatedField(parse_postcode, placeholder="For example LE1 7RH")
+        add_row(form, _("Supplier &name:"), self.name, _("The supplier the contract was awarded to"))
+        self.postcode = ValidatedField(parse_postcode, placeholder=_("For example LE1 7RH"))
         self.postcode.edit.setMaxLength(20)
-        add_row(form, "Post&code:", self.postcode, "The supplier's postcode; decides whether the spend is local")
+        add_row(form, _("Post&code:"), self.postcode,
+                _("The supplier's postcode; decides whether the spend is local"))
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
-        self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
+        self.sme = QCheckBox(_("SME (&fewer than 250 staff and turnover under €50m)"))
         form.addRow("", self.sme)
-        self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
+        self.vcse = QCheckBox(_("VCSE (voluntary, community or social enterp&rise)"))
         form.addRow("", self.vcse)
-        self.awarded_on = DateField("Date awarded")
-        self.awarded_on.add_check(lambda day: not_in_future(day, today(), "award date"))
+        self.awarded_on = DateField(_("Date awarded"))
+        self.awarded_on.add_check(lambda day: not_in_future(day, today(), _("award date")))
         self.awarded_on.add_check(lambda day: award_after_notice(day, self._notice_date))
-        add_row(form, "Awarded &on:", self.awarded_on, "The date of the award; the report counts the contract "
-                "in the period this falls in")
-        self.value = ValidatedField(parse_optional_money, fmt=format_number, placeholder="Leave empty if not known")
-        self.value.show_understood(lambda v: f"= {format_money(v, pence=True)}")
+        add_row(form, _("Awarded &on:"), self.awarded_on, _("The date of the award; the report counts the contract "
+                                                            "in the period this falls in"))
+        self.value = money_field(_("Leave empty if not known"))
         self.value.set_narrow(180)
-        add_row(form, "Awarded &value (£):", self.value, "Whole-life value as awarded, in pounds excluding VAT")
+        add_row(form, _("Awarded &value (£):"), self.value, _("Whole-life value as awarded, in pounds excluding VAT"))
         self.term = make_secondary(QLabel())
         self.term.setWordWrap(True)
         form.addRow("", self.term)
-        self.renewal = text_area("Renewal requirements", "What the next contract must do differently", 140)
-        add_row(form, "Renewa&l requirements:", self.renewal)
+        self.renewal = text_area(_("Renewal requirements"), _("What the next contract must do differently"), 140)
+        add_row(form, _("Renewa&l requirements:"), self.renewal)
 
         self.stage.currentIndexChanged.connect(self._edited)
         self.name.textEdited.connect(self._edited)
@@ -104,20 +112,21 @@ class AwardForm(QWidget):
             self.value.set_value(award.awarded_value_gbp)
             self.renewal.setPlainText(award.renewal_requirements)
             if tender.contract_start_date and tender.contract_end_date:
-                self.term.setText(f"The contract runs from {format_date(tender.contract_start_date)} to "
-                                  f"{format_date(tender.contract_end_date)} (from the tender's details).")
+                self.term.setText(_("The contract runs from {start} to {end} (from the tender's details).").format(
+                    start=format_date(tender.contract_start_date), end=format_date(tender.contract_end_date)))
             else:
-                self.term.setText("No contract start date is recorded in the tender's details: KPI reporting "
-                                  "periods are counted from the award date.")
+                self.term.setText(_("No contract start date is recorded in the tender's details: KPI reporting "
+                                    "periods are counted from the award date."))
         finally:
             self._loading = False
         self._show_local()
 
     def problem(self) -> str | None:
-        for field, name in ((self.postcode, "supplier's postcode"), (self.awarded_on, "award date"),
-                            (self.value, "awarded value")):
+        for field, message in ((self.postcode, _("The supplier's postcode is not saved yet: {problem}")),
+                               (self.awarded_on, _("The award date is not saved yet: {problem}")),
+                               (self.value, _("The awarded value is not saved yet: {problem}"))):
             if not field.is_valid():
-                return f"The {name} is not saved yet: {field.problem()}"
+                return message.format(problem=field.problem())
         return None
 
     def apply(self, tender: Tender) -> None:
@@ -130,7 +139,8 @@ class AwardForm(QWidget):
             # tender's copy may already hold a prefix typed on the way, such as a space or "1" of "12x").
             awarded_on=self.awarded_on.value(),
             awarded_value_gbp=self.value.value(),
-            renewal_requirements=self.renewal.toPlainText())
+            renewal_requirements=self.renewal.toPlainText(),
+            actual_spend=list(tender.award.actual_spend))  # recorded in the actual spend tab
 
     def _tidy_postcode(self) -> None:
         """Show the postcode as it is stored (capitals, single spaces), so what is seen is what is kept."""
@@ -153,12 +163,12 @@ class AwardForm(QWidget):
     def _show_local(self) -> None:
         postcode = self.postcode.text().strip()
         if not self.postcode.is_valid():
-            text = "Enter a UK postcode to see whether the spend counts as local."
+            text = _("Enter a UK postcode to see whether the spend counts as local.")
         elif not postcode:
-            text = "No postcode: the spend cannot count as local."
+            text = _("No postcode: the spend cannot count as local.")
         elif self.is_local(postcode):
-            text = "Local: the postcode is in one of the Trust's local postcode areas."
+            text = _("Local: the postcode is in one of the Trust's local postcode areas.")
         else:
-            text = "Not local: the postcode is outside the Trust's local postcode areas."
+            text = _("Not local: the postcode is outside the Trust's local postcode areas.")
         self.local_note.setText(text)
         self.local_note.setTextFormat(Qt.TextFormat.PlainText)

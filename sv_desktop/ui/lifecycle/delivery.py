@@ -1,5 +1,6 @@
-"""Award and delivery for one tender: the award and renewal requirements, KPI results with the reports
-due, and case studies (policy P238 §4.3, §5.5), in one dialog with a tab for each.
+"""Award and delivery for one tender: the award and renewal requirements, the actual spend per financial
+year, KPI results with the reports due, and case studies (policy P238 §4.3, §5.5), in one dialog with a
+tab for each.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from ...i18n import _, ngettext
 from ...model.kpi_reminders import reminders_for
 from ...model.tender import Tender
 from ..parsing import format_date
@@ -16,39 +18,56 @@ from ..widgets.scrolling import resize_within_screen
 from .award_form import AwardForm
 from .delivery_records import CaseStudyEditor, KpiResultEditor
 from .dialog_base import TenderDialog
+from .spend_form import ActualSpendForm
 
 if TYPE_CHECKING:
     from ...services.contract import UiService
 
-TAB_AWARD, TAB_RESULTS, TAB_CASES = range(3)
+TAB_AWARD, TAB_SPEND, TAB_RESULTS, TAB_CASES = range(4)
 
 
 def reminder_lines(tender: Tender, today) -> list[str]:
     lines = []
     for reminder in reminders_for(tender, today):
-        period = f"{format_date(reminder.period.start)} to {format_date(reminder.period.end)}"
-        if reminder.is_overdue:
-            when = f"overdue by {reminder.overdue_days} day{'s' if reminder.overdue_days != 1 else ''}"
+        period = _("{start} to {end}").format(start=format_date(reminder.period.start),
+                                              end=format_date(reminder.period.end))
+        days, missing = reminder.overdue_days, reminder.missing
+        if reminder.is_overdue and missing > 1:
+            line = ngettext("{kpi}: the report for {period} is overdue by {days} day ({missing} periods without "
+                            "a result).",
+                            "{kpi}: the report for {period} is overdue by {days} days ({missing} periods without "
+                            "a result).", days)
+        elif reminder.is_overdue:
+            line = ngettext("{kpi}: the report for {period} is overdue by {days} day.",
+                            "{kpi}: the report for {period} is overdue by {days} days.", days)
+        elif missing > 1:
+            line = ngettext("{kpi}: the report for {period} is due on {date} ({missing} period without a result).",
+                            "{kpi}: the report for {period} is due on {date} ({missing} periods without a "
+                            "result).", missing)
         else:
-            when = f"due on {format_date(reminder.due_on)}"
-        more = f" ({reminder.missing} periods without a result)" if reminder.missing > 1 else ""
-        lines.append(f"{reminder.kpi}: the report for {period} is {when}{more}.")
+            line = _("{kpi}: the report for {period} is due on {date}.")
+        lines.append(line.format(kpi=reminder.kpi, period=period, days=days, date=format_date(reminder.due_on),
+                                 missing=missing))
     return lines
 
 
 class DeliveryDialog(TenderDialog):
-    noun = "award and delivery records"
-
     def __init__(self, service: UiService, tender: Tender, parent: QWidget | None = None) -> None:
-        super().__init__(service, tender, "Award and delivery",
-                         "Record who won the contract, the supplier's KPI results for each reporting period, "
-                         "case studies, and what the next contract should require.", parent)
+        super().__init__(service, tender, _("Award and delivery"),
+                         _("Record who won the contract, the actual spend in each financial year, the supplier's "
+                           "KPI results for each reporting period, case studies, and what the next contract "
+                           "should require."), parent)
+        self.noun = _("award and delivery records")
         self.today = service.today
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Award and delivery")
+        self.tabs.setAccessibleName(_("Award and delivery"))
         self.award = AwardForm(service.is_local_postcode, today=service.today)
         self.award.load(self.tender)
-        self.tabs.addTab(self.award, "Award and renewal")
+        self.tabs.addTab(self.award, _("Award and renewal"))
+
+        self.spend = ActualSpendForm()
+        self.spend.load(self.tender)
+        self.tabs.addTab(self.spend, "")
 
         results_page = QWidget()
         results_layout = QVBoxLayout(results_page)
@@ -68,6 +87,7 @@ class DeliveryDialog(TenderDialog):
         self.body.addWidget(self.tabs, 1)
 
         self.award.changed.connect(self._award_changed)
+        self.spend.changed.connect(self._spend_changed)
         self.results.changed.connect(self._records_changed)
         self.cases.changed.connect(self._records_changed)
         self._update_due()
@@ -75,6 +95,11 @@ class DeliveryDialog(TenderDialog):
 
     def _award_changed(self) -> None:
         self.mark_dirty()  # copies the award in: the reporting periods follow the award date and stage
+        self.spend.follow(self.tender)  # the years follow the award date when no start date is recorded
+        self._update_due()
+
+    def _spend_changed(self) -> None:
+        self.mark_dirty()
         self._update_due()
 
     def _records_changed(self) -> None:
@@ -84,25 +109,35 @@ class DeliveryDialog(TenderDialog):
     def _update_due(self) -> None:
         lines = reminder_lines(self.tender, self.today())
         if lines:
-            self.due.setText("Reports due:\n" + "\n".join(lines))
+            self.due.setText(_("Reports due:") + "\n" + "\n".join(lines))
         elif not self.tender.kpis:
-            self.due.setText("This tender has no KPIs; add them in the tender's requirements step.")
+            self.due.setText(_("This tender has no KPIs; add them in the tender's requirements step."))
         else:
-            self.due.setText("No KPI report is due in the next two weeks.")
+            self.due.setText(_("No KPI report is due in the next two weeks."))
         self.due.setAccessibleName(self.due.text())
-        self.tabs.setTabText(TAB_RESULTS, f"KPI results ({len(self.tender.kpi_results)})"
-                             + (f", {len(lines)} due" if lines else ""))
-        self.tabs.setTabText(TAB_CASES, f"Case studies ({len(self.tender.case_studies)})")
+        results = len(self.tender.kpi_results)
+        if lines:
+            tab = ngettext("KPI results ({count}), {due} due", "KPI results ({count}), {due} due", len(lines))
+        else:
+            tab = _("KPI results ({count})")
+        self.tabs.setTabText(TAB_RESULTS, tab.format(count=results, due=len(lines)))
+        self.tabs.setTabText(TAB_CASES, _("Case studies ({count})").format(count=len(self.tender.case_studies)))
+        recorded, years = self.spend.recorded()
+        self.tabs.setTabText(TAB_SPEND, ngettext("Actual spend ({recorded} of {count} year)",
+                                                 "Actual spend ({recorded} of {count} years)", years).format(
+            recorded=recorded, count=years) if years else _("Actual spend"))
 
     def show_results(self) -> None:
         self.tabs.setCurrentIndex(TAB_RESULTS)
 
     def apply(self, tender: Tender) -> str | None:
         self.award.apply(tender)  # an award date or value that cannot be read keeps the one stored
-        return self.award.problem() or self.results.problem() or self.cases.problem()
+        self.spend.apply(tender)  # so does a year's amount
+        return self.award.problem() or self.spend.problem() or self.results.problem() or self.cases.problem()
 
     def show_tender(self, tender: Tender) -> None:
         self.award.load(tender)
+        self.spend.load(tender)
         self.results.set_tender(tender)
         self.cases.set_records(tender.case_studies)
         self._update_due()

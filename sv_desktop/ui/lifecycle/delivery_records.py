@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ...i18n import _
 from ...model.date_checks import not_in_future, period_end_after_start, reported_after_period
 from ...model.kpi_reminders import reminders_for
 from ...model.lifecycle import RATING_NONE, CaseStudy, KpiResult
@@ -21,19 +22,19 @@ from ..widgets.fields import DateField, add_row, text_area
 from ..widgets.record_editor import RecordEditor
 
 MAX_TEXT = 100_000
-NOT_RATED = "Not rated yet"
-NOT_RATED_HINT = "Choose the rating once you have assessed the result; until then it counts as not rated."
+
+
+def not_rated() -> str:
+    return _("Not rated yet")
 
 
 def period_text(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
-        return f"{format_date(start)} to {format_date(end)}"
-    return f"to {format_date(end)}" if end else "No dates"
+        return _("{start} to {end}").format(start=format_date(start), end=format_date(end))
+    return _("to {end}").format(end=format_date(end)) if end else _("No dates")
 
 
 class KpiResultEditor(RecordEditor):
-    columns = ("KPI", "Period", "Rating", "Result")
-    noun = "result"
     limit_key = "kpi_results"
     pad_form = True
     max_column_width = 180
@@ -44,54 +45,56 @@ class KpiResultEditor(RecordEditor):
         self.ratings = ratings
         self.today = today
         self.tender: Tender | None = None
+        self.columns = (_("KPI"), _("Period"), _("Rating"), _("Result"))
+        self.noun = _("result")
         super().__init__(parent)
 
     def stretch_column(self) -> int:
         return 0
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.add_button = QPushButton(icons.icon("add"), "Add a &result")
-        self.add_button.setAccessibleName("Add a KPI result")
-        self.add_button.setToolTip("Adds a result for the earliest report due, when there is one")
+        self.add_button = QPushButton(icons.icon("add"), _("Add a &result"))
+        self.add_button.setAccessibleName(_("Add a KPI result"))
+        self.add_button.setToolTip(_("Adds a result for the earliest report due, when there is one"))
         self.add_button.clicked.connect(self.add_result)
         row.addWidget(self.add_button)
 
     def build_form(self, form: QFormLayout) -> None:
         self.kpi = QComboBox()
         self.kpi.currentIndexChanged.connect(self.form_edited)
-        add_row(form, "&KPI:", self.kpi)
-        self.period_start = DateField("First day of the period")
+        add_row(form, _("&KPI:"), self.kpi)
+        self.period_start = DateField(_("First day of the period"))
         self.period_start.edited.connect(self._recheck_dates)
         self.period_start.edited.connect(self.form_edited)
-        add_row(form, "Period &from:", self.period_start)
-        self.period_end = DateField("Last day of the period")
+        add_row(form, _("Period &from:"), self.period_start)
+        self.period_end = DateField(_("Last day of the period"))
         self.period_end.add_check(lambda day: period_end_after_start(day, self.period_start.value()))
         self.period_end.edited.connect(self._recheck_dates)
         self.period_end.edited.connect(self.form_edited)
-        add_row(form, "Period &to:", self.period_end, "Required: the last day of the reporting period")
+        add_row(form, _("Period &to:"), self.period_end, _("Required: the last day of the reporting period"))
         self.rating = QComboBox()
-        self.rating.addItem(NOT_RATED, RATING_NONE)  # nothing is pre-rated: the manager chooses
+        self.rating.addItem(not_rated(), RATING_NONE)  # nothing is pre-rated: the manager chooses
         for name, meaning in self.ratings:
             self.rating.addItem(name, name)
             self.rating.setItemData(self.rating.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
         self.rating.currentIndexChanged.connect(self.form_edited)
-        add_row(form, "Ratin&g:", self.rating, "Procurement Act 2023 contract performance rating")
+        add_row(form, _("Ratin&g:"), self.rating, _("Procurement Act 2023 contract performance rating"))
         self.meaning = make_secondary(QLabel())
         self.meaning.setWordWrap(True)
         form.addRow("", self.meaning)
         self.result = QLineEdit()
         self.result.setMaxLength(2000)
-        self.result.setPlaceholderText("The figure or outcome reported, for example 42%")
+        self.result.setPlaceholderText(_("The figure or outcome reported, for example 42%"))
         self.result.textEdited.connect(self.form_edited)
-        add_row(form, "Resu&lt:", self.result)
-        self.reported_on = DateField("Date reported")
-        self.reported_on.add_check(lambda day: not_in_future(day, self.today(), "date reported"))
+        add_row(form, _("Resu&lt:"), self.result)
+        self.reported_on = DateField(_("Date reported"))
+        self.reported_on.add_check(lambda day: not_in_future(day, self.today(), _("date reported")))
         self.reported_on.add_check(lambda day: reported_after_period(day, self.period_end.value()))
         self.reported_on.edited.connect(self.form_edited)
-        add_row(form, "Reported o&n:", self.reported_on)
-        self.notes = text_area("Notes on the result", "", 100)
+        add_row(form, _("Reported o&n:"), self.reported_on)
+        self.notes = text_area(_("Notes on the result"), "", 100)
         self.notes.textChanged.connect(self.form_edited)
-        add_row(form, "N&otes:", self.notes)
+        add_row(form, _("N&otes:"), self.notes)
 
     def _recheck_dates(self) -> None:
         """The period's dates changed: the dates checked against them are checked again."""
@@ -121,14 +124,14 @@ class KpiResultEditor(RecordEditor):
         self.add(record)
 
     def cells(self, record: KpiResult) -> tuple[str, ...]:
-        return (record.kpi or "Choose a KPI", period_text(record.period_start, record.period_end),
-                record.rating or NOT_RATED,
+        return (record.kpi or _("Choose a KPI"), period_text(record.period_start, record.period_end),
+                record.rating or not_rated(),
                 record.result)
 
     def show_record(self, record: KpiResult) -> None:
         self.kpi.clear()
         # A real first entry rather than an empty box: a screen reader names a combo box by its text.
-        self.kpi.addItem("Choose the KPI it reports on", "")
+        self.kpi.addItem(_("Choose the KPI it reports on"), "")
         for name in self._kpi_names(record.kpi):
             self.kpi.addItem(name, name)
         self.kpi.setCurrentIndex(max(self.kpi.findData(record.kpi), 0) if record.kpi else 0)
@@ -155,31 +158,30 @@ class KpiResultEditor(RecordEditor):
 
     def _show_meaning(self) -> None:
         meanings = dict(self.ratings)
+        hint = _("Choose the rating once you have assessed the result; until then it counts as not rated.")
         self.meaning.setText(meanings.get(self.rating.currentData() or "",
-                                          "" if self.rating.currentData() else NOT_RATED_HINT))
+                                          "" if self.rating.currentData() else hint))
 
     def problem(self) -> str | None:
         for field in (self.period_start, self.period_end, self.reported_on):
             if self.current() is not None and not field.is_valid():
-                return f"The date is not saved yet: {field.problem()}"
+                return _("The date is not saved yet: {problem}").format(problem=field.problem())
         for number, record in enumerate(self.records, start=1):
             if not record.kpi.strip():
-                return f"KPI result {number}: choose the KPI it reports on."
+                return _("KPI result {number}: choose the KPI it reports on.").format(number=number)
             if record.period_end is None:
-                return f"KPI result {number} ({record.kpi}): enter the last day of its reporting period."
+                return _("KPI result {number} ({kpi}): enter the last day of its reporting period.").format(
+                    number=number, kpi=record.kpi)
             if record.period_start and record.period_start > record.period_end:
-                return f"KPI result {number} ({record.kpi}): the period starts after it ends."
+                return _("KPI result {number} ({kpi}): the period starts after it ends.").format(number=number, kpi=record.kpi)
         return None
 
     def empty_text(self) -> str:
-        return "No results recorded yet."
+        return _("No results recorded yet.")
 
 
 class CaseStudyEditor(RecordEditor):
-    columns = ("Case study", "Theme", "Written")
-    noun = "case study"
     limit_key = "case_studies"
-    plural = "case studies"
     max_column_width = 180
     wrap_rows = QFormLayout.RowWrapPolicy.WrapAllRows
 
@@ -187,36 +189,39 @@ class CaseStudyEditor(RecordEditor):
                  parent: QWidget | None = None) -> None:
         self.theme_labels = theme_labels
         self.today = today
+        self.columns = (_("Case study"), _("Theme"), _("Written"))
+        self.noun = _("case study")
+        self.plural = _("case studies")
         super().__init__(parent)
 
     def stretch_column(self) -> int:
         return 0
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.add_button = QPushButton(icons.icon("add"), "Add a case stud&y")
-        self.add_button.setAccessibleName("Add a case study")
+        self.add_button = QPushButton(icons.icon("add"), _("Add a case stud&y"))
+        self.add_button.setAccessibleName(_("Add a case study"))
         self.add_button.clicked.connect(
-            lambda: self.add(CaseStudy(title="New case study", written_on=self.today())))
+            lambda: self.add(CaseStudy(title=_("New case study"), written_on=self.today())))
         row.addWidget(self.add_button)
 
     def build_form(self, form: QFormLayout) -> None:
         self.title = QLineEdit()
         self.title.setMaxLength(1000)
         self.title.textEdited.connect(self.form_edited)
-        add_row(form, "&Title:", self.title)
+        add_row(form, _("&Title:"), self.title)
         self.theme = QComboBox()
-        self.theme.addItem("No particular theme", None)
+        self.theme.addItem(_("No particular theme"), None)
         for theme in THEMES:
             self.theme.addItem(self.theme_labels.get(theme, theme), theme)
         self.theme.currentIndexChanged.connect(self.form_edited)
-        add_row(form, "T&heme:", self.theme)
-        self.written_on = DateField("Date written")
-        self.written_on.add_check(lambda day: not_in_future(day, self.today(), "date written"))
+        add_row(form, _("T&heme:"), self.theme)
+        self.written_on = DateField(_("Date written"))
+        self.written_on.add_check(lambda day: not_in_future(day, self.today(), _("date written")))
         self.written_on.edited.connect(self.form_edited)
-        add_row(form, "&Written on:", self.written_on)
-        self.text = text_area("The case study", "What happened, for whom, and what difference it made")
+        add_row(form, _("&Written on:"), self.written_on)
+        self.text = text_area(_("The case study"), _("What happened, for whom, and what difference it made"))
         self.text.textChanged.connect(self.form_edited)
-        add_row(form, "&Case study:", self.text)
+        add_row(form, _("&Case study:"), self.text)
 
     def cells(self, study: CaseStudy) -> tuple[str, ...]:
         return (study.title, self.theme_labels.get(study.theme or "", ""), format_date(study.written_on))
@@ -236,8 +241,9 @@ class CaseStudyEditor(RecordEditor):
 
     def problem(self) -> str | None:
         if self.current() is not None and not self.written_on.is_valid():
-            return f"The date the case study was written is not saved yet: {self.written_on.problem()}"
+            return _("The date the case study was written is not saved yet: {problem}").format(
+                problem=self.written_on.problem())
         return None
 
     def empty_text(self) -> str:
-        return "No case studies yet: capture what social value delivery looks like in practice."
+        return _("No case studies yet: capture what social value delivery looks like in practice.")
