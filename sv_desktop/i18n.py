@@ -103,6 +103,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
+    """`message` unchanged, marked for the catalogue: for text defined before the language is known (class
+    attributes, tables built at import) and translated with `_()` where it is shown."""
+    return message
+
+
 def localized_file(folder: Path, name: str, lang: str | None = None) -> Path:
     """`folder/name`, or its translation `resources/locale/<language>/<folder name>/<name>` when there is one.
 
