@@ -103,9 +103,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:
-    """Marks `message` for extraction without translating it yet: for a constant defined at import time,
-    translated with `_()` where it is used (`_(PACK_NAME)`), so it follows a language chosen later."""
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
+    """`message` unchanged, marked for the catalogue: for text defined before the language is known (class
+    attributes, tables built at import) and translated with `_()` where it is shown."""
     return message
 
 

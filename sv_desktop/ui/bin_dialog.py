@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
 from ..services.errors import ServiceError
 from . import icons
 from .prompts import restore_from_bin
-from .tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, HEADERS, REFERENCE_ROLE, TenderTableModel
+from .tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, COLUMN_COUNT, REFERENCE_ROLE, TenderTableModel
 from .widgets.scrolling import resize_within_screen
 
-COL_REMOVED = len(HEADERS)
+COL_REMOVED = COLUMN_COUNT
 
 
 def removal_text(when: dt.datetime | None) -> str:
@@ -42,13 +43,13 @@ class BinTableModel(TenderTableModel):
         self.removal: dict[str, dt.datetime] = {}
 
     def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(HEADERS) + 1
+        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
         if section == COL_REMOVED and orientation == Qt.Orientation.Horizontal \
                 and role == Qt.ItemDataRole.DisplayRole:
-            return "Removed for good on"
+            return _("Removed for good on")
         return super().headerData(section, orientation, role)
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -68,11 +69,11 @@ class BinDialog(QDialog):
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.setWindowTitle("Bin")
+        self.setWindowTitle(_("Bin"))
         resize_within_screen(self, 820, 420)
         layout = QVBoxLayout(self)
-        note = QLabel("Deleted tenders stay here for 30 days, then they are removed for good. "
-                      "Choose one and press Restore to put it back in the list.")
+        note = QLabel(_("Deleted tenders stay here for 30 days, then they are removed for good. "
+                      "Choose one and press Restore to put it back in the list."))
         note.setWordWrap(True)
         layout.addWidget(note)
         labels = {c: g.label for c, g in service.content.categories.items()}
@@ -81,7 +82,7 @@ class BinDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAccessibleName("Deleted tenders")
+        self.view.setAccessibleName(_("Deleted tenders"))
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headings are never cut
@@ -90,14 +91,14 @@ class BinDialog(QDialog):
             self.view.hideColumn(column)
         self.view.setTabKeyNavigation(False)
         layout.addWidget(self.view, 1)
-        self.empty = QLabel("The bin is empty.")
+        self.empty = QLabel(_("The bin is empty."))
         layout.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton(icons.icon("restore"), "&Restore")
-        self.restore_button.setAccessibleName("Restore the selected tender")
+        self.restore_button = QPushButton(icons.icon("restore"), _("&Restore"))
+        self.restore_button.setAccessibleName(_("Restore the selected tender"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close the bin")
+        close.setAccessibleName(_("Close the bin"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         QWidget.setTabOrder(self.restore_button, close)  # Tab follows the buttons as they are seen
@@ -114,7 +115,7 @@ class BinDialog(QDialog):
             removal = self.service.bin_removal_dates()
         except ServiceError as exc:
             rows, removal = [], {}
-            self.empty.setText(f"The bin cannot be read: {exc}")
+            self.empty.setText(_("The bin cannot be read: {exc}").format(exc=exc))
         self.model.removal = removal
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)

@@ -14,34 +14,35 @@ from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from ..i18n import _
 from ..logging_setup import install_exception_hooks
 
 
 class ErrorDialog(QDialog):
     def __init__(self, details: str, log_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("sv-desktop met an unexpected problem")
+        self.setWindowTitle(_("sv-desktop met an unexpected problem"))
         self.details = details
         self.log_file = log_file
         layout = QVBoxLayout(self)
-        where = (f"The details were written to the log {log_file}." if log_file is not None
-                 else "The details could not be written to a log.")
+        where = (_("The details were written to the log {log_file}.").format(log_file=log_file)
+                 if log_file is not None else _("The details could not be written to a log."))
         self.message = QLabel(
-            "Something went wrong that sv-desktop did not expect. Your saved work is safe; if what you were "
-            f"doing did not finish, try it again. {where} If it happens again, copy the details and send them "
-            "to your IT support desk.")
+            _("Something went wrong that sv-desktop did not expect. Your saved work is safe; if what you were "
+              "doing did not finish, try it again. {where} If it happens again, copy the details and send them "
+              "to your IT support desk.").format(where=where))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.text = QPlainTextEdit(details)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Details of the problem")
+        self.text.setAccessibleName(_("Details of the problem"))
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy details")
-        self.copy_button.setAccessibleName("Copy the details of the problem")
-        self.folder_button = QPushButton("&Open log folder")
+        self.copy_button = QPushButton(_("&Copy details"))
+        self.copy_button.setAccessibleName(_("Copy the details of the problem"))
+        self.folder_button = QPushButton(_("&Open log folder"))
         self.folder_button.setEnabled(log_file is not None)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.setDefault(True)
         row.addWidget(self.copy_button)
         row.addWidget(self.folder_button)
@@ -54,7 +55,8 @@ class ErrorDialog(QDialog):
         self.resize(620, 380)
 
     def copy_details(self) -> None:
-        text = self.details if self.log_file is None else f"{self.details}\nLog: {self.log_file}"
+        text = self.details if self.log_file is None else _("{details}\nLog: {log_file}").format(
+            details=self.details, log_file=self.log_file)
         QGuiApplication.clipboard().setText(text)
 
     def open_log_folder(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _, ngettext
 from ..model.history import HistoryEntry
 from ..services.errors import ServiceError
 from . import icons
@@ -28,7 +29,10 @@ from .worker import run_in_background
 if TYPE_CHECKING:
     from ..services.contract import UiService
 
-HEADERS = ("When", "Who", "What happened", "What changed")
+
+
+def headers() -> list[str]:
+    return [_("When"), _("Who"), _("What happened"), _("What changed")]
 
 
 class HistoryDialog(QDialog):
@@ -40,33 +44,33 @@ class HistoryDialog(QDialog):
         self.service = service
         self.reference = reference
         self.entries: list[HistoryEntry] = []
-        self.setWindowTitle(f"History of {reference}")
+        self.setWindowTitle(_("History of {reference}").format(reference=reference))
         self.resize(860, 440)
         layout = QVBoxLayout(self)
-        note = QLabel("Every change to this tender, newest first: who made it (their database or computer user "
+        note = QLabel(_("Every change to this tender, newest first: who made it (their database or computer user "
                       "name), when, and what changed. Choose a version and press Restore this version to make it "
-                      "the current one again; the current version stays in the history.")
+                      "the current one again; the current version stays in the history."))
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(headers())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName(f"Versions of {reference}")
+        self.table.setAccessibleName(_("Versions of {reference}").format(reference=reference))
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.status = QLabel("Reading the history…")
+        self.status = QLabel(_("Reading the history…"))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton(icons.icon("restore"), "&Restore this version")
-        self.restore_button.setAccessibleName("Restore the selected version")
+        self.restore_button = QPushButton(icons.icon("restore"), _("&Restore this version"))
+        self.restore_button.setAccessibleName(_("Restore the selected version"))
         self.restore_button.setEnabled(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -87,12 +91,12 @@ class HistoryDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
-        self.status.setText(f"{len(entries)} version{'s' if len(entries) != 1 else ''}." if entries
-                            else "No changes have been recorded for this tender yet.")
+        self.status.setText(ngettext("{n} version.", "{n} versions.", len(entries)).format(n=len(entries)) if entries
+                            else _("No changes have been recorded for this tender yet."))
         self._update_button()
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(f"The history cannot be read: {error}")
+        self.status.setText(_("The history cannot be read: {error}").format(error=error))
 
     def selected(self) -> HistoryEntry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -107,26 +111,27 @@ class HistoryDialog(QDialog):
         entry = self.selected()
         if entry is None or not entry.has_snapshot:
             return
-        when = entry.changed_at.astimezone().strftime("%d %b %Y at %H:%M")
+        changed = entry.changed_at.astimezone()
+        when = _("{date} at {time}").format(date=changed.strftime("%d %b %Y"), time=changed.strftime("%H:%M"))
         answer = QMessageBox.question(
-            self, "Restore this version?",
-            f"Make the version of {when} ({entry.who}) the current one?\n\n"
-            "The current version stays in the history, so this can be undone the same way.",
+            self, _("Restore this version?"),
+            _("Make the version of {when} ({who}) the current one?\n\nThe current version stays in the "
+              "history, so this can be undone the same way.").format(when=when, who=entry.who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.restore_button.setEnabled(False)
-        self.status.setText("Restoring…")
+        self.status.setText(_("Restoring…"))
         run_in_background(lambda: self.service.restore_version(self.reference, entry.id), self._restored,
                           self._restore_failed, context=self)
 
     def _restored(self, _tender) -> None:
-        self.status.setText("Restored. The version it replaced is kept in the history.")
+        self.status.setText(_("Restored. The version it replaced is kept in the history."))
         self.restored.emit(self.reference)
         self.load()
 
     def _restore_failed(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, ServiceError) else f"The version could not be restored ({error})."
+        message = str(error) if isinstance(error, ServiceError) else _("The version could not be restored ({error}).").format(error=error)
         self.status.setText(message)
         self._update_button()
-        QMessageBox.warning(self, "Not restored", message)
+        QMessageBox.warning(self, _("Not restored"), message)

@@ -1,41 +1,54 @@
 """Words the screens show for the model's fixed ids that the toolkit content does not label.
 
-Kept together so wording is consistent everywhere (list, wizard, print) and easy to review.
+Kept together so wording is consistent everywhere (list, wizard, print) and easy to review. Each is a function
+so that it is read in the language in use when the screen is built, not the one at import.
 """
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..model.content import unknown_label
 from ..model.pipeline import STAGE_NAMES
 
-STAGE_LABELS: dict[str, str] = STAGE_NAMES
-"""The lifecycle stages as every screen and export names them (one wording, kept in the model)."""
 
-ROLE_SHORT_LABELS: dict[str, str] = {
-    "procurement_lead": "Procurement Lead",
-    "bid_lead": "Bid Lead",
-    "technical_lead": "Technical Lead(s)",
-    "social_value_lead": "Social Value Lead",
-    "contract_management_lead": "Contract Management Lead",
-    "finance_lead": "Finance Lead",
-}
-"""Role names short enough for six tabs side by side; the policy's full title heads each role's page."""
+def stage_labels() -> dict[str, str]:
+    """The lifecycle stages as every screen names them (one wording, kept in the model), in stage order."""
+    return {stage: _(name) for stage, name in STAGE_NAMES.items()}
 
-RISK_LABELS: dict[str, str] = {"low": "Low", "medium": "Medium", "high": "High"}
 
-FREQUENCY_LABELS: dict[str, str] = {
-    "monthly": "Monthly",
-    "quarterly": "Quarterly",
-    "six_monthly": "Every six months",
-    "annually": "Annually",
-}
+def role_short_labels() -> dict[str, str]:
+    """Role names short enough for six tabs side by side; the policy's full title heads each role's page."""
+    return {
+        "procurement_lead": _("Procurement Lead"),
+        "bid_lead": _("Bid Lead"),
+        "technical_lead": _("Technical Lead(s)"),
+        "social_value_lead": _("Social Value Lead"),
+        "contract_management_lead": _("Contract Management Lead"),
+        "finance_lead": _("Finance Lead"),
+    }
 
-SEVERITY_LABELS: dict[str, str] = {
-    "blocker": "Blocker",
-    "requirement": "Requirement",
-    "warning": "Warning",
-    "advice": "Advice",
-}
+
+def risk_labels() -> dict[str, str]:
+    return {"low": _("Low"), "medium": _("Medium"), "high": _("High")}
+
+
+def frequency_labels() -> dict[str, str]:
+    return {
+        "monthly": _("Monthly"),
+        "quarterly": _("Quarterly"),
+        "six_monthly": _("Every six months"),
+        "annually": _("Annually"),
+    }
+
+
+def severity_labels() -> dict[str, str]:
+    return {
+        "blocker": _("Blocker"),
+        "requirement": _("Requirement"),
+        "warning": _("Warning"),
+        "advice": _("Advice"),
+    }
+
 SEVERITY_ICONS: dict[str, str] = {
     "blocker": "sev-blocker",
     "requirement": "sev-requirement",
@@ -47,8 +60,8 @@ SEVERITY_ORDER: dict[str, int] = {"blocker": 0, "requirement": 1, "warning": 2, 
 
 def compliance_text(compliant: bool | None) -> str:
     if compliant is None:
-        return "Not checked"
-    return "Compliant" if compliant else "Not compliant"
+        return _("Not checked")
+    return _("Compliant") if compliant else _("Not compliant")
 
 
 def compliance_icon(compliant: bool | None) -> str:

@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         service = self.attached
         organisation = service.settings.organisation or service.content.organisation.name
         policy = service.content.organisation
-        self.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
+        self.policy_label.setText(_("{organisation} · policy {policy_reference} {policy_version}").format(
+            organisation=organisation, policy_reference=policy.policy_reference, policy_version=policy.policy_version))
 
     def _enable_service_actions(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action,

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from ..i18n import _
 from ..model.postcodes import is_area, postcode_problem
 from ..model.postcodes import tidy as tidy_postcode
 from ..model.typed_values import NumberError, read_number
@@ -39,13 +40,13 @@ def _decimals(value: Decimal) -> int:
 
 def parse_money(text: str) -> Decimal:
     """Pounds excluding VAT: 0 or more, at most 2 decimal places, below £100bn."""
-    value = _number(text, "the value in pounds excluding VAT", "250,000 or 1.2m", money=True)
+    value = _number(text, _("the value in pounds excluding VAT"), "250,000 or 1.2m", money=True)
     if value < 0:
-        raise FieldError("The value cannot be negative: enter 0 or more, in pounds excluding VAT.")
+        raise FieldError(_("The value cannot be negative: enter 0 or more, in pounds excluding VAT."))
     if value > MAX_MONEY:
-        raise FieldError("That is over £100 billion: check for extra zeros (enter pounds, excluding VAT).")
+        raise FieldError(_("That is over £100 billion: check for extra zeros (enter pounds, excluding VAT)."))
     if _decimals(value) > 2:
-        raise FieldError("Use pounds and pence, at most two decimal places, for example 1250000.50.")
+        raise FieldError(_("Use pounds and pence, at most two decimal places, for example 1250000.50."))
     return value.quantize(Decimal("0.01")) if value != value.to_integral() else value.quantize(Decimal(1))
 
 
@@ -53,9 +54,10 @@ def parse_percent(text: str, what: str = "a percentage", example: str = "10") ->
     """A percentage from 0 to 100 with at most two decimal places."""
     value = _number(text, what, example, percent=True)
     if not Decimal(0) <= value <= Decimal(100):
-        raise FieldError(f"Enter {what} between 0 and 100, for example {example}.")
+        raise FieldError(_("Enter {what} between 0 and 100, for example {example}.").format(
+            what=what, example=example))
     if _decimals(value) > 2:
-        raise FieldError("Use at most two decimal places, for example 12.5.")
+        raise FieldError(_("Use at most two decimal places, for example 12.5."))
     return value.normalize() if value == value.to_integral() else value
 
 
@@ -63,9 +65,11 @@ def parse_whole(text: str, low: int, high: int, what: str, example: str) -> int:
     """A whole number between `low` and `high`."""
     value = _number(text, what, example)
     if value != value.to_integral():
-        raise FieldError(f"Enter {what} as a whole number, for example {example}.")
+        raise FieldError(_("Enter {what} as a whole number, for example {example}.").format(
+            what=what, example=example))
     if not low <= value <= high:
-        raise FieldError(f"Enter {what} between {low:,} and {high:,}, for example {example}.")
+        raise FieldError(_("Enter {what} between {low:,} and {high:,}, for example {example}.").format(
+            what=what, low=low, high=high, example=example))
     return int(value)
 
 
@@ -94,11 +98,12 @@ def parse_date(text: str) -> dt.date | None:
             if not month:
                 raise FieldError(hint)
     if not 1900 <= year <= 2200:
-        raise FieldError("Enter a year between 1900 and 2200, for example 01/03/2027.")
+        raise FieldError(_("Enter a year between 1900 and 2200, for example 01/03/2027."))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise FieldError(f"There is no such day: check the day and month ({hint[:-1].lower()}).") from None
+        raise FieldError(_("There is no such day: check the day and month ({hint}).").format(
+            hint=hint[:-1].lower())) from None
 
 
 def format_date(day: dt.date | None) -> str:
@@ -138,9 +143,11 @@ def parse_postcode_areas(text: str) -> list[str]:
         if not part:
             continue
         if not re.fullmatch(r"[A-Za-z]{1,2}", part):
-            raise FieldError(f"'{part[:12]}' is not a postcode area: use the letters only, for example LE, NN.")
+            raise FieldError(_("'{area}' is not a postcode area: use the letters only, for example LE, NN.").format(
+                area=part[:12]))
         if not is_area(part):
-            raise FieldError(f"'{part.upper()}' is not a UK postcode area: check the letters, for example LE, NN.")
+            raise FieldError(_("'{area}' is not a UK postcode area: check the letters, for example LE, NN.").format(
+                area=part.upper()))
         if part.upper() not in areas:
             areas.append(part.upper())
     return areas
@@ -148,18 +155,18 @@ def parse_postcode_areas(text: str) -> list[str]:
 
 def check_title(text: str) -> str:
     if not text.strip():
-        raise FieldError("Give the tender a title, for example 'Non-emergency patient transport'.")
+        raise FieldError(_("Give the tender a title, for example 'Non-emergency patient transport'."))
     if len(text) > MAX_TITLE:
-        raise FieldError(f"The title is too long: keep it to {MAX_TITLE:,} characters.")
+        raise FieldError(_("The title is too long: keep it to {limit:,} characters.").format(limit=MAX_TITLE))
     return text
 
 
 def check_reference(text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
-        raise FieldError("Enter the Trust's tender reference, for example LPT-2027-014.")
+        raise FieldError(_("Enter the Trust's tender reference, for example LPT-2027-014."))
     if len(cleaned) > 100:
-        raise FieldError("Keep the reference under 100 characters, for example LPT-2027-014.")
+        raise FieldError(_("Keep the reference under 100 characters, for example LPT-2027-014."))
     if any(ord(ch) < 32 for ch in cleaned):
-        raise FieldError("The reference cannot hold tabs or line breaks: use letters, digits and dashes.")
+        raise FieldError(_("The reference cannot hold tabs or line breaks: use letters, digits and dashes."))
     return cleaned

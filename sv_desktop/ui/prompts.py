@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..i18n import _
 from ..services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -29,17 +30,17 @@ def replace_file_allowed(parent: QWidget | None, service: UiService, path: Path,
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     if not stat.S_IMODE(info.st_mode) & 0o222:
         answer = QMessageBox.question(
-            parent, "Replace a read-only file?",
-            f"{path.name} in {path.parent} is read-only, which usually means it should not be changed. "
-            "Replace it anyway?", yes | no, no)
+            parent, _("Replace a read-only file?"),
+            _("{name} in {parent} is read-only, which usually means it should not be changed. Replace it "
+              "anyway?").format(name=path.name, parent=path.parent), yes | no, no)
         if answer != yes:
             return False
         service.allow_replacing(path)
         return True
     if asked_already:
         return True
-    answer = QMessageBox.question(parent, "Replace the file?", f"{path.name} already exists in {path.parent}. "
-                                  "Replace it?", yes | no, no)
+    answer = QMessageBox.question(parent, _("Replace the file?"), _("{name} already exists in {parent}. Replace it?").format(
+        name=path.name, parent=path.parent), yes | no, no)
     return answer == yes
 
 
@@ -48,6 +49,6 @@ def restore_from_bin(parent: QWidget | None, service: UiService, reference: str)
     try:
         service.restore_from_bin(reference)
     except ServiceError as exc:
-        QMessageBox.warning(parent, "Not restored", str(exc))
+        QMessageBox.warning(parent, _("Not restored"), str(exc))
         return False
     return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..i18n import _
 from . import icons
 
 STATE_ICONS = {"saving": "saving", "saved": "saved"}
@@ -24,9 +25,9 @@ class SaveStatus(QWidget):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # an error can quote what the manager typed
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Save status")
-        self.reload_button = QPushButton(icons.icon("reload"), "Reload")
-        self.reload_button.setAccessibleName("Reload the tender as saved by someone else")
+        self.label.setAccessibleName(_("Save status"))
+        self.reload_button = QPushButton(icons.icon("reload"), _("Reload"))
+        self.reload_button.setAccessibleName(_("Reload the tender as saved by someone else"))
         self.reload_button.setAutoDefault(False)
         self.reload_button.hide()
         layout = QHBoxLayout(self)
@@ -39,7 +40,7 @@ class SaveStatus(QWidget):
         self.state = state
         self.icon.setPixmap(icons.pixmap(STATE_ICONS.get(state, "save-error"), 16))
         self.label.setText(text)
-        self.label.setAccessibleName(f"Save status: {text}")
+        self.label.setAccessibleName(_("Save status: {text}").format(text=text))
         self.reload_button.setVisible(state == "conflict")
 
     def text(self) -> str:

@@ -20,7 +20,7 @@ EXAMPLE_REFERENCE = "LPT-2027-014"
 
 
 def _settle(app, rounds: int = 5) -> None:
-    for _ in range(rounds):
+    for _round in range(rounds):
         app.processEvents()
 
 

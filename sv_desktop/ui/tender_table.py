@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
+from ..i18n import _
+from ..model.pipeline import STAGE_NAMES
 from . import icons
-from .labels import STAGE_LABELS, compliance_icon, compliance_text, label, unknown_label
+from .labels import compliance_icon, compliance_text, label, stage_labels, unknown_label
 from .parsing import format_date, format_money
 
 if TYPE_CHECKING:
@@ -33,8 +35,13 @@ COL_NOTICE = 5
 COL_DAYS = 6
 COL_COMPLIANCE = 7
 COL_UPDATED = 8
-HEADERS = ("Reference", "Title", "Category", "Value excl. VAT (£)", "Stage", "Tender notice", "Days to go",
-           "Policy check", "Last changed")
+COLUMN_COUNT = 9
+
+
+def headers() -> tuple[str, ...]:
+    """The columns' headings, in the language in use."""
+    return (_("Reference"), _("Title"), _("Category"), _("Value excl. VAT (£)"), _("Stage"), _("Tender notice"),
+            _("Days to go"), _("Policy check"), _("Last changed"))
 
 CATEGORY_CHARACTERS = 22
 """The category column is at most this many average characters wide."""
@@ -53,7 +60,7 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _SORT, _REFERENCE, _SEARCH = int(SORT_ROLE), int(REFERENCE_ROLE), int(SEARCH_ROLE)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_STAGE_ORDER = {stage: position for position, stage in enumerate(STAGE_LABELS)}
+_STAGE_ORDER = {stage: position for position, stage in enumerate(STAGE_NAMES)}
 _COMPLIANCE_ORDER = {True: 2, False: 0, None: 1}
 
 
@@ -65,7 +72,7 @@ def days_text(days: int | None) -> str:
     """Days until the tender notice: "14", "Today", "Passed" (the date is behind us), "" (no date)."""
     if days is None:
         return ""
-    return "Today" if days == 0 else "Passed" if days < 0 else f"{days:,}"
+    return _("Today") if days == 0 else _("Passed") if days < 0 else f"{days:,}"
 
 
 def updated_text(when: dt.datetime | None) -> str:
@@ -142,7 +149,7 @@ class TenderTableModel(QAbstractTableModel):
             title = " ".join(summary.title.split())
             cells = (summary.reference, title if len(title) <= 200 else title[:199] + "…",
                      self._category(summary), format_money(summary.value_excl_vat_gbp),
-                     label(STAGE_LABELS, summary.stage), format_date(summary.tender_notice_date),
+                     label(stage_labels(), summary.stage), format_date(summary.tender_notice_date),
                      days_text(days_to_go(summary.tender_notice_date, self._day)),
                      compliance_text(summary.compliant), updated_text(summary.updated_at))
             self._cells[row] = cells
@@ -151,7 +158,7 @@ class TenderTableModel(QAbstractTableModel):
     def search_texts(self) -> list[str]:
         """Each row's reference, title, category, stage, lead and check result in lower case."""
         if self._search is None:
-            labels, stages = self._category_labels, STAGE_LABELS
+            labels, stages = self._category_labels, stage_labels()
             self._search = [" ".join((r.reference, r.title, labels.get(r.category, r.category),
                                       label(stages, r.stage), r.procurement_lead,
                                       compliance_text(r.compliant))).lower() for r in self._rows]
@@ -190,12 +197,12 @@ class TenderTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return HEADERS[section]
+            return headers()[section]
         return None
 
     def _category(self, row: TenderSummary) -> str:
@@ -227,7 +234,8 @@ class TenderTableModel(QAbstractTableModel):
             if column == COL_CATEGORY:  # the column may be narrower than the longest category names
                 return self.cells(row)[COL_CATEGORY]
             if column == COL_DAYS and self._rows[row].tender_notice_date is not None:
-                return f"Tender notice on {format_date(self._rows[row].tender_notice_date)}"
+                return _("Tender notice on {date}").format(
+                    date=format_date(self._rows[row].tender_notice_date))
             return None
         if role == _REFERENCE:
             return self._rows[row].reference
@@ -371,12 +379,12 @@ class FilteredTenderModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return HEADERS[section]
+            return headers()[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -421,7 +429,7 @@ def fit_columns(table: QTableView, model: TenderTableModel) -> None:
     option.decorationSize = QSize(side, side)
     rows = model.summaries()
     grid = 1 if table.showGrid() else 0
-    for column in range(len(HEADERS)):
+    for column in range(COLUMN_COUNT):
         if column == COL_TITLE:
             continue
         width = max((delegate.sizeHint(option, model.index(row, column)).width() + grid

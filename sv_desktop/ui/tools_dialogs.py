@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
 from . import icons
 from .widgets.scrolling import resize_within_screen
 
@@ -23,11 +24,13 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def backup_text(info) -> str:
     created = getattr(info, "created", None)
-    when = created.astimezone().strftime("%d/%m/%Y %H:%M") if created else "unknown date"
+    when = created.astimezone().strftime("%d/%m/%Y %H:%M") if created else _("unknown date")
     reason = str(getattr(info, "reason", "") or "").replace("-", " ")
     size = getattr(info, "size", 0) or 0
-    state = "" if getattr(info, "ok", True) else " – damaged, cannot be restored"
-    return f"{when}  ({reason}, {size / 1024:,.0f} KB){state}"
+    if not getattr(info, "ok", True):
+        return _("{when}  ({reason}, {size:,.0f} KB) – damaged, cannot be restored").format(
+            when=when, reason=reason, size=size / 1024)
+    return _("{when}  ({reason}, {size:,.0f} KB)").format(when=when, reason=reason, size=size / 1024)
 
 
 class RestoreBackupDialog(QDialog):
@@ -35,15 +38,15 @@ class RestoreBackupDialog(QDialog):
 
     def __init__(self, backups: list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(_("Restore a backup"))
         resize_within_screen(self, 560, 420)
         layout = QVBoxLayout(self)
-        note = QLabel("Choose the backup to go back to. The database as it is now is kept aside first, so "
-                      "this can be undone by restoring again. Open tender windows are closed.")
+        note = QLabel(_("Choose the backup to go back to. The database as it is now is kept aside first, so "
+                      "this can be undone by restoring again. Open tender windows are closed."))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(_("Backups, newest first"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for info in sorted(backups, key=lambda b: getattr(b, "created", None) or 0, reverse=True):
             item = QListWidgetItem(icons.icon("backup"), backup_text(info))
@@ -53,12 +56,12 @@ class RestoreBackupDialog(QDialog):
             self.list.addItem(item)
         layout.addWidget(self.list, 1)
         if not backups:
-            layout.addWidget(QLabel("There are no backups yet. Use Tools > Back up now to make one."))
+            layout.addWidget(QLabel(_("There are no backups yet. Use Tools > Back up now to make one.")))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Restore")
-        ok.setAccessibleName("Restore the selected backup")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(_("&Restore"))
+        ok.setAccessibleName(_("Restore the selected backup"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -95,6 +98,6 @@ class TextReportDialog(QDialog):
         self.text.setAccessibleName(title)
         layout.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..services.errors import ServiceError
 from .worker import run_in_background
 
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from ..services.contract import UiService
     from .main_window import MainWindow
 
-TENDER_FILE_FILTER = "Tender files (*.svtender.json);;All files (*)"
+def tender_file_filter() -> str:
+    return _("Tender files") + " (*.svtender.json);;" + _("All files") + " (*)"
 
 
 class WindowActions:
@@ -40,13 +42,14 @@ class WindowActions:
     def import_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        chosen, _ = QFileDialog.getOpenFileName(self.window, "Import a tender file", str(Path.home()), TENDER_FILE_FILTER)
+        chosen, _chosen_filter = QFileDialog.getOpenFileName(self.window, _("Import a tender file"), str(Path.home()),
+                                                             tender_file_filter())
         if chosen:
             self.import_path(Path(chosen))
 
     def import_path(self, path: Path, *, force: bool = False) -> None:
         """Import off the UI thread (reading, checking, backing up and storing may each take a while)."""
-        self.window.statusBar().showMessage(f"Importing {path.name}…")
+        self.window.statusBar().showMessage(_("Importing {name}…").format(name=path.name))
         self.window.import_action.setEnabled(False)
         run_in_background(lambda: self.service.import_file(path, force=force),
                           lambda result: self._imported(path, result),
@@ -56,8 +59,8 @@ class WindowActions:
         self.window.import_action.setEnabled(True)
         tender, created = result
         self.window.refresh(select=tender.reference)
-        verb = "Imported" if created else "Updated"
-        self.window.statusBar().showMessage(f"{verb} {tender.reference} from {path.name}.", 10000)
+        message = _("Imported {reference} from {name}.") if created else _("Updated {reference} from {name}.")
+        self.window.statusBar().showMessage(message.format(reference=tender.reference, name=path.name), 10000)
 
     def _import_failed(self, path: Path, error: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -68,16 +71,17 @@ class WindowActions:
         self.window.statusBar().clearMessage()
         if isinstance(error, ImportConflictError):
             answer = QMessageBox.question(
-                self.window, "Replace the newer version?",
-                f"{error}\n\nReplace it with the tender in {path.name}? The version it replaces is kept in "
-                "the tender's history (File, History) and can be restored from there.",
+                self.window, _("Replace the newer version?"),
+                _("{error}\n\nReplace it with the tender in {name}? The version it replaces is kept in the tender's "
+                  "history (File, History) and can be restored from there.").format(error=error, name=path.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Yes:
                 self.import_path(path, force=True)
             return
         message = str(error) if isinstance(error, ServiceError) else (
-            f"{path.name} could not be imported ({type(error).__name__}: {error}).")
-        QMessageBox.warning(self.window, "Not imported", message)
+            _("{name} could not be imported ({kind}: {error}).").format(
+                name=path.name, kind=type(error).__name__, error=error))
+        QMessageBox.warning(self.window, _("Not imported"), message)
 
     def show_history(self) -> None:
         from .history_dialog import HistoryDialog
@@ -101,7 +105,7 @@ class WindowActions:
 
         self.window.statusBar().clearMessage()
         message = str(error) if isinstance(error, ServiceError) else (
-            f"Something went wrong ({type(error).__name__}: {error}).")
+            _("Something went wrong ({kind}: {error}).").format(kind=type(error).__name__, error=error))
         QMessageBox.warning(self.window, title, message)
 
     def export_file(self) -> None:
@@ -115,8 +119,9 @@ class WindowActions:
             return
 
         suggested = Path.home() / f"{safe_file_stem(reference)}.svtender.json"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, "Export the tender file", str(suggested), TENDER_FILE_FILTER,
-                                                options=QFileDialog.Option.DontConfirmOverwrite)
+        chosen, _chosen_filter = QFileDialog.getSaveFileName(self.window, _("Export the tender file"), str(suggested),
+                                                             tender_file_filter(),
+                                                             options=QFileDialog.Option.DontConfirmOverwrite)
         if not chosen:
             return
         path = Path(chosen)
@@ -124,11 +129,12 @@ class WindowActions:
             path = path.with_name(path.name + ".svtender.json")
         if not replace_file_allowed(self.window, self.service, path):
             return
-        self.window.statusBar().showMessage(f"Exporting {reference}…")
+        self.window.statusBar().showMessage(_("Exporting {reference}…").format(reference=reference))
         run_in_background(lambda: self.service.export_file(self.service.get(reference), path),
                           lambda written: self.window.statusBar().showMessage(
-                              f"Saved {reference} as {written or path}.", 10000),
-                          lambda error: self._tool_failed("Not exported", error), context=self.window)
+                              _("Saved {reference} as {path}.").format(
+                                  reference=reference, path=written or path), 10000),
+                          lambda error: self._tool_failed(_("Not exported"), error), context=self.window)
 
     def show_bin(self) -> None:
         from .bin_dialog import BinDialog
@@ -140,14 +146,16 @@ class WindowActions:
     # ---- tools
 
     def backup_now(self) -> None:
-        self.window.statusBar().showMessage("Backing up…")
+        self.window.statusBar().showMessage(_("Backing up…"))
         run_in_background(self.service.backup, self._backed_up,
-                          lambda error: self._tool_failed("No backup made", error), context=self.window)
+                          lambda error: self._tool_failed(_("No backup made"), error), context=self.window)
 
     def _backed_up(self, path: Path) -> None:
         # Local time, not the UTC stamp in the file's name.
-        when = dt.datetime.now().strftime("%d/%m/%Y at %H:%M")
-        self.window.statusBar().showMessage(f"Backed up {when}, in the folder {Path(path).parent}.", 10000)
+        now = dt.datetime.now()
+        when = _("{date} at {time}").format(date=now.strftime("%d/%m/%Y"), time=now.strftime("%H:%M"))
+        self.window.statusBar().showMessage(
+            _("Backed up {when}, in the folder {folder}.").format(when=when, folder=Path(path).parent), 10000)
 
     def restore_backup(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -157,7 +165,7 @@ class WindowActions:
         try:
             backups = self.service.list_backups()
         except ServiceError as exc:
-            QMessageBox.warning(self.window, "Cannot list the backups", str(exc))
+            QMessageBox.warning(self.window, _("Cannot list the backups"), str(exc))
             return
         dialog = RestoreBackupDialog(backups, self.window)
         chosen = dialog.chosen() if dialog.exec() == RestoreBackupDialog.DialogCode.Accepted else None
@@ -166,11 +174,13 @@ class WindowActions:
         try:
             kept = self.service.restore_backup(Path(chosen))
         except ServiceError as exc:
-            QMessageBox.warning(self.window, "Not restored", str(exc))
+            QMessageBox.warning(self.window, _("Not restored"), str(exc))
             return
         self.window.refresh()
-        where = f" as {kept}" if kept else " in the backups folder"
-        self.window.statusBar().showMessage(f"Restored the backup. The database as it was is kept{where}.", 15000)
+        message = (_("Restored the backup. The database as it was is kept as {kept}.").format(
+            kept=kept) if kept
+                   else _("Restored the backup. The database as it was is kept in the backups folder."))
+        self.window.statusBar().showMessage(message, 15000)
 
     def check_database(self) -> None:
         from .tools_dialogs import TextReportDialog
@@ -178,9 +188,9 @@ class WindowActions:
         try:
             lines = self.service.doctor()
         except ServiceError as exc:
-            lines = [f"The check could not run: {exc}"]
-        TextReportDialog("Database check", "What sv-desktop found when it checked its database. If anything "
-                         "is wrong, copy this text to IT.", lines, self.window).exec()
+            lines = [_("The check could not run: {error}").format(error=exc)]
+        TextReportDialog(_("Database check"), _("What sv-desktop found when it checked its database. If anything "
+                         "is wrong, copy this text to IT."), lines, self.window).exec()
 
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -188,7 +198,8 @@ class WindowActions:
         SettingsDialog(self.service, self.window).exec()
         organisation = self.service.settings.organisation
         policy = self.service.content.organisation
-        self.window.policy_label.setText(f"{organisation} · policy {policy.policy_reference} {policy.policy_version}")
+        self.window.policy_label.setText(_("{organisation} · policy {policy_reference} {policy_version}").format(
+            organisation=organisation, policy_reference=policy.policy_reference, policy_version=policy.policy_version))
 
     def show_help(self) -> None:
         from .help_dialogs import HelpDialog
@@ -207,7 +218,7 @@ class WindowActions:
         if log is None and self.window.service is not None:
             log = log_path(self.window.service.data_dir)
         if log is None or not log.parent.is_dir():
-            QMessageBox.information(self.window, "No log yet", "sv-desktop has not written a log on this computer yet.")
+            QMessageBox.information(self.window, _("No log yet"), _("sv-desktop has not written a log on this computer yet."))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
 

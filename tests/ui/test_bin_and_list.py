@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from sv_desktop.model.tender import new_tender
 from sv_desktop.ui.bin_dialog import COL_REMOVED, BinDialog
-from sv_desktop.ui.tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, COL_UPDATED, HEADERS, TenderTableModel
+from sv_desktop.ui.tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, COL_UPDATED, TenderTableModel, headers
 
 
 def test_the_bin_shows_the_day_each_tender_is_removed(qtbot, real_service):
@@ -38,7 +38,7 @@ def test_notice_date_and_days_to_go_columns(qtbot, real_service):
     rows = _summaries(real_service, today)
     model = TenderTableModel({}, today=lambda: today)
     model.set_rows(rows)
-    assert HEADERS[COL_NOTICE] == "Tender notice" and HEADERS[COL_DAYS] == "Days to go"
+    assert headers()[COL_NOTICE] == "Tender notice" and headers()[COL_DAYS] == "Days to go"
     cells = {model.cells(r)[0]: (model.cells(r)[COL_NOTICE], model.cells(r)[COL_DAYS]) for r in range(4)}
     assert cells == {"PIPE-0": ("10/04/2027", "40"), "PIPE-1": ("01/03/2027", "Today"),
                      "PIPE-2": ("26/02/2027", "Passed"), "PIPE-3": ("", "")}

@@ -3,7 +3,9 @@
 window, or inside a scroll area that can scroll to it; shortened tab labels and table cells have tooltips.
 
 Qt reads the scale factor once per process, so each screen is checked by `layout_probe` in a process of
-its own. The probe's checks are first shown to fail on layouts that really cut something off.
+its own. The probe's checks are first shown to fail on layouts that really cut something off. The same
+screens are checked under the pseudo-locale (`SV_DESKTOP_LANG=pseudo`: every string about 40% longer), so a
+layout that only fits English fails here rather than in a translation.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from .layout_probe import _cut_cells, cut_off
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(("factor", "window"), [
-    ("1", ()), ("1.25", ()), ("1.5", ()), ("1", ("1024", "700"))])
-def test_nothing_is_cut_off(factor, window):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=factor)
+@pytest.mark.parametrize(("factor", "window", "language"), [
+    ("1", (), "en"), ("1.25", (), "en"), ("1.5", (), "en"), ("1", ("1024", "700"), "en"),
+    ("1", (), "pseudo"), ("1.25", (), "pseudo"), ("1.5", (), "pseudo")])
+def test_nothing_is_cut_off(factor, window, language):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=factor, SV_DESKTOP_LANG=language)
     done = subprocess.run([sys.executable, "-m", "tests.ui.layout_probe", "1366", "768", *window],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     errors = "\n".join(line for line in done.stderr.splitlines() if "propagateSizeHints" not in line)

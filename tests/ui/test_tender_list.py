@@ -22,11 +22,12 @@ from sv_desktop.ui.tender_table import (
     COL_TITLE,
     COL_UPDATED,
     COL_VALUE,
-    HEADERS,
+    COLUMN_COUNT,
     SEARCH_ROLE,
     FilteredTenderModel,
     TenderTableModel,
     fit_columns,
+    headers,
 )
 
 STAGES = ("pipeline", "itt", "awarded", "renewal_due")
@@ -155,11 +156,11 @@ def test_fitted_columns_are_as_wide_as_resize_to_contents(qtbot, listed, labels)
     reference.resize(1200, 600)
     reference.show()
     qtbot.waitUntil(lambda: reference.horizontalHeader().sectionSize(COL_REFERENCE) > 0)
-    for column in range(len(HEADERS)):
+    for column in range(COLUMN_COUNT):
         if column == COL_TITLE:
             continue
         wanted = reference.horizontalHeader().sectionSize(column)
         if column == COL_CATEGORY:  # capped, so the titles keep room; the full name is in its tooltip
             wanted = min(wanted, view.fontMetrics().horizontalAdvance("n" * CATEGORY_CHARACTERS))
             assert proxy.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == proxy.index(0, column).data()
-        assert view.horizontalHeader().sectionSize(column) == wanted, HEADERS[column]
+        assert view.horizontalHeader().sectionSize(column) == wanted, headers()[column]

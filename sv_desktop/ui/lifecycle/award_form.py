@@ -18,7 +18,7 @@ from ...i18n import _
 from ...model.date_checks import award_after_notice, not_in_future
 from ...model.lifecycle import Award, Supplier
 from ...model.tender import STAGES, Tender
-from ..labels import STAGE_LABELS
+from ..labels import stage_labels
 from ..parsing import format_date, format_money, format_number, parse_money, parse_postcode
 from ..style import make_secondary
 from ..widgets.fields import DateField, ValidatedField, add_row, text_area
@@ -59,7 +59,7 @@ class AwardForm(QWidget):
         outer.addStretch(1)
         self.stage = QComboBox()
         for stage in STAGES:
-            self.stage.addItem(STAGE_LABELS.get(stage, stage), stage)
+            self.stage.addItem(stage_labels().get(stage, stage), stage)
         add_row(form, _("Sta&ge:"), self.stage, _("Where the tender is in its lifecycle"))
         self.name = QLineEdit()
         self.name.setMaxLength(500)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...model.tender import Tender
 from ...services.errors import ServiceError
 from .. import icons
@@ -33,7 +34,7 @@ from ..widgets.scrolling import fit_to_screen, scrolling
 from ..widgets.text_guard import TextGuard
 from ..wizard.autosave import Autosaver
 
-READY_TEXT = "Changes are saved as you type."
+READY_TEXT = N_("Changes are saved as you type.")
 
 
 if TYPE_CHECKING:
@@ -44,19 +45,20 @@ class TenderDialog(QDialog):
     saved = Signal(object)
     """The tender as stored, after each save."""
 
-    noun = "changes"
+    noun = N_("changes")
 
     def __init__(self, service: UiService, tender: Tender, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.tender = copy.deepcopy(tender)
-        self.setWindowTitle(f"{title} \u2013 {tender.reference}")
+        self.setWindowTitle(_("{title} \u2013 {reference}").format(title=title, reference=tender.reference))
         self.setWindowIcon(icons.icon("app"))
         layout = QVBoxLayout(self)
-        heading = make_heading(QLabel(f"{title}: {tender.reference}"))
+        heading = make_heading(QLabel(_("{title}: {reference}").format(
+            title=title, reference=tender.reference)))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(heading)
-        subtitle = make_secondary(QLabel(" ".join(tender.title.split())[:200] or "Untitled tender"))
+        subtitle = make_secondary(QLabel(" ".join(tender.title.split())[:200] or _("Untitled tender")))
         subtitle.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(subtitle)
         if intro:
@@ -77,10 +79,10 @@ class TenderDialog(QDialog):
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         self.save_status = SaveStatus()
-        self.save_status.show_state("saved", READY_TEXT)
+        self.save_status.show_state("saved", _(READY_TEXT))
         buttons.addWidget(self.save_status, 1)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close (everything typed is saved)")
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setAccessibleName(_("Close (everything typed is saved)"))
         self.close_button.setAutoDefault(False)
         # Close joins the row when the dialog is first shown, after the body the subclass builds: a widget
         # joins the end of the Tab order when it is placed, so it comes last, as on screen.
@@ -166,7 +168,8 @@ class TenderDialog(QDialog):
         try:
             fresh = self.service.get(self.autosaver.stored_reference or self.tender.reference)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Cannot reload", f"The saved tender could not be read: {exc}")
+            QMessageBox.warning(self, _("Cannot reload"), _("The saved tender could not be read: {exc}").format(
+                exc=exc))
             return
         self.tender = fresh
         self.autosaver.reset(fresh)
@@ -183,17 +186,17 @@ class TenderDialog(QDialog):
         saved = self.autosaver.flush()
         if problem:
             answer = QMessageBox.question(
-                self, "An entry needs putting right",
-                f"Still to put right:\n\n{problem}\n\n"
-                "Close anyway? Everything else is saved.",
+                self, _("An entry needs putting right"),
+                _("Still to put right:\n\n{problem}\n\nClose anyway? Everything else is saved.").format(
+                    problem=problem),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         if not saved:
             answer = QMessageBox.question(
-                self, "Latest changes not saved",
-                f"Your latest {self.noun} could not be saved.\n{self.autosaver.last_error}\n\n"
-                "Close anyway and lose them?",
+                self, _("Latest changes not saved"),
+                _("Your latest {noun} could not be saved.\n{last_error}\n\nClose anyway and lose them?").format(
+                    noun=_(self.noun), last_error=self.autosaver.last_error),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _, ngettext
 from ...model.engagement import engagement_counts, think_local_note
 from ...model.lifecycle import EngagementEvent, Supplier
 from ...model.tender import Tender
@@ -37,8 +38,9 @@ MAX_TEXT = 100_000
 
 
 class EventEditor(RecordEditor):
-    columns = ("Held on", "Event", "Suppliers met")
-    noun = "event"
+    columns = (N_("Held on"), N_("Event"), N_("Suppliers met"))
+    noun = N_("event")
+    plural = N_("events")
     limit_key = "engagement"
     pad_form = True
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
@@ -47,22 +49,22 @@ class EventEditor(RecordEditor):
         return 1
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.add_button = QPushButton(icons.icon("add"), "Add an e&vent")
-        self.add_button.setAccessibleName("Add an engagement event")
-        self.add_button.clicked.connect(lambda: self.add(EngagementEvent(title="New engagement event")))
+        self.add_button = QPushButton(icons.icon("add"), _("Add an e&vent"))
+        self.add_button.setAccessibleName(_("Add an engagement event"))
+        self.add_button.clicked.connect(lambda: self.add(EngagementEvent(title=_("New engagement event"))))
         row.addWidget(self.add_button)
 
     def build_form(self, form: QFormLayout) -> None:
         self.title = QLineEdit()
         self.title.setMaxLength(1000)
         self.title.textEdited.connect(self.form_edited)
-        add_row(form, "&Event:", self.title, "For example: market day, supplier meeting, questionnaire")
-        self.held_on = DateField("Date held")
+        add_row(form, _("&Event:"), self.title, _("For example: market day, supplier meeting, questionnaire"))
+        self.held_on = DateField(_("Date held"))
         self.held_on.edited.connect(self.form_edited)
-        add_row(form, "&Held on:", self.held_on)
-        self.notes = text_area("Notes", "What was learned: interest, barriers to bidding, ideas", 120)
+        add_row(form, _("&Held on:"), self.held_on)
+        self.notes = text_area(_("Notes"), _("What was learned: interest, barriers to bidding, ideas"), 120)
         self.notes.textChanged.connect(self._notes_changed)
-        add_row(form, "N&otes:", self.notes)
+        add_row(form, _("N&otes:"), self.notes)
 
     def _notes_changed(self) -> None:
         self.form_edited()
@@ -82,12 +84,13 @@ class EventEditor(RecordEditor):
         event.notes = self.notes.toPlainText()[:MAX_TEXT]
 
     def empty_text(self) -> str:
-        return "No engagement events yet. Add the market events, meetings and questionnaires held."
+        return _("No engagement events yet. Add the market events, meetings and questionnaires held.")
 
 
 class SupplierEditor(RecordEditor):
-    columns = ("Supplier", "Postcode", "Local", "SME", "VCSE")
-    noun = "supplier"
+    columns = (N_("Supplier"), N_("Postcode"), N_("Local"), N_("SME"), N_("VCSE"))
+    noun = N_("supplier")
+    plural = N_("suppliers")
     limit_key = "engagement[].suppliers"
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
@@ -95,35 +98,35 @@ class SupplierEditor(RecordEditor):
         self.is_local = is_local
         super().__init__(parent)
         # Not the events' own Alt+M / Alt+U: both editors are on screen together.
-        self.remove_button.setText("Remove su&pplier")
-        self.undo_button.setText("Undo remove supp&lier")
-        self.table.setAccessibleName("Suppliers met at the selected event")
+        self.remove_button.setText(_("Remove su&pplier"))
+        self.undo_button.setText(_("Undo remove supp&lier"))
+        self.table.setAccessibleName(_("Suppliers met at the selected event"))
 
     def stretch_column(self) -> int:
         return 0
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.add_button = QPushButton(icons.icon("add"), "Add a supplier me&t")
-        self.add_button.setAccessibleName("Add a supplier met at this event")
-        self.add_button.clicked.connect(lambda: self.add(Supplier(name="New supplier")))
+        self.add_button = QPushButton(icons.icon("add"), _("Add a supplier me&t"))
+        self.add_button.setAccessibleName(_("Add a supplier met at this event"))
+        self.add_button.clicked.connect(lambda: self.add(Supplier(name=_("New supplier"))))
         row.addWidget(self.add_button)
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = QLineEdit()
         self.name.setMaxLength(500)
         self.name.textEdited.connect(self.form_edited)
-        add_row(form, "Supplier &name:", self.name)
-        self.postcode = ValidatedField(parse_postcode, placeholder="For example LE1 7RH")
+        add_row(form, _("Supplier &name:"), self.name)
+        self.postcode = ValidatedField(parse_postcode, placeholder=_("For example LE1 7RH"))
         self.postcode.edit.setMaxLength(20)
         self.postcode.edited.connect(self.form_edited)
         self.postcode.edit.editingFinished.connect(self._tidy_postcode)
-        add_row(form, "Post&code:", self.postcode, "Decides whether the supplier is local")
+        add_row(form, _("Post&code:"), self.postcode, _("Decides whether the supplier is local"))
         self.local_note = make_secondary(QLabel())
         form.addRow("", self.local_note)
-        self.sme = QCheckBox("SME (&fewer than 250 staff and turnover under €50m)")
+        self.sme = QCheckBox(_("SME (&fewer than 250 staff and turnover under €50m)"))
         self.sme.toggled.connect(self.form_edited)
         form.addRow("", self.sme)
-        self.vcse = QCheckBox("VCSE (voluntary, community or social enterp&rise)")
+        self.vcse = QCheckBox(_("VCSE (voluntary, community or social enterp&rise)"))
         self.vcse.toggled.connect(self.form_edited)
         form.addRow("", self.vcse)
 
@@ -137,7 +140,7 @@ class SupplierEditor(RecordEditor):
         return bool(postcode.strip()) and self.is_local(postcode)
 
     def cells(self, supplier: Supplier) -> tuple[str, ...]:
-        yes = {True: "Yes", False: "No"}
+        yes = {True: _("Yes"), False: _("No")}
         return (supplier.name, supplier.postcode, yes[self._local(supplier.postcode)], yes[supplier.sme],
                 yes[supplier.vcse])
 
@@ -158,24 +161,24 @@ class SupplierEditor(RecordEditor):
 
     def _show_local(self, postcode: str) -> None:
         if not self.postcode.is_valid():
-            self.local_note.setText("Enter a UK postcode to see whether the supplier is local.")
+            self.local_note.setText(_("Enter a UK postcode to see whether the supplier is local."))
         elif not postcode.strip():
-            self.local_note.setText("Enter the postcode to see whether the supplier is local.")
+            self.local_note.setText(_("Enter the postcode to see whether the supplier is local."))
         else:
-            self.local_note.setText("Local: in one of the Trust's local postcode areas." if self._local(postcode)
-                                    else "Not local: outside the Trust's local postcode areas.")
+            self.local_note.setText(_("Local: in one of the Trust's local postcode areas.") if self._local(postcode)
+                                    else _("Not local: outside the Trust's local postcode areas."))
 
     def empty_text(self) -> str:
-        return "No suppliers recorded for this event."
+        return _("No suppliers recorded for this event.")
 
 
 class EngagementDialog(TenderDialog):
-    noun = "engagement notes"
+    noun = N_("engagement notes")
 
     def __init__(self, service: UiService, tender: Tender, parent: QWidget | None = None) -> None:
-        super().__init__(service, tender, "Pre-market engagement",
-                         "Record each engagement event and the suppliers met. The summary feeds the "
-                         "think-local step: local suppliers, SMEs and VCSEs that could bid.", parent)
+        super().__init__(service, tender, _("Pre-market engagement"),
+                         _("Record each engagement event and the suppliers met. The summary feeds the "
+                         "think-local step: local suppliers, SMEs and VCSEs that could bid."), parent)
         self.is_local = service.is_local_postcode
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.events = EventEditor()
@@ -187,21 +190,21 @@ class EngagementDialog(TenderDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.to_think_local = QPushButton(icons.icon("add"), "Add to the thin&k-local notes")
-        self.to_think_local.setAccessibleName("Add this summary to the think-local step's notes")
+        self.to_think_local = QPushButton(icons.icon("add"), _("Add to the thin&k-local notes"))
+        self.to_think_local.setAccessibleName(_("Add this summary to the think-local step's notes"))
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.to_think_local)
         self.body.addLayout(summary_row)
         told = QFormLayout()
         told.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.supplier_text = supplier_text_area(
-            "What we tell suppliers about pre-market engagement",
-            "Printed in the pre-market brief. The events, notes and suppliers above are internal and never "
-            "printed; do not name the suppliers met here.")
+            _("What we tell suppliers about pre-market engagement"),
+            _("Printed in the pre-market brief. The events, notes and suppliers above are internal and never "
+            "printed; do not name the suppliers met here."))
         self.supplier_text.setMaximumHeight(90)
         self.supplier_text.setPlainText(self.tender.supplier_text.engagement)
         self.supplier_text.textChanged.connect(self._supplier_text_changed)
-        add_row(told, "&What we tell suppliers about our engagement (printed in the brief):", self.supplier_text)
+        add_row(told, _("&What we tell suppliers about our engagement (printed in the brief):"), self.supplier_text)
         self.body.addLayout(told)
 
         self.events.set_records(self.tender.engagement)
@@ -235,10 +238,11 @@ class EngagementDialog(TenderDialog):
 
     def _update_summary(self) -> None:
         counts = engagement_counts(self.tender.engagement, self.is_local)
-        self.summary.setText(f"{counts.events} event{'s' if counts.events != 1 else ''}; {counts.suppliers} "
-                             f"supplier{'s' if counts.suppliers != 1 else ''} met: {counts.local} local, "
-                             f"{counts.sme} SME{'s' if counts.sme != 1 else ''}, {counts.vcse} "
-                             f"VCSE{'s' if counts.vcse != 1 else ''}.")
+        self.summary.setText(_("{events}; {suppliers} met: {local} local, {sme}, {vcse}.").format(
+            events=ngettext("{n} event", "{n} events", counts.events).format(n=counts.events),
+            suppliers=ngettext("{n} supplier", "{n} suppliers", counts.suppliers).format(n=counts.suppliers),
+            local=counts.local, sme=ngettext("{n} SME", "{n} SMEs", counts.sme).format(n=counts.sme),
+            vcse=ngettext("{n} VCSE", "{n} VCSEs", counts.vcse).format(n=counts.vcse)))
         self.to_think_local.setEnabled(bool(self.tender.engagement))
 
     def add_to_think_local(self) -> None:
@@ -246,15 +250,17 @@ class EngagementDialog(TenderDialog):
         notes = self.tender.think_local.notes.rstrip()
         self.tender.think_local.notes = f"{notes}\n\n{note}" if notes else note
         self.mark_dirty()
-        self.show_notice(self.status.text() or "Added to the think-local notes.")
+        self.show_notice(self.status.text() or _("Added to the think-local notes."))
 
     def apply(self, tender: Tender) -> str | None:
         # The editors change the tender's own lists as the manager types; a date that could not be read
         # is the one thing still only on screen (the event keeps the date it had).
         if self.events.current() is not None and not self.events.held_on.is_valid():
-            return f"The date the event was held is not saved yet: {self.events.held_on.problem()}"
+            return _("The date the event was held is not saved yet: {problem}").format(
+                problem=self.events.held_on.problem())
         if self.suppliers.current() is not None and not self.suppliers.postcode.is_valid():
-            return f"The supplier's postcode is not saved yet: {self.suppliers.postcode.problem()}"
+            return _("The supplier's postcode is not saved yet: {problem}").format(
+                problem=self.suppliers.postcode.problem())
         return None
 
     def show_tender(self, tender: Tender) -> None:

@@ -12,17 +12,20 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QWidget
 
+from ...i18n import _
 from ...model.date_checks import period_end_after_start
 from ...model.pipeline import COMPLIANCE_STATES, PIPELINE_MONTHS, PipelineFilter, next_months_window
 from ...model.tender import STAGES
 from .. import icons
-from ..labels import STAGE_LABELS
+from ..labels import stage_labels
 from ..widgets.fields import DateField
 from .flow_layout import FlowLayout, keep_together
 
-ANY = "Any"
 NO_LEAD = "\x00none"
-COMPLIANCE_LABELS = {"compliant": "Compliant", "not_compliant": "Not compliant", "not_checked": "Not checked"}
+
+
+def compliance_labels() -> dict[str, str]:
+    return {"compliant": _("Compliant"), "not_compliant": _("Not compliant"), "not_checked": _("Not checked")}
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -45,36 +48,41 @@ class FilterBar(QWidget):
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self._today = today
-        self.setAccessibleName("Filter the tenders")
+        self.setAccessibleName(_("Filter the tenders"))
         layout = FlowLayout(self, spacing=10)
         self._quiet = False
 
-        self.stage = _combo("Stage", [(ANY, None), *((STAGE_LABELS.get(s, s), s) for s in STAGES)])
-        self.category = _combo("Category", [(ANY, None), *((label, key) for key, label in category_labels.items())])
-        self.lead = _combo("Procurement lead", [(ANY, None)])
-        self.compliance = _combo("Policy check", [(ANY, None), *((COMPLIANCE_LABELS[s], s) for s in COMPLIANCE_STATES)])
-        self.notice_from = DateField("Tender notice from")
-        self.notice_to = DateField("Tender notice to")
+        any_ = _("Any")
+        self.stage = _combo(_("Stage"), [(any_, None), *((stage_labels().get(s, s), s) for s in STAGES)])
+        self.category = _combo(_("Category"), [(any_, None),
+                                               *((label, key) for key, label in category_labels.items())])
+        self.lead = _combo(_("Procurement lead"), [(any_, None)])
+        compliance = compliance_labels()
+        self.compliance = _combo(_("Policy check"), [(any_, None), *((compliance[s], s) for s in COMPLIANCE_STATES)])
+        self.notice_from = DateField(_("Tender notice from"))
+        self.notice_to = DateField(_("Tender notice to"))
         self.notice_to.add_check(lambda day: period_end_after_start(day, self.notice_from.value()))
         for field in (self.notice_from, self.notice_to):
             field.announce_kept = False  # a filter, not a stored value
-        self.next_months = QPushButton(icons.icon("calendar"), f"Next &{PIPELINE_MONTHS} months")
+        self.next_months = QPushButton(icons.icon("calendar"), _("Next &{months} months").format(
+            months=PIPELINE_MONTHS))
         self.next_months.setCheckable(True)
-        self.next_months.setAccessibleName(f"Show only tenders with a notice date in the next {PIPELINE_MONTHS} months")
-        self.next_months.setToolTip(f"The pipeline: tenders whose notice date is in the next {PIPELINE_MONTHS} "
-                                    "months, from today")
-        self.clear_button = QPushButton(icons.icon("close"), "Clear filte&rs")
-        self.clear_button.setAccessibleName("Clear the filters")
+        self.next_months.setAccessibleName(_("Show only tenders with a notice date in the next {months} "
+                                             "months").format(months=PIPELINE_MONTHS))
+        self.next_months.setToolTip(_("The pipeline: tenders whose notice date is in the next {months} "
+                                      "months, from today").format(months=PIPELINE_MONTHS))
+        self.clear_button = QPushButton(icons.icon("close"), _("Clear filte&rs"))
+        self.clear_button.setAccessibleName(_("Clear the filters"))
 
         # Mnemonics chosen not to clash with the main window's menus and toolbar.
-        for text, widget in (("Sta&ge:", self.stage), ("Categor&y:", self.category), ("L&ead:", self.lead),
-                             ("Chec&k:", self.compliance), ("Notice &between:", self.notice_from),
-                             ("&and:", self.notice_to)):
+        for text, widget in ((_("Sta&ge:"), self.stage), (_("Categor&y:"), self.category), (_("L&ead:"), self.lead),
+                             (_("Chec&k:"), self.compliance), (_("Notice &between:"), self.notice_from),
+                             (_("&and:"), self.notice_to)):
             label = QLabel(text)
             label.setBuddy(widget)
             layout.addWidget(keep_together(label, widget))
         date_width = self.fontMetrics().horizontalAdvance("dd/mm/yyyy") + 18
-        for field, name in ((self.notice_from, "Tender notice from"), (self.notice_to, "Tender notice to")):
+        for field, name in ((self.notice_from, _("Tender notice from")), (self.notice_to, _("Tender notice to"))):
             field.edit.setAccessibleName(name)
             field.edit.setFixedWidth(date_width)
             field.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -97,8 +105,8 @@ class FilterBar(QWidget):
         self._quiet = True
         try:
             self.lead.clear()
-            self.lead.addItem(ANY, None)
-            self.lead.addItem("No lead named", NO_LEAD)
+            self.lead.addItem(_("Any"), None)
+            self.lead.addItem(_("No lead named"), NO_LEAD)
             for name in names:
                 self.lead.addItem(name, name)
             index = self.lead.findData(chosen)
@@ -135,15 +143,15 @@ class FilterBar(QWidget):
 
     def describe(self) -> str:
         """The active filters in words, for the status bar ("" when none)."""
-        parts = [f"{label} {combo.currentText()}" for label, combo in (
-            ("stage", self.stage), ("category", self.category), ("lead", self.lead), ("check", self.compliance))
-            if combo.currentData() is not None]
+        parts = [_("{filter} {choice}").format(filter=label, choice=combo.currentText()) for label, combo in (
+            (_("stage"), self.stage), (_("category"), self.category), (_("lead"), self.lead),
+            (_("check"), self.compliance)) if combo.currentData() is not None]
         criteria = self.criteria()
         if (criteria.notice_from or criteria.notice_to) and not criteria.next_months:
-            parts.append("notice dates " + " to ".join(
-                field.text() or "any" for field in (self.notice_from, self.notice_to)))
+            parts.append(_("notice dates {start} to {end}").format(
+                start=self.notice_from.text() or _("any"), end=self.notice_to.text() or _("any")))
         if criteria.next_months:
-            parts.append(f"next {criteria.next_months} months")
+            parts.append(_("next {next_months} months").format(next_months=criteria.next_months))
         return ", ".join(parts)
 
     def _next_months_toggled(self, on: bool) -> None:

@@ -26,9 +26,12 @@ if TYPE_CHECKING:
     from ..main_window import MainWindow
     from .dialog_base import TenderDialog
 
+from ...i18n import _, ngettext
 from .filter_bar import FilterBar
 
-PIPELINE_FILTERS = "CSV files (*.csv);;Excel workbooks (*.xlsx)"
+
+def pipeline_filters() -> str:
+    return _("CSV files") + " (*.csv);;" + _("Excel workbooks") + " (*.xlsx)"
 
 
 class LifecycleMenu(QObject):
@@ -67,19 +70,20 @@ class LifecycleMenu(QObject):
         return action
 
     def _build_menu(self) -> None:
-        self.roles_action = self._action("&Roles and checklists…", "edit", self.open_roles,
-                                         "Name each role and tick its responsibilities for the selected tender")
-        self.engagement_action = self._action("Pre-market &engagement…", "library", self.open_engagement,
-                                              "Record engagement events and the suppliers met")
-        self.delivery_action = self._action("&Award and delivery…", "compliant", self.open_delivery,
-                                            "Record the award, KPI results, case studies and renewal needs")
-        self.reminders_action = self._action("KPI reports &due…", "calendar", self.show_reminders,
-                                             "Contracts whose KPI report is due or overdue")
-        self.report_action = self._action("&Compliance report…", "pdf", self.show_report,
-                                          "The Appendix Two measures as PDF or XLSX")
-        self.pipeline_action = self._action("Export &pipeline…", "export", self.export_pipeline,
-                                            "Save the tenders shown in the list as CSV or XLSX")
-        self.menu = QMenu("&Lifecycle", self.window)
+        self.roles_action = self._action(_("&Roles and checklists…"), "edit", self.open_roles,
+                                         _("Name each role and tick its responsibilities for the selected "
+                                           "tender"))
+        self.engagement_action = self._action(_("Pre-market &engagement…"), "library", self.open_engagement,
+                                              _("Record engagement events and the suppliers met"))
+        self.delivery_action = self._action(_("&Award and delivery…"), "compliant", self.open_delivery,
+                                            _("Record the award, KPI results, case studies and renewal needs"))
+        self.reminders_action = self._action(_("KPI reports &due…"), "calendar", self.show_reminders,
+                                             _("Contracts whose KPI report is due or overdue"))
+        self.report_action = self._action(_("&Compliance report…"), "pdf", self.show_report,
+                                          _("The Appendix Two measures as PDF or XLSX"))
+        self.pipeline_action = self._action(_("Export &pipeline…"), "export", self.export_pipeline,
+                                            _("Save the tenders shown in the list as CSV or XLSX"))
+        self.menu = QMenu(_("&Lifecycle"), self.window)
         for item in (self.roles_action, self.engagement_action, self.delivery_action, None,
                      self.reminders_action, None, self.report_action, self.pipeline_action):
             self.menu.addSeparator() if item is None else self.menu.addAction(item)
@@ -133,7 +137,7 @@ class LifecycleMenu(QObject):
         try:
             return self.service.get(reference)
         except ServiceError as exc:
-            QMessageBox.warning(self.window, "Cannot open the tender", str(exc))
+            QMessageBox.warning(self.window, _("Cannot open the tender"), str(exc))
             return None
 
     def _show(self, dialog: TenderDialog) -> QDialog:
@@ -144,7 +148,7 @@ class LifecycleMenu(QObject):
 
     def _saved(self, reference: str) -> None:
         self.window.refresh(select=reference)
-        self.window.statusBar().showMessage(f"Saved {reference}.", 8000)
+        self.window.statusBar().showMessage(_("Saved {reference}.").format(reference=reference), 8000)
         self.check_reminders()
 
     def open_roles(self, *_args, reference: str | None = None) -> QDialog | None:
@@ -182,7 +186,7 @@ class LifecycleMenu(QObject):
         self.reminders = reminders
         text = summary_text(reminders)
         self.reminder_button.setText(text)
-        self.reminder_button.setAccessibleName(f"{text}: show them" if text else "")
+        self.reminder_button.setAccessibleName(_("{text}: show them").format(text=text) if text else "")
         self.reminder_button.setVisible(bool(text))
 
     def show_reminders(self) -> QDialog:
@@ -212,35 +216,36 @@ class LifecycleMenu(QObject):
     def export_pipeline(self) -> Path | None:
         rows = self.shown_rows()
         if not rows:
-            QMessageBox.information(self.window, "Nothing to export", "No tender is shown in the list: change "
-                                    "the filters or the search to show the tenders to export.")
+            QMessageBox.information(self.window, _("Nothing to export"), _("No tender is shown in the list: change "
+                                    "the filters or the search to show the tenders to export."))
             return None
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(documents or Path.home()) / "Tender pipeline.xlsx"
+        suggested = Path(documents or Path.home()) / (_("Tender pipeline") + ".xlsx")
+        filters = pipeline_filters()
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self.window, f"Export the {len(rows)} tenders shown", str(suggested), PIPELINE_FILTERS,
-            matching_filter(PIPELINE_FILTERS, suggested))
+            self.window, ngettext("Export the {n} tender shown", "Export the {n} tenders shown", len(rows)).format(
+                n=len(rows)), str(suggested), filters, matching_filter(filters, suggested))
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".csv" if "csv" in chosen_filter.lower() else ".xlsx"))
+            path = path.with_name(path.name + (".csv" if "*.csv" in chosen_filter.lower() else ".xlsx"))
         from ..prompts import replace_file_allowed
 
         if not replace_file_allowed(self.window, self.service, path, asked_already=True):
             return None
         ordered = sorted(rows, key=lambda r: (r.tender_notice_date is None, r.tender_notice_date, r.reference))
-        self.window.statusBar().showMessage(f"Writing {path.name}…")
+        self.window.statusBar().showMessage(_("Writing {name}…").format(name=path.name))
         run_in_background(lambda: self.service.export_pipeline(path, ordered), self._pipeline_written,
                           self._pipeline_failed, context=self)
         return path
 
     def _pipeline_written(self, path: Path) -> None:
-        self.window.statusBar().showMessage(f"Saved the pipeline as {path}.", 10000)
+        self.window.statusBar().showMessage(_("Saved the pipeline as {path}.").format(path=path), 10000)
 
     def _pipeline_failed(self, error: Exception) -> None:
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, "Pipeline not exported", str(error))
+        QMessageBox.warning(self.window, _("Pipeline not exported"), str(error))
 
 
 def _reminders_failed(error: Exception) -> None:

@@ -18,22 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _, ngettext
 from ...model.kpi_reminders import KpiReminder
 from .. import icons
 from ..parsing import format_date
 from ..style import make_heading, make_secondary
 from ..widgets.scrolling import resize_within_screen
 
-HEADERS = ("Reference", "Contract", "KPI", "Reporting period", "Due", "Status")
+
+def headers() -> list[str]:
+    return [_("Reference"), _("Contract"), _("KPI"), _("Reporting period"), _("Due"), _("Status")]
 
 
 def status_text(reminder: KpiReminder) -> str:
     if reminder.is_overdue:
         days = reminder.overdue_days
-        text = f"Overdue by {days} day{'s' if days != 1 else ''}"
+        text = ngettext("Overdue by {n} day", "Overdue by {n} days", days).format(n=days)
     else:
-        text = "Due soon"
-    return text + (f"; {reminder.missing} periods missing" if reminder.missing > 1 else "")
+        text = _("Due soon")
+    if reminder.missing > 1:
+        return _("{status}; {n} periods missing").format(status=text, n=reminder.missing)
+    return text
 
 
 def summary_text(reminders: list[KpiReminder]) -> str:
@@ -41,8 +46,10 @@ def summary_text(reminders: list[KpiReminder]) -> str:
     if not reminders:
         return ""
     overdue = sum(r.is_overdue for r in reminders)
-    text = f"{len(reminders)} KPI report{'s' if len(reminders) != 1 else ''} due"
-    return text + (f" ({overdue} overdue)" if overdue else "")
+    if overdue:
+        return ngettext("{n} KPI report due ({overdue} overdue)", "{n} KPI reports due ({overdue} overdue)",
+                        len(reminders)).format(n=len(reminders), overdue=overdue)
+    return ngettext("{n} KPI report due", "{n} KPI reports due", len(reminders)).format(n=len(reminders))
 
 
 class RemindersDialog(QDialog):
@@ -52,28 +59,29 @@ class RemindersDialog(QDialog):
     def __init__(self, reminders: list[KpiReminder], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reminders = reminders
-        self.setWindowTitle("KPI reports due")
+        self.setWindowTitle(_("KPI reports due"))
         self.setWindowIcon(icons.icon("calendar"))
         layout = QVBoxLayout(self)
-        layout.addWidget(make_heading(QLabel("KPI reports due")))
+        layout.addWidget(make_heading(QLabel(_("KPI reports due"))))
         note = make_secondary(QLabel(
-            "Contracts in delivery whose KPI report is due in the next two weeks or overdue. A report falls due on "
+            _("Contracts in delivery whose KPI report is due in the next two weeks or overdue. A report falls due on "
             "the last day of its reporting period; record the result in the contract's award and delivery "
-            "records to clear it."))
+            "records to clear it.")))
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.table = QTableWidget(len(reminders), len(HEADERS))
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table = QTableWidget(len(reminders), 6)
+        self.table.setHorizontalHeaderLabels(headers())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("KPI reports due")
+        self.table.setAccessibleName(_("KPI reports due"))
         for row, reminder in enumerate(reminders):
             cells = (reminder.reference, " ".join(reminder.title.split())[:120], reminder.kpi,
-                     f"{format_date(reminder.period.start)} to {format_date(reminder.period.end)}",
+                     _("{start} to {end}").format(start=format_date(reminder.period.start),
+                                                  end=format_date(reminder.period.end)),
                      format_date(reminder.due_on), status_text(reminder))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -82,15 +90,16 @@ class RemindersDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.empty = make_secondary(QLabel("No KPI report is due in the next two weeks, and none is overdue."))
+        self.empty = make_secondary(QLabel(_("No KPI report is due in the next two weeks, and none is "
+                                             "overdue.")))
         self.empty.setVisible(not reminders)
         layout.addWidget(self.empty)
 
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(icons.icon("open"), "&Open award and delivery…")
-        self.open_button.setAccessibleName("Open the award and delivery records of the selected contract")
-        self.close_button = QPushButton("&Close")
-        self.close_button.setAccessibleName("Close the list")
+        self.open_button = QPushButton(icons.icon("open"), _("&Open award and delivery…"))
+        self.open_button.setAccessibleName(_("Open the award and delivery records of the selected contract"))
+        self.close_button = QPushButton(_("&Close"))
+        self.close_button.setAccessibleName(_("Close the list"))
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...model.compliance import ComplianceReport, default_period
 from ...model.date_checks import period_end_after_start
 from ...services.errors import ServiceError
@@ -41,10 +42,12 @@ from ..worker import Task, run_in_background
 if TYPE_CHECKING:
     from ...services.contract import UiService
 
-KINDS = {
-    "pdf": ("PDF documents (*.pdf)", ".pdf", "Export the report for the committee"),
-    "xlsx": ("Excel workbooks (*.xlsx)", ".xlsx", "Export the report for analysts"),
-}
+def kinds() -> dict[str, tuple[str, str, str]]:
+    """(file filter, suffix, dialog caption) of each kind of report file."""
+    return {
+        "pdf": (_("PDF documents") + " (*.pdf)", ".pdf", _("Export the report for the committee")),
+        "xlsx": (_("Excel workbooks") + " (*.xlsx)", ".xlsx", _("Export the report for analysts")),
+    }
 
 
 class ReportDialog(QDialog):
@@ -55,45 +58,45 @@ class ReportDialog(QDialog):
         self._task: Task | None = None
         self._asked: tuple[dt.date, dt.date] | None = None
         self.last_path: Path | None = None
-        self.setWindowTitle("Social value compliance report")
+        self.setWindowTitle(_("Social value compliance report"))
         self.setWindowIcon(icons.icon("pdf"))
         layout = QVBoxLayout(self)
-        layout.addWidget(make_heading(QLabel("Social value compliance report")))
-        intro = QLabel("The two measures the Trust reports to its Sustainability Programme Group and Finance & "
+        layout.addWidget(make_heading(QLabel(_("Social value compliance report"))))
+        intro = QLabel(_("The two measures the Trust reports to its Sustainability Programme Group and Finance & "
                        "Performance Committee every two years: contracts with at least 10% social value "
                        "weighting, and the percentage and value of spend with local suppliers, SMEs and VCSEs. "
                        "A contract counts in the period its award date falls in; one not yet awarded, by its "
-                       "tender notice date. Both days are included.")
+                       "tender notice date. Both days are included."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         form = QFormLayout()
         start, end = default_period(service.today())
-        self.start = DateField("First day of the period")
+        self.start = DateField(_("First day of the period"))
         self.start.set_value(start)
-        self.end = DateField("Last day of the period")
+        self.end = DateField(_("Last day of the period"))
         self.end.set_value(end)
         self.end.add_check(lambda day: period_end_after_start(day, self.start.value()))
         for field in (self.start, self.end):
             field.announce_kept = False  # a period to report on, not a stored value
-        add_row(form, "&From:", self.start, "First day of the reporting period, included")
-        add_row(form, "&To:", self.end, "Last day of the reporting period, included")
+        add_row(form, _("&From:"), self.start, _("First day of the reporting period, included"))
+        add_row(form, _("&To:"), self.end, _("Last day of the reporting period, included"))
         layout.addLayout(form)
 
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Measure", "This period", "Previous period"])
+        self.table.setHorizontalHeaderLabels([_("Measure"), _("This period"), _("Previous period")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("The compliance measures")
+        self.table.setAccessibleName(_("The compliance measures"))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the area below scrolls
         self.explain = QLabel()  # the same sentences as the PDF's "How the figures are worked out"
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.TextFormat.PlainText)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explain.setAccessibleName("How the figures are counted")
+        self.explain.setAccessibleName(_("How the figures are counted"))
         # The figures and how they were counted scroll together, so neither is squeezed on a small screen.
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -113,14 +116,14 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
 
         buttons = QHBoxLayout()
-        self.refresh_button = QPushButton(icons.icon("reload"), "&Work out the figures")
-        self.refresh_button.setAccessibleName("Work out the figures for the period")
-        self.pdf_button = QPushButton(icons.icon("pdf"), "Export &PDF for the committee…")
-        self.pdf_button.setAccessibleName("Export the report as PDF for the committee")
-        self.xlsx_button = QPushButton(icons.icon("export"), "Export &XLSX for analysts…")
-        self.xlsx_button.setAccessibleName("Export the report as an Excel workbook for analysts")
-        self.close_button = QPushButton("&Close")
-        self.close_button.setAccessibleName("Close the report")
+        self.refresh_button = QPushButton(icons.icon("reload"), _("&Work out the figures"))
+        self.refresh_button.setAccessibleName(_("Work out the figures for the period"))
+        self.pdf_button = QPushButton(icons.icon("pdf"), _("Export &PDF for the committee…"))
+        self.pdf_button.setAccessibleName(_("Export the report as PDF for the committee"))
+        self.xlsx_button = QPushButton(icons.icon("export"), _("Export &XLSX for analysts…"))
+        self.xlsx_button.setAccessibleName(_("Export the report as an Excel workbook for analysts"))
+        self.close_button = QPushButton(_("&Close"))
+        self.close_button.setAccessibleName(_("Close the report"))
         for button in (self.refresh_button, self.pdf_button, self.xlsx_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -145,7 +148,8 @@ class ReportDialog(QDialog):
         """The chosen period, or None (with the reason shown) when it cannot be used."""
         for field in (self.start, self.end):
             if not field.is_valid() or field.value() is None:
-                self.status.setText(field.problem() or "Enter both the first and the last day of the period.")
+                self.status.setText(field.problem() or _("Enter both the first and the last day of the "
+                                                         "period."))
                 return None
         return self.start.value(), self.end.value()
 
@@ -160,7 +164,7 @@ class ReportDialog(QDialog):
         self.table.setRowCount(0)
         self.explain.clear()
         self._set_busy(False)
-        self.status.setText("Press Work out the figures (Alt+W) to see the figures for this period."
+        self.status.setText(_("Press Work out the figures (Alt+W) to see the figures for this period.")
                             if self.period() else self.status.text())
 
     def _set_busy(self, busy: bool) -> None:
@@ -177,7 +181,8 @@ class ReportDialog(QDialog):
             return
         self._set_busy(True)
         self._asked = period
-        self.status.setText(f"Working out the figures for {format_date(period[0])} to {format_date(period[1])}…")
+        self.status.setText(_("Working out the figures for {start} to {end}…").format(
+            start=format_date(period[0]), end=format_date(period[1])))
         self._task = run_in_background(lambda: self.service.compliance_report(*period),
                                        lambda report: self._shown(report, period), self._failed, context=self)
 
@@ -201,9 +206,9 @@ class ReportDialog(QDialog):
         self._fit_table()
         self.explain.setText("\n".join(f"\u2022 {note}" for note in service.report_method_notes(report)))
         self._set_busy(False)
-        self.status.setText(f"{service.report_period_text(report.current)}, compared with "
-                            f"{service.report_period_text(report.previous)}. "
-                            f"Local postcode areas: {', '.join(report.local_areas) or 'none set'}.")
+        self.status.setText(_("{current}, compared with {previous}. Local postcode areas: {areas}.").format(
+            current=service.report_period_text(report.current), previous=service.report_period_text(report.previous),
+            areas=", ".join(report.local_areas) or _("none set")))
 
     def _fit_table(self) -> None:
         """As tall as its rows: the table shows every measure without a scroll bar of its own."""
@@ -214,18 +219,19 @@ class ReportDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        message = str(error) if isinstance(error, ServiceError) else f"The report could not be made: {error}"
+        message = str(error) if isinstance(error, ServiceError) else _("The report could not be made: {error}").format(error=error)
         self.status.setText(message)
-        QMessageBox.warning(self, "No report", message)
+        QMessageBox.warning(self, _("No report"), message)
 
     # ---- files
 
     def choose_file(self, kind: str, period: tuple[dt.date, dt.date]) -> Path | None:
-        file_filter, suffix, caption = KINDS[kind]
+        file_filter, suffix, caption = kinds()[kind]
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = self.last_path.parent if self.last_path else Path(documents or Path.home())
-        name = f"Social value compliance report {period[0]:%Y-%m-%d} to {period[1]:%Y-%m-%d}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(folder / name), file_filter)
+        name = _("Social value compliance report {start} to {end}").format(
+            start=f"{period[0]:%Y-%m-%d}", end=f"{period[1]:%Y-%m-%d}") + suffix
+        chosen, _chosen_filter = QFileDialog.getSaveFileName(self, caption, str(folder / name), file_filter)
         if not chosen:
             return None
         path = Path(chosen)
@@ -243,11 +249,11 @@ class ReportDialog(QDialog):
         if not replace_file_allowed(self, self.service, path, asked_already=True):
             return
         self._set_busy(True)
-        self.status.setText(f"Writing {path.name}…")
+        self.status.setText(_("Writing {name}…").format(name=path.name))
         self._task = run_in_background(lambda: self.service.export_report(*period, path), self._written,
                                        self._failed, context=self)
 
     def _written(self, path: Path) -> None:
         self.last_path = Path(path)
         self._set_busy(False)
-        self.status.setText(f"Saved the report as {path}.")
+        self.status.setText(_("Saved the report as {path}.").format(path=path))

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ...model.content import RoleInfo
 from ...model.tender import ROLES, Tender
-from ..labels import ROLE_SHORT_LABELS
+from ..labels import role_short_labels
 from ..style import make_heading, make_secondary
 from ..widgets.checklist import CheckList
 from ..widgets.fields import add_row
@@ -41,17 +42,20 @@ class RolePage(QWidget):
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setMaxLength(MAX_NAME)
-        self.name.setPlaceholderText("Name of the person who holds this role for this tender")
-        add_row(form, "&Name:", self.name, f"Who is the {role.label} for this tender")
+        self.name.setPlaceholderText(_("Name of the person who holds this role for this tender"))
+        add_row(form, _("&Name:"), self.name, _("Who is the {label} for this tender").format(
+            label=role.label))
         layout.addLayout(form)
-        where = f"Policy P238 §{role.section}" + (f" ({role.note})" if role.note else "")
-        heading = make_secondary(QLabel(f"Responsibilities ({where}). Tick each one when it is done for this "
-                                        "tender."))
+        where = _("Policy P238 §{section}").format(section=role.section)
+        if role.note:
+            where = _("{where} ({note})").format(where=where, note=role.note)
+        heading = make_secondary(QLabel(_("Responsibilities ({where}). Tick each one when it is done for "
+                                          "this tender.").format(where=where)))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.checklist = CheckList()
         self.checklist.set_items((str(i), text, "") for i, text in enumerate(role.responsibilities))
-        self.checklist.setAccessibleName(f"Responsibilities of the {role.label}")
+        self.checklist.setAccessibleName(_("Responsibilities of the {label}").format(label=role.label))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -95,7 +99,7 @@ class RolePage(QWidget):
 
     def _update(self) -> None:
         done, total = self.count()
-        self.progress.setText(f"{done} of {total} responsibilities ticked.")
+        self.progress.setText(_("{done} of {total} responsibilities ticked.").format(done=done, total=total))
 
 
 class RolesEditor(QTabWidget):
@@ -105,7 +109,7 @@ class RolesEditor(QTabWidget):
 
     def __init__(self, roles: dict[str, RoleInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Roles and responsibilities")
+        self.setAccessibleName(_("Roles and responsibilities"))
         self.setUsesScrollButtons(False)  # every role's tab stays in view
         self.pages: dict[str, RolePage] = {}
         for role_id in ROLES:
@@ -144,17 +148,19 @@ class RolesEditor(QTabWidget):
     def _titles(self) -> None:
         for index, (role_id, page) in enumerate(self.pages.items()):
             done, total = page.count()
-            self.setTabText(index, f"{ROLE_SHORT_LABELS.get(role_id, page.role.label)} ({done}/{total})")
-            self.setTabToolTip(index, f"{page.role.label}: {done} of {total} responsibilities ticked")
+            self.setTabText(index, _("{role} ({done}/{total})").format(
+                role=role_short_labels().get(role_id, page.role.label), done=done, total=total))
+            self.setTabToolTip(index, _("{label}: {done} of {total} responsibilities ticked").format(
+                label=page.role.label, done=done, total=total))
 
 
 class RolesDialog(TenderDialog):
-    noun = "names and ticks"
+    noun = N_("names and ticks")
 
     def __init__(self, service: UiService, tender: Tender, parent: QWidget | None = None) -> None:
-        super().__init__(service, tender, "Roles and checklists",
-                         "Name the person in each role of the Trust's policy (section 5) and tick each "
-                         "responsibility as it is done for this tender.", parent)
+        super().__init__(service, tender, _("Roles and checklists"),
+                         _("Name the person in each role of the Trust's policy (section 5) and tick each "
+                         "responsibility as it is done for this tender."), parent)
         self.editor = RolesEditor(dict(service.content.roles))
         self.editor.load(self.tender)
         self.editor.changed.connect(self.mark_dirty)

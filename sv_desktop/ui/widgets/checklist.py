@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ...i18n import _
 from ..style import make_secondary
 
 
@@ -135,11 +136,11 @@ class CheckList(QWidget):
 
 def prompts_group(prompts: Iterable) -> tuple[QGroupBox, CheckList]:
     """A "Prompts to consider" box of a toolkit step: each prompt (id, text, hint) as a check box."""
-    box = QGroupBox("Prompts to consider")
+    box = QGroupBox(_("Prompts to consider"))
     box_layout = QVBoxLayout(box)
     checklist = CheckList()
     checklist.set_items((p.id, p.text, p.hint) for p in prompts)
-    checklist.setAccessibleName("Prompts to consider")
+    checklist.setAccessibleName(_("Prompts to consider"))
     box_layout.addWidget(checklist)
     box_layout.addStretch(1)
     return box, checklist

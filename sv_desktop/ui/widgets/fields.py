@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...i18n import _
 from .. import icons
 from ..parsing import FieldError, format_date, parse_date
 from ..style import error_color, make_secondary
@@ -77,7 +78,7 @@ def supplier_text_area(name: str, description: str) -> QPlainTextEdit:
     """A text written for suppliers (printed in their documents), set apart from the internal notes by
     a placeholder that says so."""
     area = text_area(name, description)
-    area.setPlaceholderText("Written for suppliers: printed in the pre-market brief.")
+    area.setPlaceholderText(_("Written for suppliers: printed in the pre-market brief."))
     area.setToolTip(description)
     area.setMinimumHeight(70)
     return area
@@ -245,9 +246,9 @@ class ValidatedField(QWidget):
         self._problem = message
         shown = message
         if message and self.announce_kept and self.kept_text().strip():
-            shown = f"{message} Until then {self.kept_text()} is kept."
+            shown = _("{message} Until then {kept} is kept.").format(message=message, kept=self.kept_text())
         elif message and self.announce_kept and self._editing:
-            shown = f"{message} Until then it stays empty."
+            shown = _("{message} Until then it stays empty.").format(message=message)
         self.message.show_message(shown)
         self.edit.setAccessibleDescription(shown or self._description)
         self._show_understood()
@@ -257,7 +258,8 @@ class ValidatedField(QWidget):
             return
         text = "" if self._problem or self._value is None else self._understood(self._value)
         self.understood.setText(text)
-        self.understood.setAccessibleName(f"Read as {text.lstrip('= ')}" if text else "")
+        self.understood.setAccessibleName(_("Read as {value}").format(
+            value=text.lstrip('= ')) if text else "")
         self.understood.setVisible(bool(text))
 
 
@@ -265,12 +267,12 @@ class DateField(ValidatedField):
     """A date typed as day/month/year or picked from a calendar; empty means not set."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parse_date, fmt=format_date, placeholder="dd/mm/yyyy", parent=parent)
+        super().__init__(parse_date, fmt=format_date, placeholder=_("dd/mm/yyyy"), parent=parent)
         self.edit.setMaximumWidth(150)
         self.button = QToolButton()
         self.button.setIcon(icons.icon("calendar"))
-        self.button.setAccessibleName(f"Choose the {name.lower()} from a calendar")
-        self.button.setToolTip(f"Choose the {name.lower()} from a calendar")
+        self.button.setAccessibleName(_("Choose the {field} from a calendar").format(field=name.lower()))
+        self.button.setToolTip(_("Choose the {field} from a calendar").format(field=name.lower()))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from .. import icons
 from ..style import make_secondary
 from .reflow import mark_reflow
@@ -45,9 +46,9 @@ class RecordEditor(QWidget):
 
     changed = Signal()
     columns: tuple[str, ...] = ()
-    noun = "item"
+    noun = N_("item")
     plural = ""
-    """The noun in the plural when adding an s is wrong ("case studies", "KPIs")."""
+    """The noun in the plural (marked with `N_`, translated where shown); without it, the noun and an s."""
     wrap_rows = QFormLayout.RowWrapPolicy.WrapAllRows
     """Labels above fields (roomy forms) or beside them (compact forms)."""
     max_column_width = MAX_COLUMN_WIDTH
@@ -70,7 +71,7 @@ class RecordEditor(QWidget):
 
         left = QVBoxLayout()
         self.table = QTableWidget(0, len(self.columns))
-        self.table.setHorizontalHeaderLabels(list(self.columns))
+        self.table.setHorizontalHeaderLabels([_(column) for column in self.columns])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -78,7 +79,8 @@ class RecordEditor(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(f"{self.plural_noun()[:1].upper()}{self.plural_noun()[1:]} of this tender")
+        name = _("{nouns} of this tender").format(nouns=self.plural_noun())
+        self.table.setAccessibleName(name[:1].upper() + name[1:])
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(self.columns)):
@@ -93,17 +95,18 @@ class RecordEditor(QWidget):
         self.buttons.addStretch(1)
         left.addLayout(self.buttons)
         self.remove_buttons = QHBoxLayout()
-        self.remove_button = QPushButton(icons.icon("remove"), "Re&move")
-        self.remove_button.setAccessibleName(f"Remove the selected {self.noun}")
-        self.undo_button = QPushButton(icons.icon("undo"), "&Undo remove")
-        self.undo_button.setAccessibleName(f"Undo: put the last removed {self.noun} back")
+        self.remove_button = QPushButton(icons.icon("remove"), _("Re&move"))
+        self.remove_button.setAccessibleName(_("Remove the selected {noun}").format(noun=_(self.noun)))
+        self.undo_button = QPushButton(icons.icon("undo"), _("&Undo remove"))
+        self.undo_button.setAccessibleName(_("Undo: put the last removed {noun} back").format(
+            noun=_(self.noun)))
         self.remove_buttons.addWidget(self.remove_button)
         self.remove_buttons.addWidget(self.undo_button)
         self.remove_buttons.addStretch(1)
         left.addLayout(self.remove_buttons)
         layout.addLayout(left, 3)
 
-        self.form_box = QGroupBox(f"Selected {self.noun}")
+        self.form_box = QGroupBox(_("Selected {noun}").format(noun=_(self.noun)))
         self.form = QFormLayout(self.form_box)
         self.form.setRowWrapPolicy(self.wrap_rows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -124,7 +127,8 @@ class RecordEditor(QWidget):
     # ---- for subclasses
 
     def plural_noun(self) -> str:
-        return self.plural or f"{self.noun}s"
+        """The noun in the plural, in the language in use."""
+        return _(self.plural) if self.plural else _(f"{self.noun}s")
 
     def stretch_column(self) -> int:
         return len(self.columns) - 1
@@ -146,7 +150,7 @@ class RecordEditor(QWidget):
         raise NotImplementedError
 
     def empty_text(self) -> str:
-        return f"No {self.plural_noun()} yet."
+        return _("No {nouns} yet.").format(nouns=self.plural_noun())
 
     # ---- the list
 
@@ -269,11 +273,11 @@ class RecordEditor(QWidget):
                 if button.property("room_tip") is None:
                     button.setProperty("room_tip", button.toolTip())  # its own tip, while there is room
                 button.setEnabled(not full)
-                button.setToolTip(f"A tender can hold at most {self.max_records():,} {self.plural_noun()}."
-                                  if full else button.property("room_tip"))
+                button.setToolTip(_("A tender can hold at most {limit:,} {nouns}.").format(
+                    limit=self.max_records(), nouns=self.plural_noun()) if full else button.property("room_tip"))
         if full:
-            self.empty_note.setText(f"This tender holds the most {self.plural_noun()} one tender can "
-                                    f"({self.max_records():,}); remove one to add another.")
+            self.empty_note.setText(_("This tender holds the most {nouns} one tender can ({limit:,}); remove one to add "
+                                      "another.").format(nouns=self.plural_noun(), limit=self.max_records()))
         else:
             self.empty_note.setText(self.empty_text())
         self.empty_note.setVisible(not self.records or full)

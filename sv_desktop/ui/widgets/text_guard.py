@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+from ...i18n import _
+
 NUL = "\x00"
 GUARDED = "svTextGuard"
 
@@ -34,17 +36,17 @@ def field_name(widget: QWidget) -> str:
         interface = QAccessible.queryAccessibleInterface(widget)
         name = interface.text(QAccessible.Text.Name) if interface is not None else ""
     name = " ".join(name.split())
-    return name[:60] or "this field"
+    return name[:60] or _("this field")
 
 
 def nul_message(widget: QWidget) -> str:
-    return (f"Removed an invisible NUL character from {field_name(widget)}: it cannot be stored. "
-            "The rest of the text is kept.")
+    return _("Removed an invisible NUL character from {field}: it cannot be stored. "
+             "The rest of the text is kept.").format(field=field_name(widget))
 
 
 def limit_message(widget: QLineEdit) -> str:
-    return (f"{field_name(widget)} holds at most {widget.maxLength():,} characters: "
-            "anything after that was not kept.")
+    return _("{field} holds at most {limit:,} characters: anything after that was not kept.").format(
+        field=field_name(widget), limit=widget.maxLength())
 
 
 def descendants(root: QWidget) -> Iterator[QWidget]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from ...i18n import _, ngettext
 from .. import icons
 
 SHORT_LIMIT = 140
@@ -67,13 +68,15 @@ class AttentionBanner(QFrame):
         self.messages = [str(getattr(f, "message", f)) for f in findings]
         if not self.messages:
             self.icon.setPixmap(icons.pixmap("step-done", 16))
-            self.label.setText("Nothing on this step stops the tender being policy-compliant.")
+            self.label.setText(_("Nothing on this step stops the tender being policy-compliant."))
             self.setToolTip("")
-            self.setAccessibleName("Nothing to fix on this step")
+            self.setAccessibleName(_("Nothing to fix on this step"))
             return
         count = len(self.messages)
-        more = f" (and {count - 1} more: see Findings)" if count > 1 else ""
+        first = short_message(self.messages[0])
         self.icon.setPixmap(icons.pixmap("sev-blocker", 16))
-        self.label.setText(f"To do on this step: {short_message(self.messages[0])}{more}")
+        self.label.setText(ngettext("To do on this step: {first} (and {n} more: see Findings)",
+                                    "To do on this step: {first} (and {n} more: see Findings)", count - 1).format(
+            first=first, n=count - 1) if count > 1 else _("To do on this step: {first}").format(first=first))
         self.setToolTip("\n\n".join(self.messages))
-        self.setAccessibleName("To fix on this step: " + " ".join(self.messages))
+        self.setAccessibleName(_("To fix on this step: {messages}").format(messages=" ".join(self.messages)))

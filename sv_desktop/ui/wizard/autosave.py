@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ...i18n import _, ngettext
 from ...model.tender import Tender
 from ...services.errors import ConflictError, InvalidTenderError, ServiceError
 from ..worker import run_in_background
@@ -90,7 +91,7 @@ class Autosaver(QObject):
         self._edits += 1
         if self.conflicted:
             return
-        self.status_changed.emit("saving", "Saving…")
+        self.status_changed.emit("saving", _("Saving…"))
         self.timer.start()
 
     def remember_step(self) -> None:
@@ -126,7 +127,7 @@ class Autosaver(QObject):
         running = self._running
         if running is not None:
             if not running.done.wait(FLUSH_WAIT_S):
-                self.last_error = "The database did not answer in time."
+                self.last_error = _("The database did not answer in time.")
                 return False
             self._finish(running)
         if not self.dirty:
@@ -158,15 +159,21 @@ class Autosaver(QObject):
             self.conflicted = True
             self.last_error = str(error)
             self.status_changed.emit(
-                "conflict", f"Not saved: {error} Reload to see the other changes; your last edits are still on screen.")
+                "conflict", _("Not saved: {error} Reload to see the other changes; your last edits are still on "
+                              "screen.").format(error=error))
             return
         if error is not None:
             retry = retry and not isinstance(error, InvalidTenderError)  # trying again cannot help
             self.last_error = str(error) if isinstance(error, ServiceError) else (
-                f"the save failed unexpectedly ({type(error).__name__}: {error})")
-            then = (f" Trying again in {max(1, self.retry_timer.interval() // 1000)} seconds; your changes are kept "
-                    "on screen." if retry else " Your changes are kept on screen.")
-            self.status_changed.emit("error", f"Not saved: {self.last_error}{then}")
+                _("the save failed unexpectedly ({kind}: {error})").format(
+                    kind=type(error).__name__, error=error))
+            seconds = max(1, self.retry_timer.interval() // 1000)
+            message = (ngettext("Not saved: {error} Trying again in {n} second; your changes are kept on screen.",
+                                "Not saved: {error} Trying again in {n} seconds; your changes are kept on screen.",
+                                seconds).format(error=self.last_error, n=seconds) if retry
+                       else _("Not saved: {error} Your changes are kept on screen.").format(
+                           error=self.last_error))
+            self.status_changed.emit("error", message)
             if retry:
                 self.retry_timer.start()
             return
@@ -179,10 +186,10 @@ class Autosaver(QObject):
         self.last_error = ""
         self.dirty = self._edits != save.edits
         if self.dirty:
-            self.status_changed.emit("saving", "Saving…")
+            self.status_changed.emit("saving", _("Saving…"))
             self.timer.start()
         else:
-            self.status_changed.emit("saved", f"Saved {time.strftime('%H:%M:%S')}")
+            self.status_changed.emit("saved", _("Saved {time}").format(time=time.strftime("%H:%M:%S")))
         self.saved.emit(stored)
 
     def reset(self, tender: Tender) -> None:
@@ -196,4 +203,4 @@ class Autosaver(QObject):
         self.conflicted = False
         self.last_error = ""
         self.stored_reference = tender.reference if tender.version else None
-        self.status_changed.emit("saved", "Reloaded the saved tender")
+        self.status_changed.emit("saved", _("Reloaded the saved tender"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...model.tender import Tender
 from ..widgets.scrolling import resize_within_screen
 
@@ -29,11 +30,12 @@ FULL_ROLE = Qt.ItemDataRole.UserRole + 2
 def _suited_title(question, tender: Tender) -> str:
     """The entry's line: questions for other services say so, after those that suit this one."""
     title = f"{question.title}: {question.text}"
-    return f"(For other services) {title}" if question.suits(tender) is False else title
+    return _("(For other services) {title}").format(title=title) if question.suits(tender) is False else title
 
 
 def _suits_detail(question) -> str:
-    return f"Suits services: {', '.join(question.services)}.\n\n" if question.services else ""
+    return _("Suits services: {services}.").format(services=", ".join(question.services)) + "\n\n" \
+        if question.services else ""
 
 
 class BankPicker(QDialog):
@@ -60,7 +62,8 @@ class BankPicker(QDialog):
             top.setFont(0, font)
             self.tree.addTopLevelItem(top)
             for key, entry_title, detail, already in entries:
-                text = entry_title + (" (already in this tender)" if already else "")
+                text = _("{title} (already in this tender)").format(
+                    title=entry_title) if already else entry_title
                 child = QTreeWidgetItem([text])
                 child.setData(0, KEY_ROLE, key)
                 child.setData(0, FULL_ROLE, entry_title + (f"\n\n{detail}" if detail else ""))
@@ -71,29 +74,29 @@ class BankPicker(QDialog):
                 child.setCheckState(0, Qt.CheckState.Checked if already else Qt.CheckState.Unchecked)
                 top.addChild(child)
             if not entries:
-                empty = QTreeWidgetItem(["Nothing in the bank for this theme and category."])
+                empty = QTreeWidgetItem([_("Nothing in the bank for this theme and category.")])
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 top.addChild(empty)
         self.tree.expandAll()
         layout.addWidget(self.tree, 3)
         # A long entry is cut to one line in the list; the one chosen reads in full underneath.
         self.detail = QTextBrowser()
-        self.detail.setAccessibleName("The chosen entry in full")
+        self.detail.setAccessibleName(_("The chosen entry in full"))
         self.detail.setMinimumHeight(90)
         layout.addWidget(self.detail, 1)
         self.tree.currentItemChanged.connect(self._show_detail)
         self._show_detail(None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add ticked")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Add the ticked entries")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Add ticked"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(_("Add the ticked entries"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _show_detail(self, item: QTreeWidgetItem | None, *_args) -> None:
         full = item.data(0, FULL_ROLE) if item is not None else None
-        self.detail.setPlainText(full or "Choose an entry in the list to read it in full here.")
+        self.detail.setPlainText(full or _("Choose an entry in the list to read it in full here."))
 
     def items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
@@ -120,9 +123,9 @@ class BankPicker(QDialog):
             entries = [(q.id, _suited_title(q, tender), _suits_detail(q) + q.evaluation_guidance, q.id in taken)
                        for q in bank.questions_for_tender(tender, theme)]
             groups.append((content.theme_label(theme), entries))
-        dialog = BankPicker("Add questions from the bank",
-                            "Tick the questions to add to this tender. You can edit each one afterwards; "
-                            "the bank itself does not change.", groups, parent)
+        dialog = BankPicker(_("Add questions from the bank"),
+                            _("Tick the questions to add to this tender. You can edit each one afterwards; "
+                            "the bank itself does not change."), groups, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return []
         return [bank.question(key) for key in dialog.chosen()]
@@ -133,12 +136,13 @@ class BankPicker(QDialog):
         groups = []
         for theme in tender.theme_ids:
             entries = [(k.id, f"{k.name} ({k.unit})" if k.unit else k.name,
-                        f"Baseline: {k.baseline_guidance}\nTarget: {k.target_guidance}", k.id in taken)
+                        _("Baseline: {baseline}\nTarget: {target}").format(
+                            baseline=k.baseline_guidance, target=k.target_guidance), k.id in taken)
                        for k in bank.kpis_for(tender.category, theme)]
             groups.append((content.theme_label(theme), entries))
-        dialog = BankPicker("Add KPIs from the library",
-                            "Tick the KPIs to add. Set each KPI's baseline and target for this contract "
-                            "afterwards; the library gives guidance on both.", groups, parent)
+        dialog = BankPicker(_("Add KPIs from the library"),
+                            _("Tick the KPIs to add. Set each KPI's baseline and target for this contract "
+                            "afterwards; the library gives guidance on both."), groups, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return []
         return [bank.kpi(key) for key in dialog.chosen()]

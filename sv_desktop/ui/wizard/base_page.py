@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ...i18n import _
 from ...model.tender import Tender
 from ..style import make_heading
 from ..widgets.fields import ValidatedField
@@ -129,7 +130,8 @@ class WizardPage(QWidget):
         problems = []
         for field in self.fields():
             if not field.is_valid() and not field.isHidden():
-                problems.append(f"{field.edit.accessibleName() or 'A field'}: {field.problem()}")
+                problems.append(_("{field}: {problem}").format(
+                    field=field.edit.accessibleName() or _("A field"), problem=field.problem()))
         return problems
 
     def show_findings(self, findings: list[Finding]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...model.content import unknown_label
 from ...model.tender import (
     CATEGORIES,
@@ -32,7 +33,7 @@ from ...model.tender import (
     Tender,
 )
 from .. import icons
-from ..labels import STAGE_LABELS
+from ..labels import stage_labels
 from ..parsing import (
     MAX_TITLE,
     FieldError,
@@ -52,8 +53,13 @@ from .base_page import WizardPage
 from .page_ids import PageId
 
 TEXT_LIMIT = 100_000
-VAT_TREATMENT_LABELS = {"standard": "Standard-rated", "zero_rated": "Zero-rated (VAT at 0%)",
-                        "exempt": "Exempt from VAT (for example health care)"}
+
+
+def vat_treatment_labels() -> dict[str, str]:
+    return {"standard": _("Standard-rated"), "zero_rated": _("Zero-rated (VAT at 0%)"),
+            "exempt": _("Exempt from VAT (for example health care)")}
+
+
 MAX_MONTHS = 600
 
 
@@ -80,8 +86,8 @@ def _cpv_code(text: str) -> str:
     """A CPV code as written in notices (60130000-8), or empty."""
     value = text.strip()
     if value and not CPV_PATTERN.match(value):
-        raise FieldError("Write the CPV code as 8 digits, a hyphen and the check digit, for example 60130000-8, "
-                         "or leave it empty.")
+        raise FieldError(_("Write the CPV code as 8 digits, a hyphen and the check digit, for example 60130000-8, "
+                         "or leave it empty."))
     return value
 
 
@@ -94,16 +100,17 @@ class DetailsPage(WizardPage):
         columns.setSpacing(16)
         layout.addLayout(columns)
 
-        tender_box = QGroupBox("The tender")
+        tender_box = QGroupBox(_("The tender"))
         form = QFormLayout(tender_box)
         self._tune(form)
-        self.reference = ValidatedField(check_reference, placeholder="for example LPT-2027-014")
+        self.reference = ValidatedField(check_reference, placeholder=_("for example LPT-2027-014"))
         self.reference.edit.setMaxLength(100)
         self.reference.add_check(self._reference_free)
-        add_row(form, "&Reference:", self.reference, "The Trust's tender reference; it must be unique.")
-        self.title_field = ValidatedField(check_title, placeholder="for example Non-emergency patient transport")
+        add_row(form, _("&Reference:"), self.reference, _("The Trust's tender reference; it must be unique."))
+        self.title_field = ValidatedField(check_title, placeholder=_("for example Non-emergency patient "
+                                                                     "transport"))
         self.title_field.edit.setMaxLength(MAX_TITLE)  # what a tender file carries
-        add_row(form, "&Title:", self.title_field)
+        add_row(form, _("&Title:"), self.title_field)
         self.category = _combo([(c, self.content.category_label(c)) for c in CATEGORIES])
         self.category_note = QLabel()
         self.category_note.setWordWrap(True)
@@ -111,56 +118,56 @@ class DetailsPage(WizardPage):
         self.refusal = self._refusal_box()
         category_box = self._stack(self.category, self.category_note, self.refusal)
         category_box.setFocusProxy(self.category)
-        add_row(form, "&Category:", category_box, "The category decides which toolkit guide applies.")
+        add_row(form, _("&Category:"), category_box, _("The category decides which toolkit guide applies."))
         self.route = _combo([(r, self.content.route_label(r)) for r in ROUTES])
         self.route_note = make_secondary(QLabel())
         route_box = self._stack(self.route, self.route_note)
         route_box.setFocusProxy(self.route)
-        add_row(form, "Procurement r&oute:", route_box)
-        self.stage = _combo([(s, STAGE_LABELS[s]) for s in STAGES])
-        add_row(form, "Sta&ge:", self.stage)
-        self.value = ValidatedField(parse_money, fmt=format_number, placeholder="for example 250000 or 1.2m")
+        add_row(form, _("Procurement r&oute:"), route_box)
+        self.stage = _combo([(s, stage_labels()[s]) for s in STAGES])
+        add_row(form, _("Sta&ge:"), self.stage)
+        self.value = ValidatedField(parse_money, fmt=format_number, placeholder=_("for example 250000 or 1.2m"))
         self.value.set_narrow(180)
         self.value.show_understood(lambda v: f"= {format_money(v, pence=True)}")
-        add_row(form, "Value e&xcl. VAT (£):", self.value,
-                "Whole-life estimated value in pounds, excluding VAT, including any extensions.")
-        self.vat = ValidatedField(lambda t: parse_percent(t, "the VAT rate", "20"), fmt=format_number)
+        add_row(form, _("Value e&xcl. VAT (£):"), self.value,
+                _("Whole-life estimated value in pounds, excluding VAT, including any extensions."))
+        self.vat = ValidatedField(lambda t: parse_percent(t, _("the VAT rate"), "20"), fmt=format_number)
         self.vat.set_narrow()
-        add_row(form, "VAT r&ate (%):", self.vat, "20% for most contracts; 0% is allowed.")
-        self.vat_treatment = _combo([(v, VAT_TREATMENT_LABELS[v]) for v in VAT_TREATMENTS])
-        add_row(form, "VAT (standard, &zero, exempt):", self.vat_treatment,
-                "Health care services are exempt from VAT, which is not the same as zero-rated; the pack says "
-                "which applies.")
+        add_row(form, _("VAT r&ate (%):"), self.vat, _("20% for most contracts; 0% is allowed."))
+        self.vat_treatment = _combo([(v, vat_treatment_labels()[v]) for v in VAT_TREATMENTS])
+        add_row(form, _("VAT (standard, &zero, exempt):"), self.vat_treatment,
+                _("Health care services are exempt from VAT, which is not the same as zero-rated; the pack says "
+                "which applies."))
         self.duration = ValidatedField(
-            lambda t: parse_whole(t, 1, MAX_MONTHS, "the duration in months", "60"), fmt=format_number)
+            lambda t: parse_whole(t, 1, MAX_MONTHS, _("the duration in months"), "60"), fmt=format_number)
         self.duration.set_narrow()
-        add_row(form, "&Duration (months):", self.duration, "The whole term including any extensions.")
-        self.notice_date = DateField("Tender notice date")
-        add_row(form, "Tender notice dat&e:", self.notice_date,
-                "The planned tender notice date: the rules use this date, not today's.")
-        self.start_date = DateField("Contract start date")
+        add_row(form, _("&Duration (months):"), self.duration, _("The whole term including any extensions."))
+        self.notice_date = DateField(_("Tender notice date"))
+        add_row(form, _("Tender notice dat&e:"), self.notice_date,
+                _("The planned tender notice date: the rules use this date, not today's."))
+        self.start_date = DateField(_("Contract start date"))
         self.start_date.add_check(self._start_after_notice)
-        add_row(form, "Contract &start date:", self.start_date)
-        self.clarification = DateField("Clarification questions deadline")
+        add_row(form, _("Contract &start date:"), self.start_date)
+        self.clarification = DateField(_("Clarification questions deadline"))
         self.clarification.add_check(self._clarification_after_notice)
-        add_row(form, "Clarification &questions by:", self.clarification,
-                "The last day bidders may ask clarification questions; the pack publishes it.")
-        self.award_estimate = DateField("Estimated award date")
+        add_row(form, _("Clarification &questions by:"), self.clarification,
+                _("The last day bidders may ask clarification questions; the pack publishes it."))
+        self.award_estimate = DateField(_("Estimated award date"))
         self.award_estimate.add_check(self._award_after_notice)
-        add_row(form, "Estimated a&ward date:", self.award_estimate,
-                "When the contract is expected to be awarded: the pipeline notice publishes it.")
+        add_row(form, _("Estimated a&ward date:"), self.award_estimate,
+                _("When the contract is expected to be awarded: the pipeline notice publishes it."))
         columns.addWidget(tender_box, 1)
 
         right = QVBoxLayout()
-        self.derived = QGroupBox("Worked out for you")
+        self.derived = QGroupBox(_("Worked out for you"))
         grid = QGridLayout(self.derived)
         self.whole_life = QLabel()
         self.annual = QLabel()
         self.end_date = QLabel()
         # Read-only figures, not fields: captions without the colon of a field label, and each figure
         # named with its caption so a screen reader reads the pair.
-        self._captions = {self.whole_life: "Whole-life value incl. VAT", self.annual: "Average annual value "
-                          "excl. VAT", self.end_date: "Contract end date"}
+        self._captions = {self.whole_life: _("Whole-life value incl. VAT"),
+                          self.annual: _("Average annual value excl. VAT"), self.end_date: _("Contract end date")}
         for row, (label, caption) in enumerate(self._captions.items()):
             grid.addWidget(QLabel(caption), row, 0)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -171,31 +178,33 @@ class DetailsPage(WizardPage):
         grid.setColumnStretch(1, 1)
         right.addWidget(self.derived)
 
-        leads_box = QGroupBox("Named leads (policy section 5)")
+        leads_box = QGroupBox(_("Named leads (policy section 5)"))
         leads_form = QFormLayout(leads_box)
         self._tune(leads_form)
-        mnemonics = {"procurement_lead": "&Procurement Lead:", "bid_lead": "Bid &Lead:",
-                     "technical_lead": "Tec&hnical Lead(s):", "social_value_lead": "Social Val&ue Lead:",
-                     "contract_management_lead": "Contract &Management Lead:", "finance_lead": "&Finance Lead:"}
+        mnemonics = {"procurement_lead": _("&Procurement Lead:"), "bid_lead": _("Bid &Lead:"),
+                     "technical_lead": _("Tec&hnical Lead(s):"), "social_value_lead": _("Social Val&ue Lead:"),
+                     "contract_management_lead": _("Contract &Management Lead:"),
+                     "finance_lead": _("&Finance Lead:")}
         self.leads: dict[str, QLineEdit] = {}
         for role in ROLES:
             edit = QLineEdit()
             edit.setMaxLength(TEXT_LIMIT)
-            edit.setPlaceholderText("Name")
+            edit.setPlaceholderText(_("Name"))
             info = self.content.roles[role]
-            add_row(leads_form, mnemonics[role], edit, f"{info.label} (policy section {info.section}).")
+            add_row(leads_form, mnemonics[role], edit, _("{label} (policy section {section}).").format(
+                label=info.label, section=info.section))
             edit.textEdited.connect(self.edited)
             self.leads[role] = edit
         right.addWidget(leads_box)
-        self.description = text_area("Description", "A short description of what is being bought.", 90)
-        description_box = QGroupBox("What is being bought")
+        self.description = text_area(_("Description"), _("A short description of what is being bought."), 90)
+        description_box = QGroupBox(_("What is being bought"))
         description_layout = QFormLayout(description_box)
         self._tune(description_layout)
-        add_row(description_layout, "Descr&iption:", self.description)
-        self.cpv_code = ValidatedField(_cpv_code, placeholder="for example 60130000-8")
+        add_row(description_layout, _("Descr&iption:"), self.description)
+        self.cpv_code = ValidatedField(_cpv_code, placeholder=_("for example 60130000-8"))
         self.cpv_code.set_narrow()
-        add_row(description_layout, "Vocabular&y code (CPV):", self.cpv_code,
-                "The Common Procurement Vocabulary code of what is being bought, for notices.")
+        add_row(description_layout, _("Vocabular&y code (CPV):"), self.cpv_code,
+                _("The Common Procurement Vocabulary code of what is being bought, for notices."))
         right.addWidget(description_box)
         right.addStretch(1)
         columns.addLayout(right, 1)
@@ -249,7 +258,8 @@ class DetailsPage(WizardPage):
     def _reference_free(self, reference: str) -> str | None:
         previous = self.stored_reference
         if self.service.reference_taken(reference, except_reference=previous):
-            return f"Another tender already uses {reference[:40]}: choose a different reference."
+            return _("Another tender already uses {reference}: choose a different reference.").format(
+                reference=reference[:40])
         return None
 
     def _recheck_start(self) -> None:
@@ -258,21 +268,22 @@ class DetailsPage(WizardPage):
     def _clarification_after_notice(self, day) -> str | None:
         notice = self.notice_date.value() if self.notice_date.is_valid() else None
         if day is not None and notice is not None and day <= notice:
-            return (f"Clarification questions can only be asked after the tender notice ({format_date(notice)}): "
-                    "check both dates.")
+            return _("Clarification questions can only be asked after the tender notice ({date}): "
+                     "check both dates.").format(date=format_date(notice))
         return None
 
     def _award_after_notice(self, day) -> str | None:
         notice = self.notice_date.value() if self.notice_date.is_valid() else None
         if day is not None and notice is not None and day <= notice:
-            return (f"The award is expected after the tender notice ({format_date(notice)}): check both dates.")
+            return _("The award is expected after the tender notice ({date}): check both dates.").format(
+                date=format_date(notice))
         return None
 
     def _start_after_notice(self, start) -> str | None:
         notice = self.notice_date.value() if self.notice_date.is_valid() else None
         if start is not None and notice is not None and start <= notice:
-            return (f"The contract must start after the tender notice date ({format_date(notice)}): "
-                    "check both dates.")
+            return _("The contract must start after the tender notice date ({date}): check both dates.").format(
+                date=format_date(notice))
         return None
 
     # ---- load / apply
@@ -345,31 +356,34 @@ class DetailsPage(WizardPage):
     def _show_category(self, category: str) -> None:
         guide = self.content.categories.get(category)
         if guide is None:
-            self.category_note.setText(f"{unknown_label(category)}: this version of sv-desktop does not know "
-                                       "this category. Choose one of the list to carry on.")
+            self.category_note.setText(_("{category}: this version of sv-desktop does not know this "
+                                         "category. Choose one of the list to carry on.").format(
+                category=unknown_label(category)))
             self.category_note.setVisible(True)
             self.refusal.setVisible(False)
             return
         self.category_note.setText(guide.description)
         self.category_note.setVisible(guide.in_scope)
         self.refusal_text.setText(
-            f"{guide.label} cannot use this toolkit (policy P238 section 3.2): {guide.refusal_reason} "
-            "Choose another category to carry on.")
+            _("{label} cannot use this toolkit (policy P238 section 3.2): {refusal_reason} Choose another "
+              "category to carry on.").format(label=guide.label, refusal_reason=guide.refusal_reason))
         self.refusal.setVisible(not guide.in_scope)
         self.category.setAccessibleDescription("" if guide.in_scope else self.refusal_text.text())
 
     def _show_route(self, route: str) -> None:
         known = self.content.routes.get(route)
         self.route_note.setText(known.description if known else
-                                f"{unknown_label(route)}: this version of sv-desktop does not know this route.")
+                                _("{route}: this version of sv-desktop does not know this route.").format(
+                                    route=unknown_label(route)))
 
     def _show_derived(self, tender: Tender) -> None:
         self.whole_life.setText(format_money(tender.whole_life_value_incl_vat, pence=True))
         self.annual.setText(format_money(tender.annual_value_excl_vat, pence=True))
         end = tender.contract_end_date
-        self.end_date.setText(format_date(end) if end else "Enter a contract start date")
+        self.end_date.setText(format_date(end) if end else _("Enter a contract start date"))
         for label, caption in self._captions.items():
             label.setAccessibleName(f"{caption}: {label.text()}")
         self.derived.setAccessibleDescription(
-            f"Whole-life value incl. VAT {self.whole_life.text()}; average annual value excl. VAT "
-            f"{self.annual.text()}; contract end date {self.end_date.text()}.")
+            _("Whole-life value incl. VAT {whole_life}; average annual value excl. VAT {annual}; contract "
+              "end date {end}.").format(
+                whole_life=self.whole_life.text(), annual=self.annual.text(), end=self.end_date.text()))

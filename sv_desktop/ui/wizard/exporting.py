@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from ...i18n import _, ngettext
 from ...model.tender import Tender
 from ...services.errors import ServiceError
 from ..print_document import tender_html
@@ -27,12 +28,16 @@ from .supplier_preview import SupplierTextPreview
 if TYPE_CHECKING:
     from ...services.contract import UiService
 
-KINDS = {
-    "pdf": ("social value pack", ".pdf", "PDF documents (*.pdf)", "Export the pack as PDF"),
-    "docx": ("social value pack", ".docx", "Word documents (*.docx)", "Export the pack for Word"),
-    "brief": ("pre-market brief", ".pdf", "PDF documents (*.pdf)", "Export the pre-market brief"),
-    "brief_docx": ("pre-market brief", ".docx", "Word documents (*.docx)", "Export the pre-market brief for Word"),
-}
+def kinds() -> dict[str, tuple[str, str, str, str]]:
+    """(noun, suffix, file filter, dialog caption) of each document, in the language in use."""
+    pdf, word = _("PDF documents") + " (*.pdf)", _("Word documents") + " (*.docx)"
+    pack, brief = _("social value pack"), _("pre-market brief")
+    return {
+        "pdf": (pack, ".pdf", pdf, _("Export the pack as PDF")),
+        "docx": (pack, ".docx", word, _("Export the pack for Word")),
+        "brief": (brief, ".pdf", pdf, _("Export the pre-market brief")),
+        "brief_docx": (brief, ".docx", word, _("Export the pre-market brief for Word")),
+    }
 OPEN_FOLDER_KEY = "export/open_folder"
 LAST_FOLDER_KEY = "export/last_folder"
 
@@ -100,20 +105,20 @@ class Exporter(QObject):
     def export(self, kind: str) -> Path | None:
         """Ask where, then write in the background; the path asked for, or None when nothing is written.
         `done` says when the file is written; a failure is a message box."""
-        noun, suffix, file_filter, caption = KINDS[kind]
+        noun, suffix, file_filter, caption = kinds()[kind]
         tender = self._tender()
         unfinished = self.unfinished()
         if unfinished:
             listed = "\n".join(f"• {line}" for line in unfinished[:8])
             answer = QMessageBox.question(
-                self.parent_widget, "Some entries are not finished",
-                f"The {noun} uses the values saved before these entries were started:\n\n{listed}\n\n"
-                "Export anyway?",
+                self.parent_widget, _("Some entries are not finished"),
+                _("The {noun} uses the values saved before these entries were "
+                  "started:\n\n{listed}\n\nExport anyway?").format(noun=noun, listed=listed),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         suggested = self._start_folder() / f"{safe_file_stem(tender.reference)} {noun}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, caption, str(suggested), file_filter,
+        chosen, _chosen_filter = QFileDialog.getSaveFileName(self.parent_widget, caption, str(suggested), file_filter,
                                                 options=QFileDialog.Option.DontConfirmOverwrite)
         if not chosen:
             return None
@@ -130,7 +135,7 @@ class Exporter(QObject):
         blockers = sum(1 for f in self._findings() if getattr(f, "severity", "") == "blocker")
         writer = self._writer(kind)
         self.running += 1
-        self.done.emit(f"Writing the {noun}…")
+        self.done.emit(_("Writing the {noun}…").format(noun=noun))
         run_in_background(lambda: writer(copied, path),
                           lambda written: self._written(noun, Path(written) if written else path, blockers,
                                                         len(unfinished)),
@@ -141,18 +146,23 @@ class Exporter(QObject):
         self.running -= 1
         self.last_path = written
         self.settings.setValue(LAST_FOLDER_KEY, str(written.parent))
-        draft = f" It is marked DRAFT: {blockers} blocker{'s' if blockers != 1 else ''} to fix." if blockers else ""
-        kept = f" {unfinished} unfinished entr{'ies' if unfinished > 1 else 'y'}: earlier values used." \
-            if unfinished else ""
-        self.done.emit(f"Saved the {noun} as {written}.{draft}{kept}")
+        message = _("Saved the {noun} as {written}.").format(noun=noun, written=written)
+        if blockers:
+            message += " " + ngettext("It is marked DRAFT: {n} blocker to fix.", "It is marked DRAFT: {n} blockers to fix.",
+                                      blockers).format(n=blockers)
+        if unfinished:
+            message += " " + ngettext("{n} unfinished entry: earlier values used.",
+                                      "{n} unfinished entries: earlier values used.", unfinished).format(n=unfinished)
+        self.done.emit(message)
         if self.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
 
     def _failed(self, noun: str, error: Exception) -> None:
         self.running -= 1
         reason = str(error) if isinstance(error, ServiceError) else f"{type(error).__name__}: {error}"
-        self.done.emit(f"The {noun} was not saved.")
-        QMessageBox.warning(self.parent_widget, "Not exported", f"The {noun} was not saved: {reason}")
+        self.done.emit(_("The {noun} was not saved.").format(noun=noun))
+        QMessageBox.warning(self.parent_widget, _("Not exported"),
+                            _("The {noun} was not saved: {reason}").format(noun=noun, reason=reason))
 
     # ---- print
 
@@ -160,19 +170,20 @@ class Exporter(QObject):
         """Print through the system's print dialog; say plainly when this computer has no printer."""
         if not QPrinterInfo.availablePrinters():
             QMessageBox.information(
-                self.parent_widget, "No printer available",
-                "No printer is set up on this computer. Export the pack as PDF (Ctrl+E) and print it from "
-                "your PDF reader, or ask IT to add a printer.")
+                self.parent_widget, _("No printer available"),
+                _("No printer is set up on this computer. Export the pack as PDF (Ctrl+E) and print it from "
+                "your PDF reader, or ask IT to add a printer."))
             return False
         tender = self._tender()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(f"{tender.reference} {tender.title}"[:120])
         dialog = QPrintDialog(printer, self.parent_widget)
-        dialog.setWindowTitle("Print the tender")
+        dialog.setWindowTitle(_("Print the tender"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.print_to(printer)
-        self.done.emit(f"Sent {tender.reference} to the printer {printer.printerName()}.")
+        self.done.emit(_("Sent {reference} to the printer {printer}.").format(
+            reference=tender.reference, printer=printer.printerName()))
         return True
 
     def print_to(self, printer: QPrinter) -> None:

@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from ...i18n import _, ngettext
 from .. import icons
-from ..labels import SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER
+from ..labels import SEVERITY_ICONS, SEVERITY_ORDER, severity_labels
 from ..style import accent_color
 from .attention import short_message
 
@@ -35,21 +36,25 @@ def summary_text(findings: list[Finding], new: bool = False) -> str:
     """One line over the findings. A new tender has not failed anything yet: it has things still to do."""
     counts = Counter(getattr(f, "severity", "") for f in findings)
     if not findings:
-        return "Policy-compliant: nothing to fix or consider."
+        return _("Policy-compliant: nothing to fix or consider.")
     blockers = counts.get("blocker", 0)
     if new and blockers:
         rest = len(findings) - blockers
-        also = f" (and {rest} point{'s' if rest != 1 else ''} to consider)" if rest else ""
-        return (f"New tender: {blockers} thing{'s' if blockers != 1 else ''} still to do before it is "
-                f"policy-compliant{also}. Each step shows its own.")
-    parts = []
-    for severity in ("blocker", "requirement", "warning", "advice"):
-        n = counts.get(severity, 0)
-        if n:
-            word = SEVERITY_LABELS[severity].lower()
-            parts.append(f"{n} {word if n == 1 else word + 's'}")
-    verdict = "Not policy-compliant" if blockers else "Policy-compliant"
-    return f"{verdict}: {', '.join(parts)}."
+        to_do = ngettext("New tender: {n} thing still to do before it is policy-compliant",
+                         "New tender: {n} things still to do before it is policy-compliant", blockers).format(n=blockers)
+        if rest:
+            to_do += ngettext(" (and {n} point to consider)", " (and {n} points to consider)", rest).format(n=rest)
+        return _("{to_do}. Each step shows its own.").format(to_do=to_do)
+    counted = {
+        "blocker": lambda n: ngettext("{n} blocker", "{n} blockers", n),
+        "requirement": lambda n: ngettext("{n} requirement", "{n} requirements", n),
+        "warning": lambda n: ngettext("{n} warning", "{n} warnings", n),
+        "advice": lambda n: ngettext("{n} advice", "{n} advices", n),
+    }
+    parts = [counted[severity](counts[severity]).format(n=counts[severity])
+             for severity in counted if counts.get(severity, 0)]
+    verdict = _("Not policy-compliant") if blockers else _("Policy-compliant")
+    return _("{verdict}: {counts}.").format(verdict=verdict, counts=", ".join(parts))
 
 
 def finding_html(finding: Finding, step_titles: dict[str, str], concise: bool = False,
@@ -57,28 +62,29 @@ def finding_html(finding: Finding, step_titles: dict[str, str], concise: bool = 
     """A finding as a row of the list. Concise: its message, shortened, with its source and "Go to" link
     behind a "More" link; expanded (or not concise): the whole message, the source and the link."""
     severity = getattr(finding, "severity", "")
-    word = SEVERITY_LABELS.get(severity, severity.capitalize())
+    word = severity_labels().get(severity, severity.capitalize())
     icon = SEVERITY_ICONS.get(severity, "sev-advice")
     details = []
     source = getattr(finding, "source", "")
     if source:
-        details.append(f"Source: {escape(str(source))}")
+        details.append(_("Source: {source}").format(source=escape(str(source))))
     if getattr(finding, "confidence", "") == "verify":
-        details.append("Reported by a secondary source: check it before relying on it.")
+        details.append(_("Reported by a secondary source: check it before relying on it."))
     step = getattr(finding, "step", None)
     if step in step_titles:
-        details.append(f"<a href='step:{escape(step)}'>Go to: {escape(step_titles[step])}</a>")
+        details.append(_("<a href='step:{step}'>Go to: {title}</a>").format(
+            step=escape(step), title=escape(step_titles[step])))
     message = str(finding.message)
     if concise and not expanded:
         short = short_message(message)
         text = f"<b>{escape(word)}:</b> {escape(short)}"
         if details or short != " ".join(message.split()):
-            text += f" <a href='more:{index}'>More</a>"
+            text += " " + _("<a href='more:{index}'>More</a>").format(index=index)
         details = []
     else:
         text = f"<b>{escape(word)}:</b> {escape(message)}"
         if concise:
-            details.append(f"<a href='less:{index}'>Less</a>")
+            details.append(_("<a href='less:{index}'>Less</a>").format(index=index))
     # The icon in a column of its own, so every line of the message and its details starts under the first.
     if details:
         text += "<br>" + "<br>".join(details)
@@ -97,7 +103,7 @@ class FindingsList(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Policy findings")
+        self.setAccessibleName(_("Policy findings"))
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(4)
         self.anchorClicked.connect(self._follow)
@@ -123,7 +129,7 @@ class FindingsList(QTextBrowser):
         link = accent_color(self.palette()).name()
         style = f"<style>a {{ color: {link}; }}</style>"
         body = "".join(finding_html(f, step_titles, self.concise, self._key(f) in self._expanded, i)
-                       for i, f in enumerate(ordered)) or "<p>Nothing to show.</p>"
+                       for i, f in enumerate(ordered)) or _("<p>Nothing to show.</p>")
         position = self.verticalScrollBar().value()
         self.setHtml(style + body)
         self.verticalScrollBar().setValue(position)

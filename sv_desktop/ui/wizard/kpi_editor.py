@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...model.tender import KPI_FREQUENCIES, THEMES, Kpi, Tender
 from .. import icons
-from ..labels import FREQUENCY_LABELS
+from ..labels import frequency_labels
 from ..style import make_secondary
 from ..widgets.fields import FieldMessage, add_row, text_area
 from ..widgets.record_editor import RecordEditor
@@ -38,10 +39,10 @@ NAME_LIMIT = 2000
 
 
 class KpiEditor(RecordEditor):
-    columns = ("KPI", "Theme", "Target", "How often")
-    noun = "KPI"
+    columns = (N_("KPI"), N_("Theme"), N_("Target"), N_("How often"))
+    noun = N_("KPI")
     limit_key = "kpis"
-    plural = "KPIs"
+    plural = N_("KPIs")
     wrap_rows = QFormLayout.RowWrapPolicy.DontWrapRows
 
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
@@ -50,16 +51,16 @@ class KpiEditor(RecordEditor):
         self.bank = service.bank
         self.tender: Tender | None = None
         super().__init__(parent)
-        self.remove_button.setText("Remove &this KPI")  # Alt+M is the KPI's name on this step
+        self.remove_button.setText(_("Remove &this KPI"))  # Alt+M is the KPI's name on this step
 
     def stretch_column(self) -> int:
         return 0
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.library_button = QPushButton(icons.icon("library"), "Add from &library…")
-        self.library_button.setAccessibleName("Add KPIs from the KPI library")
-        self.own_button = QPushButton(icons.icon("add"), "Add your o&wn KPI")
-        self.own_button.setAccessibleName("Add a KPI of your own")
+        self.library_button = QPushButton(icons.icon("library"), _("Add from &library…"))
+        self.library_button.setAccessibleName(_("Add KPIs from the KPI library"))
+        self.own_button = QPushButton(icons.icon("add"), _("Add your o&wn KPI"))
+        self.own_button.setAccessibleName(_("Add a KPI of your own"))
         row.addWidget(self.library_button)
         row.addWidget(self.own_button)
         self.library_button.clicked.connect(self.add_from_library)
@@ -74,7 +75,7 @@ class KpiEditor(RecordEditor):
     def build_form(self, form: QFormLayout) -> None:
         self.name = self._line()
         self.name.setMaxLength(NAME_LIMIT)
-        add_row(form, "Na&me:", self.name)
+        add_row(form, _("Na&me:"), self.name)
         self.name_message = FieldMessage()
         form.addRow(self.name_message)
         self.theme = QComboBox()
@@ -82,42 +83,43 @@ class KpiEditor(RecordEditor):
         self.theme.setMinimumContentsLength(14)
         for theme in THEMES:
             self.theme.addItem(self.content.theme_label(theme), theme)
-        add_row(form, "T&heme:", self.theme)
+        add_row(form, _("T&heme:"), self.theme)
         self.unit = self._line()
         self.unit.setMaxLength(SHORT_LIMIT)  # what a tender file carries
-        add_row(form, "Un&it:", self.unit, "For example %, tonnes CO2e, number of people.")
+        add_row(form, _("Un&it:"), self.unit, _("For example %, tonnes CO2e, number of people."))
         self.baseline = self._line()
-        add_row(form, "Bas&eline:", self.baseline)
+        add_row(form, _("Bas&eline:"), self.baseline)
         self.target = self._line()
-        add_row(form, "Tar&get:", self.target)
+        add_row(form, _("Tar&get:"), self.target)
         self.guidance = make_secondary(QLabel())
         form.addRow(self.guidance)
         self.frequency = QComboBox()
         for frequency in KPI_FREQUENCIES:
-            self.frequency.addItem(FREQUENCY_LABELS[frequency], frequency)
-        add_row(form, "&Frequency:", self.frequency)
-        self.publish = QCheckBox("&Publish this KPI")
-        self.publish.setAccessibleName("Publish this KPI")
-        self.publish.setAccessibleDescription("Contracts over £5m publish their KPIs (Procurement Act 2023).")
+            self.frequency.addItem(frequency_labels()[frequency], frequency)
+        add_row(form, _("&Frequency:"), self.frequency)
+        self.publish = QCheckBox(_("&Publish this KPI"))
+        self.publish.setAccessibleName(_("Publish this KPI"))
+        self.publish.setAccessibleDescription(_("Contracts over £5m publish their KPIs (Procurement Act "
+                                                "2023)."))
         form.addRow(self.publish)
-        self.evidence = text_area("Evidence", "What the supplier sends to show the KPI was met.", 64)
-        add_row(form, "Evidence the &supplier sends:", self.evidence)
+        self.evidence = text_area(_("Evidence"), _("What the supplier sends to show the KPI was met."), 64)
+        add_row(form, _("Evidence the &supplier sends:"), self.evidence)
         self.toms = self._line()
         self.toms.setMaxLength(SHORT_LIMIT)
-        add_row(form, "TOMs &reference:", self.toms,
-                "From the Trust's own licensed copy of the National TOMs; nothing of the TOMs is bundled.")
+        add_row(form, _("TOMs &reference:"), self.toms,
+                _("From the Trust's own licensed copy of the National TOMs; nothing of the TOMs is bundled."))
         self.theme.currentIndexChanged.connect(self.form_edited)
         self.frequency.currentIndexChanged.connect(self.form_edited)
         self.publish.toggled.connect(self.form_edited)
         self.evidence.textChanged.connect(self.form_edited)
 
     def cells(self, k: Kpi) -> tuple[str, ...]:
-        target = f"{k.target} {k.unit}".strip() if k.target else "Not set"
-        return (k.name or "(empty: name the KPI)", self.content.theme_label(k.theme), target,
-                FREQUENCY_LABELS.get(k.frequency, k.frequency))
+        target = f"{k.target} {k.unit}".strip() if k.target else _("Not set")
+        return (k.name or _("(empty: name the KPI)"), self.content.theme_label(k.theme), target,
+                frequency_labels().get(k.frequency, k.frequency))
 
     def empty_text(self) -> str:
-        return "No KPIs yet: add them from the library, or write your own."
+        return _("No KPIs yet: add them from the library, or write your own.")
 
     def show_record(self, k: Kpi) -> None:
         self.name.setText(k.name)
@@ -148,8 +150,8 @@ class KpiEditor(RecordEditor):
         self._check_name(k.name)
 
     def _check_name(self, name: str) -> None:
-        self.name_message.show_message("" if name.strip() else "Give the KPI a name, for example "
-                                       "'Fleet vehicles that are zero-emission'.")
+        self.name_message.show_message("" if name.strip() else _("Give the KPI a name, for example "
+                                       "'Fleet vehicles that are zero-emission'."))
 
     def _show_guidance(self, k: Kpi) -> None:
         library = self.bank.kpis.get(k.source_id) if k.source_id else None
@@ -157,8 +159,8 @@ class KpiEditor(RecordEditor):
             self.guidance.setText("")
             self.guidance.hide()
             return
-        self.guidance.setText(f"Library guidance. Baseline: {library.baseline_guidance} "
-                              f"Target: {library.target_guidance}")
+        self.guidance.setText(_("Library guidance. Baseline: {baseline_guidance} Target: {target_guidance}").format(
+            baseline_guidance=library.baseline_guidance, target_guidance=library.target_guidance))
         self.guidance.show()
 
     # ---- adding

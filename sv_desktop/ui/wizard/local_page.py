@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...i18n import _
 from ...model.rules import Finding
 from ...model.tender import Tender
 from ..parsing import format_number, parse_percent, parse_whole
@@ -42,21 +43,21 @@ class LocalPage(WizardPage):
 
         right = QVBoxLayout()
         right.addWidget(self._lots_box())
-        record_box = QGroupBox("Local suppliers, SMEs and VCSEs")
+        record_box = QGroupBox(_("Local suppliers, SMEs and VCSEs"))
         form = QFormLayout(record_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.notes = text_area("Notes on local suppliers, SMEs and VCSEs",
-                               "Who could bid locally, and what was done to make it possible for them.")
+        self.notes = text_area(_("Notes on local suppliers, SMEs and VCSEs"),
+                               _("Who could bid locally, and what was done to make it possible for them."))
         self.notes.setMinimumHeight(90)
         self.notes.setMaximumHeight(130)
-        add_row(form, "N&otes on local suppliers, SMEs and VCSEs (internal):", self.notes,
-                "Internal notes: never printed in the pack or the brief.")
+        add_row(form, _("N&otes on local suppliers, SMEs and VCSEs (internal):"), self.notes,
+                _("Internal notes: never printed in the pack or the brief."))
         self.supplier_text = supplier_text_area(
-            "What we tell suppliers about local suppliers, SMEs and VCSEs",
-            "Printed in the pre-market brief. Never name suppliers you met; leave it empty to say nothing.")
+            _("What we tell suppliers about local suppliers, SMEs and VCSEs"),
+            _("Printed in the pre-market brief. Never name suppliers you met; leave it empty to say nothing."))
         self.supplier_text.setMaximumHeight(110)
-        add_row(form, "What &we tell suppliers (printed in the brief):", self.supplier_text)
-        self.considered = WrappingCheckBox("I have &considered local suppliers, SMEs and VCSEs")
+        add_row(form, _("What &we tell suppliers (printed in the brief):"), self.supplier_text)
+        self.considered = WrappingCheckBox(_("I have &considered local suppliers, SMEs and VCSEs"))
         form.addRow(self.considered)
         right.addWidget(record_box)
         right.addWidget(self._definitions_box())
@@ -70,13 +71,13 @@ class LocalPage(WizardPage):
         self.considered.toggled.connect(self.edited)
 
     def _lots_box(self) -> QGroupBox:
-        box = QGroupBox("Lots")
+        box = QGroupBox(_("Lots"))
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         choice = QVBoxLayout()
-        self.lots_undecided = QRadioButton("Not decided &yet")
-        self.lots_divided = QRadioButton("&Divided into lots")
-        self.lots_single = QRadioButton("&Single contract, not divided (give the reasons below)")
+        self.lots_undecided = QRadioButton(_("Not decided &yet"))
+        self.lots_divided = QRadioButton(_("&Divided into lots"))
+        self.lots_single = QRadioButton(_("&Single contract, not divided (give the reasons below)"))
         self.lots_group = QButtonGroup(box)
         for button in (self.lots_undecided, self.lots_divided, self.lots_single):
             button.setAccessibleName(button.text().replace("&", ""))
@@ -84,24 +85,25 @@ class LocalPage(WizardPage):
             choice.addWidget(button)
         form.addRow(choice)
         self.lot_count = ValidatedField(
-            lambda t: None if not t.strip() else parse_whole(t, 1, MAX_LOTS, "the number of lots", "3"),
+            lambda t: None if not t.strip() else parse_whole(t, 1, MAX_LOTS, _("the number of lots"), "3"),
             fmt=format_number)
         self.lot_count.set_narrow()
-        add_row(form, "Number of lo&ts:", self.lot_count)
+        add_row(form, _("Number of lo&ts:"), self.lot_count)
         self.lots_note = make_secondary(QLabel())
         self.lots_note.setWordWrap(True)
         self.lots_note.setTextFormat(Qt.TextFormat.PlainText)
         self.lots_note.hide()
         form.addRow(self.lots_note)
-        self.reasons = text_area("Reasons for the lots decision",
-                                 "Procurement Act 2023 s.18: a contract not divided into lots must say why.", 80)
-        add_row(form, "&Reasons:", self.reasons)
+        self.reasons = text_area(_("Reasons for the lots decision"),
+                                 _("Procurement Act 2023 s.18: a contract not divided into lots must say "
+                                   "why."), 80)
+        add_row(form, _("&Reasons:"), self.reasons)
         self.head_pct = ValidatedField(
-            lambda t: None if not t.strip() else parse_percent(t, "the share for local subcontractors", "15"),
+            lambda t: None if not t.strip() else parse_percent(t, _("the share for local subcontractors"), "15"),
             fmt=format_number)
         self.head_pct.set_narrow()
-        add_row(form, "&Head contract: local subcontracting (%):", self.head_pct,
-                "The share of the contract a head contract requires to go to local subcontractors.")
+        add_row(form, _("&Head contract: local subcontracting (%):"), self.head_pct,
+                _("The share of the contract a head contract requires to go to local subcontractors."))
         self.lots_group.buttonToggled.connect(self._lots_toggled)
         self.lot_count.edited.connect(self.edited)
         self.head_pct.edited.connect(self.edited)
@@ -109,7 +111,7 @@ class LocalPage(WizardPage):
         return box
 
     def _definitions_box(self) -> QGroupBox:
-        box = QGroupBox("Definitions (policy Appendix One)")
+        box = QGroupBox(_("Definitions (policy Appendix One)"))
         layout = QVBoxLayout(box)
         for definition_id in DEFINITIONS:
             definition = self.content.definitions.get(definition_id)

@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _, ngettext
 from ...services.errors import ServiceError
 from ..worker import run_in_background
 from .exporting import LAST_FOLDER_KEY, Exporter, safe_file_stem
 
-FORMATS = {
-    "Excel workbook (*.xlsx)": ".xlsx",
-    "CSV, comma-separated (*.csv)": ".csv",
-}
+
+def formats() -> dict[str, str]:
+    """File filter -> suffix, in the language in use."""
+    return {_("Excel workbook") + " (*.xlsx)": ".xlsx", _("CSV, comma-separated") + " (*.csv)": ".csv"}
 PROFILE_KEY = "export/portal_profile"
 
 
@@ -38,28 +39,28 @@ class PortalProfileDialog(QDialog):
 
     def __init__(self, profiles: dict[str, str], chosen: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Portal workbook")
+        self.setWindowTitle(_("Portal workbook"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Write the social value questions, weights, word limits and scoring in the layout your "
-                       "e-tendering portal imports, so nothing is retyped.")
+        intro = QLabel(_("Write the social value questions, weights, word limits and scoring in the layout your "
+                       "e-tendering portal imports, so nothing is retyped."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.profile = QComboBox()
-        self.profile.setAccessibleName("Portal layout")
+        self.profile.setAccessibleName(_("Portal layout"))
         for profile_id, name in profiles.items():
             self.profile.addItem(name, profile_id)
         index = self.profile.findData(chosen)
         self.profile.setCurrentIndex(max(index, 0))
-        form.addRow("Portal &layout:", self.profile)
+        form.addRow(_("Portal &layout:"), self.profile)
         layout.addLayout(form)
-        hint = QLabel("A Trust can add its own layout as a profile file in the data folder's "
-                      "portal-profiles folder.")
+        hint = QLabel(_("A Trust can add its own layout as a profile file in the data folder's "
+                      "portal-profiles folder."))
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.choose = buttons.addButton("&Choose file…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.choose = buttons.addButton(_("&Choose file…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -76,7 +77,8 @@ def export_portal(exporter: Exporter) -> None:
         _ask_and_write(exporter, profiles)
 
     def failed(error: Exception) -> None:
-        QMessageBox.warning(parent, "Not exported", f"The portal workbook was not saved: {error}")
+        QMessageBox.warning(parent, _("Not exported"), _("The portal workbook was not saved: {error}").format(
+            error=error))
 
     run_in_background(exporter.service.portal_profiles, chosen, failed, context=parent)
 
@@ -89,19 +91,22 @@ def _ask_and_write(exporter: Exporter, profiles: dict[str, str]) -> None:
     profile = dialog.profile_id()
     exporter.settings.setValue(PROFILE_KEY, profile)
     tender = copy.deepcopy(exporter._tender())
-    suggested = exporter._start_folder() / f"{safe_file_stem(tender.reference)} portal workbook.xlsx"
+    suggested = exporter._start_folder() / (_("{reference} portal workbook").format(
+        reference=safe_file_stem(tender.reference)) + ".xlsx")
+    filters = formats()
     chosen, file_filter = QFileDialog.getSaveFileName(
-        parent, "Export the portal workbook", str(suggested), ";;".join(FORMATS),
+        parent, _("Export the portal workbook"), str(suggested), ";;".join(filters),
         options=QFileDialog.Option.DontConfirmOverwrite)
     if not chosen:
         return
     path = Path(chosen)
-    suffix = FORMATS.get(file_filter, ".xlsx")
-    if path.suffix.lower() not in FORMATS.values():
+    suffix = filters.get(file_filter, ".xlsx")
+    if path.suffix.lower() not in filters.values():
         path = path.with_name(path.name + suffix)
     if path.exists():
         answer = QMessageBox.question(
-            parent, "Replace the file?", f"{path.name} already exists in {path.parent}. Replace it?",
+            parent, _("Replace the file?"),
+            _("{name} already exists in {folder}. Replace it?").format(name=path.name, folder=path.parent),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -110,12 +115,17 @@ def _ask_and_write(exporter: Exporter, profiles: dict[str, str]) -> None:
         out, notes = result
         exporter.settings.setValue(LAST_FOLDER_KEY, str(Path(out).parent))
         exporter.last_path = Path(out)
-        extra = f" {len(notes)} value(s) shortened to the portal's length: {' '.join(notes)}" if notes else ""
-        exporter.done.emit(f"Saved the portal workbook as {out}.{extra}")
+        message = _("Saved the portal workbook as {path}.").format(path=out)
+        if notes:
+            message += " " + ngettext("{n} value shortened to the portal's length: {notes}",
+                                      "{n} values shortened to the portal's length: {notes}", len(notes)).format(
+                n=len(notes), notes=" ".join(notes))
+        exporter.done.emit(message)
 
     def failed(error: Exception) -> None:
-        message = str(error) if isinstance(error, ServiceError) else "an unexpected problem; nothing was written"
-        QMessageBox.warning(parent, "Not exported", f"The portal workbook was not saved: {message}")
+        message = str(error) if isinstance(error, ServiceError) else _("an unexpected problem; nothing was written")
+        QMessageBox.warning(parent, _("Not exported"),
+                            _("The portal workbook was not saved: {message}").format(message=message))
 
     run_in_background(lambda: exporter.service.export_portal(tender, path, profile), written, failed,
                       context=parent)

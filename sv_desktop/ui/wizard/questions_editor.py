@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from ...i18n import N_, _
 from ...model.tender import THEMES, Question, Tender
 from .. import icons
 from ..parsing import FieldError, format_number, parse_percent, parse_whole
@@ -24,8 +25,9 @@ HEADING_LIMIT = 500
 
 
 class QuestionsEditor(RecordEditor):
-    columns = ("Question", "Theme", "Words", "Scale")
-    noun = "question"
+    columns = (N_("Question"), N_("Theme"), N_("Words"), N_("Scale"))
+    noun = N_("question")
+    plural = N_("questions")
     limit_key = "questions"
 
     def __init__(self, service: UiService, parent: QWidget | None = None) -> None:
@@ -36,10 +38,10 @@ class QuestionsEditor(RecordEditor):
         super().__init__(parent)
 
     def add_buttons(self, row: QHBoxLayout) -> None:
-        self.bank_button = QPushButton(icons.icon("library"), "Add from ban&k…")
-        self.bank_button.setAccessibleName("Add questions from the question bank")
-        self.own_button = QPushButton(icons.icon("add"), "Add &own question")
-        self.own_button.setAccessibleName("Add a question of your own")
+        self.bank_button = QPushButton(icons.icon("library"), _("Add from ban&k…"))
+        self.bank_button.setAccessibleName(_("Add questions from the question bank"))
+        self.own_button = QPushButton(icons.icon("add"), _("Add &own question"))
+        self.own_button.setAccessibleName(_("Add a question of your own"))
         row.addWidget(self.bank_button)
         row.addWidget(self.own_button)
         self.bank_button.clicked.connect(self.add_from_bank)
@@ -51,39 +53,40 @@ class QuestionsEditor(RecordEditor):
         self.theme.setMinimumContentsLength(14)
         for theme in THEMES:
             self.theme.addItem(self.content.theme_label(theme), theme)
-        add_row(form, "T&heme:", self.theme)
+        add_row(form, _("T&heme:"), self.theme)
         self.heading = QLineEdit()
         self.heading.setMaxLength(HEADING_LIMIT)
-        self.heading.setPlaceholderText("for example Zero-emission fleet")
-        add_row(form, "Headin&g (short title):", self.heading, "Shown above the question in the pack.")
-        self.text = text_area("Question text", "The question exactly as bidders will read it.")
+        self.heading.setPlaceholderText(_("for example Zero-emission fleet"))
+        add_row(form, _("Headin&g (short title):"), self.heading, _("Shown above the question in the pack."))
+        self.text = text_area(_("Question text"), _("The question exactly as bidders will read it."))
         self.text.setMinimumHeight(110)
-        add_row(form, "&Question text:", self.text)
+        add_row(form, _("&Question text:"), self.text)
         self.text_message = FieldMessage()
         form.addRow(self.text_message)
         low, high = WORD_LIMITS
-        self.word_limit = ValidatedField(lambda t: parse_whole(t, low, high, "the word limit", "750"),
+        self.word_limit = ValidatedField(lambda t: parse_whole(t, low, high, _("the word limit"), "750"),
                                          fmt=format_number)
         self.word_limit.set_narrow()
-        add_row(form, "Word &limit:", self.word_limit)
+        add_row(form, _("Word &limit:"), self.word_limit)
         self.scale = QComboBox()
         self.scale.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scale.setMinimumContentsLength(14)
         for scale_id, scale in self.bank.scales.items():
             self.scale.addItem(f"{scale.name} ({scale_id})", scale_id)
-        add_row(form, "S&coring scale:", self.scale)
-        self.weight = ValidatedField(self._parse_weight, fmt=format_number, placeholder="shared")
+        add_row(form, _("S&coring scale:"), self.scale)
+        self.weight = ValidatedField(self._parse_weight, fmt=format_number, placeholder=_("shared"))
         self.weight.set_narrow()
-        add_row(form, "Question weighting (% of tot&al score):", self.weight,
-                "Optional: this question's own share of the total score. Leave empty to share the theme's "
-                "weighting evenly with its other questions.")
-        self.min_score = ValidatedField(self._parse_min_score, fmt=format_number, placeholder="none")
+        add_row(form, _("Question weighting (% of tot&al score):"), self.weight,
+                _("Optional: this question's own share of the total score. Leave empty to share the theme's "
+                "weighting evenly with its other questions."))
+        self.min_score = ValidatedField(self._parse_min_score, fmt=format_number, placeholder=_("none"))
         self.min_score.set_narrow()
-        add_row(form, "Min&imum score:", self.min_score,
-                "Optional, on the question's scale; published in the pack. Leave empty for none.")
-        self.disqualifies = QCheckBox("A tender scoring below the minimum is &disqualified")
+        add_row(form, _("Min&imum score:"), self.min_score,
+                _("Optional, on the question's scale; published in the pack. Leave empty for none."))
+        self.disqualifies = QCheckBox(_("A tender scoring below the minimum is &disqualified"))
         self.disqualifies.setAccessibleDescription(
-            "Ticked: a tender below the minimum is disqualified. Not ticked: it earns no marks for this question.")
+            _("Ticked: a tender below the minimum is disqualified. Not ticked: it earns no marks for this "
+              "question."))
         form.addRow("", self.disqualifies)
         self.theme.currentIndexChanged.connect(self.form_edited)
         self.heading.textEdited.connect(self.form_edited)
@@ -97,7 +100,7 @@ class QuestionsEditor(RecordEditor):
 
     @staticmethod
     def _parse_weight(text: str) -> Decimal | None:
-        return None if not text.strip() else parse_percent(text, "the question's weighting", "2.5")
+        return None if not text.strip() else parse_percent(text, _("the question's weighting"), "2.5")
 
     def _scale_maximum(self) -> Decimal:
         scale = self.bank.scales.get(self.scale.currentData())
@@ -108,11 +111,11 @@ class QuestionsEditor(RecordEditor):
         """Empty for no minimum, else a score from 0 to the scale's maximum."""
         if not text.strip():
             return None
-        value = parse_percent(text, "the minimum score", "2")
+        value = parse_percent(text, _("the minimum score"), "2")
         maximum = self._scale_maximum()
         if value > maximum:
-            raise FieldError(f"The minimum score must be between 0 and {format_number(maximum)}, the top of "
-                             "this question's scale.")
+            raise FieldError(_("The minimum score must be between 0 and {maximum}, the top of this "
+                               "question's scale.").format(maximum=format_number(maximum)))
         return value
 
     def stretch_column(self) -> int:
@@ -121,12 +124,12 @@ class QuestionsEditor(RecordEditor):
     def cells(self, q: Question) -> tuple[str, ...]:
         theme = self.content.theme_label(q.theme)
         if self.tender is not None and q.theme not in self.tender.theme_ids:
-            theme += " (theme not chosen)"
-        text = q.text or "(empty: write the question)"
+            theme = _("{theme} (theme not chosen)").format(theme=theme)
+        text = q.text or _("(empty: write the question)")
         return (f"{q.title} – {text}" if q.title else text), theme, str(q.word_limit), q.scoring_scale
 
     def empty_text(self) -> str:
-        return "No questions yet: add them from the bank, or write your own."
+        return _("No questions yet: add them from the bank, or write your own.")
 
     def show_record(self, q: Question) -> None:
         self.theme.setCurrentIndex(max(self.theme.findData(q.theme), 0))
@@ -160,7 +163,7 @@ class QuestionsEditor(RecordEditor):
 
     def _check_text(self, text: str) -> None:
         self.text_message.show_message(
-            "" if text.strip() else "Write the question bidders will answer: it is empty.")
+            "" if text.strip() else _("Write the question bidders will answer: it is empty."))
 
     # ---- adding
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...i18n import _
 from ...model.date_checks import not_in_future
 from ...model.tender import RISK_LEVELS, Tender
-from ..labels import RISK_LABELS
+from ..labels import risk_labels
 from ..style import make_secondary
 from ..widgets.checklist import WrappingCheckBox
 from ..widgets.fields import DateField, add_row, text_area
@@ -39,12 +40,12 @@ class RequirementsPage(WizardPage):
     page_id = PageId.REQUIREMENTS
 
     def build(self, layout: QVBoxLayout) -> None:
-        kpi_box = QGroupBox("KPIs")
+        kpi_box = QGroupBox(_("KPIs"))
         kpi_layout = QVBoxLayout(kpi_box)
         kpi_layout.addWidget(make_secondary(QLabel(
-            "A KPI measuring social value delivery is needed in contracts over £5m, and in smaller contracts "
+            _("A KPI measuring social value delivery is needed in contracts over £5m, and in smaller contracts "
             "whose social value weighting is over 15% (policy 4.2a). Contracts over £5m set at least three "
-            "KPIs and publish them (Procurement Act 2023 s.52).")))
+            "KPIs and publish them (Procurement Act 2023 s.52)."))))
         self.kpis = KpiEditor(self.service)
         kpi_layout.addWidget(self.kpis)
         layout.addWidget(kpi_box)
@@ -52,48 +53,50 @@ class RequirementsPage(WizardPage):
         columns = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         columns.setSpacing(16)
         left = QVBoxLayout()
-        ms_box = QGroupBox("Modern slavery risk assessment")
+        ms_box = QGroupBox(_("Modern slavery risk assessment"))
         ms_form = QFormLayout(ms_box)
-        self.ms_date = DateField("Assessment date")
-        self.ms_date.add_check(lambda day: not_in_future(day, self.service.today(), "assessment date"))
-        add_row(ms_form, "Assessment &date:", self.ms_date,
-                "The date the modern slavery risk assessment was completed.")
+        self.ms_date = DateField(_("Assessment date"))
+        self.ms_date.add_check(lambda day: not_in_future(day, self.service.today(), _("assessment date")))
+        add_row(ms_form, _("Assessment &date:"), self.ms_date,
+                _("The date the modern slavery risk assessment was completed."))
         self.ms_risk = QComboBox()
-        self.ms_risk.addItem("Not assessed yet", None)
+        self.ms_risk.addItem(_("Not assessed yet"), None)
         for risk in RISK_LEVELS:
-            self.ms_risk.addItem(RISK_LABELS[risk], risk)
-        add_row(ms_form, "Ris&k level:", self.ms_risk)
-        self.ms_notes = text_area("Assessment notes", "Risks found and the reasonable steps that follow.", 70)
-        add_row(ms_form, "Assessment n&otes:", self.ms_notes)
+            self.ms_risk.addItem(risk_labels()[risk], risk)
+        add_row(ms_form, _("Ris&k level:"), self.ms_risk)
+        self.ms_notes = text_area(_("Assessment notes"), _("Risks found and the reasonable steps that follow."), 70)
+        add_row(ms_form, _("Assessment n&otes:"), self.ms_notes)
         left.addWidget(ms_box)
 
-        publish_box = QGroupBox("Publication and exemptions")
+        publish_box = QGroupBox(_("Publication and exemptions"))
         publish_form = QFormLayout(publish_box)
         publish_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.confidentiality = WrappingCheckBox("&Confidentiality clauses reviewed so KPIs can be published")
+        self.confidentiality = WrappingCheckBox(_("&Confidentiality clauses reviewed so KPIs can be "
+                                                  "published"))
         publish_form.addRow(self.confidentiality)
-        self.minimums = WrappingCheckBox("The KPI targets are minimum re&quirements: only commitments beyond "
-                                         "them score")
+        self.minimums = WrappingCheckBox(_("The KPI targets are minimum re&quirements: only commitments beyond "
+                                         "them score"))
         self.minimums.setAccessibleDescription(
-            "Not ticked: the targets are indicative and bidders propose their own; the pack says which.")
+            _("Not ticked: the targets are indicative and bidders propose their own; the pack says which."))
         publish_form.addRow(self.minimums)
-        self.framework = WrappingCheckBox("This procurement sets up a new fr&amework agreement")
-        self.framework.setAccessibleDescription("All new frameworks need a Carbon Reduction Plan from bidders.")
+        self.framework = WrappingCheckBox(_("This procurement sets up a new fr&amework agreement"))
+        self.framework.setAccessibleDescription(_("All new frameworks need a Carbon Reduction Plan from "
+                                                  "bidders."))
         publish_form.addRow(self.framework)
         self.exemption = text_area(
-            "KPI exemption reason",
-            "Only if the Trust decides performance cannot appropriately be assessed by KPIs "
-            "(Procurement Act 2023 s.52): say why.", 70)
-        add_row(publish_form, "KPI e&xemption reason (leave empty if KPIs are set):", self.exemption)
+            _("KPI exemption reason"),
+            _("Only if the Trust decides performance cannot appropriately be assessed by KPIs "
+            "(Procurement Act 2023 s.52): say why."), 70)
+        add_row(publish_form, _("KPI e&xemption reason (leave empty if KPIs are set):"), self.exemption)
         left.addWidget(publish_box)
         left.addStretch(1)
         columns.addLayout(left, 1)
 
-        auto_box = QGroupBox("What the pack asks bidders for automatically")
+        auto_box = QGroupBox(_("What the pack asks bidders for automatically"))
         auto_layout = QVBoxLayout(auto_box)
         self.requirements_view = QTextBrowser()
         self.requirements_view.setOpenLinks(False)
-        self.requirements_view.setAccessibleName("Requirements the pack adds automatically")
+        self.requirements_view.setAccessibleName(_("Requirements the pack adds automatically"))
         self.requirements_view.setMinimumHeight(220)
         auto_layout.addWidget(self.requirements_view)
         columns.addWidget(auto_box, 1)
@@ -143,10 +146,11 @@ class RequirementsPage(WizardPage):
         try:
             requirements = self.service.requirements(tender)
         except Exception as exc:  # noqa: BLE001 - a rules problem must not stop the manager working
-            self.requirements_view.setPlainText(f"The automatic requirements cannot be shown: {exc}")
+            self.requirements_view.setPlainText(_("The automatic requirements cannot be shown: {exc}").format(
+                exc=exc))
             return
         if not requirements:
-            self.requirements_view.setPlainText("None for this tender as it stands.")
+            self.requirements_view.setPlainText(_("None for this tender as it stands."))
             return
         parts = []
         for requirement in requirements:

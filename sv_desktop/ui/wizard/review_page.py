@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...i18n import _, ngettext
 from ...model.tender import Tender
 from .. import icons
 from ..parsing import format_money
@@ -38,7 +39,7 @@ class ReviewPage(WizardPage):
     def build(self, layout: QVBoxLayout) -> None:
         self.exporter = None
         self._findings: list[Finding] = []
-        summary = QGroupBox("This tender")
+        summary = QGroupBox(_("This tender"))
         grid = QGridLayout(summary)
         self.status_icon = QLabel()
         self.status_text = QLabel()
@@ -59,41 +60,42 @@ class ReviewPage(WizardPage):
 
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        findings_box = QGroupBox("Findings")
+        findings_box = QGroupBox(_("Findings"))
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.addWidget(make_secondary(QLabel(
-            "Each finding links to the step that fixes it: click the link, or Tab to it and press Enter.")))
+            _("Each finding links to the step that fixes it: click the link, or Tab to it and press Enter."))))
         self.findings = FindingsList()
-        self.findings.setAccessibleName("All findings for this tender")
+        self.findings.setAccessibleName(_("All findings for this tender"))
         self.findings.setMinimumHeight(260)
         findings_layout.addWidget(self.findings, 1)
         columns.addWidget(findings_box, 3)
 
-        export_box = QGroupBox("Produce")
+        export_box = QGroupBox(_("Produce"))
         export_layout = QVBoxLayout(export_box)
-        self.pdf_button = QPushButton(icons.icon("pdf"), "Export &PDF pack…")
-        self.pdf_button.setAccessibleName("Export the pack as PDF")
-        self.pdf_button.setToolTip("Ctrl+E")
-        self.word_button = QPushButton(icons.icon("word"), "Export for &Word…")
-        self.word_button.setAccessibleName("Export the pack as a Word document")
-        self.brief_button = QPushButton(icons.icon("brief"), "Pre-&market brief…")
-        self.brief_button.setAccessibleName("Export the pre-market engagement brief")
-        self.brief_word_button = QPushButton(icons.icon("word"), "Brief as a Word &file…")
-        self.brief_word_button.setAccessibleName("Export the pre-market engagement brief as a Word document")
-        self.portal_button = QPushButton(icons.icon("export"), "Portal wor&kbook…")
-        self.portal_button.setAccessibleName("Export the questions as an e-tendering portal workbook")
-        self.portal_button.setToolTip("The questions, weights and word limits in the layout your e-tendering "
-                                      "portal imports (Excel or CSV)")
-        self.print_button = QPushButton(icons.icon("print"), "P&rint…")
-        self.print_button.setAccessibleName("Print the tender")
-        self.print_button.setToolTip("Ctrl+P")
+        self.pdf_button = QPushButton(icons.icon("pdf"), _("Export &PDF pack…"))
+        self.pdf_button.setAccessibleName(_("Export the pack as PDF"))
+        self.pdf_button.setToolTip(_("Ctrl+E"))
+        self.word_button = QPushButton(icons.icon("word"), _("Export for &Word…"))
+        self.word_button.setAccessibleName(_("Export the pack as a Word document"))
+        self.brief_button = QPushButton(icons.icon("brief"), _("Pre-&market brief…"))
+        self.brief_button.setAccessibleName(_("Export the pre-market engagement brief"))
+        self.brief_word_button = QPushButton(icons.icon("word"), _("Brief as a Word &file…"))
+        self.brief_word_button.setAccessibleName(_("Export the pre-market engagement brief as a Word "
+                                                   "document"))
+        self.portal_button = QPushButton(icons.icon("export"), _("Portal wor&kbook…"))
+        self.portal_button.setAccessibleName(_("Export the questions as an e-tendering portal workbook"))
+        self.portal_button.setToolTip(_("The questions, weights and word limits in the layout your e-tendering "
+                                      "portal imports (Excel or CSV)"))
+        self.print_button = QPushButton(icons.icon("print"), _("P&rint…"))
+        self.print_button.setAccessibleName(_("Print the tender"))
+        self.print_button.setToolTip(_("Ctrl+P"))
         for button in (self.pdf_button, self.word_button, self.brief_button, self.brief_word_button,
                        self.portal_button,
                        self.print_button):
             button.setStyleSheet("text-align: left; padding: 6px 10px;")
             export_layout.addWidget(button)
-        self.open_folder = QCheckBox("&Open the folder after exporting")
-        self.open_folder.setAccessibleName("Open the folder after exporting")
+        self.open_folder = QCheckBox(_("&Open the folder after exporting"))
+        self.open_folder.setAccessibleName(_("Open the folder after exporting"))
         export_layout.addWidget(self.open_folder)
         self.last_export = make_secondary(QLabel())
         self.last_export.setTextFormat(Qt.TextFormat.PlainText)
@@ -138,13 +140,17 @@ class ReviewPage(WizardPage):
         self.status_icon.setPixmap(icons.pixmap("not-compliant" if blockers else "compliant", 32))
         verdict = summary_text(self._findings)
         if blockers:
-            verdict += " The pack will be marked DRAFT – NOT POLICY-COMPLIANT until the blockers are fixed."
+            verdict += " " + _("The pack will be marked DRAFT – NOT POLICY-COMPLIANT until the blockers are "
+                               "fixed.")
         self.status_text.setText(verdict)
         self.status_text.setAccessibleName(verdict)
         self.facts.setText(
-            f"{tender.reference}: {tender.title or 'untitled'}\n"
-            f"{self.content.category_label(tender.category)} · "
-            f"{format_money(tender.value_excl_vat_gbp)} excl. VAT · {tender.duration_months} months · "
-            f"{len(tender.themes)} theme{'s' if len(tender.themes) != 1 else ''}, "
-            f"{len(tender.questions)} question{'s' if len(tender.questions) != 1 else ''}, "
-            f"{len(tender.kpis)} KPI{'s' if len(tender.kpis) != 1 else ''}")
+            _("{reference}: {title}\n{category} · {value} excl. VAT · {months} months · {themes}, {questions}, "
+              "{kpis}").format(
+                reference=tender.reference, title=tender.title or _("untitled"),
+                category=self.content.category_label(tender.category), value=format_money(tender.value_excl_vat_gbp),
+                months=tender.duration_months,
+                themes=ngettext("{n} theme", "{n} themes", len(tender.themes)).format(n=len(tender.themes)),
+                questions=ngettext("{n} question", "{n} questions", len(tender.questions)).format(
+                    n=len(tender.questions)),
+                kpis=ngettext("{n} KPI", "{n} KPIs", len(tender.kpis)).format(n=len(tender.kpis))))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ...i18n import _
 from ...model.tender import STEPS
 from .. import icons
 from .step_state import StepState
@@ -24,8 +25,8 @@ class StepSidebar(QListWidget):
         super().__init__(parent)
         self._titles = titles
         self._quiet = False
-        self.setAccessibleName("Steps")
-        self.setAccessibleDescription("The steps of the wizard with their state; choose one to go to it.")
+        self.setAccessibleName(_("Steps"))
+        self.setAccessibleDescription(_("The steps of the wizard with their state; choose one to go to it."))
         self.setIconSize(QSize(20, 20))
         self.setSpacing(2)
         self.setWordWrap(True)
@@ -41,10 +42,13 @@ class StepSidebar(QListWidget):
         self.currentRowChanged.connect(self._row_changed)
 
     def _set(self, item: QListWidgetItem, number: int, step: str, state: StepState) -> None:
-        item.setText(f"{number}. {self._titles[step]}\n{state.label}")
+        title = self._titles[step]
+        item.setText(_("{number}. {title}\n{state}").format(number=number, title=title, state=state.label))
         item.setIcon(icons.icon(state.icon))
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Step {number}, {self._titles[step]}: {state.label}")
-        item.setToolTip(f"{self._titles[step]}: {state.label}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     _("Step {number}, {title}: {state}").format(
+                         number=number, title=title, state=state.label))
+        item.setToolTip(_("{title}: {state}").format(title=title, state=state.label))
 
     def set_states(self, states: dict[str, StepState]) -> None:
         for row, step in enumerate(STEPS):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout
 
+from ...i18n import _
 from ...model.tender import Tender
 from ..widgets.checklist import WrappingCheckBox, prompts_group
 from ..widgets.fields import add_row, supplier_text_area, text_area
@@ -25,21 +26,22 @@ class SpecPage(WizardPage):
         prompts_box, self.prompts = prompts_group(self.content.spec_prompts)
         columns.addWidget(prompts_box, 3)
 
-        record_box = QGroupBox("What you decided")
+        record_box = QGroupBox(_("What you decided"))
         form = QFormLayout(record_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.notes = text_area("Changes to the specification",
-                               "Note what you changed in the specification, and why.")
+        self.notes = text_area(_("Changes to the specification"),
+                               _("Note what you changed in the specification, and why."))
         self.notes.setMinimumHeight(120)
-        add_row(form, "Notes: changes to the s&pecification (internal):", self.notes,
-                "Internal notes: never printed in the pack or the brief.")
+        add_row(form, _("Notes: changes to the s&pecification (internal):"), self.notes,
+                _("Internal notes: never printed in the pack or the brief."))
         self.supplier_text = supplier_text_area(
-            "What we tell suppliers about the specification",
-            "Printed in the pre-market brief for suppliers. Write it for them; leave it empty to say nothing.")
-        add_row(form, "What we &tell suppliers (printed in the brief):", self.supplier_text)
-        self.considered = WrappingCheckBox("I have &considered how the specification can cut carbon")
-        self.considered.setAccessibleDescription("Tick when the specification refresh has been considered "
-                                                 "and the changes are recorded in the notes.")
+            _("What we tell suppliers about the specification"),
+            _("Printed in the pre-market brief for suppliers. Write it for them; leave it empty to say "
+              "nothing."))
+        add_row(form, _("What we &tell suppliers (printed in the brief):"), self.supplier_text)
+        self.considered = WrappingCheckBox(_("I have &considered how the specification can cut carbon"))
+        self.considered.setAccessibleDescription(_("Tick when the specification refresh has been considered "
+                                                 "and the changes are recorded in the notes."))
         form.addRow(self.considered)
         columns.addWidget(record_box, 2)
         layout.addLayout(columns)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from ...i18n import N_, _
 from ...model.tender import MANDATORY_THEME, STEPS, Tender
 
 if TYPE_CHECKING:
@@ -18,15 +19,16 @@ if TYPE_CHECKING:
 
 
 class StepState(Enum):
-    NOT_STARTED = ("Not started", "step-not-started")
-    IN_PROGRESS = ("In progress", "step-in-progress")
-    DONE = ("Done", "step-done")
-    NEEDS_ATTENTION = ("Needs attention", "step-attention")
-    UNFINISHED = ("Unfinished entry", "field-error")
+    NOT_STARTED = (N_("Not started"), "step-not-started")
+    IN_PROGRESS = (N_("In progress"), "step-in-progress")
+    DONE = (N_("Done"), "step-done")
+    NEEDS_ATTENTION = (N_("Needs attention"), "step-attention")
+    UNFINISHED = (N_("Unfinished entry"), "field-error")
 
     @property
     def label(self) -> str:
-        return self.value[0]
+        """The state's name in the language in use."""
+        return _(self.value[0])
 
     @property
     def icon(self) -> str:

@@ -16,29 +16,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
+
 
 class SupplierTextPreview(QDialog):
     def __init__(self, texts: list[tuple[str, str]], noun: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"What the {noun} will tell suppliers")
+        self.setWindowTitle(_("What the {noun} will tell suppliers").format(noun=noun))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"The {noun} will print these texts you wrote, word for word. Your internal notes (the "
-                       "specification and think-local notes, the engagement log, the award and delivery) are "
-                       "never printed. Check nothing here is meant for the Trust only.")
+        intro = QLabel(_("The {noun} will print these texts you wrote, word for word. Your internal notes "
+                         "(the specification and think-local notes, the engagement log, the award and "
+                         "delivery) are never printed. Check nothing here is meant for the Trust only.").format(
+            noun=noun))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self._rows = [(label, text) for label, text in texts]
         self.list = QTextBrowser()
         self.list.setOpenLinks(False)
-        self.list.setAccessibleName("Texts printed for suppliers")
+        self.list.setAccessibleName(_("Texts printed for suppliers"))
         parts = [f"<p><b>{html.escape(label)}</b><br>{html.escape(text).replace(chr(10), '<br>')}</p>"
                  for label, text in self._rows]
-        self.list.setHtml("".join(parts) or "<p>No text of yours will be printed.</p>")
+        self.list.setHtml("".join(parts) or _("<p>No text of yours will be printed.</p>"))
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Go back")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Export"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Go back"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...model.tender import MANDATORY_THEME, THEMES, Tender, ThemeChoice
 from .. import icons
 from ..style import make_heading, make_secondary
@@ -31,7 +32,7 @@ from ..widgets.reflow import mark_reflow
 from .base_page import WizardPage
 from .page_ids import PageId
 
-OTHER_GUIDE_HINT = "Chosen from the guide of another category."
+OTHER_GUIDE_HINT = N_("Chosen from the guide of another category.")
 
 
 class ThemeGuideTab(QWidget):
@@ -47,28 +48,29 @@ class ThemeGuideTab(QWidget):
         self.why = QLabel()
         self.why.setWordWrap(True)
         self.why.setTextFormat(Qt.TextFormat.PlainText)
-        self.not_chosen = make_secondary(QLabel(f"Tick {label} on the left to pick actions for it."))
+        self.not_chosen = make_secondary(QLabel(_("Tick {label} on the left to pick actions for it.").format(
+            label=label)))
         layout.addWidget(self.why_title)
         layout.addWidget(self.why)
         layout.addWidget(self.not_chosen)
-        layout.addWidget(make_heading(QLabel("Example actions for suppliers"), level=2))
+        layout.addWidget(make_heading(QLabel(_("Example actions for suppliers")), level=2))
         self.examples = CheckList()
-        self.examples.setAccessibleName(f"Example actions for {label}")
+        self.examples.setAccessibleName(_("Example actions for {label}").format(label=label))
         layout.addWidget(self.examples)
-        layout.addWidget(make_heading(QLabel("Your own actions"), level=2))
+        layout.addWidget(make_heading(QLabel(_("Your own actions")), level=2))
         self.own = QListWidget()
-        self.own.setAccessibleName(f"Your own actions for {label}")
+        self.own.setAccessibleName(_("Your own actions for {label}").format(label=label))
         self.own.setMaximumHeight(96)
         layout.addWidget(self.own)
         row = QHBoxLayout()
         self.new_action = QLineEdit()
         self.new_action.setMaxLength(100_000)
-        self.new_action.setPlaceholderText("Write an action for suppliers, then press Add")
-        self.new_action.setAccessibleName(f"New action for {label}")
-        self.add_button = QPushButton(icons.icon("add"), "&Add action")
-        self.add_button.setAccessibleName(f"Add the action to {label}")
-        self.remove_button = QPushButton(icons.icon("remove"), "Re&move action")
-        self.remove_button.setAccessibleName(f"Remove the selected action from {label}")
+        self.new_action.setPlaceholderText(_("Write an action for suppliers, then press Add"))
+        self.new_action.setAccessibleName(_("New action for {label}").format(label=label))
+        self.add_button = QPushButton(icons.icon("add"), _("&Add action"))
+        self.add_button.setAccessibleName(_("Add the action to {label}").format(label=label))
+        self.remove_button = QPushButton(icons.icon("remove"), _("Re&move action"))
+        self.remove_button.setAccessibleName(_("Remove the selected action from {label}").format(label=label))
         row.addWidget(self.new_action, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
@@ -84,13 +86,14 @@ class ThemeGuideTab(QWidget):
     def show_guide(self, category: str, choice: ThemeChoice | None) -> None:
         guide = self.page.content.categories.get(category)
         theme_guide = guide.themes.get(self.theme_id) if guide else None
-        self.why_title.setText(f"Why it fits {guide.label}" if guide else "Why it fits")
+        self.why_title.setText(_("Why it fits {label}").format(
+            label=guide.label) if guide else _("Why it fits"))
         self.why_title.setAccessibleName(self.why_title.text())
         self.why.setText(theme_guide.why_it_fits if theme_guide else "")
         examples = list(theme_guide.examples) if theme_guide else []
         chosen = list(choice.actions) if choice else []
         items = [(text, text, "") for text in examples]
-        items += [(text, text, OTHER_GUIDE_HINT) for text in chosen if text not in examples]
+        items += [(text, text, _(OTHER_GUIDE_HINT)) for text in chosen if text not in examples]
         self.examples.set_items(items)
         self.examples.set_checked(chosen)
         self.own.clear()
@@ -142,7 +145,7 @@ class ThemesPage(WizardPage):
         self._set_aside: dict[str, ThemeChoice] = {}
         columns = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         columns.setSpacing(16)
-        choices = QGroupBox("Themes for this tender")
+        choices = QGroupBox(_("Themes for this tender"))
         choices_layout = QVBoxLayout(choices)
         self.boxes: dict[str, QCheckBox] = {}
         mnemonic = {"fighting_climate_change": "", "wellbeing": "&", "equal_opportunity": "&",
@@ -156,7 +159,8 @@ class ThemesPage(WizardPage):
             if info.mandatory:
                 box.setChecked(True)
                 box.setEnabled(False)
-                reason = make_secondary(QLabel(f"Always included: {info.mandatory_reason}"))
+                reason = make_secondary(QLabel(_("Always included: {mandatory_reason}").format(
+                    mandatory_reason=info.mandatory_reason)))
                 reason.setContentsMargins(24, 0, 0, 6)
                 reason.setTextFormat(Qt.TextFormat.PlainText)
                 box.setAccessibleDescription(reason.text())
@@ -164,7 +168,7 @@ class ThemesPage(WizardPage):
             else:
                 areas = "; ".join(info.nhs_priority_areas[:3])
                 if areas:
-                    hint = make_secondary(QLabel(f"NHS priorities: {areas}."))
+                    hint = make_secondary(QLabel(_("NHS priorities: {areas}.").format(areas=areas)))
                     hint.setContentsMargins(24, 0, 0, 6)
                     hint.setTextFormat(Qt.TextFormat.PlainText)
                     box.setAccessibleDescription(hint.text())
@@ -174,10 +178,10 @@ class ThemesPage(WizardPage):
         columns.addWidget(choices, 1)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Category guide by theme")
+        self.tabs.setAccessibleName(_("Category guide by theme"))
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setUsesScrollButtons(False)
-        self.tabs.tabBar().setAccessibleName("Category guide for each theme")
+        self.tabs.tabBar().setAccessibleName(_("Category guide for each theme"))
         self.guides: dict[str, ThemeGuideTab] = {}
         for theme_id in THEMES:
             tab = ThemeGuideTab(self, theme_id)

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...i18n import _, ngettext
+
 if TYPE_CHECKING:
     from .base_page import WizardPage
 
@@ -24,8 +26,9 @@ class UnfinishedEntry:
 
     def sentence(self) -> str:
         typed = self.typed if len(self.typed) <= 40 else self.typed[:39] + "…"
-        used = self.kept or "nothing (left empty)"
-        return f"{self.name}: '{typed}' is not finished; {used} is used until it is corrected."
+        used = self.kept or _("nothing (left empty)")
+        return _("{name}: '{typed}' is not finished; {used} is used until it is corrected.").format(
+            name=self.name, typed=typed, used=used)
 
 
 def unfinished_entries(pages: Iterable[WizardPage]) -> list[UnfinishedEntry]:
@@ -34,7 +37,7 @@ def unfinished_entries(pages: Iterable[WizardPage]) -> list[UnfinishedEntry]:
     for page in pages:
         for field in page.fields():
             if field.is_unfinished() and field.isEnabled() and not field.isHidden():
-                name = field.edit.accessibleName() or "A field"
+                name = field.edit.accessibleName() or _("A field")
                 entries.append(UnfinishedEntry(page.step_id, name, field.text(), field.kept_text()))
     return entries
 
@@ -43,5 +46,8 @@ def unfinished_summary(entries: list[UnfinishedEntry]) -> str:
     """One line for the tender list's tooltip; empty when every entry is finished."""
     if not entries:
         return ""
-    names = ", ".join(e.name for e in entries[:3]) + (" and more" if len(entries) > 3 else "")
-    return f"Unfinished entr{'ies' if len(entries) > 1 else 'y'} in the open tender window: {names}."
+    names = ", ".join(e.name for e in entries[:3])
+    if len(entries) > 3:
+        names = _("{names} and more").format(names=names)
+    return ngettext("Unfinished entry in the open tender window: {names}.",
+                    "Unfinished entries in the open tender window: {names}.", len(entries)).format(names=names)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from ...i18n import _
+
 VISIBLE_KEY = "findings/visible"
 CONCISE_KEY = "findings/concise"
 SHORTCUT = "Ctrl+Shift+F"
@@ -36,18 +38,19 @@ class FindingsView:
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)  # never floats over the page
         self.wanted = _flag(settings, VISIBLE_KEY, True)
         self._allowed = True
-        self.show_action = QAction("&Findings panel", window)
+        self.show_action = QAction(_("&Findings panel"), window)
         self.show_action.setCheckable(True)
         self.show_action.setChecked(self.wanted)
         self.show_action.setShortcut(QKeySequence(SHORTCUT))
-        self.show_action.setToolTip(f"Show or hide the policy findings beside the page ({SHORTCUT})")
+        self.show_action.setToolTip(_("Show or hide the policy findings beside the page ({SHORTCUT})").format(
+            SHORTCUT=SHORTCUT))
         self.show_action.toggled.connect(self.set_wanted)
-        self.concise_action = QAction("&Short findings (details on demand)", window)
+        self.concise_action = QAction(_("&Short findings (details on demand)"), window)
         self.concise_action.setCheckable(True)
         self.concise_action.setChecked(_flag(settings, CONCISE_KEY, True))
         self.concise_action.toggled.connect(self.set_concise)
         findings.set_concise(self.concise_action.isChecked())
-        menu = window.menuBar().addMenu("&View")
+        menu = window.menuBar().addMenu(_("&View"))
         menu.addAction(self.show_action)
         menu.addAction(self.concise_action)
         self.menu = menu

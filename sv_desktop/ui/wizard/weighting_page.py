@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...i18n import _
 from ...model.tender import THEMES, Tender
 from .. import icons
 from ..parsing import format_number, parse_percent
@@ -29,9 +30,12 @@ from .base_page import WizardPage
 from .page_ids import PageId
 from .questions_editor import QuestionsEditor
 
-SPLIT_MNEMONICS = {"fighting_climate_change": "&Fighting climate change", "wellbeing": "&Wellbeing",
-                   "equal_opportunity": "&Equal opportunity",
-                   "tackling_economic_inequality": "&Tackling economic inequality"}
+
+def split_labels() -> dict[str, str]:
+    """The split's field labels, each theme with its own mnemonic."""
+    return {"fighting_climate_change": _("&Fighting climate change (%):"), "wellbeing": _("&Wellbeing (%):"),
+            "equal_opportunity": _("&Equal opportunity (%):"),
+            "tackling_economic_inequality": _("&Tackling economic inequality (%):")}
 
 
 def percent_text(value: Decimal) -> str:
@@ -45,10 +49,12 @@ def split_message(total: Decimal, parts: list[Decimal]) -> str:
         return ""
     gap = total - split
     if gap > 0:
-        return (f"The split by theme adds up to {percent_text(split)}, but the social value weighting is "
-                f"{percent_text(total)}: add {percent_text(gap)} to one or more themes.")
-    return (f"The split by theme adds up to {percent_text(split)}, more than the social value weighting "
-            f"of {percent_text(total)}: take {percent_text(-gap)} off one or more themes.")
+        return _("The split by theme adds up to {split}, but the social value weighting is {total}: add {gap} to "
+                 "one or more themes.").format(split=percent_text(split), total=percent_text(total),
+                                               gap=percent_text(gap))
+    return _("The split by theme adds up to {split}, more than the social value weighting of {total}: take {gap} "
+             "off one or more themes.").format(split=percent_text(split), total=percent_text(total),
+                                               gap=percent_text(-gap))
 
 
 def even_split(total: Decimal, count: int) -> list[Decimal]:
@@ -67,20 +73,20 @@ class WeightingPage(WizardPage):
     def build(self, layout: QVBoxLayout) -> None:
         top = mark_reflow(QHBoxLayout())  # stacks on a narrow or scaled screen
         top.setSpacing(16)
-        weight_box = QGroupBox("Social value weighting")
+        weight_box = QGroupBox(_("Social value weighting"))
         form = QFormLayout(weight_box)
         self.weighting = ValidatedField(
-            lambda t: parse_percent(t, "the social value weighting", "10"), fmt=format_number)
+            lambda t: parse_percent(t, _("the social value weighting"), "10"), fmt=format_number)
         self.weighting.set_narrow()
-        add_row(form, "&Social value weighting (% of the total score):", self.weighting,
-                "At least 10% of the total evaluation score (policy P238 section 1.1.1).")
+        add_row(form, _("&Social value weighting (% of the total score):"), self.weighting,
+                _("At least 10% of the total evaluation score (policy P238 section 1.1.1)."))
         minimum = make_secondary(QLabel(
-            "The policy asks for at least 10% of the total evaluation score in every new contract the Trust "
-            "commissions or bids for (section 1.1.1). Below that, the pack is marked not policy-compliant."))
+            _("The policy asks for at least 10% of the total evaluation score in every new contract the Trust "
+            "commissions or bids for (section 1.1.1). Below that, the pack is marked not policy-compliant.")))
         form.addRow(minimum)
         top.addWidget(weight_box, 1)
 
-        self.split_box = QGroupBox("Split by theme")
+        self.split_box = QGroupBox(_("Split by theme"))
         split_layout = QVBoxLayout(self.split_box)
         self.split_form = QFormLayout()
         split_layout.addLayout(self.split_form)
@@ -88,14 +94,15 @@ class WeightingPage(WizardPage):
         self.split_labels: dict[str, QLabel] = {}
         for theme in THEMES:
             def parse_share(text: str, theme: str = theme) -> Decimal:
-                return parse_percent(text, f"the share for {self.content.theme_label(theme)}", "5")
+                return parse_percent(text, _("the share for {theme_label}").format(
+                    theme_label=self.content.theme_label(theme)), "5")
 
             field = ValidatedField(
                 parse_share,
                 fmt=format_number)
             field.set_narrow()
             field.edited.connect(self._split_edited)
-            label = add_row(self.split_form, SPLIT_MNEMONICS[theme] + " (%):", field)
+            label = add_row(self.split_form, split_labels()[theme], field)
             self.split_fields[theme] = field
             self.split_labels[theme] = label
         self.sum_label = QLabel()
@@ -103,18 +110,18 @@ class WeightingPage(WizardPage):
         self.sum_message = FieldMessage()
         split_layout.addWidget(self.sum_label)
         split_layout.addWidget(self.sum_message)
-        self.even_button = QPushButton(icons.icon("edit"), "S&plit evenly")
-        self.even_button.setAccessibleName("Split the weighting evenly between the chosen themes")
+        self.even_button = QPushButton(icons.icon("edit"), _("S&plit evenly"))
+        self.even_button.setAccessibleName(_("Split the weighting evenly between the chosen themes"))
         self.even_button.clicked.connect(self.split_evenly)
         split_layout.addWidget(self.even_button, 0, Qt.AlignmentFlag.AlignLeft)
         top.addWidget(self.split_box, 1)
         layout.addLayout(top)
 
-        questions_box = QGroupBox("Questions to bidders")
+        questions_box = QGroupBox(_("Questions to bidders"))
         questions_layout = QVBoxLayout(questions_box)
         questions_layout.addWidget(make_secondary(QLabel(
-            "Each chosen theme needs at least one question. Questions from the bank can be edited here "
-            "without changing the bank.")))
+            _("Each chosen theme needs at least one question. Questions from the bank can be edited here "
+            "without changing the bank."))))
         self.questions = QuestionsEditor(self.service)
         questions_layout.addWidget(self.questions)
         layout.addWidget(questions_box, 1)
@@ -141,11 +148,14 @@ class WeightingPage(WizardPage):
         total = self.weighting.value() if self.weighting.value() is not None else Decimal(0)
         parts = [self.split_fields[t].value() or Decimal(0) for t in chosen]
         shown = " + ".join(percent_text(p) for p in parts) or "0%"
-        self.sum_label.setText(f"Split: {shown} = {percent_text(sum(parts, Decimal(0)))} "
-                               f"of {percent_text(total)}")
+        self.sum_label.setText(_("Split: {parts} = {sum} of {total}").format(
+            parts=shown, sum=percent_text(sum(parts, Decimal(0))), total=percent_text(total)))
         message = split_message(total, parts)
         self.sum_message.show_message(message)
-        self.sum_label.setAccessibleName(self.sum_label.text() + (". " + message if message else ", adds up."))
+        self.sum_label.setAccessibleName(_("{sum}. {message}").format(
+            sum=self.sum_label.text(), message=message)
+                                         if message else _("{sum}, adds up.").format(
+                                             sum=self.sum_label.text()))
 
     def split_evenly(self) -> None:
         chosen = self._chosen()

@@ -187,7 +187,7 @@ class TenderWizard(QMainWindow):
         self.save_label = QLabel()
         self.save_label.setTextFormat(Qt.TextFormat.PlainText)  # errors can quote a typed reference
         self.save_label.setAccessibleName(_("Save status"))
-        self.reload_button = QPushButton(icons.icon("reload"), "Reload")
+        self.reload_button = QPushButton(icons.icon("reload"), _("Reload"))
         self.reload_button.setAccessibleName(_("Reload the tender as saved by someone else"))
         self.reload_button.clicked.connect(self.reload)
         self.reload_button.hide()
@@ -213,10 +213,11 @@ class TenderWizard(QMainWindow):
         self.help_action = self._action(_("Help"), QKeySequence.StandardKey.HelpContents, self.show_help)
         self.back_action = self._action(_("Back"), QKeySequence("Alt+Left"), self.back)
         self.next_action = self._action(_("Next"), QKeySequence("Alt+Right"), self.next)
-        self.close_action = self._action("Close", [QKeySequence.StandardKey.Close, QKeySequence("Esc")],
+        self.close_action = self._action(_("Close"), [QKeySequence.StandardKey.Close, QKeySequence("Esc")],
                                          self.close)
         for page_id in PageId:
-            self._action(f"Go to step {page_id + 1}", QKeySequence(f"Ctrl+{page_id + 1}"),
+            self._action(_("Go to step {number}").format(
+                number=page_id + 1), QKeySequence(f"Ctrl+{page_id + 1}"),
                           lambda _checked=False, p=page_id: self._jump(p))
 
     # ---- pages
@@ -308,7 +309,8 @@ class TenderWizard(QMainWindow):
             self.findings = list(self.service.check(self.tender))
         except (ServiceError, ValueError, KeyError) as exc:
             self.findings = []
-            self.findings_panel.summary.setText(_("The policy check could not run: {error}").format(error=exc))
+            self.findings_panel.summary.setText(_("The policy check could not run: {error}").format(
+                error=exc))
             return
         titles = {step: info.title for step, info in self.service.content.steps.items()}
         self.findings_panel.set_findings(self.findings, titles, new=self.tender.stage in EARLY_STAGES)
@@ -334,7 +336,8 @@ class TenderWizard(QMainWindow):
         try:
             fresh = self.service.get(reference)
         except ServiceError as exc:
-            QMessageBox.warning(self, _("Cannot reload"), _("The saved tender could not be read: {error}").format(error=exc))
+            QMessageBox.warning(self, _("Cannot reload"), _("The saved tender could not be read: {error}").format(
+                error=exc))
             return
         current = self.current_page_id()
         self.tender = fresh
