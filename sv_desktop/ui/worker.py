@@ -4,20 +4,21 @@ back to the UI thread through a queued signal, so no widget is ever touched from
 The result is delivered by a small relay object living on the UI thread; giving it a parent (the dialog
 that asked) means a dialog closed early simply never hears back.
 
-Python's automatic garbage collection is paused while background work runs and resumed on the UI thread
-(`_CollectionGate`): Python collects reference cycles in whichever thread happens to allocate, and a
-cycle holding a closed window, collected on a worker thread, deletes that window off the UI thread, which
-crashes Qt.
+Python's garbage is collected on the UI thread only (`collector.UiThreadCollector`, installed by the first
+background task if the application has not installed it already): Python collects reference cycles in
+whichever thread happens to allocate, and a cycle holding a closed window, collected on a worker thread,
+deletes that window off the UI thread, which crashes Qt.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+from .collector import collect_on_ui_thread
 
 _running: set[Task] = set()
 _lock = threading.Lock()
@@ -28,44 +29,11 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _CollectionGate(QObject):
-    """Counts the tasks running; automatic garbage collection is off while there are any. Created, and
-    re-enabling collection, on the UI thread only (a worker's `ended` reaches it queued)."""
-
-    ended = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._running = 0
-        self._resume = True
-        self.ended.connect(self._one_ended)
-
-    def started(self) -> None:
-        if self._running == 0:
-            self._resume = gc.isenabled()
-            gc.disable()
-        self._running += 1
-
-    @Slot()
-    def _one_ended(self) -> None:
-        self._running -= 1
-        if self._running == 0 and self._resume:
-            gc.enable()
-
-    @property
-    def running(self) -> int:
-        return self._running
-
-
-_gate: _CollectionGate | None = None
-
-
 class Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], gate: _CollectionGate | None = None) -> None:
+    def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python owns it; the pool must not delete it under our feet
         self._work = work
-        self._gate = gate
         self.signals = _Signals()
         self.done = False
 
@@ -79,8 +47,6 @@ class Task(QRunnable):
         finally:
             with _lock:
                 _running.discard(self)
-            if self._gate is not None:
-                self._gate.ended.emit()
 
 
 class _Relay(QObject):
@@ -115,12 +81,11 @@ def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
                       on_error: Callable[[Exception], None], *, context: QObject | None = None) -> Task:
     """Run `work()` in the thread pool; `on_done(result)` or `on_error(exception)` then runs on the UI
     thread, unless `context` has been destroyed by then."""
-    global _gate
-    if _gate is None:
-        _gate = _CollectionGate()
-    task = Task(work, _gate)
+    app = QCoreApplication.instance()
+    if app is not None:
+        collect_on_ui_thread(app)
+    task = Task(work)
     _Relay(task, on_done, on_error, context)
-    _gate.started()
     with _lock:
         _running.add(task)
     QThreadPool.globalInstance().start(task)
