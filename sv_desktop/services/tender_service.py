@@ -27,12 +27,10 @@ from ..model.evaluation import BidderResult, Evaluation, IssuedQuestion
 from ..model.history import HistoryEntry
 from ..model.kpi_reminders import KpiReminder
 from ..model.lifecycle import Award
-from ..model.limits import LimitError, check_tender
 from ..model.pipeline import PIPELINE_MONTHS
 from ..model.question_bank import QuestionBank, load_question_bank
 from ..model.standstill import Standstill
 from ..model.tender import Tender, TenderSummary, new_tender
-from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
 from ..paths import AppPaths, app_paths, database_url_from_env
 from ..settings import Settings, load_settings
 from .backups import BackupFile, backup_file
@@ -41,15 +39,14 @@ from .errors import (
     DatabaseInUse,
     DatabaseProblem,
     ImportConflictError,
-    InvalidTenderError,
     ServiceError,
-    export_error,
 )
 from .evaluation_documents import EvaluationDocuments
 from .evaluation_service import EvaluationUseCases
 from .guard import plain_errors
 from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
+from .tender_files import TenderFiles, within_limits
 
 if TYPE_CHECKING:
     from ..export.context import PackContext
@@ -73,13 +70,14 @@ class TenderService:
 
     def _compose(self) -> None:
         """Make the parts over the open store (again after a restore reopens it)."""
+        self._files = TenderFiles(self._store, self.settings, self.content, self._store.paths.data_dir, self._today)
         self._lifecycle = LifecycleUseCases(self._store, self.settings, self.content, self.rules, self._today,
                                             is_compliant=self.is_compliant)
         self._history = HistoryUseCases(self._store, is_compliant=self.is_compliant)
         self._evaluations = EvaluationUseCases(self._store, self._today, get=self.get, save=self.save,
-                                               pack_context=self._pack_context)
+                                               pack_context=self._files.pack_context)
         self._evaluation_documents = EvaluationDocuments(self._evaluations, self._today, get=self.get,
-                                                         pack_context=self._pack_context)
+                                                         pack_context=self._files.pack_context)
 
     # ---------------------------------------------------------------- where things are
 
@@ -146,7 +144,7 @@ class TenderService:
             return self._store.get(reference)
 
     def create(self, tender: Tender) -> Tender:
-        _within_limits(tender)
+        within_limits(tender)
         with plain_errors():
             return self._store.create(tender, compliant=self.is_compliant(tender))
 
@@ -154,7 +152,7 @@ class TenderService:
         """Save (autosave calls this); the stored compliance state follows the policy check."""
         if not tender.reference.strip():
             raise ServiceError(_("A tender needs a reference before it can be saved."))
-        _within_limits(tender)
+        within_limits(tender)
         with plain_errors():
             if tender.version == 0:
                 saved = self._store.create(tender, compliant=self.is_compliant(tender))
@@ -236,110 +234,49 @@ class TenderService:
     def check_report(self, tender: Tender) -> dict:
         return rules.check_report(tender, self.check(tender))
 
-    # ---------------------------------------------------------------- files
+    # ---------------------------------------------------------------- files (TenderFiles)
 
     def _pack_context(self, tender: Tender) -> PackContext:
-        from ..export.context import make_pack_context
-
-        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today(),
-                                 contact_email=self.settings.contact_email,
-                                 local_areas=tuple(self.settings.local_postcode_areas))
-
-    def _export(self, writer_name: str, tender: Tender, out: Path) -> Path:
-        from .. import export
-        from .document_issue import issued_context
-        from .supplier_documents import document_kind, refuse_named_suppliers
-
-        refuse_named_suppliers(tender)
-        writer = getattr(export, writer_name)
-        try:
-            kind, build, draft = document_kind(writer_name)
-            with plain_errors():
-                ctx = self._pack_context(tender)
-                ctx = issued_context(self._store, ctx, kind, build, draft(ctx))
-            return writer(ctx, Path(out))
-        except export.ExportError as exc:
-            raise export_error(exc) from exc
+        return self._files.pack_context(tender)
 
     def supplier_texts(self, tender: Tender, document: str = "") -> list[tuple[str, str]]:
         """Every text the manager wrote that the pack or brief ("pack", "brief", "" for both) prints, for the
         preview before export."""
-        from ..model.supplier_text import supplier_facing_texts
-
-        return supplier_facing_texts(tender, document)
+        return self._files.supplier_texts(tender, document)
 
     def export_pdf(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_pack_pdf", tender, out)
+        return self._files.export_pdf(tender, out)
 
     def export_docx(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_pack_docx", tender, out)
+        return self._files.export_docx(tender, out)
 
     def export_brief(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_brief_pdf", tender, out)
+        return self._files.export_brief(tender, out)
 
     def export_brief_docx(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_brief_docx", tender, out)
+        return self._files.export_brief_docx(tender, out)
 
     def portal_profiles(self) -> dict[str, str]:
         """The portal profiles (bundled, then the Trust's own in the data folder), id -> name."""
-        return {key: profile.name for key, profile in self._portal_profiles().items()}
-
-    def _portal_profiles(self):
-        from ..model.portal_profiles import TRUST_FOLDER, load_profiles
-        from ..model.resource_yaml import ContentError
-
-        try:
-            return load_profiles(trust_folder=self.data_dir / TRUST_FOLDER)
-        except ContentError as exc:
-            raise ServiceError(_("A portal profile cannot be used: {exc}").format(exc=exc)) from exc
+        return self._files.portal_profiles()
 
     def export_portal(self, tender: Tender, out: Path, profile: str = "neutral") -> tuple[Path, list[str]]:
         """The questions as a portal import workbook (.xlsx or .csv) in the profile's layout.
 
         Returns the file written and a sentence for each value shortened to the portal's length.
         """
-        from ..export import ExportError
-        from ..export.portal_workbook import write_portal_workbook
-
-        profiles = self._portal_profiles()
-        if profile not in profiles:
-            raise ServiceError(_("There is no portal profile {profile!r}; the profiles are {sorted}.").format(
-                                 profile=profile, sorted=', '.join(sorted(profiles))))
-        if Path(out).suffix.lower() not in (".xlsx", ".csv"):
-            raise ServiceError(_("A portal workbook is written as .xlsx or .csv, not {name!r}.").format(
-                                 name=Path(out).name))
-        descriptions = {
-            theme_id: "NHS priority areas: " + "; ".join(theme.nhs_priority_areas)
-            for theme_id, theme in self.content.themes.items() if theme.nhs_priority_areas
-        }
-        try:
-            return write_portal_workbook(self._pack_context(tender), descriptions, profiles[profile], Path(out))
-        except ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+        return self._files.export_portal(tender, out, profile)
 
     def export_file(self, tender: Tender, out: Path) -> Path:
         """Write the tender as a .svtender.json file, atomically."""
-        from ..export import ExportError, atomic_write
-
-        _within_limits(tender)
-        text = tender_to_json(tender, stamped=True)
-        try:
-            return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-        except ExportError as exc:
-            raise export_error(exc) from exc
+        return self._files.export_file(tender, out)
 
     def allow_replacing(self, out: Path) -> None:
         """The manager agreed to replace the read-only file `out`: the next export to it may (once)."""
-        from ..export.atomic import allow_replacing
-
-        allow_replacing(Path(out))
+        return self._files.allow_replacing(out)
 
     def read_file(self, path: Path) -> Tender:
-        try:
-            return read_tender_file(path)
-        except TenderFileError as exc:
-            raise InvalidTenderError(f"{Path(path).name}: {exc}") from exc
-
+        return self._files.read_file(path)
     def import_file(self, path: Path, *, force: bool = False) -> tuple[Tender, bool]:
         """Import a tender file; an existing reference is updated. Backs the database up first."""
         return self.import_tender(self.read_file(path), force=force)
@@ -351,7 +288,7 @@ class TenderService:
         `force`, else ImportConflictError. The database is backed up first (SQLite), and the version
         replaced is kept in the tender's history (both modes).
         """
-        _within_limits(tender)
+        within_limits(tender)
         self._backup_quietly("import")
         try:
             with plain_errors():
@@ -561,15 +498,6 @@ class TenderService:
         refused while the summaries cannot be issued, or for a day after today."""
         return self._evaluation_documents.record_summaries_sent(reference, sent_on, bidders)
 
-
-
-def _within_limits(tender: Tender) -> None:
-    """Refuse a tender over the limits of `model.limits`, so whatever is stored can be exported and read back."""
-    try:
-        check_tender(tender)
-    except LimitError as exc:
-        raise InvalidTenderError(_("{value} is too large to keep: {exc}.").format(
-                                   value=tender.reference or _("This tender"), exc=exc)) from exc
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,

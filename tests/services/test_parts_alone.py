@@ -19,11 +19,12 @@ from sv_desktop.model.rules import load_rules
 from sv_desktop.model.tender import Tender, new_tender
 from sv_desktop.model.tender_file import read_tender_file
 from sv_desktop.paths import app_paths
-from sv_desktop.services.errors import NotFoundError, ServiceError
+from sv_desktop.services.errors import InvalidTenderError, NotFoundError, ServiceError
 from sv_desktop.services.evaluation_documents import EvaluationDocuments
 from sv_desktop.services.evaluation_service import EvaluationUseCases
 from sv_desktop.services.history_service import HistoryUseCases
 from sv_desktop.services.lifecycle_service import LifecycleUseCases
+from sv_desktop.services.tender_files import TenderFiles
 from sv_desktop.settings import load_settings
 from sv_desktop.store import TenderStore
 
@@ -137,3 +138,18 @@ def test_the_evaluation_records_are_written_from_the_parts_alone(tender_store, p
     record = documents.export_moderation_record(REF, tmp_path / "moderation.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(str(record)).pages)
     assert REF in text and "Test Trust" in text
+
+
+def test_the_files_are_numbered_by_the_store_and_dated_by_the_clock(tender_store, paths, tmp_path):
+    tender = _stored_example(tender_store)
+    tender.leads["procurement_lead"] = "Sam Patel"
+    tender = tender_store.save(tender, compliant=True)
+    files = TenderFiles(tender_store, load_settings(paths), load_content(), paths.data_dir, lambda: TODAY)
+    assert "neutral" in files.portal_profiles()
+    cover = PdfReader(str(files.export_brief(tender, tmp_path / "brief.pdf"))).pages[0].extract_text()
+    assert tender.title.split()[0] in cover and "4 January 2027" in " ".join(cover.split())
+    written = files.export_file(tender, tmp_path / "copy.svtender.json")
+    assert files.read_file(written).title == tender.title
+    (tmp_path / "bad.svtender.json").write_text("{", encoding="utf-8")
+    with pytest.raises(InvalidTenderError, match="bad.svtender.json"):
+        files.read_file(tmp_path / "bad.svtender.json")
