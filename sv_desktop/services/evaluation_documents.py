@@ -1,8 +1,8 @@
 """Use-cases of the evaluation records: the moderation record (PDF), the bidders' assessment summaries (PDF
 and Word; under the Provider Selection Regime the reasons for the decision) and the date they were sent.
 
-A mixin of `TenderService`, beside `EvaluationUseCases`: it uses the service's `get()`, `_pack_context()`,
-`_today()` and the evaluation use-cases. Issuing is refused, in one sentence naming the question and the
+Given the evaluation use-cases it works on, a clock, and the service's `get` and pack context as plain
+callables, so it works on its own; `TenderService` makes one and forwards to it. Issuing is refused, in one sentence naming the question and the
 bidder, while any consensus score lacks its reason.
 """
 
@@ -18,7 +18,7 @@ from ..model.assessment import issue_problem
 from ..model.evaluation import Evaluation, results
 from ..model.tender import Tender
 from .errors import ServiceError, export_error
-from .evaluation_service import safe_name
+from .evaluation_service import EvaluationUseCases, safe_name
 
 if TYPE_CHECKING:
     from ..export.context import PackContext
@@ -26,21 +26,21 @@ if TYPE_CHECKING:
 
 
 class EvaluationDocuments:
-    """Needs from TenderService: `get()`, `_pack_context()`, `_today` and the EvaluationUseCases."""
+    """The evaluation records of the evaluations kept by `evaluations`; `get` reads a tender and
+    `pack_context` gives the context its pack was issued with (organisation, regime wording, scales)."""
 
-    _today: Callable[[], dt.date]
-
-    if TYPE_CHECKING:  # provided by TenderService and EvaluationUseCases
-        def get(self, reference: str) -> Tender: ...
-        def _pack_context(self, tender: Tender) -> PackContext: ...
-        def _evaluation(self, reference: str) -> Evaluation: ...
-        def change_evaluation(self, reference: str, change: Callable[[Evaluation], None]) -> Evaluation: ...
+    def __init__(self, evaluations: EvaluationUseCases, clock: Callable[[], dt.date], *,
+                 get: Callable[[str], Tender], pack_context: Callable[[Tender], PackContext]) -> None:
+        self._evaluations = evaluations
+        self._today = clock
+        self._get = get
+        self._pack_context = pack_context
 
     def _record_context(self, reference: str) -> EvaluationRecordContext:
         from ..export.evaluation_records import EvaluationRecordContext
 
-        tender = self.get(reference)
-        evaluation = self._evaluation(reference)
+        tender = self._get(reference)
+        evaluation = self._evaluations.started(reference)
         ctx = self._pack_context(tender)
         regime = ctx.words.regime(tender.route)
         return EvaluationRecordContext(
@@ -121,4 +121,4 @@ class EvaluationDocuments:
             names = list(bidders) if bidders is not None else [b.name for b in evaluation.bidders]
             for name in names:
                 evaluation.bidder(name).summary_sent_on = day
-        return self.change_evaluation(reference, mark_sent)
+        return self._evaluations.change_evaluation(reference, mark_sent)

@@ -1,8 +1,8 @@
 """Use-cases of the evaluation of bids: start it from the pack as issued, score, moderate, results, standstill,
 award. Plain domain objects in and out; storage errors become ServiceErrors through the service's guard.
 
-A mixin of `TenderService` (like `LifecycleUseCases`): it uses the service's store, rules, content, clock and
-`_guard()`.
+Given what it needs in its constructor (the store, a clock, and the service's `get`, `save` and pack context
+as plain callables), so it works on its own; `TenderService` makes one and forwards to it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .. import store
 from ..i18n import _
 from ..model.evaluation import (
     BidderResult,
@@ -30,6 +30,7 @@ from ..model.lifecycle import Supplier
 from ..model.standstill import Standstill, records_kept_until, standstill_for_route
 from ..model.tender import Kpi, Tender
 from .errors import ServiceError
+from .guard import plain_errors
 
 if TYPE_CHECKING:
     from ..export.context import PackContext
@@ -43,16 +44,18 @@ def safe_name(text: str) -> str:
 
 
 class EvaluationUseCases:
-    """Needs from TenderService: `_store`, `_today`, `_guard()`, `get()`, `save()` and `_pack_context()`."""
+    """The evaluation of bids over `tender_store`. `get` and `save` read and store a tender with the
+    service's checks (a tender moved to Evaluation or awarded is saved as any other save); `pack_context`
+    is the context the pack was issued with, whose questions are the ones scored."""
 
-    _store: Any
-    _today: Callable[[], dt.date]
-
-    if TYPE_CHECKING:  # provided by TenderService
-        def get(self, reference: str) -> Tender: ...
-        def save(self, tender: Tender, previous_reference: str | None = None) -> Tender: ...
-        def _guard(self) -> AbstractContextManager[None]: ...
-        def _pack_context(self, tender: Tender) -> PackContext: ...
+    def __init__(self, tender_store: store.TenderStore, clock: Callable[[], dt.date], *,
+                 get: Callable[[str], Tender], save: Callable[[Tender], Tender],
+                 pack_context: Callable[[Tender], PackContext]) -> None:
+        self._store = tender_store
+        self._today = clock
+        self._get = get
+        self._save = save
+        self._pack_context = pack_context
 
     # ---------------------------------------------------------------- the evaluation record
 
@@ -75,12 +78,12 @@ class EvaluationUseCases:
         return issued
 
     def get_evaluation(self, reference: str) -> Evaluation | None:
-        with self._guard():
+        with plain_errors():
             return self._store.get_evaluation(reference)
 
     def start_evaluation(self, reference: str, pack_version: str = "") -> Evaluation:
         """Freeze the questions as issued and open individual scoring; the tender moves to Evaluation."""
-        tender = self.get(reference)
+        tender = self._get(reference)
         if self.get_evaluation(reference) is not None:
             raise ServiceError(_("The evaluation of {reference} has already started.").format(
                                  reference=reference))
@@ -93,19 +96,16 @@ class EvaluationUseCases:
         saved = self.save_evaluation(reference, evaluation)
         if tender.stage != EVALUATION_STAGE:
             tender.stage = EVALUATION_STAGE
-            self.save(tender)
+            self._save(tender)
         return saved
 
     def save_evaluation(self, reference: str, evaluation: Evaluation) -> Evaluation:
-        with self._guard():
+        with plain_errors():
             return self._store.save_evaluation(reference, evaluation)
 
     def change_evaluation(self, reference: str, change: Callable[[Evaluation], None]) -> Evaluation:
         """Read, change and save in one step; the model's refusals become plain ServiceErrors."""
-        evaluation = self.get_evaluation(reference)
-        if evaluation is None:
-            raise ServiceError(_("The evaluation of {reference} has not started.").format(
-                                 reference=reference))
+        evaluation = self.started(reference)
         try:
             change(evaluation)
         except EvaluationError as exc:
@@ -115,10 +115,7 @@ class EvaluationUseCases:
     # ---------------------------------------------------------------- results and dates
 
     def evaluation_results(self, reference: str) -> list[BidderResult]:
-        evaluation = self.get_evaluation(reference)
-        if evaluation is None:
-            raise ServiceError(_("The evaluation of {reference} has not started.").format(
-                                 reference=reference))
+        evaluation = self.started(reference)
         problem = evaluation.weights_problem()
         if problem:
             raise ServiceError(problem)
@@ -126,7 +123,7 @@ class EvaluationUseCases:
 
     def standstill(self, reference: str) -> Standstill | None:
         """The standstill for the tender's regime from the award (or intention) notice date, if recorded."""
-        tender = self.get(reference)
+        tender = self._get(reference)
         evaluation = self.get_evaluation(reference)
         if evaluation is None or evaluation.award_notice_date is None:
             return None
@@ -147,7 +144,7 @@ class EvaluationUseCases:
         if bidder_name not in best:
             raise ServiceError(_("{bidder_name} is not ranked first").format(bidder_name=bidder_name) + (_(" in lot {lot}.").format(
                                                                          lot=bidder.lot) if bidder.lot else "."))
-        tender = copy.deepcopy(self.get(reference))
+        tender = copy.deepcopy(self._get(reference))
         tender.award.supplier = Supplier(bidder.name, bidder.postcode, bidder.sme, bidder.vcse)
         tender.award.awarded_on = awarded_on or self._today()
         tender.award.awarded_value_gbp = value_gbp
@@ -160,7 +157,7 @@ class EvaluationUseCases:
                 tender.kpis.append(Kpi(name=commitment[:200], target=commitment, theme=question.theme,
                                        evidence=f"Commitment scored under {question.reference}"))
                 existing.add(commitment.casefold())
-        return self.save(tender)
+        return self._save(tender)
 
     # ---------------------------------------------------------------- evaluator workbooks
 
@@ -169,8 +166,8 @@ class EvaluationUseCases:
         from ..export.atomic import ExportError
         from ..export.evaluator_workbook import write_evaluator_workbook
 
-        tender = self.get(reference)
-        evaluation = self._evaluation(reference)
+        tender = self._get(reference)
+        evaluation = self.started(reference)
         if not evaluation.panel or not evaluation.bidders:
             raise ServiceError(_("Add the bidders and the panel before making the evaluator workbooks."))
         ctx = self._pack_context(tender)
@@ -194,7 +191,7 @@ class EvaluationUseCases:
 
     def evaluator_workbook_files(self, reference: str, folder: Path) -> list[Path]:
         """Where `write_evaluator_workbooks` puts each panel member's workbook, in panel order."""
-        evaluation = self._evaluation(reference)
+        evaluation = self.started(reference)
         return [Path(folder) / f"{safe_name(reference)} evaluation {safe_name(member.name)}.xlsx"
                 for member in evaluation.panel]
 
@@ -202,7 +199,7 @@ class EvaluationUseCases:
         """Read every workbook first; only when all are sound are their scores recorded (all or none)."""
         from ..export.evaluator_workbook import WorkbookError, read_evaluator_workbook
 
-        evaluation = self._evaluation(reference)
+        evaluation = self.started(reference)
         if evaluation.status != "scoring":
             raise ServiceError(_("Individual scores are locked: moderation has opened."))
         found: list[IndividualScore] = []
@@ -224,7 +221,8 @@ class EvaluationUseCases:
         self.change_evaluation(reference, record)
         return len(found)
 
-    def _evaluation(self, reference: str) -> Evaluation:
+    def started(self, reference: str) -> Evaluation:
+        """The evaluation of the tender; a ServiceError when it has not started."""
         evaluation = self.get_evaluation(reference)
         if evaluation is None:
             raise ServiceError(_("The evaluation of {reference} has not started.").format(
@@ -233,6 +231,6 @@ class EvaluationUseCases:
 
     def records_kept_until(self, reference: str) -> dt.date | None:
         """Procurement Act 2023 s.98: 3 years from the contract date (the contract start, else the award)."""
-        tender = self.get(reference)
+        tender = self._get(reference)
         day = tender.contract_start_date or tender.award.awarded_on
         return None if day is None else records_kept_until(day)

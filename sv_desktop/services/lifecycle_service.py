@@ -1,56 +1,60 @@
 """Use-cases after the ITT: the pipeline and its export, KPI report reminders, and the Appendix Two
 compliance report as PDF or XLSX (policy P238 §4.1, §4.3, §5, Appendix Two).
 
-A mixin of `TenderService`: it uses the service's store, settings, rules and clock, and its `_guard()`
-that turns storage errors into `ServiceError`s.
+Given what it needs in its constructor (the store, settings, content, rules, a clock and the policy check
+as a plain callable), so it works on its own; `TenderService` makes one and forwards to it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .. import store
 from ..i18n import _
-from ..model import compliance
+from ..model import compliance, rules
+from ..model.content import Content
 from ..model.kpi_reminders import DELIVERY_STAGES, KpiReminder, kpi_reminders
 from ..model.pipeline import PIPELINE_MONTHS, STAGE_NAMES, upcoming
 from ..model.tender import Tender, TenderSummary
+from ..settings import Settings
 from .errors import ServiceError, export_error
+from .guard import plain_errors
+
+if TYPE_CHECKING:
+    from ..model.performance_notice import AssessmentYear
+    from ..model.pipeline_notice import PipelineNotice
+    from ..model.rules.schema import PipelineNoticeFigures
 
 MAX_PERIOD_DAYS = 366 * 20
 COMING_UP_STAGES = frozenset({"pipeline", "pre_market"})
 
 
 class LifecycleUseCases:
-    """Needs from TenderService: `_store`, `settings`, `content`, `rules`, `_today`, `_guard()`,
-    `get()`, `is_compliant()` and `list_tenders()`."""
+    """The pipeline, notices, KPI reminders and compliance report over `tender_store`, worded from `content`
+    and `settings`, judged by `rules` on the day `clock` gives; `is_compliant` is the policy check each
+    tender is stored with."""
 
-    _store: Any
-    settings: Any
-    content: Any
-    rules: Any
-    _today: Callable[[], dt.date]
-
-    if TYPE_CHECKING:  # provided by TenderService
-        def list_tenders(self, text: str = "") -> list[TenderSummary]: ...
-        def get(self, reference: str) -> Tender: ...
-        def is_compliant(self, tender: Tender) -> bool: ...
-        def _guard(self) -> AbstractContextManager[None]: ...
+    def __init__(self, tender_store: store.TenderStore, settings: Settings, content: Content,
+                 rule_set: rules.RuleSet, clock: Callable[[], dt.date], *,
+                 is_compliant: Callable[[Tender], bool]) -> None:
+        self._store = tender_store
+        self._settings = settings
+        self._content = content
+        self._rules = rule_set
+        self._today = clock
+        self._is_compliant = is_compliant
 
     # ---------------------------------------------------------------- lookups for the screens
 
-    def today(self) -> dt.date:
-        return self._today()
-
     def performance_ratings(self) -> list[tuple[str, str]]:
         """(rating, meaning) of the Procurement Act contract performance ratings, from the rules file."""
-        return list(self.rules.figures.performance_ratings)
+        return list(self._rules.figures.performance_ratings)
 
     def is_local_postcode(self, postcode: str) -> bool:
-        return self.settings.is_local_postcode(postcode)
+        return self._settings.is_local_postcode(postcode)
 
     # ---------------------------------------------------------------- pipeline
 
@@ -58,7 +62,9 @@ class LifecycleUseCases:
         """Tenders with a notice date in the next `months` months, soonest first."""
         if not 1 <= months <= 120:
             raise ServiceError(_("The pipeline covers 1 to 120 months, not {months}.").format(months=months))
-        return upcoming(self.list_tenders(), self._today(), months)
+        with plain_errors():
+            summaries = self._store.list_summaries("")
+        return upcoming(summaries, self._today(), months)
 
     def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
                         months: int = PIPELINE_MONTHS) -> Path:
@@ -73,18 +79,18 @@ class LifecycleUseCases:
                                  name=out.name))
         chosen = list(rows) if rows is not None else self.pipeline(months)
         labels = PipelineLabels(
-            categories={key: guide.label for key, guide in self.content.categories.items()},
-            routes={key: route.label for key, route in self.content.routes.items()},
+            categories={key: guide.label for key, guide in self._content.categories.items()},
+            routes={key: route.label for key, route in self._content.routes.items()},
             stages=dict(STAGE_NAMES))
         try:
             if suffix == ".csv":
                 return write_pipeline_csv(chosen, labels, out)
             return write_pipeline_xlsx(chosen, labels, out, title="Tender pipeline",
-                                       organisation=self.settings.organisation)
+                                       organisation=self._settings.organisation)
         except ExportError as exc:
             raise export_error(exc) from exc
 
-    def pipeline_notice(self, year: int | None = None):
+    def pipeline_notice(self, year: int | None = None) -> PipelineNotice:
         """The Procurement Act 2023 s.93 pipeline notice for the financial year starting 1 April `year`
         (default: the next 1 April on or after today)."""
         from ..model.pipeline_notice import notice_window, pipeline_notice
@@ -92,16 +98,22 @@ class LifecycleUseCases:
         today = self._today()
         if year is None:
             year = today.year if today <= dt.date(today.year, 4, 1) else today.year + 1
-        figures = self.rules.figures.pipeline_notice
+        figures = self._notice_figures()
         start, end = notice_window(year, figures)
-        with self._guard():
+        with plain_errors():
             tenders = self._store.tenders_with_notice_between(start, end)
         return pipeline_notice(
             tenders, year, figures,
-            category_labels={key: guide.label for key, guide in self.content.categories.items()},
-            route_labels={key: route.label for key, route in self.content.routes.items()})
+            category_labels={key: guide.label for key, guide in self._content.categories.items()},
+            route_labels={key: route.label for key, route in self._content.routes.items()})
 
-    def export_pipeline_notice(self, out: Path, year: int | None = None):
+    def _notice_figures(self) -> PipelineNoticeFigures:
+        figures = self._rules.figures.pipeline_notice
+        if figures is None:  # the rules file always has them; a rule set made by hand may not
+            raise ServiceError(_("The rules have no figures for the pipeline notice."))
+        return figures
+
+    def export_pipeline_notice(self, out: Path, year: int | None = None) -> tuple[Path, PipelineNotice]:
         """Write the pipeline notice as .xlsx (to check and publish from) or .json; returns (file, notice)."""
         from ..export.atomic import ExportError
         from ..export.pipeline_notice_export import write_notice_json, write_notice_xlsx
@@ -114,13 +126,14 @@ class LifecycleUseCases:
                                  name=out.name))
         notice = self.pipeline_notice(year)
         try:
-            written = writer(notice, out, organisation=self.settings.organisation or
-                             self.content.organisation.name, identifier=self.settings.organisation_identifier)
+            written = writer(notice, out, organisation=self._settings.organisation or
+                             self._content.organisation.name, identifier=self._settings.organisation_identifier)
         except ExportError as exc:
             raise ServiceError(str(exc)) from exc
         return written, notice
 
-    def export_ocds(self, out: Path, references: Sequence[str] = (), *, pipeline_year: int | None = None):
+    def export_ocds(self, out: Path, references: Sequence[str] = (), *,
+                    pipeline_year: int | None = None) -> tuple[Path, int]:
         """Write an OCDS 1.1 release package (.json) of the tenders named, or of the contracts the pipeline
         notice for `pipeline_year` lists; returns (file, number of releases)."""
         import json
@@ -134,23 +147,24 @@ class LifecycleUseCases:
             raise ServiceError(_("Open contracting data is written as .json, not {name!r}.").format(
                                  name=out.name))
         if pipeline_year is not None:
-            figures = self.rules.figures.pipeline_notice
+            figures = self._notice_figures()
             start, end = notice_window(pipeline_year, figures)
-            with self._guard():
+            with plain_errors():
                 tenders = [t for t in self._store.tenders_with_notice_between(start, end)
                            if is_listed(t, start, end, figures)]
         elif references:
-            tenders = [self.get(reference) for reference in dict.fromkeys(references)]
+            with plain_errors():
+                tenders = [self._store.get(reference) for reference in dict.fromkeys(references)]
         else:
             raise ServiceError(_("Name the tenders to publish, or a pipeline notice year."))
-        org = self.settings
-        publisher = Publisher(name=org.organisation or self.content.organisation.name,
+        org = self._settings
+        publisher = Publisher(name=org.organisation or self._content.organisation.name,
                               identifier=org.organisation_identifier,
                               ocid_prefix=org.ocid_prefix.strip() or "ocds-local")
         package = release_package(
             tenders, publisher, dt.datetime.combine(self._today(), dt.time(), dt.UTC),
-            route_labels={key: route.label for key, route in self.content.routes.items()},
-            theme_labels={key: theme.label for key, theme in self.content.themes.items()})
+            route_labels={key: route.label for key, route in self._content.routes.items()},
+            theme_labels={key: theme.label for key, theme in self._content.themes.items()})
         text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
         try:
             written = atomic_write(out, lambda temp: temp.write_text(text, encoding="utf-8"))
@@ -158,16 +172,16 @@ class LifecycleUseCases:
             raise ServiceError(str(exc)) from exc
         return written, len(package.get("releases", []))
 
-    def performance_notices(self, today: dt.date | None = None):
+    def performance_notices(self, today: dt.date | None = None) -> list[AssessmentYear]:
         """Every ended 12-month assessment year of the contracts in delivery whose KPIs the Procurement Act
         required (s.71), with each KPI's recorded rating."""
         from ..model.performance_notice import performance_notices
 
-        with self._guard():
+        with plain_errors():
             tenders = self._store.tenders_at_stages(DELIVERY_STAGES)
-        return performance_notices(tenders, self.rules, today or self._today())
+        return performance_notices(tenders, self._rules, today or self._today())
 
-    def export_performance_notices(self, out: Path):
+    def export_performance_notices(self, out: Path) -> tuple[Path, list[AssessmentYear]]:
         """Write the contract performance notice data as .xlsx or .json; returns (file, assessment years)."""
         from ..export.atomic import ExportError
         from ..export.performance_notice_export import write_performance_json, write_performance_xlsx
@@ -180,7 +194,7 @@ class LifecycleUseCases:
                                  name=out.name))
         years = self.performance_notices()
         try:
-            written = writer(years, out, organisation=self.settings.organisation or self.content.organisation.name)
+            written = writer(years, out, organisation=self._settings.organisation or self._content.organisation.name)
         except ExportError as exc:
             raise ServiceError(str(exc)) from exc
         return written, years
@@ -192,12 +206,12 @@ class LifecycleUseCases:
         from ..model.performance_notice import S52_RULE, notice_reminders
 
         day = today or self._today()
-        threshold = self.rules.rule(S52_RULE).thresholds.get("value_over_gbp")
-        with self._guard():
+        threshold = self._rules.rule(S52_RULE).thresholds.get("value_over_gbp")
+        with plain_errors():
             contracts = self._store.delivery_contracts(DELIVERY_STAGES)
             # Only contracts over the Act's KPI value can need a contract performance notice: read those whole.
             large = self._store.delivery_tenders_over(DELIVERY_STAGES, threshold) if threshold is not None else []
-        reminders = kpi_reminders(contracts, day) + notice_reminders(large, self.rules, day)
+        reminders = kpi_reminders(contracts, day) + notice_reminders(large, self._rules, day)
         return sorted(reminders, key=lambda r: (r.due_on, r.reference, r.kpi))
 
     # ---------------------------------------------------------------- compliance report
@@ -219,24 +233,24 @@ class LifecycleUseCases:
         length before as the benchmark. Without an end, today; without a start, two years before the end."""
         start, end = self._period(start, end)
         before_start, before_end = compliance.previous_period(start, end)
-        with self._guard():
+        with plain_errors():
             dated = self._store.tenders_dated_between(before_start, end)
             running = self._store.tenders_awarded_by(end)  # contracts awarded earlier still have spend
             undated = self._store.count_undated()
             coming = [s for s in self._store.list_summaries("") if s.stage in COMING_UP_STAGES]
         tenders = list({tender.reference: tender for tender in [*dated, *running]}.values())
         coming.sort(key=lambda s: (s.tender_notice_date is None, s.tender_notice_date or dt.date.max, s.reference))
-        is_local = self.settings.is_local_postcode
+        is_local = self._settings.is_local_postcode
         return compliance.ComplianceReport(
-            organisation=self.settings.organisation or self.content.organisation.name,
-            local_areas=tuple(self.settings.local_postcode_areas),
+            organisation=self._settings.organisation or self._content.organisation.name,
+            local_areas=tuple(self._settings.local_postcode_areas),
             generated_on=self._today(),
-            current=compliance.period_figures(tenders, start, end, self.rules, is_local),
-            previous=compliance.period_figures(tenders, before_start, before_end, self.rules, is_local),
+            current=compliance.period_figures(tenders, start, end, self._rules, is_local),
+            previous=compliance.period_figures(tenders, before_start, before_end, self._rules, is_local),
             undated=undated,
-            category_labels={key: guide.label for key, guide in self.content.categories.items()},
+            category_labels={key: guide.label for key, guide in self._content.categories.items()},
             coming_up=tuple(coming),
-            author=self.settings.report_author or self.settings.organisation or self.content.organisation.name,
+            author=self._settings.report_author or self._settings.organisation or self._content.organisation.name,
         )
 
     def report_measures(self, figures: compliance.PeriodFigures) -> list[tuple[str, str]]:
@@ -285,6 +299,6 @@ class LifecycleUseCases:
 
     def bulk_create(self, tenders: Sequence[Tender]) -> int:
         """Store many new tenders in one transaction (all or none), each with its policy check."""
-        verdicts = [self.is_compliant(tender) for tender in tenders]
-        with self._guard():
+        verdicts = [self._is_compliant(tender) for tender in tenders]
+        with plain_errors():
             return self._store.bulk_create(tenders, verdicts)

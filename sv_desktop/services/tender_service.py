@@ -2,27 +2,35 @@
 
 It takes and returns plain domain objects (`Tender`, `TenderSummary`, `Finding`), never ORM rows or
 widgets, and turns storage and export failures into `ServiceError`s with plain messages.
+
+The tenders, the policy check, files and backups are its own; the use-cases after the ITT, the audit
+trail, the evaluation and its records are parts it composes (`LifecycleUseCases`, `HistoryUseCases`,
+`EvaluationUseCases`, `EvaluationDocuments`), each given what it needs in its constructor. Their methods
+are forwarded here one by one, so the UI's `UiService` and the command line see one object.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import store
 from ..i18n import _
 from ..masking import mask_secrets
-from ..model import rules
+from ..model import compliance, rules
 from ..model.content import Content, load_content
+from ..model.evaluation import BidderResult, Evaluation, IssuedQuestion
+from ..model.history import HistoryEntry
+from ..model.kpi_reminders import KpiReminder
 from ..model.lifecycle import Award
-from ..model.limits import LimitError, check_tender
+from ..model.pipeline import PIPELINE_MONTHS
 from ..model.question_bank import QuestionBank, load_question_bank
+from ..model.standstill import Standstill
 from ..model.tender import Tender, TenderSummary, new_tender
-from ..model.tender_file import TenderFileError, read_tender_file, tender_to_json
 from ..paths import AppPaths, app_paths, database_url_from_env
 from ..settings import Settings, load_settings
 from .backups import BackupFile, backup_file
@@ -30,45 +38,25 @@ from .errors import (
     ConflictError,
     DatabaseInUse,
     DatabaseProblem,
-    DuplicateReferenceError,
     ImportConflictError,
-    InvalidTenderError,
-    NotFoundError,
     ServiceError,
-    export_error,
 )
 from .evaluation_documents import EvaluationDocuments
 from .evaluation_service import EvaluationUseCases
+from .guard import plain_errors
 from .history_service import HistoryUseCases
 from .lifecycle_service import LifecycleUseCases
+from .tender_files import TenderFiles, within_limits
 
 if TYPE_CHECKING:
     from ..export.context import PackContext
+    from ..model.performance_notice import AssessmentYear
+    from ..model.pipeline_notice import PipelineNotice
 
 BIN_DAYS = 30
 """Days a deleted tender stays in the bin before it is removed for good."""
 
-_STORE_ERRORS = {
-    store.NotFoundError: NotFoundError,
-    store.DuplicateReferenceError: DuplicateReferenceError,
-    store.ConflictError: ConflictError,
-    store.DatabaseBusyError: DatabaseInUse,
-}
-
-
-@contextlib.contextmanager
-def _plain_errors() -> Iterator[None]:
-    """Translate store errors into service errors so callers never see the storage layer."""
-    try:
-        yield
-    except store.StoreError as exc:
-        for store_cls, service_cls in _STORE_ERRORS.items():
-            if isinstance(exc, store_cls):
-                raise service_cls(str(exc)) from exc
-        raise ServiceError(str(exc)) from exc
-
-
-class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, EvaluationDocuments):
+class TenderService:
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
                  content: Content | None = None, bank: QuestionBank | None = None,
                  clock: Callable[[], dt.date] = dt.date.today) -> None:
@@ -78,6 +66,18 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
         self.bank = bank or load_question_bank()
         self.rules = rules.load_rules()
         self._today = clock
+        self._compose()
+
+    def _compose(self) -> None:
+        """Make the parts over the open store (again after a restore reopens it)."""
+        self._files = TenderFiles(self._store, self.settings, self.content, self._store.paths.data_dir, self._today)
+        self._lifecycle = LifecycleUseCases(self._store, self.settings, self.content, self.rules, self._today,
+                                            is_compliant=self.is_compliant)
+        self._history = HistoryUseCases(self._store, is_compliant=self.is_compliant)
+        self._evaluations = EvaluationUseCases(self._store, self._today, get=self.get, save=self.save,
+                                               pack_context=self._files.pack_context)
+        self._evaluation_documents = EvaluationDocuments(self._evaluations, self._today, get=self.get,
+                                                         pack_context=self._files.pack_context)
 
     # ---------------------------------------------------------------- where things are
 
@@ -107,22 +107,22 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
             raise ServiceError(_("The settings could not be saved ({value}).").format(
                                  value=exc.strerror or exc)) from exc
 
+    def today(self) -> dt.date:
+        return self._today()
+
     def close(self) -> None:
         self._store.close()
-
-    def _guard(self) -> contextlib.AbstractContextManager[None]:
-        return _plain_errors()
 
     # ---------------------------------------------------------------- tenders
 
     def list_tenders(self, text: str = "") -> list[TenderSummary]:
-        with _plain_errors():
+        with plain_errors():
             return self._store.list_summaries(text)
 
     def suggest_reference(self) -> str:
         """The next free reference of the form PREFIX-YEAR-NNN."""
         prefix = f"{self.settings.reference_prefix or 'SV'}-{self._today().year}-"
-        with _plain_errors():
+        with plain_errors():
             taken = {s.reference for s in self._store.list_summaries("", include_deleted=True)}
         number = 1
         while f"{prefix}{number:03d}" in taken:
@@ -136,24 +136,24 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
     def reference_taken(self, reference: str, *, except_reference: str | None = None) -> bool:
         if reference == except_reference:
             return False
-        with _plain_errors():
+        with plain_errors():
             return self._store.exists(reference)
 
     def get(self, reference: str) -> Tender:
-        with _plain_errors():
+        with plain_errors():
             return self._store.get(reference)
 
     def create(self, tender: Tender) -> Tender:
-        _within_limits(tender)
-        with _plain_errors():
+        within_limits(tender)
+        with plain_errors():
             return self._store.create(tender, compliant=self.is_compliant(tender))
 
     def save(self, tender: Tender, previous_reference: str | None = None) -> Tender:
         """Save (autosave calls this); the stored compliance state follows the policy check."""
         if not tender.reference.strip():
             raise ServiceError(_("A tender needs a reference before it can be saved."))
-        _within_limits(tender)
-        with _plain_errors():
+        within_limits(tender)
+        with plain_errors():
             if tender.version == 0:
                 saved = self._store.create(tender, compliant=self.is_compliant(tender))
             else:
@@ -163,7 +163,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
 
     def remember_step(self, reference: str, step: str) -> bool:
         """The wizard step the manager is on, kept without counting as a change to the tender."""
-        with _plain_errors():
+        with plain_errors():
             return self._store.remember_step(reference, step)
 
     def duplicate(self, reference: str) -> Tender:
@@ -183,26 +183,42 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
 
     def delete(self, reference: str) -> None:
         """Moves the tender to the bin, where it stays 30 days."""
-        with _plain_errors():
+        with plain_errors():
             self._store.delete(reference)
 
     def list_bin(self) -> list[TenderSummary]:
-        with _plain_errors():
+        with plain_errors():
             return self._store.list_bin()
 
     def bin_removal_dates(self, days: int = BIN_DAYS) -> dict[str, dt.datetime]:
         """When each tender in the bin will be removed for good (`days` after it was deleted)."""
-        with _plain_errors():
+        with plain_errors():
             return {reference: deleted + dt.timedelta(days=days)
                     for reference, deleted in self._store.bin_deleted_at().items()}
 
     def restore_from_bin(self, reference: str) -> None:
-        with _plain_errors():
+        with plain_errors():
             self._store.restore_from_bin(reference)
 
     def empty_bin(self, older_than_days: int = BIN_DAYS) -> int:
-        with _plain_errors():
+        with plain_errors():
             return self._store.purge_bin(older_than_days)
+
+    # ---------------------------------------------------------------- a tender's history (HistoryUseCases)
+
+    def history(self, reference: str) -> list[HistoryEntry]:
+        """Every recorded version of the tender, newest first."""
+        return self._history.history(reference)
+
+    def tender_at(self, reference: str, entry_id: int) -> Tender:
+        """The tender as it stood at one version of its history."""
+        return self._history.tender_at(reference, entry_id)
+
+    def restore_version(self, reference: str, entry_id: int) -> Tender:
+        """Make an earlier version the current one (a new version: the history keeps everything). The
+        tender must not be open with unsaved changes; the current version is checked as any save is."""
+        return self._history.restore_version(reference, entry_id)
+
 
     # ---------------------------------------------------------------- policy
 
@@ -218,110 +234,49 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
     def check_report(self, tender: Tender) -> dict:
         return rules.check_report(tender, self.check(tender))
 
-    # ---------------------------------------------------------------- files
+    # ---------------------------------------------------------------- files (TenderFiles)
 
     def _pack_context(self, tender: Tender) -> PackContext:
-        from ..export.context import make_pack_context
-
-        return make_pack_context(tender, organisation=self.settings.organisation, today=self._today(),
-                                 contact_email=self.settings.contact_email,
-                                 local_areas=tuple(self.settings.local_postcode_areas))
-
-    def _export(self, writer_name: str, tender: Tender, out: Path) -> Path:
-        from .. import export
-        from .document_issue import issued_context
-        from .supplier_documents import document_kind, refuse_named_suppliers
-
-        refuse_named_suppliers(tender)
-        writer = getattr(export, writer_name)
-        try:
-            kind, build, draft = document_kind(writer_name)
-            with _plain_errors():
-                ctx = self._pack_context(tender)
-                ctx = issued_context(self._store, ctx, kind, build, draft(ctx))
-            return writer(ctx, Path(out))
-        except export.ExportError as exc:
-            raise export_error(exc) from exc
+        return self._files.pack_context(tender)
 
     def supplier_texts(self, tender: Tender, document: str = "") -> list[tuple[str, str]]:
         """Every text the manager wrote that the pack or brief ("pack", "brief", "" for both) prints, for the
         preview before export."""
-        from ..model.supplier_text import supplier_facing_texts
-
-        return supplier_facing_texts(tender, document)
+        return self._files.supplier_texts(tender, document)
 
     def export_pdf(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_pack_pdf", tender, out)
+        return self._files.export_pdf(tender, out)
 
     def export_docx(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_pack_docx", tender, out)
+        return self._files.export_docx(tender, out)
 
     def export_brief(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_brief_pdf", tender, out)
+        return self._files.export_brief(tender, out)
 
     def export_brief_docx(self, tender: Tender, out: Path) -> Path:
-        return self._export("write_brief_docx", tender, out)
+        return self._files.export_brief_docx(tender, out)
 
     def portal_profiles(self) -> dict[str, str]:
         """The portal profiles (bundled, then the Trust's own in the data folder), id -> name."""
-        return {key: profile.name for key, profile in self._portal_profiles().items()}
-
-    def _portal_profiles(self):
-        from ..model.portal_profiles import TRUST_FOLDER, load_profiles
-        from ..model.resource_yaml import ContentError
-
-        try:
-            return load_profiles(trust_folder=self.data_dir / TRUST_FOLDER)
-        except ContentError as exc:
-            raise ServiceError(_("A portal profile cannot be used: {exc}").format(exc=exc)) from exc
+        return self._files.portal_profiles()
 
     def export_portal(self, tender: Tender, out: Path, profile: str = "neutral") -> tuple[Path, list[str]]:
         """The questions as a portal import workbook (.xlsx or .csv) in the profile's layout.
 
         Returns the file written and a sentence for each value shortened to the portal's length.
         """
-        from ..export import ExportError
-        from ..export.portal_workbook import write_portal_workbook
-
-        profiles = self._portal_profiles()
-        if profile not in profiles:
-            raise ServiceError(_("There is no portal profile {profile!r}; the profiles are {sorted}.").format(
-                                 profile=profile, sorted=', '.join(sorted(profiles))))
-        if Path(out).suffix.lower() not in (".xlsx", ".csv"):
-            raise ServiceError(_("A portal workbook is written as .xlsx or .csv, not {name!r}.").format(
-                                 name=Path(out).name))
-        descriptions = {
-            theme_id: "NHS priority areas: " + "; ".join(theme.nhs_priority_areas)
-            for theme_id, theme in self.content.themes.items() if theme.nhs_priority_areas
-        }
-        try:
-            return write_portal_workbook(self._pack_context(tender), descriptions, profiles[profile], Path(out))
-        except ExportError as exc:
-            raise ServiceError(str(exc)) from exc
+        return self._files.export_portal(tender, out, profile)
 
     def export_file(self, tender: Tender, out: Path) -> Path:
         """Write the tender as a .svtender.json file, atomically."""
-        from ..export import ExportError, atomic_write
-
-        _within_limits(tender)
-        text = tender_to_json(tender, stamped=True)
-        try:
-            return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-        except ExportError as exc:
-            raise export_error(exc) from exc
+        return self._files.export_file(tender, out)
 
     def allow_replacing(self, out: Path) -> None:
         """The manager agreed to replace the read-only file `out`: the next export to it may (once)."""
-        from ..export.atomic import allow_replacing
-
-        allow_replacing(Path(out))
+        return self._files.allow_replacing(out)
 
     def read_file(self, path: Path) -> Tender:
-        try:
-            return read_tender_file(path)
-        except TenderFileError as exc:
-            raise InvalidTenderError(f"{Path(path).name}: {exc}") from exc
-
+        return self._files.read_file(path)
     def import_file(self, path: Path, *, force: bool = False) -> tuple[Tender, bool]:
         """Import a tender file; an existing reference is updated. Backs the database up first."""
         return self.import_tender(self.read_file(path), force=force)
@@ -333,10 +288,10 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
         `force`, else ImportConflictError. The database is backed up first (SQLite), and the version
         replaced is kept in the tender's history (both modes).
         """
-        _within_limits(tender)
+        within_limits(tender)
         self._backup_quietly("import")
         try:
-            with _plain_errors():
+            with plain_errors():
                 return self._store.upsert(tender, compliant=self.is_compliant(tender), force=force)
         except ConflictError as exc:
             raise ImportConflictError(str(exc)) from exc
@@ -354,13 +309,13 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
                 log_failure(f"the backup before {reason}", exc)
 
     def backup(self) -> Path:
-        with _plain_errors():
+        with plain_errors():
             return self._store.backup("manual")
 
     def backup_if_changed(self, reason: str = "periodic") -> Path | None:
         if not self._store.is_sqlite:
             return None
-        with _plain_errors():
+        with plain_errors():
             return self._store.backup_if_changed(reason)
 
     def restore_backup(self, backup_file: Path) -> Path | None:
@@ -375,29 +330,174 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
         paths = self._store.paths
         self._store.close()
         try:
-            with _plain_errors():
+            with plain_errors():
                 return store.restore_backup(paths, Path(backup_file))
         finally:
             # Reopen whatever is there now: the restored file, or the untouched original on failure.
-            with _plain_errors():
+            with plain_errors():
                 self._store = store.TenderStore.open(paths)
+            self._compose()
 
     def list_backups(self) -> list[BackupFile]:
-        with _plain_errors():
+        with plain_errors():
             return [backup_file(info) for info in self._store.list_backups()]
 
     def doctor(self) -> list[str]:
-        with _plain_errors():
+        with plain_errors():
             return [mask_secrets(line) for line in self._store.doctor().lines()]
 
+    # ---------------------------------------------------------------- after the ITT (LifecycleUseCases)
 
-def _within_limits(tender: Tender) -> None:
-    """Refuse a tender over the limits of `model.limits`, so whatever is stored can be exported and read back."""
-    try:
-        check_tender(tender)
-    except LimitError as exc:
-        raise InvalidTenderError(_("{value} is too large to keep: {exc}.").format(
-                                   value=tender.reference or _("This tender"), exc=exc)) from exc
+    def performance_ratings(self) -> list[tuple[str, str]]:
+        """(rating, meaning) of the Procurement Act contract performance ratings, from the rules file."""
+        return self._lifecycle.performance_ratings()
+
+    def is_local_postcode(self, postcode: str) -> bool:
+        return self._lifecycle.is_local_postcode(postcode)
+
+    def pipeline(self, months: int = PIPELINE_MONTHS) -> list[TenderSummary]:
+        """Tenders with a notice date in the next `months` months, soonest first."""
+        return self._lifecycle.pipeline(months)
+
+    def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
+                        months: int = PIPELINE_MONTHS) -> Path:
+        """Write `rows` (default: the next `months` months of the pipeline) as .csv or .xlsx."""
+        return self._lifecycle.export_pipeline(out, rows, months=months)
+
+    def pipeline_notice(self, year: int | None = None) -> PipelineNotice:
+        """The Procurement Act 2023 s.93 pipeline notice for the financial year starting 1 April `year`
+        (default: the next 1 April on or after today)."""
+        return self._lifecycle.pipeline_notice(year)
+
+    def export_pipeline_notice(self, out: Path, year: int | None = None) -> tuple[Path, PipelineNotice]:
+        """Write the pipeline notice as .xlsx (to check and publish from) or .json; returns (file, notice)."""
+        return self._lifecycle.export_pipeline_notice(out, year)
+
+    def export_ocds(self, out: Path, references: Sequence[str] = (), *,
+                    pipeline_year: int | None = None) -> tuple[Path, int]:
+        """Write an OCDS 1.1 release package (.json) of the tenders named, or of the contracts the pipeline
+        notice for `pipeline_year` lists; returns (file, number of releases)."""
+        return self._lifecycle.export_ocds(out, references, pipeline_year=pipeline_year)
+
+    def performance_notices(self, today: dt.date | None = None) -> list[AssessmentYear]:
+        """Every ended 12-month assessment year of the contracts in delivery whose KPIs the Procurement Act
+        required (s.71), with each KPI's recorded rating."""
+        return self._lifecycle.performance_notices(today)
+
+    def export_performance_notices(self, out: Path) -> tuple[Path, list[AssessmentYear]]:
+        """Write the contract performance notice data as .xlsx or .json; returns (file, assessment years)."""
+        return self._lifecycle.export_performance_notices(out)
+
+    def kpi_reminders(self, today: dt.date | None = None) -> list[KpiReminder]:
+        """KPI reports due in the next fortnight or overdue, for every contract in delivery."""
+        return self._lifecycle.kpi_reminders(today)
+
+    def compliance_report(self, start: dt.date | None = None,
+                          end: dt.date | None = None) -> compliance.ComplianceReport:
+        """The Appendix Two measures for [start, end], both ends included, with the period of the same
+        length before as the benchmark. Without an end, today; without a start, two years before the end."""
+        return self._lifecycle.compliance_report(start, end)
+
+    def report_measures(self, figures: compliance.PeriodFigures) -> list[tuple[str, str]]:
+        """(measure, figure as printed) of one period, worded as in the exported report."""
+        return self._lifecycle.report_measures(figures)
+
+    def report_measure_notes(self) -> dict[str, str]:
+        """How each summary measure is worked out, in a sentence (the report's own wording)."""
+        return self._lifecycle.report_measure_notes()
+
+    def report_method_notes(self, report: compliance.ComplianceReport) -> list[str]:
+        """How the figures of the period were worked out and what was left out, as the report says it."""
+        return self._lifecycle.report_method_notes(report)
+
+    def report_period_text(self, figures: compliance.PeriodFigures) -> str:
+        """The period of `figures` as the exported report prints it."""
+        return self._lifecycle.report_period_text(figures)
+
+    def export_report(self, start: dt.date | None, end: dt.date | None, out: Path) -> Path:
+        """Write the compliance report for [start, end] as .pdf (committee) or .xlsx (analysts)."""
+        return self._lifecycle.export_report(start, end, out)
+
+    def bulk_create(self, tenders: Sequence[Tender]) -> int:
+        """Store many new tenders in one transaction (all or none), each with its policy check."""
+        return self._lifecycle.bulk_create(tenders)
+
+
+    # ---------------------------------------------------------------- evaluation (EvaluationUseCases)
+
+    def issued_questions(self, tender: Tender) -> list[IssuedQuestion]:
+        """The pack's questions with their references, weights and scales, as bidders read them."""
+        return self._evaluations.issued_questions(tender)
+
+    def get_evaluation(self, reference: str) -> Evaluation | None:
+        return self._evaluations.get_evaluation(reference)
+
+    def start_evaluation(self, reference: str, pack_version: str = "") -> Evaluation:
+        """Freeze the questions as issued and open individual scoring; the tender moves to Evaluation."""
+        return self._evaluations.start_evaluation(reference, pack_version)
+
+    def save_evaluation(self, reference: str, evaluation: Evaluation) -> Evaluation:
+        return self._evaluations.save_evaluation(reference, evaluation)
+
+    def change_evaluation(self, reference: str, change: Callable[[Evaluation], None]) -> Evaluation:
+        """Read, change and save in one step; the model's refusals become plain ServiceErrors."""
+        return self._evaluations.change_evaluation(reference, change)
+
+    def evaluation_results(self, reference: str) -> list[BidderResult]:
+        return self._evaluations.evaluation_results(reference)
+
+    def standstill(self, reference: str) -> Standstill | None:
+        """The standstill for the tender's regime from the award (or intention) notice date, if recorded."""
+        return self._evaluations.standstill(reference)
+
+    def award_to(self, reference: str, bidder_name: str, value_gbp: Decimal, *,
+                 awarded_on: dt.date | None = None) -> Tender:
+        """Record the award to a bidder ranked first and turn its scored commitments into the contract's KPIs
+        (one per question whose consensus records a commitment; the manager edits them afterwards)."""
+        return self._evaluations.award_to(reference, bidder_name, value_gbp, awarded_on=awarded_on)
+
+    def write_evaluator_workbooks(self, reference: str, folder: Path) -> list[Path]:
+        """One workbook per panel member in `folder` (created if needed), named after the evaluator."""
+        return self._evaluations.write_evaluator_workbooks(reference, folder)
+
+    def evaluator_workbook_files(self, reference: str, folder: Path) -> list[Path]:
+        """Where `write_evaluator_workbooks` puts each panel member's workbook, in panel order."""
+        return self._evaluations.evaluator_workbook_files(reference, folder)
+
+    def import_evaluator_workbooks(self, reference: str, paths: Sequence[Path]) -> int:
+        """Read every workbook first; only when all are sound are their scores recorded (all or none)."""
+        return self._evaluations.import_evaluator_workbooks(reference, paths)
+
+    def records_kept_until(self, reference: str) -> dt.date | None:
+        """Procurement Act 2023 s.98: 3 years from the contract date (the contract start, else the award)."""
+        return self._evaluations.records_kept_until(reference)
+
+
+    # ---------------------------------------------------------------- evaluation records (EvaluationDocuments)
+
+    def export_moderation_record(self, reference: str, out: Path) -> Path:
+        """The panel's moderation record as a PDF (any time after the evaluation started)."""
+        return self._evaluation_documents.export_moderation_record(reference, out)
+
+    def assessment_summary_problem(self, reference: str) -> str:
+        """Why the summaries cannot be issued yet, in one sentence; "" when they can."""
+        return self._evaluation_documents.assessment_summary_problem(reference)
+
+    def assessment_summary_files(self, reference: str, folder: Path) -> list[tuple[str, Path, Path]]:
+        """(bidder, PDF path, Word path) of each bidder's summary in `folder`."""
+        return self._evaluation_documents.assessment_summary_files(reference, folder)
+
+    def write_assessment_summaries(self, reference: str, folder: Path, *, replace: bool = True) -> list[Path]:
+        """Every bidder's summary, PDF and Word, in `folder` (created if needed). Refused whole, before
+        anything is written, while it cannot be issued or (with `replace` False) when a file is there."""
+        return self._evaluation_documents.write_assessment_summaries(reference, folder, replace=replace)
+
+    def record_summaries_sent(self, reference: str, sent_on: dt.date | None = None,
+                              bidders: Sequence[str] | None = None) -> Evaluation:
+        """Record the day the summaries were sent (Procurement Act 2023 s.50), to every bidder or those named;
+        refused while the summaries cannot be issued, or for a day after today."""
+        return self._evaluation_documents.record_summaries_sent(reference, sent_on, bidders)
+
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,
