@@ -171,7 +171,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
         original = self.get(reference)
         twin = copy.deepcopy(original)
         twin.reference = self.suggest_reference()
-        twin.title = f"Copy of {original.title}".strip()
+        twin.title = _("Copy of {title}").format(title=original.title).strip()
         twin.version = 0
         twin.updated_at = None
         twin.current_step = "details"
@@ -291,7 +291,7 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
             raise ServiceError(_("A portal workbook is written as .xlsx or .csv, not {name!r}.").format(
                                  name=Path(out).name))
         descriptions = {
-            theme_id: "NHS priority areas: " + "; ".join(theme.nhs_priority_areas)
+            theme_id: _("NHS priority areas: {areas}").format(areas="; ".join(theme.nhs_priority_areas))
             for theme_id, theme in self.content.themes.items() if theme.nhs_priority_areas
         }
         try:
