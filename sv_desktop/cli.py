@@ -322,12 +322,14 @@ def _pipeline_notice(args) -> int:
     if args.year is not None and not 2000 <= args.year <= 2200:
         raise CliError(_("--year must be a year such as 2027, not {year}.").format(year=args.year))
     service = _service(args)
+    from .model.rules.text import long_date
+
     out, notice = service.export_pipeline_notice(args.out, args.year)
     count = len(notice.contracts)
     print(ngettext("Wrote {out}: pipeline notice {year_label}, {count} contract; publish it by {publish_by}.",
                    "Wrote {out}: pipeline notice {year_label}, {count} contracts; publish it by {publish_by}.",
                    count).format(out=out, year_label=notice.year_label, count=count,
-                                 publish_by=f"{notice.publish_by:%d %B %Y}"))
+                                 publish_by=long_date(notice.publish_by)))
     return EXIT_OK
 
 

@@ -133,3 +133,37 @@ def test_a_zip_bomb_is_refused_before_unpacking(service, tmp_path):
     assert bomb.stat().st_size < 1024 * 1024
     with pytest.raises(ServiceError, match="unpacks to more"):
         service.import_evaluator_workbooks(REF, [bomb])
+
+
+def test_a_workbook_made_in_another_language_is_read_back_in_any(service, tmp_path):
+    """Sheet names, headers and instructions are translated; the importer finds the scores sheet by the
+    name recorded in the hidden sheet, so a workbook made in the pseudo-locale imports in English too."""
+    from sv_desktop import i18n
+
+    before = i18n.install(i18n.PSEUDO)
+    try:
+        files = service.write_evaluator_workbooks(REF, tmp_path / "pseudo")
+    finally:
+        i18n.install(before)
+    book = load_workbook(files[0])
+    scores_name = book.sheetnames[0]
+    assert scores_name != "Scores" and "Šćóŕéš" in scores_name
+    assert "[" not in "".join(book.sheetnames)  # Excel refuses [ ] : in sheet names
+    sheet = book[scores_name]
+    assert sheet.cell(row=5, column=1).value.startswith("[Ɓíďďéŕ")
+    assert "Éńţéŕ" in sheet.cell(row=3, column=1).value
+    questions = service.get_evaluation(REF).questions
+    rows = 2 * len(questions)
+    for path in files:
+        book = load_workbook(path)
+        for offset in range(rows):
+            book[scores_name].cell(row=6 + offset, column=6, value=1)
+            book[scores_name].cell(row=6 + offset, column=7, value="Page 2")
+        book.save(path)
+    assert service.import_evaluator_workbooks(REF, files[:1]) == rows  # read in English
+    i18n.install(i18n.PSEUDO)
+    try:
+        assert service.import_evaluator_workbooks(REF, files[1:]) == 2 * rows  # and in the pseudo-locale
+    finally:
+        i18n.install(before)
+    assert {s.evaluator for s in service.get_evaluation(REF).scores} == {"Ann", "Bob", "Cat"}

@@ -79,14 +79,14 @@ def check_target(out: Path) -> None:
 
 def _folder_problem(folder: Path, error: OSError) -> str:
     if error.errno == errno.ENOSPC:
-        return f"Cannot write to {folder}: the disk is full."
+        return _("Cannot write to {folder}: the disk is full.").format(folder=folder)
     if error.errno == errno.EROFS:
-        return f"Cannot write to {folder}: the drive is read-only."
+        return _("Cannot write to {folder}: the drive is read-only.").format(folder=folder)
     if isinstance(error, PermissionError):
-        return f"Cannot write to {folder}: the folder is read-only."
+        return _("Cannot write to {folder}: the folder is read-only.").format(folder=folder)
     if isinstance(error, FileNotFoundError):
-        return f"Cannot write to {folder}: the folder does not exist."
-    return f"Cannot write to {folder}: {error.strerror or error}."
+        return _("Cannot write to {folder}: the folder does not exist.").format(folder=folder)
+    return _("Cannot write to {folder}: {error}.").format(folder=folder, error=error.strerror or error)
 
 
 def _new_file_mode(out: Path) -> int:

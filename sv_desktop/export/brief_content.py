@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..model.brief_wording import load_brief_wording
 from ..model.pack_wording import local_share
 from ..model.tender import PSR_ROUTES
@@ -74,10 +74,10 @@ def _plans(ctx: PackContext) -> list[Block]:
         (_("Planned contract start"), start),
         (_("Procurement route"), ctx.route_label),
     )))
-    timing = [_planned(ctx, tender.tender_notice_date, "We plan to start the procurement on {date}.",
-                       "The procurement started on {date}."),
-              _planned(ctx, tender.contract_start_date, "We plan for the contract to start on {date}.",
-                       "The contract started on {date}.")]
+    timing = [_planned(ctx, tender.tender_notice_date, _("We plan to start the procurement on {date}."),
+                       _("The procurement started on {date}.")),
+              _planned(ctx, tender.contract_start_date, _("We plan for the contract to start on {date}."),
+                       _("The contract started on {date}."))]
     if any(timing):
         blocks.append(Para(" ".join(sentence for sentence in timing if sentence)))
     if tender.supplier_text.spec.strip():
@@ -107,7 +107,7 @@ def _measures(ctx: PackContext) -> list[Block]:
     blocks: list[Block] = [Heading(1, _("3 Measures we want to discuss")), Para(load_brief_wording().measures_intro)]
     if tender.kpis:
         rows = tuple((kpi.name, ctx.theme_label(kpi.theme), kpi.unit or "\u2013",
-                      kpi.target.strip() or "To be agreed") for kpi in tender.kpis if kpi.name.strip())
+                      kpi.target.strip() or _("To be agreed")) for kpi in tender.kpis if kpi.name.strip())
         blocks.append(Table((_("Measure"), _("Theme"), _("Unit"), _("Proposed target")), rows, (3.2, 1.8, 0.9, 1.3)))
     actions = [(ctx.theme_label(choice.theme), action) for choice in tender.themes
                for action in [*choice.actions, *choice.own_actions] if action.strip()]
@@ -142,14 +142,16 @@ def _engagement_dates(ctx: PackContext) -> str:
     future = [fmt.long_date(day) for day in days if day >= ctx.issue_date]
     sentences = []
     if past:
-        sentences.append(f"We met interested suppliers on {_and(past)}.")
+        sentences.append(_("We met interested suppliers on {dates}.").format(dates=_and(past)))
     if future:
-        sentences.append(f"We will meet interested suppliers on {_and(future)}; contact us to take part.")
+        sentences.append(_("We will meet interested suppliers on {dates}; contact us to take part.").format(
+            dates=_and(future)))
     return " ".join(sentences)
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return items[0] if len(items) == 1 else _("{items} and {last}").format(items=", ".join(items[:-1]),
+                                                                           last=items[-1])
 
 
 def _taking_part(ctx: PackContext) -> list[Block]:
@@ -159,15 +161,19 @@ def _taking_part(ctx: PackContext) -> list[Block]:
     blocks: list[Block] = [Heading(1, _("5 Who can take part")), Para(wording.audience)]
     points: list[str] = []
     if lots.divided:
-        count = f"{lots.lot_count} lots" if lots.lot_count else "lots"
-        points.append(f"We plan to divide the contract into {count}, so you can take part in the parts that "
-                      "suit your organisation.")
+        points.append(ngettext("We plan to divide the contract into {count} lot, so you can take part in the "
+                               "parts that suit your organisation.",
+                               "We plan to divide the contract into {count} lots, so you can take part in the "
+                               "parts that suit your organisation.", lots.lot_count).format(count=lots.lot_count)
+                      if lots.lot_count else
+                      _("We plan to divide the contract into lots, so you can take part in the parts that suit "
+                        "your organisation."))
     elif lots.divided is False:
-        points.append("We plan to let it as a single contract.")
+        points.append(_("We plan to let it as a single contract."))
     if lots.head_contract_local_pct is not None:
         share = local_share(fmt.percent(lots.head_contract_local_pct))
-        points.append(f"{share[:1].upper()}{share[1:]}, so there will be subcontracting opportunities for "
-                      "local organisations.")
+        points.append(_("{share}, so there will be subcontracting opportunities for local organisations.").format(
+            share=f"{share[:1].upper()}{share[1:]}"))
     points += wording.points
     blocks.append(Bullets(tuple(points)))
     if lots.divided is not None and lots.reasons.strip():

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
+from ..i18n import _
 from ..model.content import load_content
 from ..model.pack_wording import PackWording, load_pack_wording
 from ..model.question_bank import load_question_bank
@@ -134,7 +135,7 @@ def make_pack_context(tender: Tender, *, organisation: str | None = None, today:
         scales={scale_id: tuple(ScaleLevel(level.label, level.name, level.descriptor) for level in scale.levels)
                 for scale_id, scale in bank.scales.items()},
         issue_date=today or date.today(),
-        contact_role=role.label if role else "Procurement Lead",
+        contact_role=role.label if role else _("Procurement Lead"),
         contact_name=" ".join(tender.leads.get("procurement_lead", "").split()),
         contact_email=contact_email.strip(),
         local_areas=tuple(local_areas),

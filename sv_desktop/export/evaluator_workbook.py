@@ -24,16 +24,20 @@ from openpyxl.styles import Alignment, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..model.evaluation import Evaluation, IndividualScore
 from .atomic import atomic_write
-from .xlsx_cells import BOLD, TITLE_FONT, header_row, put, set_widths
+from .xlsx_cells import BOLD, TITLE_FONT, header_row, put, set_widths, sheet_title
 
 FORMAT = "sv-desktop.evaluator-workbook"
 FORMAT_VERSION = 1
-SHEET, META, SCALES = "Scores", "About this workbook", "Scoring scales"
-HEADERS = ("Bidder", "Lot", "Question", "Question title", "Scale", "Score", "Rationale (cite the bid: document, "
-           "page or paragraph)")
+SHEET, SCALES = N_("Scores"), N_("Scoring scales")
+"""Shown translated; the scores sheet's own name is recorded in the hidden sheet and read back from there,
+so a workbook made in one language is read in any other."""
+META = "About this workbook"
+"""The hidden sheet's name: a structure marker the importer looks for, never translated (no one sees it)."""
+HEADERS = (N_("Bidder"), N_("Lot"), N_("Question"), N_("Question title"), N_("Scale"), N_("Score"),
+           N_("Rationale (cite the bid: document, page or paragraph)"))
 FIRST_ROW = 6
 SCORE_COL, RATIONALE_COL = 6, 7
 MAX_BYTES = 10 * 1024 * 1024
@@ -68,19 +72,22 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
     """The workbook for `evaluator`; `scales` gives each scale's (score, name, descriptor) levels."""
     meta: dict[str, str | int] = {"format": FORMAT, "format_version": FORMAT_VERSION, "reference": reference,
             "pack_version": evaluation.pack_version, "questions": question_set_fingerprint(evaluation),
-            "evaluator": evaluator}
+            "evaluator": evaluator, "scores_sheet": sheet_title(_(SHEET))}
     own = {(s.bidder, s.question): s for s in evaluation.scores if s.evaluator == evaluator}
 
     def write(temp: Path) -> None:
         book = Workbook()
         sheet = book.active
         assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
-        sheet.title = SHEET
-        put(sheet, 1, 1, f"Social value evaluation: {reference} {title}").font = TITLE_FONT
-        put(sheet, 2, 1, f"Evaluator: {evaluator}. Score each answer alone, on its own merits, before moderation.")
-        put(sheet, 3, 1, "Enter a whole number in Score and your reasons in Rationale, citing the bid. "
-                         "Do not add, remove or reorder rows: the workbook is read back row by row.")
-        header_row(sheet, FIRST_ROW - 1, HEADERS)
+        sheet.title = str(meta["scores_sheet"])
+        put(sheet, 1, 1, _("Social value evaluation: {reference} {title}").format(
+            reference=reference, title=title)).font = TITLE_FONT
+        put(sheet, 2, 1, _("Evaluator: {evaluator}. Score each answer alone, on its own merits, before "
+                           "moderation.").format(evaluator=evaluator))
+        put(sheet, 3, 1, _("Enter a whole number in {score} and your reasons in {rationale}, citing the bid. "
+                           "Do not add, remove or reorder rows: the workbook is read back row by row.").format(
+                               score=_(HEADERS[SCORE_COL - 1]), rationale=_("Rationale")))
+        header_row(sheet, FIRST_ROW - 1, [_(header) for header in HEADERS])
         unlocked = Protection(locked=False)
         questions = {q.reference: q for q in evaluation.questions}
         for offset, row in enumerate(expected_rows(evaluation)):
@@ -88,7 +95,7 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
             question = questions[row.question]
             previous = own.get((row.bidder, row.question))
             values = (row.bidder, row.lot, row.question, question.title or question.text[:80],
-                      f"0 to {question.scale_max}")
+                      _("0 to {top}").format(top=question.scale_max))
             for c, value in enumerate(values, start=1):
                 put(sheet, r, c, value).alignment = Alignment(vertical="top", wrap_text=True)
             score = sheet.cell(row=r, column=SCORE_COL, value=previous.score if previous else None)
@@ -100,8 +107,8 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
             rationale.alignment = Alignment(vertical="top", wrap_text=True)
             check = DataValidation(type="whole", operator="between", formula1="0",
                                    formula2=str(question.scale_max), allow_blank=True, showErrorMessage=True,
-                                   errorTitle="Score off the scale",
-                                   error=f"Enter a whole number from 0 to {question.scale_max}.")
+                                   errorTitle=_("Score off the scale"),
+                                   error=_("Enter a whole number from 0 to {top}.").format(top=question.scale_max))
             sheet.add_data_validation(check)
             check.add(score)
         set_widths(sheet, (26, 6, 10, 36, 10, 8, 70))
@@ -109,10 +116,10 @@ def write_evaluator_workbook(evaluation: Evaluation, reference: str, title: str,
         sheet.protection.sheet = True
         sheet.protection.formatColumns = False
         sheet.protection.formatRows = False
-        scale_sheet = book.create_sheet(SCALES)
+        scale_sheet = book.create_sheet(sheet_title(_(SCALES)))
         line = 1
         for scale_id, levels in scales.items():
-            put(scale_sheet, line, 1, f"Scale {scale_id}").font = BOLD
+            put(scale_sheet, line, 1, _("Scale {scale}").format(scale=scale_id)).font = BOLD
             line += 1
             for level, name, descriptor in levels:
                 put(scale_sheet, line, 1, level)
@@ -186,11 +193,15 @@ def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) 
     problem."""
     name = Path(path).name
     book = _open(path)
-    if META not in book.sheetnames or SHEET not in book.sheetnames:
+    if META not in book.sheetnames:
         raise WorkbookError(_("{name} is not an evaluator workbook written by sv-desktop.").format(name=name))
     about = book[META]
     meta = {str(about.cell(row=r, column=1).value): about.cell(row=r, column=2).value for r in range(1, 10)}
-    if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
+    # The scores sheet is named in the language the workbook was made in (workbooks made before the name
+    # was recorded have the English one).
+    scores_sheet = str(meta.get("scores_sheet") or SHEET)
+    if (meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION
+            or scores_sheet not in book.sheetnames):
         raise WorkbookError(_("{name} is not an evaluator workbook written by sv-desktop.").format(name=name))
     if meta.get("reference") != reference:
         raise WorkbookError(_("{name} is for tender {get}, not {reference}.").format(
@@ -203,7 +214,7 @@ def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) 
     if evaluator not in {member.name for member in evaluation.panel}:
         raise WorkbookError(_("{name} is for {evaluator!r}, who is not on the evaluation panel.").format(
                               name=name, evaluator=evaluator))
-    sheet = book[SHEET]
+    sheet = book[scores_sheet]
     questions = {q.reference: q for q in evaluation.questions}
     scores: list[IndividualScore] = []
     rows = expected_rows(evaluation)
@@ -215,7 +226,7 @@ def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) 
                                   "added, removed or reordered.").format(
                                   name=name, r=r, bidder=expected.bidder, question=expected.question))
         value = sheet.cell(row=r, column=SCORE_COL).value
-        cell = f"{SHEET}!F{r}"
+        cell = f"{scores_sheet}!F{r}"
         rationale_value = sheet.cell(row=r, column=RATIONALE_COL).value
         rationale = "" if rationale_value is None else str(rationale_value).strip()
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -232,12 +243,12 @@ def read_evaluator_workbook(path: Path, evaluation: Evaluation, reference: str) 
                                   name=name, cell=cell, value=int(value), top=top))
         if len(rationale) > MAX_RATIONALE:
             raise WorkbookError(_("{name}: {sheet}!G{r} is longer than {max_rationale:,} characters.").format(
-                                  name=name, sheet=SHEET, r=r, max_rationale=MAX_RATIONALE))
+                                  name=name, sheet=scores_sheet, r=r, max_rationale=MAX_RATIONALE))
         try:
             rationale.encode("utf-8")
         except UnicodeEncodeError:
             raise WorkbookError(_("{name}: {sheet}!G{r} holds characters that cannot be stored.").format(
-                                  name=name, sheet=SHEET, r=r)) from None
+                                  name=name, sheet=scores_sheet, r=r)) from None
         scores.append(IndividualScore(evaluator, expected.bidder, expected.question, int(value), rationale))
     extra = sheet.cell(row=FIRST_ROW + len(rows), column=1).value
     if extra not in (None, ""):

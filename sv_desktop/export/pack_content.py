@@ -161,7 +161,7 @@ def _weighting(ctx: PackContext, groups) -> list[Block]:
               total_row=True, numeric=(1, 2)),
     ]
     question_rows = tuple(
-        (ref, ctx.theme_label(theme), fmt.percent(weight) if weight is not None else "Theme not weighted")
+        (ref, ctx.theme_label(theme), fmt.percent(weight) if weight is not None else _("Theme not weighted"))
         for theme, items in groups for ref, _question, weight in items
     )
     if question_rows:
@@ -196,8 +196,8 @@ def _questions(ctx: PackContext, groups) -> list[Block]:
     for number, (theme, items) in enumerate(groups, start=1):
         choice = tender.theme(theme)
         blocks.append(Heading(2, f"4.{number} {ctx.theme_label(theme)}"))
-        weight = (f"{fmt.percent(choice.weighting_pct)} of the total evaluation score" if choice
-                  else "this theme is not weighted in this tender")
+        weight = (_("{percent} of the total evaluation score").format(percent=fmt.percent(choice.weighting_pct))
+                  if choice else _("this theme is not weighted in this tender"))
         blocks.append(Para(weight, label=_("Theme weighting: ")))
         if not items:
             blocks.append(Para(_("No question has been set for this theme."), style="note"))
@@ -230,8 +230,9 @@ def _question(ctx: PackContext, ref: str, question: Question, share: Decimal | N
         blocks.append(Para(minimum, label=_("Minimum score: ")))
     scale = question.scoring_scale
     if scale in shown or not ctx.scales.get(scale):
-        where = " shown at the start of section 4" if scale == _main_scale(ctx.tender) else ""
-        blocks.append(Para(_("Scored on the {scale} scale{where}.").format(scale=scale, where=where), label=_("Scoring: ")))
+        text = (_("Scored on the {scale} scale shown at the start of section 4.") if scale == _main_scale(ctx.tender)
+                else _("Scored on the {scale} scale."))
+        blocks.append(Para(text.format(scale=scale), label=_("Scoring: ")))
     else:
         shown.add(scale)
         blocks.append(Para(_("This question is scored on the {scale} scale:").format(scale=scale), label=_("Scoring: ")))
@@ -312,7 +313,7 @@ def build_pack(ctx: PackContext) -> Document:
     body += _kpis(ctx)
     body += _requirements(ctx)
     body += _response_forms(ctx, groups)
-    keywords = ["social value", "ITT", "NHS", "procurement", tender.reference,
+    keywords = [_("social value"), "ITT", "NHS", _("procurement"), tender.reference,
                 *(ctx.theme_label(t) for t in tender.theme_ids)]
     return Document(
         cover=cover,

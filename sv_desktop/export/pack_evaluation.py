@@ -46,11 +46,16 @@ def worked_example(ctx: PackContext, groups) -> str | None:
     return None
 
 
+def out_of(score, maximum) -> str:
+    """"3 out of 5"."""
+    return _("{score} out of {maximum}").format(score=fmt.number(score), maximum=fmt.number(maximum))
+
+
 def minimum_sentence(ctx: PackContext, ref: str, question: Question) -> str | None:
     if question.min_score is None:
         return None
     maximum = scale_maximum(ctx, question.scoring_scale)
-    minimum = f"{fmt.number(question.min_score)} out of {fmt.number(maximum)}"
+    minimum = out_of(question.min_score, maximum)
     key = "minimum_disqualifies" if question.min_score_disqualifies else "minimum_no_marks"
     return ctx.words.evaluation[key].format(minimum=minimum, ref=ref)
 
@@ -88,8 +93,8 @@ def _scoring(ctx: PackContext, groups) -> list[Block]:
         blocks.append(Para(words["no_minimum"]))
     else:
         blocks.append(Para(words["minimum_intro"]))
-        rows = tuple((ref, f"{fmt.number(q.min_score)} out of {fmt.number(scale_maximum(ctx, q.scoring_scale))}",
-                      "Disqualified" if q.min_score_disqualifies else "No marks for the question")
+        rows = tuple((ref, out_of(q.min_score, scale_maximum(ctx, q.scoring_scale)),
+                      _("Disqualified") if q.min_score_disqualifies else _("No marks for the question"))
                      for ref, q in minimums)
         blocks.append(Table((_("Question"), _("Minimum score"), _("Below the minimum")), rows, (1, 1.6, 2.4)))
     return blocks

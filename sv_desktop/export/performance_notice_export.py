@@ -15,15 +15,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, _
 from ..model.performance_notice import AssessmentYear
 from .atomic import atomic_write
-from .xlsx_cells import TITLE_FONT, header_row, put, set_widths
+from .xlsx_cells import TITLE_FONT, header_row, put, set_widths, sheet_title
 
-LEGAL_BASIS = "Procurement Act 2023 s.71; Procurement Regulations 2024 reg. 39"
-HEADERS = ("Contract reference", "Contract title", "Supplier", "Assessment from", "Assessment to", "KPI",
-           "Rating", "Result reported", "From the report for the period ending", "Notice ready")
+LEGAL_BASIS = N_("Procurement Act 2023 s.71; Procurement Regulations 2024 reg. 39")
+"""Marked: translated in the workbook, kept in English in the JSON."""
+HEADERS = (N_("Contract reference"), N_("Contract title"), N_("Supplier"), N_("Assessment from"),
+           N_("Assessment to"), N_("KPI"), N_("Rating"), N_("Result reported"),
+           N_("From the report for the period ending"), N_("Notice ready"))
 WIDTHS = (16, 36, 28, 13, 13, 40, 20, 20, 16, 12)
-NOT_RATED = "Not rated yet"
+NOT_RATED = N_("Not rated yet")
 
 
 def write_performance_xlsx(years: Sequence[AssessmentYear], out: Path, *, organisation: str) -> Path:
@@ -31,21 +34,22 @@ def write_performance_xlsx(years: Sequence[AssessmentYear], out: Path, *, organi
         book = Workbook()
         sheet = book.active
         assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
-        sheet.title = "Performance notices"
-        put(sheet, 1, 1, "Contract performance notices: KPI ratings").font = TITLE_FONT
-        put(sheet, 2, 1, f"{organisation}. {LEGAL_BASIS}: at least once in every 12 months of the contract.")
-        header_row(sheet, 4, HEADERS)
+        sheet.title = sheet_title(_("Performance notices"))
+        put(sheet, 1, 1, _("Contract performance notices: KPI ratings")).font = TITLE_FONT
+        put(sheet, 2, 1, _("{organisation}. {legal_basis}: at least once in every 12 months of the contract.").format(
+            organisation=organisation, legal_basis=_(LEGAL_BASIS)))
+        header_row(sheet, 4, [_(header) for header in HEADERS])
         row = 5
         wrap = Alignment(vertical="top", wrap_text=True)
         for year in years:
             for rating in year.ratings:
                 values = (year.reference, year.title, year.supplier or None, year.start, year.end, rating.kpi,
-                          rating.rating or NOT_RATED, rating.result or None, rating.period_end, year.complete)
+                          rating.rating or _(NOT_RATED), rating.result or None, rating.period_end, year.complete)
                 for column, value in enumerate(values, start=1):
                     put(sheet, row, column, value).alignment = wrap
                 row += 1
         if not years:
-            put(sheet, 5, 1, "No contract in delivery has a Procurement Act assessment year that has ended.")
+            put(sheet, 5, 1, _("No contract in delivery has a Procurement Act assessment year that has ended."))
         set_widths(sheet, WIDTHS)
         sheet.freeze_panes = "A5"
         book.save(temp)

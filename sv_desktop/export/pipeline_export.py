@@ -17,16 +17,29 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, _
 from ..model.pipeline import STAGE_NAMES
 from ..model.tender import TenderSummary
 from .atomic import atomic_write
-from .xlsx_cells import DATE_FORMAT, MONEY_FORMAT, TITLE_FONT, csv_text, header_row, put, set_widths
+from .xlsx_cells import (
+    DATE_FORMAT,
+    MONEY_FORMAT,
+    TITLE_FONT,
+    csv_text,
+    header_row,
+    put,
+    set_widths,
+    sheet_title,
+)
 
 HEADERS = (
-    "Reference", "Title", "Category", "Stage", "Procurement lead", "Tender notice date", "Contract start date",
-    "Contract end date", "Duration (months)", "Route", "Value excl. VAT (£)", "Social value weighting (%)",
-    "Policy check", "Awarded supplier", "Awarded on",
+    N_("Reference"), N_("Title"), N_("Category"), N_("Stage"), N_("Procurement lead"), N_("Tender notice date"),
+    N_("Contract start date"), N_("Contract end date"), N_("Duration (months)"), N_("Route"),
+    N_("Value excl. VAT (£)"), N_("Social value weighting (%)"), N_("Policy check"), N_("Awarded supplier"),
+    N_("Awarded on"),
 )
+"""Marked: the files carry them translated (`headers()`)."""
+TITLE = N_("Tender pipeline")
 WIDTHS = (18, 48, 26, 24, 22, 14, 14, 14, 10, 30, 16, 12, 14, 30, 12)
 
 
@@ -36,11 +49,15 @@ class PipelineLabels:
 
     categories: Mapping[str, str] = field(default_factory=dict)
     routes: Mapping[str, str] = field(default_factory=dict)
-    stages: Mapping[str, str] = field(default_factory=lambda: dict(STAGE_NAMES))
+    stages: Mapping[str, str] = field(default_factory=lambda: {key: _(name) for key, name in STAGE_NAMES.items()})
 
 
 def _check(compliant: bool | None) -> str:
-    return {True: "Compliant", False: "Not compliant", None: "Not checked"}[compliant]
+    return {True: _("Compliant"), False: _("Not compliant"), None: _("Not checked")}[compliant]
+
+
+def headers() -> list[str]:
+    return [_(header) for header in HEADERS]
 
 
 def pipeline_rows(rows: Sequence[TenderSummary], labels: PipelineLabels) -> list[tuple]:
@@ -61,7 +78,7 @@ def write_pipeline_csv(rows: Sequence[TenderSummary], labels: PipelineLabels, ou
     def write(temp: Path) -> None:
         with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(HEADERS)
+            writer.writerow(headers())
             for values in table:
                 writer.writerow([csv_text(value) for value in values])
 
@@ -69,7 +86,8 @@ def write_pipeline_csv(rows: Sequence[TenderSummary], labels: PipelineLabels, ou
 
 
 def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, out: Path, *,
-                        title: str = "Tender pipeline", organisation: str = "") -> Path:
+                        title: str = "", organisation: str = "") -> Path:
+    title = title or _(TITLE)
     table = pipeline_rows(rows, labels)
     formats = {5: DATE_FORMAT, 6: DATE_FORMAT, 7: DATE_FORMAT, 10: MONEY_FORMAT, 11: "0.##", 14: DATE_FORMAT}
 
@@ -77,10 +95,10 @@ def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, o
         book = Workbook()
         sheet = book.active
         assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
-        sheet.title = "Pipeline"
+        sheet.title = sheet_title(_("Pipeline"))
         put(sheet, 1, 1, title).font = TITLE_FONT
         put(sheet, 2, 1, organisation or None)
-        header_row(sheet, 4, HEADERS)
+        header_row(sheet, 4, headers())
         for offset, values in enumerate(table):
             for column, value in enumerate(values):
                 put(sheet, 5 + offset, column + 1, value, formats.get(column))

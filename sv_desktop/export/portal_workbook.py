@@ -20,18 +20,19 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from ..model.portal_profiles import PortalColumn, PortalProfile
 from ..model.tender import Question
 from . import formatting as fmt
 from .atomic import atomic_write
 from .context import PackContext
 from .pack_content import ordered_questions
-from .xlsx_cells import TITLE_FONT, csv_text, header_row, put, set_widths
+from .xlsx_cells import TITLE_FONT, csv_text, header_row, put, set_widths, sheet_title
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
-QUESTIONNAIRE = "Social value"
+QUESTIONNAIRE = N_("Social value")
+"""The questionnaire's folder in the portal (translated where used)."""
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,21 @@ def _scale_range(ctx: PackContext, scale_id: str) -> tuple[int | None, int | Non
 def _bidder_guidance(question: Question) -> str:
     parts: list[str] = []
     if question.must_describe:
-        parts.append("Your response must describe:\n" + "\n".join(f"- {item}" for item in question.must_describe))
+        parts.append(_("Your response must describe:") + "\n"
+                     + "\n".join(f"- {item}" for item in question.must_describe))
     if question.sub_criteria:
-        parts.append("Sub-criteria:\n" + "\n".join(f"- {item}" for item in question.sub_criteria))
-    parts.append(f"Word limit: {question.word_limit:,} words.")
+        parts.append(_("Sub-criteria:") + "\n" + "\n".join(f"- {item}" for item in question.sub_criteria))
+    parts.append(ngettext("Word limit: {count:,} word.", "Word limit: {count:,} words.", question.word_limit).format(
+        count=question.word_limit))
     return "\n\n".join(parts)
 
 
 def _evaluator_guidance(ctx: PackContext, question: Question) -> str:
     levels = ctx.scales.get(question.scoring_scale, ())
     lines = [f"{level.label} {level.name}: {level.descriptor}" for level in levels]
-    text = "\n".join(lines) if lines else f"Scored on the {question.scoring_scale} scale."
+    text = "\n".join(lines) if lines else _("Scored on the {scale} scale.").format(scale=question.scoring_scale)
     if question.evaluation_guidance.strip():
-        text += "\n\nEvaluation guidance: " + question.evaluation_guidance.strip()
+        text += "\n\n" + _("Evaluation guidance: {guidance}").format(guidance=question.evaluation_guidance.strip())
     return text
 
 
@@ -99,7 +102,7 @@ def portal_rows(ctx: PackContext, descriptions: Mapping[str, str], profile: Port
         section_weights.append(choice.weighting_pct if choice else Decimal(0))
     sections_100 = share_of_100(section_weights)
     yes, _no = profile.yes_no
-    lot = "All lots" if tender.lots.divided and (tender.lots.lot_count or 0) > 1 else ""
+    lot = _("All lots") if tender.lots.divided and (tender.lots.lot_count or 0) > 1 else ""
     rows: list[PortalRow] = []
     for (theme, items), weight, weight_100 in zip(groups, section_weights, sections_100, strict=True):
         label = ctx.theme_label(theme)
@@ -126,7 +129,7 @@ def portal_rows(ctx: PackContext, descriptions: Mapping[str, str], profile: Port
                 "question_weight_of_section": share_100,
                 "required": yes,
                 "lot": lot,
-                "question_path": f"{QUESTIONNAIRE}/{label}",
+                "question_path": f"{_(QUESTIONNAIRE)}/{label}",
             }))
     return rows
 
@@ -154,8 +157,9 @@ def _cell(row: PortalRow, column: PortalColumn, profile: PortalProfile, shortene
     text = _plain(str(value), profile.single_line)
     if column.max_length is not None and len(text) > column.max_length:
         text = _shorten(text, column.max_length)
-        shortened.append(f"{row.values['question_reference']}: {column.header} shortened to "
-                         f"{column.max_length} characters, as the portal keeps no more.")
+        shortened.append(_("{reference}: {column} shortened to {limit} characters, as the portal keeps no "
+                           "more.").format(reference=row.values["question_reference"], column=column.header,
+                                           limit=column.max_length))
     return text
 
 
@@ -180,14 +184,15 @@ def _xlsx(ctx: PackContext, profile: PortalProfile, table: PortalTable, temp: Pa
     set_widths(sheet, [column.width for column in profile.columns])
     sheet.freeze_panes = "A2"
     if profile.about_sheet:
-        about = book.create_sheet("About")
+        about = book.create_sheet(sheet_title(_("About")))
         put(about, 1, 1, f"{ctx.tender.reference}: {ctx.tender.title}").font = TITLE_FONT
         facts = (
-            ("Social value weighting (% of total score)", ctx.tender.social_value_weighting_pct),
-            ("Questions", len(table.rows)),
-            ("Portal profile", profile.name),
-            ("Layout source", profile.source),
-            ("Taken from", f"the {ctx.organisation} social value question pack, issued {fmt.long_date(ctx.issue_date)}"),
+            (_("Social value weighting (% of total score)"), ctx.tender.social_value_weighting_pct),
+            (_("Questions"), len(table.rows)),
+            (_("Portal profile"), profile.name),
+            (_("Layout source"), profile.source),
+            (_("Taken from"), _("the {organisation} social value question pack, issued {date}").format(
+                organisation=ctx.organisation, date=fmt.long_date(ctx.issue_date))),
         )
         for r, (name, value) in enumerate(facts, start=3):
             put(about, r, 1, name)

@@ -54,7 +54,7 @@ def notice_label(ctx: PackContext) -> str:
 
 
 def kpi_target(kpi: Kpi) -> str:
-    target = kpi.target.strip() or fmt.NOT_SET
+    target = kpi.target.strip() or fmt.not_set()
     unit = kpi.unit.strip()
     if not unit or not re.fullmatch(r"[\d.,]+", target):
         return target

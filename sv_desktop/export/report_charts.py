@@ -14,6 +14,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 
+from ..i18n import _
 from . import fonts
 from .styles import DARK_GREY, FRAME_WIDTH, NHS_BLUE, TEXT, styles
 
@@ -23,7 +24,7 @@ PREVIOUS_COLOUR = HexColor("#AEB7BD")
 
 def _label(value: Decimal | None) -> str:
     if value is None:
-        return "n/a"
+        return _("n/a")
     return f"{Decimal(value).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 

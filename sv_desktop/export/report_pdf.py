@@ -35,7 +35,7 @@ def _lead_in(blocks: list) -> list:
 
 
 def _story(document: Document, parts: list[Part], report: ComplianceReport) -> list[Flowable]:
-    reference_line = f"For the {AUDIENCE}"
+    reference_line = _("For the {audience}").format(audience=_(AUDIENCE))
     story: list[Flowable] = [*cover_flowables(document, reference_line, large=False), NextPageTemplate("body")]
     blocks: list = []
 
@@ -47,8 +47,8 @@ def _story(document: Document, parts: list[Part], report: ComplianceReport) -> l
     for part in parts:
         if isinstance(part, Chart):
             flush()
-            story.append(KeepTogether([percent_bars(part.title, list(part.rows), "This period",
-                                                    "Previous period"), Spacer(1, 6)]))
+            story.append(KeepTogether([percent_bars(part.title, list(part.rows), _("This period"),
+                                                    _("Previous period")), Spacer(1, 6)]))
         elif isinstance(part, Table) and len(part.rows) <= KEEP_ROWS:
             # A short table moves to the next page whole, with the heading and text that lead into it,
             # rather than leave a heading or a sliver of a row at the foot of a page.

@@ -9,10 +9,11 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, _
 from ..model.compliance import ComplianceReport, PeriodFigures, percent_of
 from ..model.pipeline import STAGE_NAMES
 from .atomic import atomic_write
-from .report_content import AUDIENCE, REPORT_NAME, period_text
+from .report_content import AUDIENCE, period_text, report_title
 from .xlsx_cells import (
     BOLD,
     DATE_FORMAT,
@@ -23,53 +24,59 @@ from .xlsx_cells import (
     header_row,
     put,
     set_widths,
+    sheet_title,
 )
 
-SUMMARY_HEADERS = ("Measure", "This period: number", "This period: %", "This period: £",
-                   "Previous period: number", "Previous period: %", "Previous period: £")
+SUMMARY_HEADERS = (N_("Measure"), N_("This period: number"), N_("This period: %"), N_("This period: £"),
+                   N_("Previous period: number"), N_("Previous period: %"), N_("Previous period: £"))
 CONTRACT_HEADERS = (
-    "Period", "Reference", "Title", "Category", "Stage", "Counted by", "Date counted",
-    "Social value weighting (%)", "Weighting 10% or more", "Fighting climate change", "KPIs required",
-    "KPIs set", "Supplier", "Supplier postcode", "Local", "SME", "VCSE", "Awarded on", "Awarded value (£)",
+    N_("Period"), N_("Reference"), N_("Title"), N_("Category"), N_("Stage"), N_("Counted by"), N_("Date counted"),
+    N_("Social value weighting (%)"), N_("Weighting 10% or more"), N_("Fighting climate change"),
+    N_("KPIs required"), N_("KPIs set"), N_("Supplier"), N_("Supplier postcode"), N_("Local"), N_("SME"),
+    N_("VCSE"), N_("Awarded on"), N_("Awarded value (£)"),
 )
+SHEETS = (N_("Summary"), N_("Contracts"), N_("Spend"), N_("Coming up"))
+"""The workbook's sheets, in order (their names are translated: find them by position)."""
+PERIODS = (N_("This period"), N_("Previous period"))
 
 
 def measures(figures: PeriodFigures) -> list[tuple[str, int | None, object, object]]:
     """(measure, number, percentage as a fraction, pounds) per summary row."""
     rows: list[tuple[str, int | None, object, object]] = [
-        ("Contracts counted", figures.counted, None, None),
-        ("Weighting of at least 10%", figures.meeting_weighting,
+        (_("Contracts counted"), figures.counted, None, None),
+        (_("Weighting of at least 10%"), figures.meeting_weighting,
          as_fraction(percent_of(figures.meeting_weighting, figures.counted)), None),
-        ("Fighting climate change theme", figures.with_climate,
+        (_("Fighting climate change theme"), figures.with_climate,
          as_fraction(percent_of(figures.with_climate, figures.counted)), None),
-        ("KPIs required", figures.kpis_required, None, None),
-        ("KPIs set where required", figures.kpis_set_where_required,
+        (_("KPIs required"), figures.kpis_required, None, None),
+        (_("KPIs set where required"), figures.kpis_set_where_required,
          as_fraction(percent_of(figures.kpis_set_where_required, figures.kpis_required)), None),
-        ("Spend in the period (contracts running)", len(figures.spend_lines), None, figures.spend()),
+        (_("Spend in the period (contracts running)"), len(figures.spend_lines), None, figures.spend()),
     ]
-    for which, label in (("local", "Local suppliers"), ("sme", "SMEs"), ("vcse", "VCSEs")):
-        rows.append((f"Spend with {label}", figures.spend_count(which), as_fraction(figures.spend_pct(which)),
+    for which, label in (("local", _("Spend with local suppliers")), ("sme", _("Spend with SMEs")),
+                         ("vcse", _("Spend with VCSEs"))):
+        rows.append((label, figures.spend_count(which), as_fraction(figures.spend_pct(which)),
                      figures.spend(which)))
     rows += [
-        ("Not counted: not yet issued", figures.not_issued, None, None),
-        ("Not counted: medicines (outside the policy)", figures.out_of_scope, None, None),
-        ("Awarded without a value recorded", figures.awarded_without_value, None, None),
+        (_("Not counted: not yet issued"), figures.not_issued, None, None),
+        (_("Not counted: medicines (outside the policy)"), figures.out_of_scope, None, None),
+        (_("Awarded without a value recorded"), figures.awarded_without_value, None, None),
     ]
     return rows
 
 
 def _summary(sheet: Worksheet, report: ComplianceReport) -> None:
-    put(sheet, 1, 1, f"{REPORT_NAME}: {period_text(report.current)}").font = TITLE_FONT
-    facts = (("Organisation", report.organisation), ("Reported to", AUDIENCE),
-             ("This period", period_text(report.current)), ("Previous period (benchmark)",
-                                                            period_text(report.previous)),
-             ("Local postcode areas", ", ".join(report.local_areas) or "None set"),
-             ("Produced", report.generated_on), ("Tenders in no period (no dates)", report.undated))
+    put(sheet, 1, 1, report_title(report)).font = TITLE_FONT
+    facts = ((_("Organisation"), report.organisation), (_("Reported to"), _(AUDIENCE)),
+             (_("This period"), period_text(report.current)),
+             (_("Previous period (benchmark)"), period_text(report.previous)),
+             (_("Local postcode areas"), ", ".join(report.local_areas) or _("None set")),
+             (_("Produced"), report.generated_on), (_("Tenders in no period (no dates)"), report.undated))
     for offset, (label, value) in enumerate(facts):
         put(sheet, 2 + offset, 1, label).font = BOLD
         put(sheet, 2 + offset, 2, value)
     top = 3 + len(facts)
-    header_row(sheet, top, SUMMARY_HEADERS)
+    header_row(sheet, top, [_(header) for header in SUMMARY_HEADERS])
     for offset, (now, before) in enumerate(zip(measures(report.current), measures(report.previous), strict=True)):
         row = top + 1 + offset
         put(sheet, row, 1, now[0])
@@ -81,12 +88,12 @@ def _summary(sheet: Worksheet, report: ComplianceReport) -> None:
 
 
 def _contracts(sheet: Worksheet, report: ComplianceReport) -> None:
-    header_row(sheet, 1, CONTRACT_HEADERS)
+    header_row(sheet, 1, [_(header) for header in CONTRACT_HEADERS])
     row = 2
-    for name, figures in (("This period", report.current), ("Previous period", report.previous)):
+    for name, figures in zip(map(_, PERIODS), (report.current, report.previous), strict=True):
         for line in figures.contracts:
-            values = (name, line.reference, line.title, report.category_labels.get(line.category, line.category), STAGE_NAMES.get(line.stage, line.stage),
-                      "Award date" if line.date_basis == "award" else "Tender notice date", line.counted_on,
+            values = (name, line.reference, line.title, report.category_labels.get(line.category, line.category), _(STAGE_NAMES.get(line.stage, line.stage)),
+                      _("Award date") if line.date_basis == "award" else _("Tender notice date"), line.counted_on,
                       line.weighting_pct, line.meets_weighting, line.has_climate, line.kpis_required,
                       line.kpis_set, line.supplier_name or None, line.supplier_postcode or None, line.local,
                       line.sme, line.vcse, line.awarded_on, line.awarded_value_gbp)
@@ -100,20 +107,22 @@ def _contracts(sheet: Worksheet, report: ComplianceReport) -> None:
         cell.number_format = DATE_FORMAT
 
 
-SPEND_HEADERS = ("Period", "Reference", "Title", "Supplier", "Supplier postcode", "Local", "SME", "VCSE",
-                 "Awarded on", "Awarded value (£)", "Spend in the period (£)", "Worked out from")
-COMING_HEADERS = ("Reference", "Title", "Stage", "Tender notice date", "Value excl. VAT (£)", "Policy check")
+SPEND_HEADERS = (N_("Period"), N_("Reference"), N_("Title"), N_("Supplier"), N_("Supplier postcode"), N_("Local"),
+                 N_("SME"), N_("VCSE"), N_("Awarded on"), N_("Awarded value (£)"), N_("Spend in the period (£)"),
+                 N_("Worked out from"))
+COMING_HEADERS = (N_("Reference"), N_("Title"), N_("Stage"), N_("Tender notice date"), N_("Value excl. VAT (£)"),
+                  N_("Policy check"))
 
 
 def _spend(sheet: Worksheet, report: ComplianceReport) -> None:
-    header_row(sheet, 1, SPEND_HEADERS)
+    header_row(sheet, 1, [_(header) for header in SPEND_HEADERS])
     row = 2
-    for name, figures in (("This period", report.current), ("Previous period", report.previous)):
+    for name, figures in zip(map(_, PERIODS), (report.current, report.previous), strict=True):
         for line in figures.spend_lines:
             values = (name, line.reference, line.title, line.supplier_name or None, line.supplier_postcode or None,
                       line.local, line.sme, line.vcse, line.awarded_on, line.awarded_value_gbp, line.spend_gbp,
-                      {"estimate": "Pro-rata estimate", "actual": "Actual spend recorded",
-                       "actual and estimate": "Actual spend and pro-rata estimate"}.get(line.basis, line.basis))
+                      {"estimate": _("Pro-rata estimate"), "actual": _("Actual spend recorded"),
+                       "actual and estimate": _("Actual spend and pro-rata estimate")}.get(line.basis, line.basis))
             for column, value in enumerate(values, start=1):
                 put(sheet, row, column, value, MONEY_FORMAT if column in (10, 11) else None)
             row += 1
@@ -124,10 +133,10 @@ def _spend(sheet: Worksheet, report: ComplianceReport) -> None:
 
 
 def _coming_up(sheet: Worksheet, report: ComplianceReport) -> None:
-    header_row(sheet, 1, COMING_HEADERS)
-    checks = {True: "Compliant", False: "Not compliant", None: "Not checked"}
+    header_row(sheet, 1, [_(header) for header in COMING_HEADERS])
+    checks = {True: _("Compliant"), False: _("Not compliant"), None: _("Not checked")}
     for row, summary in enumerate(report.coming_up, start=2):
-        values = (summary.reference, summary.title, STAGE_NAMES.get(summary.stage, summary.stage),
+        values = (summary.reference, summary.title, _(STAGE_NAMES.get(summary.stage, summary.stage)),
                   summary.tender_notice_date, summary.value_excl_vat_gbp, checks[summary.compliant])
         for column, value in enumerate(values, start=1):
             put(sheet, row, column, value, MONEY_FORMAT if column == 5 else None)
@@ -140,12 +149,12 @@ def write_report_xlsx(report: ComplianceReport, out: Path) -> Path:
         book = Workbook()
         summary = book.active
         assert isinstance(summary, Worksheet)  # a new workbook has one worksheet
-        summary.title = "Summary"
+        summary.title = sheet_title(_(SHEETS[0]))
         _summary(summary, report)
-        _contracts(book.create_sheet("Contracts"), report)
-        _spend(book.create_sheet("Spend"), report)
-        _coming_up(book.create_sheet("Coming up"), report)
-        book.properties.title = f"{REPORT_NAME}: {period_text(report.current)}"
+        _contracts(book.create_sheet(sheet_title(_(SHEETS[1]))), report)
+        _spend(book.create_sheet(sheet_title(_(SHEETS[2]))), report)
+        _coming_up(book.create_sheet(sheet_title(_(SHEETS[3]))), report)
+        book.properties.title = report_title(report)
         book.properties.creator = report.organisation
         book.save(temp)
 

@@ -5,12 +5,15 @@ hold are dropped, and money, percentages and dates keep real number formats anal
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ..i18n import _
 
 MAX_CELL_TEXT = 32_767
 MONEY_FORMAT = '"£"#,##0.00'
@@ -49,13 +52,23 @@ def csv_text(value: object, *, keep_lines: bool = False) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+_NOT_IN_SHEET_TITLES = re.compile(r"[\\*?:/\[\]]")
+MAX_SHEET_TITLE = 31
+
+
+def sheet_title(text: str) -> str:
+    """A (translated) sheet name Excel accepts: none of \\ * ? : / [ ] and at most 31 characters."""
+    title = " ".join(_NOT_IN_SHEET_TITLES.sub(" ", text).split())
+    return title[:MAX_SHEET_TITLE].strip() or "-"
+
+
 def put(sheet: Worksheet, row: int, column: int, value: object, number_format: str | None = None):
     """Write one value with the right type; text is always stored as text (never a formula)."""
     cell = sheet.cell(row=row, column=column)
     if value is None:
         return cell
     if isinstance(value, bool):
-        cell.value = "Yes" if value else "No"
+        cell.value = _("Yes") if value else _("No")
     elif isinstance(value, Decimal | int | float):
         cell.value = float(value) if isinstance(value, Decimal) else value
         if number_format:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import PSEUDO, _, language
 from .tender import Tender
 
 OCDS_VERSION = "1.1"
@@ -112,8 +113,11 @@ def _parties(tender: Tender, publisher: Publisher) -> list[dict[str, Any]]:
 def _award_criteria(tender: Tender, theme_labels: Mapping[str, str]) -> str:
     themes = "; ".join(f"{theme_labels.get(c.theme, c.theme)} {c.weighting_pct.normalize():f}%"
                        for c in tender.themes)
-    text = f"Social value {tender.social_value_weighting_pct.normalize():f}% of the total evaluation score"
-    return f"{text} ({themes})." if themes else f"{text}."
+    share = f"{tender.social_value_weighting_pct.normalize():f}"
+    if themes:
+        return _("Social value {percent}% of the total evaluation score ({themes}).").format(percent=share,
+                                                                                             themes=themes)
+    return _("Social value {percent}% of the total evaluation score.").format(percent=share)
 
 
 def _tender(tender: Tender, publisher: Publisher, route_labels: Mapping[str, str],
@@ -150,16 +154,18 @@ def _metrics(tender: Tender) -> list[dict[str, Any]]:
         observations: list[dict[str, Any]] = []
         for kind, value in (("baseline", kpi.baseline), ("target", kpi.target)):
             if value.strip():
-                observations.append({"id": kind, "notes": kind.capitalize(), "measure": value.strip(),
+                observations.append({"id": kind, "notes": _("Baseline") if kind == "baseline" else _("Target"), "measure": value.strip(),
                                      "unit": {"name": kpi.unit} if kpi.unit.strip() else None})
         for number, result in enumerate((r for r in tender.kpi_results if r.kpi == kpi.name), start=1):
             observations.append({
-                "id": f"result-{number}", "notes": f"Result, rated {result.rating}" if result.rating else "Result",
+                "id": f"result-{number}", "notes": _("Result, rated {rating}").format(rating=result.rating) if result.rating
+                else _("Result"),
                 "measure": result.result.strip() or result.rating,
                 "period": {"startDate": _when(result.period_start), "endDate": _when(result.period_end)}})
         metrics.append({"id": str(index), "title": kpi.name,
-                        "description": f"Reported {kpi.frequency}." + (f" Evidence: {kpi.evidence}" if
-                                                                       kpi.evidence.strip() else ""),
+                        "description": (_("Reported {frequency}. Evidence: {evidence}") if kpi.evidence.strip()
+                                        else _("Reported {frequency}.")).format(frequency=kpi.frequency,
+                                                                                 evidence=kpi.evidence),
                         "observations": observations})
     return metrics
 
@@ -174,11 +180,12 @@ def release(tender: Tender, publisher: Publisher, released_on: dt.datetime, *, r
         "date": stamp,
         "tag": tags,
         "initiationType": "tender",
-        "language": "en",
+        "language": "en-XA" if language() == PSEUDO else language(),
+        # the language of its texts (the pseudo-locale as the code reserved for it)
         "parties": _parties(tender, publisher),
         "buyer": _buyer(publisher),
         "planning": {"budget": {"amount": _money(tender.value_excl_vat_gbp, tender.vat_multiplier),
-                                "description": "Estimated whole-life value"}},
+                                "description": _("Estimated whole-life value")}},
         "tender": _tender(tender, publisher, route_labels, theme_labels),
     }
     award = tender.award

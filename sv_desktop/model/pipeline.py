@@ -11,19 +11,20 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..i18n import _
+from ..i18n import N_, _
 from .tender import TenderSummary, add_months
 
 PIPELINE_MONTHS = 12
 STAGE_NAMES: dict[str, str] = {
-    "pipeline": "Pipeline",
-    "pre_market": "Pre-market engagement",
-    "itt": "Invitation to tender (ITT)",
-    "evaluation": "Evaluation",
-    "awarded": "Awarded / in delivery",
-    "renewal_due": "Renewal due",
+    "pipeline": N_("Pipeline"),
+    "pre_market": N_("Pre-market engagement"),
+    "itt": N_("Invitation to tender (ITT)"),
+    "evaluation": N_("Evaluation"),
+    "awarded": N_("Awarded / in delivery"),
+    "renewal_due": N_("Renewal due"),
 }
-"""The lifecycle stages of policy P238 §4 as exports and reports name them."""
+"""The lifecycle stages of policy P238 §4 as exports and reports name them (marked: translate with `_()`
+where shown)."""
 COMPLIANCE_STATES: tuple[str, ...] = ("compliant", "not_compliant", "not_checked")
 _STATE_OF = {True: "compliant", False: "not_compliant", None: "not_checked"}
 

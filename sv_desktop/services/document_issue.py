@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from .. import store
 from ..export.context import PackContext
+from ..i18n import N_, _
 
 NEUTRAL_DATE = dt.date(2000, 1, 1)
-DRAFT_VERSION = "Draft"
+DRAFT_VERSION = N_("Draft")
 
 
 def content_hash(ctx: PackContext, build: Callable[[PackContext], object]) -> str:
@@ -28,9 +29,9 @@ def issued_context(tender_store: store.TenderStore, ctx: PackContext, kind: str,
                    build: Callable[[PackContext], object], draft: bool) -> PackContext:
     """`ctx` with the version and issue date of this content, recording a new issue when it changed."""
     if draft:
-        return replace(ctx, version_label=DRAFT_VERSION)
+        return replace(ctx, version_label=_(DRAFT_VERSION))
     try:
         issue = tender_store.issue_document(ctx.tender.reference, kind, content_hash(ctx, build), ctx.issue_date)
     except store.NotFoundError:  # a tender not saved yet: nothing to number it against
-        return replace(ctx, version_label=DRAFT_VERSION)
+        return replace(ctx, version_label=_(DRAFT_VERSION))
     return replace(ctx, version_label=str(issue.version), issue_date=issue.issued_on)

@@ -91,7 +91,7 @@ class EvaluationUseCases:
         if not questions:
             raise ServiceError(_("{reference} has no questions to evaluate: set them in the wizard "
                                  "first.").format(reference=reference))
-        evaluation = Evaluation(questions=questions, pack_version=pack_version or f"as at {self._today():%d/%m/%Y}",
+        evaluation = Evaluation(questions=questions, pack_version=pack_version or _("as at {date}").format(date=f"{self._today():%d/%m/%Y}"),
                                 social_value_weight_pct=tender.social_value_weighting_pct)
         saved = self.save_evaluation(reference, evaluation)
         if tender.stage != EVALUATION_STAGE:
@@ -155,7 +155,7 @@ class EvaluationUseCases:
             commitment = entry.commitment.strip() if entry else ""
             if commitment and commitment.casefold() not in existing:
                 tender.kpis.append(Kpi(name=commitment[:200], target=commitment, theme=question.theme,
-                                       evidence=f"Commitment scored under {question.reference}"))
+                                       evidence=_("Commitment scored under {reference}").format(reference=question.reference)))
                 existing.add(commitment.casefold())
         return self._save(tender)
 

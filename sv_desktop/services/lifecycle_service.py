@@ -81,11 +81,11 @@ class LifecycleUseCases:
         labels = PipelineLabels(
             categories={key: guide.label for key, guide in self._content.categories.items()},
             routes={key: route.label for key, route in self._content.routes.items()},
-            stages=dict(STAGE_NAMES))
+            stages={key: _(name) for key, name in STAGE_NAMES.items()})
         try:
             if suffix == ".csv":
                 return write_pipeline_csv(chosen, labels, out)
-            return write_pipeline_xlsx(chosen, labels, out, title="Tender pipeline",
+            return write_pipeline_xlsx(chosen, labels, out, title=_("Tender pipeline"),
                                        organisation=self._settings.organisation)
         except ExportError as exc:
             raise export_error(exc) from exc
@@ -261,9 +261,9 @@ class LifecycleUseCases:
 
     def report_measure_notes(self) -> dict[str, str]:
         """How each summary measure is worked out, in a sentence (the report's own wording)."""
-        from ..export.report_content import MEASURE_NOTES
+        from ..export.report_content import measure_notes
 
-        return dict(MEASURE_NOTES)
+        return measure_notes()
 
     def report_method_notes(self, report: compliance.ComplianceReport) -> list[str]:
         """How the figures of the period were worked out and what was left out, as the report says it."""

@@ -111,7 +111,7 @@ class TenderFiles:
             raise ServiceError(_("A portal workbook is written as .xlsx or .csv, not {name!r}.").format(
                                  name=Path(out).name))
         descriptions = {
-            theme_id: "NHS priority areas: " + "; ".join(theme.nhs_priority_areas)
+            theme_id: _("NHS priority areas: {areas}").format(areas="; ".join(theme.nhs_priority_areas))
             for theme_id, theme in self._content.themes.items() if theme.nhs_priority_areas
         }
         try:

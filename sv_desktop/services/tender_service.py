@@ -171,7 +171,7 @@ class TenderService:
         original = self.get(reference)
         twin = copy.deepcopy(original)
         twin.reference = self.suggest_reference()
-        twin.title = f"Copy of {original.title}".strip()
+        twin.title = _("Copy of {title}").format(title=original.title).strip()
         twin.version = 0
         twin.updated_at = None
         twin.current_step = "details"

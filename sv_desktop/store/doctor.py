@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, text
 
 from sv_desktop import __version__
+from sv_desktop.i18n import _, ngettext
 
 from . import backups as backup_files
 from .migrate import current_revisions, head_revision
@@ -41,10 +42,13 @@ class DoctorReport:
         return all(check.ok for check in self.checks)
 
     def lines(self) -> list[str]:
-        out = [f"sv-desktop {__version__}: " + ("everything looks healthy." if self.ok
-                                                 else "problems were found.")]
-        out += [f"{'OK     ' if check.ok else 'PROBLEM'} {check.name}: {check.detail}" for check in self.checks]
-        out += [f"{label}: {value}" for label, value in self.facts]
+        verdict = _("everything looks healthy.") if self.ok else _("problems were found.")
+        out = [f"sv-desktop {__version__}: {verdict}"]
+        states = {True: _("OK"), False: _("PROBLEM")}
+        width = max(len(state) for state in states.values())
+        out += [_("{state} {check}: {detail}").format(state=states[check.ok].ljust(width), check=check.name,
+                                                      detail=check.detail) for check in self.checks]
+        out += [_("{label}: {value}").format(label=label, value=value) for label, value in self.facts]
         return out
 
 
@@ -54,35 +58,38 @@ def run_doctor(store: TenderStore) -> DoctorReport:
     with store.engine.connect() as connection:
         revisions = current_revisions(connection)
         head = head_revision()
-        add(Check("Schema", revisions == (head,),
-                  f"revision {', '.join(revisions) or 'none'}" + ("" if revisions == (head,)
-                                                                  else f"; this version expects {head}")))
+        revision = _("revision {revisions}").format(revisions=", ".join(revisions) or _("none"))
+        if revisions != (head,):
+            revision = _("{revision}; this version expects {head}").format(revision=revision, head=head)
+        add(Check(_("Schema"), revisions == (head,), revision))
         if store.is_sqlite:
             rows = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-            add(Check("Integrity check", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5])))
+            add(Check(_("Integrity check"), rows == ["ok"], _("ok") if rows == ["ok"] else "; ".join(rows[:5])))
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            add(Check("Links between tables", not broken,
-                      "ok" if not broken else f"{len(broken)} rows point at missing tenders"))
+            add(Check(_("Links between tables"), not broken,
+                      _("ok") if not broken else ngettext("{count} row points at a missing tender",
+                                                          "{count} rows point at missing tenders",
+                                                          len(broken)).format(count=len(broken))))
             mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
-            add(Check("Journal mode", str(mode).lower() == "wal", str(mode)))
+            add(Check(_("Journal mode"), str(mode).lower() == "wal", str(mode)))
         live = connection.scalar(select(func.count()).select_from(TenderRow).where(TenderRow.deleted_at.is_(None)))
         binned = connection.scalar(
             select(func.count()).select_from(TenderRow).where(TenderRow.deleted_at.is_not(None)))
         if not store.is_sqlite:
             server = connection.execute(text("SELECT version()")).scalar()
-            report.facts.append(("Database server", str(server).split(",")[0]))
-    report.facts.append(("Tenders", f"{live} (and {binned} in the bin)"))
-    report.facts.append(("Database", store.location))
-    report.facts.append(("Data folder", str(store.paths.data_dir)))
+            report.facts.append((_("Database server"), str(server).split(",")[0]))
+    report.facts.append((_("Tenders"), _("{live} (and {binned} in the bin)").format(live=live, binned=binned)))
+    report.facts.append((_("Database"), store.location))
+    report.facts.append((_("Data folder"), str(store.paths.data_dir)))
     if store.is_sqlite:
         _backup_checks(store, report)
         lowered = str(store.paths.data_dir).lower()
         risky = any(word in lowered for word in _RISKY_FOLDER_WORDS)
-        add(Check("Data folder location", not risky,
-                  "local disk" if not risky else "it looks like a synchronised or network folder; "
-                  "keep the data folder on the local disk"))
+        add(Check(_("Data folder location"), not risky,
+                  _("local disk") if not risky else _("it looks like a synchronised or network folder; "
+                                                      "keep the data folder on the local disk")))
     else:
-        report.facts.append(("Backups", "made by the database server's administrators"))
+        report.facts.append((_("Backups"), _("made by the database server's administrators")))
     return report
 
 
@@ -91,18 +98,21 @@ def _backup_checks(store: TenderStore, report: DoctorReport) -> None:
     good = [info for info in found if info.ok]
     bad = [info for info in found if not info.ok]
     report.checks.append(backup_files_check(len(good), len(bad)))
-    report.facts.append(("Backups folder", str(store.paths.backups)))
+    report.facts.append((_("Backups folder"), str(store.paths.backups)))
     for info in found:
-        state = "ok" if info.ok else "DAMAGED"
-        report.facts.append(("Backup", f"{info.created.astimezone():%Y-%m-%d %H:%M} {info.reason} "
-                                       f"{info.size:,} bytes {state}: {info.path.name}"))
+        state = _("ok") if info.ok else _("DAMAGED")
+        report.facts.append((_("Backup"), _("{created} {reason} {size:,} bytes {state}: {name}").format(
+            created=f"{info.created.astimezone():%Y-%m-%d %H:%M}", reason=info.reason, size=info.size, state=state,
+            name=info.path.name)))
     if store.paths.damaged.is_dir():
         kept = sorted(p.name for p in store.paths.damaged.iterdir() if p.name.endswith(".sqlite3"))
         if kept:
-            report.facts.append(("Damaged files kept", f"{len(kept)} in {store.paths.damaged}"))
+            report.facts.append((_("Damaged files kept"), _("{count} in {folder}").format(
+                count=len(kept), folder=store.paths.damaged)))
 
 
 def backup_files_check(good: int, bad: int) -> Check:
     if bad:
-        return Check("Backups", False, f"{good} good, {bad} damaged")
-    return Check("Backups", True, f"{good} good" if good else "none yet (one is made when data changes)")
+        return Check(_("Backups"), False, _("{good} good, {bad} damaged").format(good=good, bad=bad))
+    return Check(_("Backups"), True, _("{good} good").format(good=good) if good
+                 else _("none yet (one is made when data changes)"))

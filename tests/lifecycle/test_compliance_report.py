@@ -194,8 +194,8 @@ def test_the_xlsx_for_analysts(filled, tmp_path):
     assert summary["KPIs set where required"][:2] == (1, 0.5)
     assert summary["Spend in the period (contracts running)"][:2] == (6, None)
     assert summary["Spend in the period (contracts running)"][2] == pytest.approx(2_287_186.39, abs=0.01)
-    assert summary["Spend with Local suppliers"][:2] == (3, pytest.approx(0.2228, abs=1e-4))
-    assert summary["Spend with Local suppliers"][2] == pytest.approx(509_677.42, abs=0.01)
+    assert summary["Spend with local suppliers"][:2] == (3, pytest.approx(0.2228, abs=1e-4))
+    assert summary["Spend with local suppliers"][2] == pytest.approx(509_677.42, abs=0.01)
     assert summary["Spend with SMEs"][2] == pytest.approx(2_157_168.35, abs=0.01)
     assert summary["Spend with VCSEs"][3:6] == (1, 1.0, 200_000)
     spend = {row[1]: row for row in book["Spend"].iter_rows(min_row=2, values_only=True) if row[0] == "This period"}

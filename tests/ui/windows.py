@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sv_desktop.demo import load_demo
+from sv_desktop.i18n import _
 
 
 def settle(rounds: int = 4) -> None:
-    for _ in range(rounds):
+    for _round in range(rounds):
         QApplication.processEvents()
 
 
@@ -113,10 +114,11 @@ def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple
               for t in themes]
     reminders = service.kpi_reminders() if hasattr(service, "kpi_reminders") else []
     dialogs = (
-        ("bank picker", lambda: BankPicker("Add questions from the bank", "Tick the questions to add.", groups)),
+        ("bank picker", lambda: BankPicker(_("Add questions from the bank"), _("Tick the questions to add."),
+                                           groups)),
         ("settings", lambda: SettingsDialog(service)),
         ("restore backup", lambda: RestoreBackupDialog(service.list_backups())),
-        ("database check", lambda: TextReportDialog("Database check", "What was found.", service.doctor())),
+        ("database check", lambda: TextReportDialog(_("Database check"), _("What was found."), service.doctor())),
         ("help", lambda: HelpDialog(service)),
         ("bin", lambda: BinDialog(service)),
         ("roles", lambda: RolesDialog(service, tender)),

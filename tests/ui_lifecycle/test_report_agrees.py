@@ -90,7 +90,7 @@ def from_xlsx(path, column: int) -> dict[str, str]:
         "Spend in the period (excluding VAT)": f"{money(spend)} ({running:,} contract{'s' if running != 1 else ''})",
     }
     for label in ("local suppliers", "SMEs", "VCSEs"):
-        _number, fraction, pounds = xl[f"Spend with {label[0].upper()}{label[1:]}"]
+        _number, fraction, pounds = xl[f"Spend with {label}"]
         out[f"Spend with {label}"] = f"{money(pounds)} ({pct(fraction)})"
     return out
 

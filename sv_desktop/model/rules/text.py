@@ -10,11 +10,12 @@ import datetime as dt
 import string
 from decimal import ROUND_HALF_UP, Decimal
 
-from ...i18n import _
+from ...i18n import N_, _
 from ..tender import PENNY, Tender
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+"""Marked: `long_date` translates them."""
 
 
 def money(value: Decimal) -> str:
@@ -40,7 +41,8 @@ def pct(value: Decimal) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """The day, the month by name and the year, in the language in use."""
+    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]), year=day.year)
 
 
 def count(value: Decimal | int) -> str:
