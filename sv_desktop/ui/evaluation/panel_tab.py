@@ -143,7 +143,7 @@ class PanelTab(QWidget):
                 _("Companies House, charity or other registration number"))
         add_row(form, _("&Postcode:"), self.postcode)
         flags = QHBoxLayout()
-        self.sme, self.vcse = QCheckBox(_("S&ME")), QCheckBox(_("&VCSE"))
+        self.sme, self.vcse = QCheckBox(_("&SME")), QCheckBox(_("&VCSE"))
         self.sme.setAccessibleName(_("Small or medium-sized enterprise"))
         self.vcse.setAccessibleName(_("Voluntary, community or social enterprise"))
         flags.addWidget(self.sme)
