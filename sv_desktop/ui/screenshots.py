@@ -91,11 +91,41 @@ def take(out: Path) -> list[Path]:
                 wizard.deleteLater()
                 window.deleteLater()
                 _settle(app)
+            app.setPalette(light_palette())
+            icons.clear_cache()
+            written += _evaluation_shots(app, service, out, size)
         finally:
             from .worker import wait_for_all
 
             wait_for_all()  # steps remembered and reminders looked up in the background
             service.close()
+    return written
+
+
+def _evaluation_shots(app, service, out: Path, size: tuple[int, int]) -> list[Path]:
+    """The evaluation dialog's four tabs for an evaluated worked example."""
+    from .evaluation.dialog import EvaluationDialog
+    from .evaluation.example import EXAMPLE_REFERENCE, evaluated_example
+    from .worker import wait_for_all
+
+    evaluated_example(service)
+    dialog = EvaluationDialog(service, EXAMPLE_REFERENCE, service.get(EXAMPLE_REFERENCE).title)
+    dialog.resize(*size)
+    dialog.show()
+    wait_for_all()
+    _settle(app)
+    dialog.scores_tab.grid.setCurrentCell(0, 0)
+    dialog.moderation_tab.table.setCurrentCell(1, 0)
+    written = []
+    for index, name in enumerate(("panel", "scores", "moderation", "results")):
+        dialog.tabs.setCurrentIndex(index)
+        _settle(app)
+        path = out / f"evaluation-{name}.png"
+        dialog.grab().save(str(path), "PNG", 0)
+        written.append(path)
+    dialog.close()
+    dialog.deleteLater()
+    _settle(app)
     return written
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -17,11 +17,21 @@ from typing import TYPE_CHECKING
 
 from sv_desktop.model.compliance import ComplianceReport, PeriodFigures
 from sv_desktop.model.content import load_content
+from sv_desktop.model.evaluation import (
+    BidderResult,
+    Evaluation,
+    EvaluationError,
+    IssuedQuestion,
+    results,
+    winners,
+)
 from sv_desktop.model.history import HistoryEntry
 from sv_desktop.model.kpi_reminders import KpiReminder
+from sv_desktop.model.lifecycle import Supplier
 from sv_desktop.model.question_bank import load_question_bank
 from sv_desktop.model.rules import Finding, SupplierRequirement
-from sv_desktop.model.tender import MANDATORY_THEME, Tender, TenderSummary, new_tender
+from sv_desktop.model.standstill import Standstill, records_kept_until, standstill_for_route
+from sv_desktop.model.tender import MANDATORY_THEME, Kpi, Tender, TenderSummary, new_tender
 from sv_desktop.services.backups import BackupFile
 from sv_desktop.services.errors import ConflictError, DuplicateReferenceError, NotFoundError, ServiceError
 from sv_desktop.settings import Settings
@@ -53,6 +63,7 @@ class FakeService:
         self.exports: list[tuple[str, Path]] = []
         self.replace_allowed: list[Path] = []
         self.closed = False
+        self._evaluations: dict[str, Evaluation] = {}
 
     @property
     def database_location(self) -> str:
@@ -278,6 +289,100 @@ class FakeService:
     def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
                         months: int = 12) -> Path:
         return self._write("pipeline", out)
+
+    # ---- the evaluation of bids: the model's own rules over a dict; the real use-cases are tested in tests/
+    def get_evaluation(self, reference: str) -> Evaluation | None:
+        return copy.deepcopy(self._evaluations.get(reference))
+
+    def start_evaluation(self, reference: str, pack_version: str = "") -> Evaluation:
+        tender = self.get(reference)
+        if reference in self._evaluations:
+            raise ServiceError(f"The evaluation of {reference} has already started.")
+        count = len(tender.questions)
+        if not count:
+            raise ServiceError(f"{reference} has no questions to evaluate: set them in the wizard first.")
+        share = tender.social_value_weighting_pct / count
+        questions = [IssuedQuestion(f"SV{i}", q.theme, q.title, q.text, share, 5)
+                     for i, q in enumerate(tender.questions, start=1)]
+        self._evaluations[reference] = Evaluation(questions, pack_version or "1",
+                                                  sum((q.weight_pct for q in questions), Decimal(0)), version=1)
+        return self.get_evaluation(reference)  # type: ignore[return-value]
+
+    def _evaluation(self, reference: str) -> Evaluation:
+        if reference not in self._evaluations:
+            raise ServiceError(f"The evaluation of {reference} has not started.")
+        return copy.deepcopy(self._evaluations[reference])
+
+    def change_evaluation(self, reference: str, change: Callable[[Evaluation], None]) -> Evaluation:
+        evaluation = self._evaluation(reference)
+        try:
+            change(evaluation)
+        except EvaluationError as exc:
+            raise ServiceError(str(exc)) from exc
+        evaluation.version += 1
+        self._evaluations[reference] = evaluation
+        return copy.deepcopy(evaluation)
+
+    def evaluation_results(self, reference: str) -> list[BidderResult]:
+        return results(self._evaluation(reference))
+
+    def standstill(self, reference: str) -> Standstill | None:
+        day = self._evaluation(reference).award_notice_date
+        return None if day is None else standstill_for_route(self.get(reference).route, day)
+
+    def award_to(self, reference: str, bidder_name: str, value_gbp: Decimal, *,
+                 awarded_on: dt.date | None = None) -> Tender:
+        evaluation = self._evaluation(reference)
+        bidder = evaluation.bidder(bidder_name)
+        if bidder_name not in winners(evaluation).get(bidder.lot, []):
+            raise ServiceError(f"{bidder_name} is not ranked first.")
+        tender = self.get(reference)
+        tender.award.supplier = Supplier(bidder.name, bidder.postcode, bidder.sme, bidder.vcse)
+        tender.award.awarded_on, tender.award.awarded_value_gbp = awarded_on or self.today(), value_gbp
+        tender.stage = "awarded"
+        tender.kpis += [Kpi(name=c.commitment, target=c.commitment) for c in evaluation.consensus
+                        if c.bidder == bidder_name and c.commitment]
+        return self.save(tender)
+
+    def records_kept_until(self, reference: str) -> dt.date | None:
+        tender = self.get(reference)
+        day = tender.contract_start_date or tender.award.awarded_on
+        return None if day is None else records_kept_until(day)
+
+    def evaluator_workbook_files(self, reference: str, folder: Path) -> list[Path]:
+        return [Path(folder) / f"{reference} evaluation {m.name}.xlsx" for m in self._evaluation(reference).panel]
+
+    def write_evaluator_workbooks(self, reference: str, folder: Path) -> list[Path]:
+        return [self._write("workbook", path) for path in self.evaluator_workbook_files(reference, folder)]
+
+    def import_evaluator_workbooks(self, reference: str, paths: Sequence[Path]) -> int:
+        raise ServiceError(f"Nothing was imported: {Path(paths[0]).name} is not an evaluator workbook.")
+
+    def export_moderation_record(self, reference: str, out: Path) -> Path:
+        return self._write("moderation record", out)
+
+    def assessment_summary_problem(self, reference: str) -> str:
+        missing = self._evaluation(reference).missing_consensus()
+        return f"{missing[0][0]} on {missing[0][1]} has no consensus reason." if missing else ""
+
+    def assessment_summary_files(self, reference: str, folder: Path) -> list[tuple[str, Path, Path]]:
+        return [(b.name, Path(folder) / f"{b.name}.pdf", Path(folder) / f"{b.name}.docx")
+                for b in self._evaluation(reference).bidders]
+
+    def write_assessment_summaries(self, reference: str, folder: Path, *, replace: bool = True) -> list[Path]:
+        problem = self.assessment_summary_problem(reference)
+        if problem:
+            raise ServiceError(problem)
+        return [self._write("summary", path) for _name, *paths in self.assessment_summary_files(reference, folder)
+                for path in paths]
+
+    def record_summaries_sent(self, reference: str, sent_on: dt.date | None = None,
+                              bidders: Sequence[str] | None = None) -> Evaluation:
+        def mark(evaluation: Evaluation) -> None:
+            for bidder in evaluation.bidders:
+                if bidders is None or bidder.name in bidders:
+                    bidder.summary_sent_on = sent_on or self.today()
+        return self.change_evaluation(reference, mark)
 
 
 if TYPE_CHECKING:

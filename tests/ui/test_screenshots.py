@@ -23,8 +23,9 @@ def restore_look(qapp):
 def test_screenshots_of_every_page_in_both_palettes(qtbot, tmp_path, restore_look):
     written = take(tmp_path / "shots")
     names = sorted(p.name for p in written)
-    assert len(names) == 16
+    assert len(names) == 20
     assert "light-main-window.png" in names and "dark-step-7-review.png" in names
+    assert {f"evaluation-{tab}.png" for tab in ("panel", "scores", "moderation", "results")} <= set(names)
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE, path.name

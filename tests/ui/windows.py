@@ -133,3 +133,24 @@ def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple
         _fit(dialog, size, dialog=True)
         yield name, dialog
         _close(dialog)
+    yield from evaluation_tabs(service, size)
+
+
+def evaluation_tabs(service, size: tuple[int, int] | None = None) -> Iterator[tuple[str, QWidget]]:
+    """The evaluation dialog of an evaluated worked example, each tab in turn with a cell chosen."""
+    from sv_desktop.ui.evaluation.dialog import EvaluationDialog
+    from sv_desktop.ui.evaluation.example import EXAMPLE_REFERENCE, evaluated_example
+    from sv_desktop.ui.worker import wait_for_all
+
+    evaluated_example(service)
+    dialog = EvaluationDialog(service, EXAMPLE_REFERENCE, service.get(EXAMPLE_REFERENCE).title)
+    _fit(dialog, size, dialog=True)
+    wait_for_all()
+    settle()
+    dialog.scores_tab.grid.setCurrentCell(0, 0)
+    dialog.moderation_tab.table.setCurrentCell(1, 0)
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        settle()
+        yield f"evaluation, {dialog.tabs.tabText(index)}", dialog
+    _close(dialog)

@@ -75,6 +75,8 @@ class LifecycleMenu(QObject):
                                            "tender"))
         self.engagement_action = self._action(_("Pre-market &engagement…"), "library", self.open_engagement,
                                               _("Record engagement events and the suppliers met"))
+        self.evaluation_action = self._action(_("E&valuation of bids…"), "step-done", self.open_evaluation,
+                                              _("Bidders, panel, scores, moderation, results and the award"))
         self.delivery_action = self._action(_("&Award and delivery…"), "compliant", self.open_delivery,
                                             _("Record the award, KPI results, case studies and renewal needs"))
         self.reminders_action = self._action(_("KPI reports &due…"), "calendar", self.show_reminders,
@@ -84,7 +86,7 @@ class LifecycleMenu(QObject):
         self.pipeline_action = self._action(_("Export &pipeline…"), "export", self.export_pipeline,
                                             _("Save the tenders shown in the list as CSV or XLSX"))
         self.menu = QMenu(_("&Lifecycle"), self.window)
-        for item in (self.roles_action, self.engagement_action, self.delivery_action, None,
+        for item in (self.roles_action, self.engagement_action, self.evaluation_action, self.delivery_action, None,
                      self.reminders_action, None, self.report_action, self.pipeline_action):
             self.menu.addSeparator() if item is None else self.menu.addAction(item)
         bar = self.window.menuBar()
@@ -116,7 +118,7 @@ class LifecycleMenu(QObject):
 
     def _update_actions(self, *_args) -> None:
         has = self.window.selected_reference() is not None
-        for action in (self.roles_action, self.engagement_action, self.delivery_action):
+        for action in (self.roles_action, self.engagement_action, self.evaluation_action, self.delivery_action):
             action.setEnabled(has)
 
     def shown_rows(self) -> list[TenderSummary]:
@@ -173,6 +175,18 @@ class LifecycleMenu(QObject):
         if results:
             dialog.show_results()
         return self._show(dialog)
+
+    def open_evaluation(self, *_args, reference: str | None = None) -> QDialog | None:
+        from ..evaluation.dialog import EvaluationDialog
+
+        tender = self._tender(reference)
+        if tender is None:
+            return None
+        dialog = EvaluationDialog(self.service, tender.reference, tender.title, self.window)
+        dialog.changed.connect(self._saved)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---- reminders
 
