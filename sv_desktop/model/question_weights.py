@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from .tender import Tender
+if TYPE_CHECKING:
+    from .tender import Tender
 
 SHARE_PLACES = Decimal("0.01")
 
