@@ -18,6 +18,7 @@ from ..i18n import _
 from ..masking import mask_secrets
 from ..model import rules
 from ..model.content import Content, load_content
+from ..model.evaluation import Evaluation
 from ..model.lifecycle import Award
 from ..model.limits import LimitError, check_tender
 from ..model.question_bank import QuestionBank, load_question_bank
@@ -304,11 +305,22 @@ class TenderService(LifecycleUseCases, HistoryUseCases, EvaluationUseCases, Eval
         from ..export import ExportError, atomic_write
 
         _within_limits(tender)
+        if tender.evaluation is None:
+            tender = copy.copy(tender)
+            tender.evaluation = self._stored_evaluation(tender.reference)
         text = tender_to_json(tender, stamped=True)
         try:
             return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
         except ExportError as exc:
             raise export_error(exc) from exc
+
+    def _stored_evaluation(self, reference: str) -> Evaluation | None:
+        """The evaluation stored for a tender (carried by its file), None for none or a tender not stored."""
+        try:
+            with _plain_errors():
+                return self._store.get_evaluation(reference)
+        except NotFoundError:
+            return None
 
     def allow_replacing(self, out: Path) -> None:
         """The manager agreed to replace the read-only file `out`: the next export to it may (once)."""
