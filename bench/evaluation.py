@@ -3,7 +3,8 @@ then its results, the moderation record and every bidder's assessment summary (P
 the service, as a manager issuing them would.
 
 The scoring and moderation are set up once, untimed; each run reads the evaluation from the database, works
-out the results and writes the 21 documents. Warm: the first run of a session also loads fonts and content.
+out the results and writes the 21 documents. The questions share each theme's weighting evenly, as the pack
+prints it (three questions sharing 2.5% print 0.83% each). Warm: the first run of a session also loads fonts and content.
 The goal is a promise to the user (under 2 s for the lot), so there is no floor.
 """
 
@@ -20,20 +21,6 @@ GOAL_S = 2.0
 
 def _score(bidder: int, evaluator: int, question: int, top: int) -> int:
     return min(top, (bidder + evaluator + question) % 4 * top // 5 + top // 5)
-
-
-def exact_weights(tender) -> None:
-    """Give each question its own weight, the theme's share to two places with the remainder on the last, so
-    the weights published add up to the social value weight exactly (three questions sharing 2.5% evenly
-    would each publish 0.83%, and the evaluation refuses weights that do not add up)."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    for choice in tender.themes:
-        questions = [q for q in tender.questions if q.theme == choice.theme]
-        each = (choice.weighting_pct / len(questions)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        for question in questions[:-1]:
-            question.weighting_pct = each
-        questions[-1].weighting_pct = choice.weighting_pct - each * (len(questions) - 1)
 
 
 def prepare(service, reference: str) -> None:
@@ -69,7 +56,6 @@ def bench_evaluation(workdir: Path, repeat: int = 5) -> Result:
     service = open_service(workdir / "evaluation-data")
     try:
         tender = largest_tender(service.bank)
-        exact_weights(tender)
         tender = service.create(tender)
         prepare(service, tender.reference)
         out = workdir / "evaluation-out"

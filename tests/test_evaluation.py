@@ -134,3 +134,30 @@ def test_the_weights_must_match_the_published_weight():
     ev = evaluation()
     ev.social_value_weight_pct = Decimal(12)
     assert "add up to 10%" in ev.weights_problem()
+
+
+def shared_theme_evaluation() -> Evaluation:
+    """Four themes of 2.5% each, three questions per theme sharing it evenly: each printed as 0.83%."""
+    themes = ("fighting_climate_change", "wellbeing", "equal_opportunity", "tackling_economic_inequality")
+    questions = [IssuedQuestion(f"SV{3 * t + n + 1}", theme, "Q", "Describe...", Decimal("0.83"), 5,
+                                shared_pct=Decimal("2.5"), shared_by=3)
+                 for t, theme in enumerate(themes) for n in range(3)]
+    return Evaluation(questions=questions, social_value_weight_pct=Decimal(10))
+
+
+def test_even_shares_that_round_match_the_published_weight():
+    ev = shared_theme_evaluation()
+    assert sum(q.weight_pct for q in ev.questions) == Decimal("9.96")
+    assert ev.weights_problem() == ""
+    ev.social_value_weight_pct = Decimal("9.96")
+    assert "add up to 10%" in ev.weights_problem()
+
+
+def test_a_share_the_pack_did_not_print_is_refused():
+    ev = shared_theme_evaluation()
+    ev.questions[1] = IssuedQuestion("SV2", "fighting_climate_change", "Q", "Describe...", Decimal("0.84"), 5,
+                                     shared_pct=Decimal("2.5"), shared_by=3)
+    assert "SV2 carries 0.84%, but the pack printed 0.83%" in ev.weights_problem()
+    ev = shared_theme_evaluation()
+    del ev.questions[2]
+    assert "shared 2.5% between 3 questions, but 2" in ev.weights_problem()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -100,3 +101,37 @@ def test_standstill_follows_the_regime(service):
     service.change_evaluation(psr, lambda ev: setattr(ev, "award_notice_date", dt.date(2027, 8, 27)))
     assert service.standstill(psr).regime == "psr"
     assert service.standstill(psr).ends_on == dt.date(2027, 9, 9)
+
+
+def test_even_shares_that_round_give_results(service):
+    """Three questions sharing a 2.5% theme weighting are printed as 0.83% each; the evaluation still matches
+    the published social value weight and gives results."""
+    tender = service.get(REF)
+    theme = tender.themes[0]
+    extra = [q for q in tender.questions if q.theme == theme.theme][0]
+    tender.questions = [q for q in tender.questions if q.theme != theme.theme]
+    for number in range(3):
+        tender.questions.append(dataclasses.replace(extra, weighting_pct=None, title=f"Share {number}"))
+    rest = tender.social_value_weighting_pct - Decimal("2.5")
+    for choice in tender.themes:
+        choice.weighting_pct = Decimal("2.5") if choice is theme else Decimal(0)
+    tender.themes[-1].weighting_pct += rest
+    for question in tender.questions:
+        if question.theme != theme.theme:
+            question.weighting_pct = None
+    service.save(tender)
+    evaluation = service.start_evaluation(REF)
+    shared = [q for q in evaluation.questions if q.theme == theme.theme]
+    assert [q.weight_pct for q in shared] == [Decimal("0.83")] * 3
+    assert sum(q.weight_pct for q in evaluation.questions) != evaluation.social_value_weight_pct
+    assert evaluation.weights_problem() == ""
+    setup_panel(service)
+
+    def agree_all(ev):
+        ev.open_moderation()
+        for bidder in ev.bidders:
+            for question in ev.questions:
+                ev.agree(bidder.name, question.reference, question.scale_max, "Agreed: see the bid, section 1.")
+    service.change_evaluation(REF, agree_all)
+    by_bidder = {r.bidder: r for r in service.evaluation_results(REF)}
+    assert by_bidder["Alpha Ltd"].total == sum(q.weight_pct for q in evaluation.questions)

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 
 from ..i18n import _
 from . import blocks as b
@@ -128,6 +129,12 @@ def _text(paragraph, text: str, bold: bool = False, colour: str | None = None, s
     return run
 
 
+def _grid(table: DocxTable) -> list[list[_Cell]]:
+    """Each row's cells, in one pass, for a table with no merged cells (python-docx's `row.cells` works out the
+    whole table's grid on every call, so filling a table row by row took time growing with its square)."""
+    return [[_Cell(tc, table) for tc in row._tr.tc_lst] for row in table.rows]
+
+
 class DocxRenderer:
     """Writes one Document; `draft_mark` (when set) heads every page."""
 
@@ -135,6 +142,7 @@ class DocxRenderer:
         self.source = document
         self.draft_mark = draft_mark
         self._open_headings: list[int] = []
+        self._styles: dict[str, Any] = {}
         self.doc = docx.Document()
         self._set_up_page()
         self._set_up_styles()
@@ -168,6 +176,14 @@ class DocxRenderer:
         footer.add_run(_(" of ")).font.size = Pt(8.5)
         _field(footer, "NUMPAGES", "1")
 
+    def _style(self, name: str):
+        """A style of the document by name, looked up once per document (python-docx searches every style of
+        the template by name on each use, which was a tenth of the time a record with many tables took)."""
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.doc.styles[name]
+        return found
+
     def _set_up_styles(self) -> None:
         styles = self.doc.styles
         normal = styles["Normal"]
@@ -190,16 +206,16 @@ class DocxRenderer:
     # ---- blocks ----
     def _table(self, rows: int, widths: list[float], header: tuple[str, ...] = ()) -> DocxTable:
         table = self.doc.add_table(rows=rows, cols=len(widths))
-        table.style = self.doc.styles["Table Grid"]
+        table.style = self._style("Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         # Points, widened so no header word breaks (cell margins 110 twips a side, and a little air).
         points = fit_columns(header or ("",) * len(widths), tuple(widths), CONTENT_WIDTH.pt, 9.5, 14)
-        sizes = [int(Pt(width)) for width in points]
+        sizes = [Pt(width) for width in points]
         for column, size in zip(table.columns, sizes, strict=True):
             column.width = size  # the grid, which LibreOffice and Word use for layout
-        for row in table.rows:
-            for cell, size in zip(row.cells, sizes, strict=True):
+        for cells in _grid(table):
+            for cell, size in zip(cells, sizes, strict=True):
                 cell.width = size
         _table_look(table)
         return table
@@ -216,14 +232,14 @@ class DocxRenderer:
         table = self._table(len(block.rows) + 1, list(block.widths), block.header)
         if block.keep_together:
             self._keep_together(table)
-        header = table.rows[0]
-        _repeat_header(header)
-        for col, (cell, text) in enumerate(zip(header.cells, block.header, strict=True)):
+        grid = _grid(table)
+        _repeat_header(table.rows[0])
+        for col, (cell, text) in enumerate(zip(grid[0], block.header, strict=True)):
             _shade(cell, NHS_BLUE)
             self._fill(cell, text, bold=True, colour=WHITE, right=col in block.numeric)
         for index, values in enumerate(block.rows, start=1):
             bold = block.total_row and index == len(block.rows)
-            for col, (cell, text) in enumerate(zip(table.rows[index].cells, values, strict=True)):
+            for col, (cell, text) in enumerate(zip(grid[index], values, strict=True)):
                 if index % 2 == 0:
                     _shade(cell, PALE_GREY)
                 self._fill(cell, text, bold=bold, right=col in block.numeric)
@@ -242,10 +258,10 @@ class DocxRenderer:
 
     def facts(self, rows: tuple[tuple[str, str], ...]) -> None:
         table = self._table(len(rows), [0.36, 0.64])
-        for (label, value), row in zip(rows, table.rows, strict=True):
-            _shade(row.cells[0], PALE_GREY)
-            self._fill(row.cells[0], label, bold=True)
-            self._fill(row.cells[1], value)
+        for (label, value), (first, second) in zip(rows, _grid(table), strict=True):
+            _shade(first, PALE_GREY)
+            self._fill(first, label, bold=True)
+            self._fill(second, value)
         self.doc.add_paragraph()
 
     def callout(self, block: b.Callout) -> None:
@@ -259,7 +275,7 @@ class DocxRenderer:
             paragraph = first if index == 0 else cell.add_paragraph()
             _text(paragraph, text, size=11 if block.kind == "question" else None)
         for item in block.items:
-            cell.add_paragraph(clean_text(item), style="List Bullet")
+            cell.add_paragraph(clean_text(item), style=self._style("List Bullet"))
         self.doc.add_paragraph()
 
     def response_form(self, block: b.ResponseForm) -> None:
@@ -296,7 +312,7 @@ class DocxRenderer:
     def heading(self, block: b.Heading) -> None:
         # Word's levels never skip one: a level-3 heading straight under a level 1 is a level 2.
         style = "TOC Heading" if not block.toc else f"Heading {b.nested_level(self._open_headings, block.level)}"
-        paragraph = self.doc.add_paragraph(clean_text(block.text), style=style)
+        paragraph = self.doc.add_paragraph(clean_text(block.text), style=self._style(style))
         paragraph.paragraph_format.page_break_before = block.page_break or None
 
     def para(self, block: b.Para) -> None:
@@ -317,7 +333,7 @@ class DocxRenderer:
             title.paragraph_format.keep_with_next = True
             _text(title, block.title, bold=True)
         for index, item in enumerate(block.items):
-            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph = self.doc.add_paragraph(style=self._style("List Bullet"))
             if index < len(block.labels):
                 _text(paragraph, block.labels[index], bold=True)
             _text(paragraph, item)
@@ -328,7 +344,7 @@ class DocxRenderer:
         org.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _text(org, cover.organisation, bold=True, colour=NHS_BLUE, size=12)
         _text(self.doc.add_paragraph(), cover.eyebrow, bold=True, colour=NHS_BLUE, size=14)
-        self.doc.add_paragraph(clean_text(cover.title), style="Title")
+        self.doc.add_paragraph(clean_text(cover.title), style=self._style("Title"))
         if cover.facts:
             self.facts(cover.facts)
         if cover.note:

@@ -6,9 +6,10 @@ schedule, requirements for bidders, and a response form per question.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..i18n import N_, _
+from ..model.question_weights import question_weights as published_weights
 from ..model.tender import Question, Tender
 from . import formatting as fmt
 from . import regime_text
@@ -34,25 +35,17 @@ NHS_GUIDANCE = "Applying net zero and social value in the procurement of NHS goo
 
 
 def question_weights(tender: Tender) -> list[Decimal | None]:
-    """Each question's share of the total evaluation score, in tender.questions order.
+    """Each question's share of the total evaluation score as printed, in tender.questions order (the rule is
+    `model.question_weights`). None for a question whose theme the tender does not use."""
+    return [None if weight is None else weight.weight_pct for weight in published_weights(tender)]
 
-    A question's own weighting counts first; the rest of its theme's weighting is shared evenly
-    between the theme's other questions. None for a question whose theme the tender does not use.
-    """
-    weights: list[Decimal | None] = [None] * len(tender.questions)
-    for choice in tender.themes:
-        indexes = [i for i, q in enumerate(tender.questions) if q.theme == choice.theme]
-        fixed = [i for i in indexes if tender.questions[i].weighting_pct is not None]
-        shared = [i for i in indexes if tender.questions[i].weighting_pct is None]
-        for i in fixed:
-            weights[i] = tender.questions[i].weighting_pct
-        if shared:
-            own = [w for i in fixed if (w := tender.questions[i].weighting_pct) is not None]
-            rest = choice.weighting_pct - sum(own, Decimal(0))
-            each = (max(rest, Decimal(0)) / len(shared)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-            for i in shared:
-                weights[i] = each
-    return weights
+
+def question_order(tender: Tender) -> list[tuple[str, list[int]]]:
+    """The indexes of tender.questions grouped by theme, in the tender's theme order (the pack's order)."""
+    themes = list(tender.theme_ids)
+    themes += [q.theme for q in tender.questions if q.theme not in themes]
+    return [(theme, [i for i, q in enumerate(tender.questions) if q.theme == theme])
+            for theme in dict.fromkeys(themes)]
 
 
 def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Question, Decimal | None]]]]:
@@ -60,16 +53,13 @@ def ordered_questions(ctx: PackContext) -> list[tuple[str, list[tuple[str, Quest
     worded as the pack prints them (regime_text.tidy_question)."""
     tender = ctx.tender
     weights = question_weights(tender)
-    themes = list(tender.theme_ids)
-    themes += [q.theme for q in tender.questions if q.theme not in themes]
     groups: list[tuple[str, list[tuple[str, Question, Decimal | None]]]] = []
     number = 0
-    for theme in dict.fromkeys(themes):
+    for theme, indexes in question_order(tender):
         items = []
-        for index, question in enumerate(tender.questions):
-            if question.theme == theme:
-                number += 1
-                items.append((f"SV{number}", regime_text.tidy_question(ctx, question), weights[index]))
+        for index in indexes:
+            number += 1
+            items.append((f"SV{number}", regime_text.tidy_question(ctx, tender.questions[index]), weights[index]))
         groups.append((theme, items))
     return groups
 

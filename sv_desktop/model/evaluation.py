@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..i18n import _, ngettext
+from .question_weights import even_share
 
 DEFAULT_SPREAD_PCT = Decimal(40)
 DISPLAY_PLACES = Decimal("0.01")
@@ -45,6 +46,10 @@ class IssuedQuestion:
     minimum_score: int | None = None
     disqualify_below_minimum: bool = False
     """True only where the pack published that failing the minimum disqualifies."""
+    shared_pct: Decimal | None = None
+    """For a question sharing its theme's weighting evenly: the part of the theme weighting shared, as the pack
+    published it (`weight_pct` is then the printed share, e.g. 0.83% of 2.5% shared by three)."""
+    shared_by: int = 1
 
 
 @dataclass
@@ -211,19 +216,48 @@ class Evaluation:
         self.status = "complete"
 
     def weights_problem(self) -> str:
-        """A sentence when the questions' weights do not add up to the social value weight published."""
-        total = sum((q.weight_pct for q in self.questions), Decimal(0))
+        """A sentence when the questions' weights are not what the pack published, or do not add up to the
+        social value weight published.
+
+        An even share is compared with the part of the theme weighting it shares, exactly, rather than the sum of
+        the rounded shares the pack prints (three questions sharing 2.5% are printed as 0.83% each)."""
+        total = Decimal(0)
+        pools: dict[tuple[str, Decimal, int], int] = {}
+        for question in self.questions:
+            if question.shared_pct is None:
+                total += question.weight_pct
+                continue
+            printed = even_share(question.shared_pct, question.shared_by)
+            if question.weight_pct != printed:
+                return _("{reference} carries {weight}%, but the pack printed {printed}% as its share of "
+                         "{shared}%.").format(reference=question.reference, weight=question.weight_pct,
+                                              printed=printed, shared=question.shared_pct)
+            key = (question.theme, question.shared_pct, question.shared_by)
+            pools[key] = pools.get(key, 0) + 1
+        for (theme, shared, shared_by), count in pools.items():
+            if count != shared_by:
+                return _("The pack shared {shared}% between {shared_by} questions, but {count} questions of "
+                         "{theme} carry a share of it.").format(shared=shared, shared_by=shared_by, count=count,
+                                                                 theme=theme)
+            total += shared
         if total != self.social_value_weight_pct:
-            return (f"The questions' weights add up to {total}%, but the pack published a social value weight of "
-                    f"{self.social_value_weight_pct}%.")
+            return _("The questions' weights add up to {total}%, but the pack published a social value weight of "
+                     "{published}%.").format(total=_plain(total), published=_plain(self.social_value_weight_pct))
         return ""
+
+
+def _plain(value: Decimal) -> str:
+    """10.0 as "10", 9.96 as "9.96": a percentage as people write it."""
+    return f"{value.normalize():f}"
 
 
 def question_to_dict(question: IssuedQuestion) -> dict:
     return {"reference": question.reference, "theme": question.theme, "title": question.title,
             "text": question.text, "weight_pct": f"{question.weight_pct:f}", "scale_max": question.scale_max,
             "scale_id": question.scale_id, "minimum_score": question.minimum_score,
-            "disqualify_below_minimum": question.disqualify_below_minimum}
+            "disqualify_below_minimum": question.disqualify_below_minimum,
+            "shared_pct": None if question.shared_pct is None else f"{question.shared_pct:f}",
+            "shared_by": question.shared_by}
 
 
 def question_from_dict(data: dict) -> IssuedQuestion:
@@ -232,7 +266,9 @@ def question_from_dict(data: dict) -> IssuedQuestion:
         text=str(data.get("text", "")), weight_pct=Decimal(str(data["weight_pct"])),
         scale_max=int(data["scale_max"]), scale_id=str(data.get("scale_id", "0-5")),
         minimum_score=None if data.get("minimum_score") is None else int(data["minimum_score"]),
-        disqualify_below_minimum=bool(data.get("disqualify_below_minimum", False)))
+        disqualify_below_minimum=bool(data.get("disqualify_below_minimum", False)),
+        shared_pct=None if data.get("shared_pct") is None else Decimal(str(data["shared_pct"])),
+        shared_by=int(data.get("shared_by", 1)))
 
 
 def weighted_mark(question: IssuedQuestion, score: int) -> Decimal:

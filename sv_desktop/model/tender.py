@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from .evaluation import Evaluation
 from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult
 from .supplier_text import SupplierText
 
@@ -209,6 +210,9 @@ class Tender:
     """What supplier documents print of the spec, think-local and engagement steps (their notes never)."""
     stage: str = "pipeline"
     current_step: str = "details"
+    evaluation: Evaluation | None = None
+    """The evaluation of bids as carried by a tender file (the store keeps it apart: `get_evaluation`); None
+    when the file has none or the tender came from the store."""
     version: int = 0
     """Optimistic-locking counter kept by the store; 0 for a tender never saved."""
     updated_at: dt.datetime | None = None

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..i18n import _
 from . import json_fields
+from .evaluation_file import read_evaluation, write_evaluation
 from .file_read import FileReadError, read_limited
 from .json_fields import TenderFileError
 from .lifecycle_file import read_lifecycle, write_lifecycle
@@ -236,6 +237,7 @@ def tender_from_dict(data: Any) -> Tender:
         stage=_choice(data, "stage", "", STAGES, default="pipeline"),
         current_step=_choice(data, "current_step", "", STEPS, default="details"),
         **read_lifecycle(data),
+        evaluation=read_evaluation(data),
     )
     # The version the tender had in the database it was exported from: an import over a tender changed
     # since then asks first (optional; 0 when the file does not say).
@@ -387,6 +389,7 @@ def tender_to_dict(tender: Tender) -> dict[str, Any]:
         "stage": tender.stage,
         "current_step": tender.current_step,
         **write_lifecycle(tender),
+        **write_evaluation(tender.evaluation),
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -27,6 +28,7 @@ from ..model.evaluation import (
     winners,
 )
 from ..model.lifecycle import Supplier
+from ..model.question_weights import QuestionWeight, question_weights
 from ..model.standstill import Standstill, records_kept_until, standstill_for_route
 from ..model.tender import Kpi, Tender
 from .errors import ServiceError
@@ -60,21 +62,26 @@ class EvaluationUseCases:
     # ---------------------------------------------------------------- the evaluation record
 
     def issued_questions(self, tender: Tender) -> list[IssuedQuestion]:
-        """The pack's questions with their references, weights and scales, as bidders read them."""
-        from ..export.pack_content import ordered_questions
+        """The pack's questions with their references, weights (as published: an even share keeps the part of
+        the theme weighting it shares), scales and minimum scores, as bidders read them."""
+        from ..export.pack_content import ordered_questions, question_order
 
         ctx = self._pack_context(tender)
+        published = question_weights(tender)
+        indexes = [index for _theme, group in question_order(tender) for index in group]
+        items = [item for _theme, group in ordered_questions(ctx) for item in group]
         issued = []
-        for _theme, items in ordered_questions(ctx):
-            for reference, question, weight in items:
-                levels = ctx.scales.get(question.scoring_scale, ())
-                top = max((int(part) for level in levels for part in level.label.split("-") if part.isdigit()),
-                          default=int(question.scoring_scale.split("-")[-1]))
-                issued.append(IssuedQuestion(
-                    reference=reference, theme=question.theme, title=question.title, text=question.text,
-                    weight_pct=weight or Decimal(0), scale_max=top, scale_id=question.scoring_scale,
-                    minimum_score=getattr(question, "minimum_score", None),
-                    disqualify_below_minimum=bool(getattr(question, "disqualify_below_minimum", False))))
+        for index, (reference, question, _weight) in zip(indexes, items, strict=True):
+            weight = published[index] or QuestionWeight(Decimal(0))
+            levels = ctx.scales.get(question.scoring_scale, ())
+            top = max((int(part) for level in levels for part in level.label.split("-") if part.isdigit()),
+                      default=int(question.scoring_scale.split("-")[-1]))
+            issued.append(IssuedQuestion(
+                reference=reference, theme=question.theme, title=question.title, text=question.text,
+                weight_pct=weight.weight_pct, scale_max=top, scale_id=question.scoring_scale,
+                minimum_score=None if question.min_score is None else math.ceil(question.min_score),
+                disqualify_below_minimum=question.min_score is not None and question.min_score_disqualifies,
+                shared_pct=weight.shared_pct, shared_by=weight.shared_by))
         return issued
 
     def get_evaluation(self, reference: str) -> Evaluation | None:

@@ -39,6 +39,7 @@ from .errors import (
     DatabaseInUse,
     DatabaseProblem,
     ImportConflictError,
+    NotFoundError,
     ServiceError,
 )
 from .evaluation_documents import EvaluationDocuments
@@ -269,7 +270,18 @@ class TenderService:
 
     def export_file(self, tender: Tender, out: Path) -> Path:
         """Write the tender as a .svtender.json file, atomically."""
+        if tender.evaluation is None:
+            tender = copy.copy(tender)
+            tender.evaluation = self._stored_evaluation(tender.reference)
         return self._files.export_file(tender, out)
+
+    def _stored_evaluation(self, reference: str) -> Evaluation | None:
+        """The evaluation stored for a tender (carried by its file), None for none or a tender not stored."""
+        try:
+            with plain_errors():
+                return self._store.get_evaluation(reference)
+        except NotFoundError:
+            return None
 
     def allow_replacing(self, out: Path) -> None:
         """The manager agreed to replace the read-only file `out`: the next export to it may (once)."""

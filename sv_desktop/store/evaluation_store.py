@@ -7,6 +7,8 @@ transaction, so a crash leaves either the old evaluation or the new one.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -57,6 +59,14 @@ def read_evaluation(session: Session, reference: str) -> Evaluation | None:
     tender_id = _tender_id(session, reference)
     row = session.scalar(select(EvaluationRow).where(EvaluationRow.tender_id == tender_id).options(*_FULL))
     return None if row is None else _from_row(row)
+
+
+def replace_evaluation(session: Session, reference: str, evaluation: Evaluation) -> int:
+    """Save over whatever evaluation is stored, whatever its version (an import replaces it, as it replaces the
+    tender); returns the new version."""
+    tender_id = _tender_id(session, reference)
+    stored = session.scalar(select(EvaluationRow.version_id).where(EvaluationRow.tender_id == tender_id))
+    return write_evaluation(session, reference, dataclasses.replace(evaluation, version=stored or 0))
 
 
 def write_evaluation(session: Session, reference: str, evaluation: Evaluation) -> int:

@@ -53,7 +53,7 @@ from .errors import (
     NotFoundError,
     StoreError,
 )
-from .evaluation_store import read_evaluation, write_evaluation
+from .evaluation_store import read_evaluation, replace_evaluation, write_evaluation
 from .folder import create_empty_file, prepare_folder
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
@@ -404,6 +404,7 @@ class TenderStore:
         """
         check_reference(tender.reference)
         now = self._now()
+        evaluation, tender = tender.evaluation, dataclasses.replace(tender, evaluation=None)
         with self._write() as session:
             row = self._row(session, tender.reference, lock=True)
             created = row is None
@@ -419,6 +420,8 @@ class TenderStore:
             session.flush()
             version = row.version_id
             history.record(session, row, tender, "imported", now)
+            if evaluation is not None:
+                replace_evaluation(session, tender.reference, evaluation)
         return dataclasses.replace(tender, version=version, updated_at=now), created
 
     def _fill(self, session: Session, row: TenderRow, tender: Tender, compliant: bool | None,

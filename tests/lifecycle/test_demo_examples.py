@@ -90,3 +90,37 @@ def test_the_awarded_example_starts_after_the_demo_today_with_no_results_yet(ser
     assert tender.award.awarded_on < TODAY < tender.contract_start_date
     assert tender.kpi_results == [] and len(tender.kpis) >= 3
     assert not service.is_local_postcode(tender.award.supplier.postcode)
+
+
+def test_the_awarded_example_carries_its_evaluation(data_dir, tmp_path, capsys):
+    """The community equipment example was evaluated: three bidders, a panel of three, a spread flagged and
+    moderated, a bidder below the published minimum, and the winner the contract was awarded to."""
+    assert main(["demo"]) == 0
+    out = tmp_path / "moderation.pdf"
+    assert main(["evaluation", AWARDED, "--moderation", str(out), "--summaries", str(tmp_path / "summaries")]) == 0
+    capsys.readouterr()
+    from pypdf import PdfReader
+
+    from sv_desktop.services.tender_service import open_service
+
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Flagged for spread (2 to 5)" in " ".join(text.split())
+    service = open_service(data_dir)
+    try:
+        tender, evaluation = service.get(AWARDED), service.get_evaluation(AWARDED)
+        assert evaluation is not None and evaluation.status == "complete"
+        assert len(evaluation.bidders) == 3 and len(evaluation.panel) == 3
+        assert all(s.rationale.strip() for s in evaluation.scores)
+        assert len(evaluation.scores) == 3 * 3 * len(evaluation.questions)
+        assert all(member.conflict_declared_on < evaluation.award_notice_date for member in evaluation.panel)
+        assert evaluation.award_notice_date < tender.award.awarded_on
+        ranked = {r.bidder: r for r in service.evaluation_results(AWARDED)}
+        assert ranked[tender.award.supplier.name].rank == 1
+        assert [r.disqualified for r in ranked.values() if r.rank is None] == [
+            "SV1 scored 1, below the published minimum of 2"]
+        assert any(evaluation.spread_flagged(b.name, q.reference) for b in evaluation.bidders
+                   for q in evaluation.questions)
+        assert service.assessment_summary_problem(AWARDED) == ""
+        assert len(list((tmp_path / "summaries").glob("*.pdf"))) == 3
+    finally:
+        service.close()
