@@ -22,6 +22,8 @@ from .. import store
 from ..i18n import _
 from ..masking import mask_secrets
 from ..model import compliance, rules
+from ..model.bid import Bid, BidOutcome, BidSummary, Lesson
+from ..model.commitment import Commitment
 from ..model.content import Content, load_content
 from ..model.evaluation import BidderResult, Evaluation, IssuedQuestion
 from ..model.history import HistoryEntry
@@ -34,6 +36,7 @@ from ..model.tender import Tender, TenderSummary, new_tender
 from ..paths import AppPaths, app_paths, database_url_from_env
 from ..settings import Settings, load_settings
 from .backups import BackupFile, backup_file
+from .bid_service import BidUseCases
 from .errors import (
     ConflictError,
     DatabaseInUse,
@@ -79,6 +82,7 @@ class TenderService:
                                                pack_context=self._files.pack_context)
         self._evaluation_documents = EvaluationDocuments(self._evaluations, self._today, get=self.get,
                                                          pack_context=self._files.pack_context)
+        self._bids = BidUseCases(self._store, self.settings, self._today, save_tender=self.save)
 
     # ---------------------------------------------------------------- where things are
 
@@ -510,6 +514,52 @@ class TenderService:
         refused while the summaries cannot be issued, or for a day after today."""
         return self._evaluation_documents.record_summaries_sent(reference, sent_on, bidders)
 
+    # ---------------------------------------------------------------- the Trust's own bids (BidUseCases)
+
+    def list_bids(self, text: str = "") -> list[BidSummary]:
+        return self._bids.list_bids(text)
+
+    def new_bid(self, title: str = "") -> Bid:
+        return self._bids.new_bid(title)
+
+    def get_bid(self, reference: str) -> Bid:
+        return self._bids.get_bid(reference)
+
+    def save_bid(self, bid: Bid, previous_reference: str | None = None) -> Bid:
+        return self._bids.save_bid(bid, previous_reference)
+
+    def delete_bid(self, reference: str) -> None:
+        self._bids.delete_bid(reference)
+
+    def bid_findings(self, bid: Bid) -> list[rules.Finding]:
+        return self._bids.bid_findings(bid)
+
+    def stage_blockers(self, bid: Bid, stage: str) -> list[rules.Finding]:
+        return self._bids.stage_blockers(bid, stage)
+
+    def move_bid(self, bid: Bid, stage: str) -> Bid:
+        return self._bids.move_bid(bid, stage)
+
+    def win_bid(self, bid: Bid, *, decided_on: dt.date | None = None, contract_start: dt.date | None = None,
+                value_gbp: Decimal | None = None, feedback: str = "", lessons: str = "") -> tuple[Bid, Tender]:
+        return self._bids.win_bid(bid, decided_on=decided_on, contract_start=contract_start, value_gbp=value_gbp,
+                                  feedback=feedback, lessons=lessons)
+
+    def lose_bid(self, bid: Bid, outcome: BidOutcome,
+                 scores: dict[str, tuple[str, str]] | None = None) -> Bid:
+        return self._bids.lose_bid(bid, outcome, scores)
+
+    def similar_lessons(self, question_text: str, *, except_reference: str = "") -> list[Lesson]:
+        return self._bids.similar_lessons(question_text, except_reference=except_reference)
+
+    def list_commitments(self) -> list[Commitment]:
+        return self._bids.list_commitments()
+
+    def save_commitment(self, commitment: Commitment) -> Commitment:
+        return self._bids.save_commitment(commitment)
+
+    def delete_commitment(self, commitment_id: str) -> None:
+        self._bids.delete_commitment(commitment_id)
 
 
 def open_service(data_dir: str | Path | None = None, database_url: str | None = None, *,

@@ -388,3 +388,83 @@ class EvalConsensusRow(Base):
     score: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = _text()
     commitment: Mapped[str] = _text()
+
+
+# ---- bids: the Trust's own offers (their questions and answers) and the Trust-wide commitment library
+
+
+class BidRow(Base):
+    __tablename__ = "bid"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(100), unique=True, index=True)
+    title: Mapped[str] = _text()
+    commissioner: Mapped[str] = _text()
+    portal: Mapped[str] = _text()
+    portal_reference: Mapped[str] = _text()
+    value_gbp: Mapped[Decimal | None] = mapped_column(Money())
+    duration_months: Mapped[int | None] = mapped_column(Integer)
+    submission_deadline: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    regime: Mapped[str] = mapped_column(String(40))
+    social_value_weighting_pct: Mapped[Decimal | None] = mapped_column(Percent())
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    criteria: Mapped[str] = _text()
+    stage: Mapped[str] = mapped_column(String(20), index=True)
+    bid_lead: Mapped[str] = _text()
+    approver: Mapped[str] = _text()
+    approved_on: Mapped[dt.date | None] = mapped_column(Date)
+    submitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    go_decision_notes: Mapped[str] = _text()
+    outcome: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    questions: Mapped[list[BidQuestionRow]] = relationship(
+        order_by="BidQuestionRow.position", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class BidQuestionRow(Base):
+    """A commissioner's question as issued, with the Trust's answer and the commitments it uses."""
+
+    __tablename__ = "bid_question"
+    __table_args__ = (UniqueConstraint("bid_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bid_id: Mapped[int] = mapped_column(ForeignKey("bid.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = _text()
+    limit: Mapped[int | None] = mapped_column(Integer)
+    limit_kind: Mapped[str] = mapped_column(String(10))
+    scoring_scale: Mapped[str] = _text()
+    weight_pct: Mapped[Decimal | None] = mapped_column(Percent())
+    answer: Mapped[str] = _text()
+    commitment_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    score: Mapped[str] = _text()
+    feedback: Mapped[str] = _text()
+
+
+class CommitmentRow(Base):
+    __tablename__ = "commitment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True, index=True)
+    title: Mapped[str] = _text()
+    theme: Mapped[str] = mapped_column(String(40))
+    charter_commitment: Mapped[str] = _text()
+    beneficiary: Mapped[str] = _text()
+    quantity: Mapped[Decimal | None] = mapped_column(Money())
+    unit: Mapped[str] = _text()
+    baseline: Mapped[str] = _text()
+    target: Mapped[str] = _text()
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str] = _text()
+    cost_gbp: Mapped[Decimal | None] = mapped_column(Money())
+    approved_by: Mapped[str] = _text()
+    approved_on: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    capacity: Mapped[Decimal | None] = mapped_column(Money())
+    notes: Mapped[str] = _text()
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -33,6 +33,7 @@ from sv_desktop.paths import AppPaths
 from ..i18n import _
 from . import backups as backup_files
 from . import history
+from .bid_store import BidStore
 from .bulk import insert_tenders
 from .busy import busy_error, is_busy_error, retry_while_busy
 from .delivery_read import delivery_contracts
@@ -191,6 +192,11 @@ class TenderStore:
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def bids(self) -> BidStore:
+        """The bids and the commitment library, in the same database and transactions as the tenders."""
+        return BidStore(self._read, self._write, self._now)
 
     # ------------------------------------------------------------ sessions
 

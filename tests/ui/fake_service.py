@@ -15,6 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sv_desktop.model.bid import Bid, BidOutcome, BidSummary, Lesson, can_move, new_bid, similarity
+from sv_desktop.model.bid_rules import blockers_for, evaluate_bid, load_bid_rules
+from sv_desktop.model.commitment import Commitment
 from sv_desktop.model.compliance import ComplianceReport, PeriodFigures
 from sv_desktop.model.content import load_content
 from sv_desktop.model.evaluation import (
@@ -64,6 +67,8 @@ class FakeService:
         self.replace_allowed: list[Path] = []
         self.closed = False
         self._evaluations: dict[str, Evaluation] = {}
+        self._bids: dict[str, Bid] = {}
+        self._commitments: dict[str, Commitment] = {}
 
     @property
     def database_location(self) -> str:
@@ -383,6 +388,98 @@ class FakeService:
                 if bidders is None or bidder.name in bidders:
                     bidder.summary_sent_on = sent_on or self.today()
         return self.change_evaluation(reference, mark)
+
+    # ---- the Trust's own bids: kept in memory; the real bid rules (pure model) give the findings
+    def list_bids(self, text: str = "") -> list[BidSummary]:
+        needle = text.lower()
+        return [BidSummary(b.reference, b.title, b.commissioner, b.value_gbp, b.stage, b.submission_deadline,
+                           b.updated_at, b.bid_lead, b.regime, b.social_value_weighting_pct)
+                for b in self._bids.values() if needle in b.reference.lower() or needle in b.title.lower()]
+
+    def new_bid(self, title: str = "") -> Bid:
+        number = 1
+        while f"BID-2027-{number:03d}" in self._bids:
+            number += 1
+        return new_bid(f"BID-2027-{number:03d}", title)
+
+    def get_bid(self, reference: str) -> Bid:
+        if reference not in self._bids:
+            raise NotFoundError(f"There is no bid {reference}.")
+        return copy.deepcopy(self._bids[reference])
+
+    def save_bid(self, bid: Bid, previous_reference: str | None = None) -> Bid:
+        key = previous_reference or bid.reference
+        current = self._bids.get(key)
+        if bid.version == 0 and bid.reference in self._bids:
+            raise DuplicateReferenceError(f"Another bid already uses {bid.reference}.")
+        if bid.version and (current is None or current.version != bid.version):
+            raise ConflictError(f"{key} was changed elsewhere since you opened it.")
+        stored = copy.deepcopy(bid)
+        stored.version = bid.version + 1
+        stored.updated_at = dt.datetime.now(dt.UTC)
+        self._bids.pop(key, None)
+        self._bids[stored.reference] = stored
+        return copy.deepcopy(stored)
+
+    def delete_bid(self, reference: str) -> None:
+        self.get_bid(reference)
+        del self._bids[reference]
+
+    def bid_findings(self, bid: Bid) -> list[Finding]:
+        return evaluate_bid(bid, self._commitments, load_bid_rules())
+
+    def stage_blockers(self, bid: Bid, stage: str) -> list[Finding]:
+        return blockers_for(self.bid_findings(bid), stage)
+
+    def move_bid(self, bid: Bid, stage: str) -> Bid:
+        blockers = self.stage_blockers(bid, stage)
+        if not can_move(bid.stage, stage) or blockers:
+            raise ServiceError("\n".join(f.message for f in blockers) or f"A bid cannot move to {stage}.")
+        moved = copy.deepcopy(bid)
+        moved.stage = stage
+        return self.save_bid(moved)
+
+    def win_bid(self, bid: Bid, *, decided_on: dt.date | None = None, contract_start: dt.date | None = None,
+                value_gbp: Decimal | None = None, feedback: str = "", lessons: str = "") -> tuple[Bid, Tender]:
+        contract = new_tender(f"{bid.reference}-C", bid.title, "clinical_services")
+        contract.stage = "awarded"
+        contract.kpis = [Kpi(name=self._commitments[cid].title, source_id=f"commitment:{cid}")
+                         for cid in bid.commitment_ids if cid in self._commitments]
+        contract = self.create(contract)
+        won = copy.deepcopy(bid)
+        won.stage = "won"
+        won.outcome = BidOutcome(decided_on=decided_on or self.today(), feedback=feedback, lessons=lessons,
+                                 contract_reference=contract.reference)
+        return self.save_bid(won), contract
+
+    def lose_bid(self, bid: Bid, outcome: BidOutcome,
+                 scores: dict[str, tuple[str, str]] | None = None) -> Bid:
+        lost = copy.deepcopy(bid)
+        lost.stage = "lost"
+        lost.outcome = copy.deepcopy(outcome)
+        for question in lost.questions:
+            if scores and question.number in scores:
+                question.score, question.feedback = scores[question.number]
+        return self.save_bid(lost)
+
+    def similar_lessons(self, question_text: str, *, except_reference: str = "") -> list[Lesson]:
+        return [Lesson(b.reference, b.title, q.number, q.text, q.score, q.feedback, b.outcome.lessons,
+                       similarity(question_text, q.text))
+                for b in self._bids.values() if b.stage == "lost" and b.reference != except_reference
+                for q in b.questions if similarity(question_text, q.text) >= Decimal("0.2")]
+
+    def list_commitments(self) -> list[Commitment]:
+        return [copy.deepcopy(c) for _key, c in sorted(self._commitments.items())]
+
+    def save_commitment(self, commitment: Commitment) -> Commitment:
+        stored = copy.deepcopy(commitment)
+        stored.version += 1
+        self._commitments[stored.id] = stored
+        return copy.deepcopy(stored)
+
+    def delete_commitment(self, commitment_id: str) -> None:
+        if self._commitments.pop(commitment_id, None) is None:
+            raise NotFoundError(f"There is no commitment {commitment_id}.")
 
 
 if TYPE_CHECKING:
