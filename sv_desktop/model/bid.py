@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..i18n import N_, _
+
 BID_REGIMES: tuple[str, ...] = ("procurement_act", "psr")
 """Procurement Act 2023, or the Health Care Services (Provider Selection Regime) Regulations 2023."""
 
@@ -36,6 +38,21 @@ BID_TRANSITIONS: dict[str, tuple[str, ...]] = {
 """The stages a bid may move to from each stage; an outcome is final."""
 
 LIMIT_KINDS: tuple[str, ...] = ("words", "pages")
+
+_STAGE_LABELS: dict[str, str] = {
+    "opportunity": N_("Opportunity"), "go_no_go": N_("Go/no-go"), "writing": N_("Writing"),
+    "approved": N_("Approved"), "submitted": N_("Submitted"), "won": N_("Won"), "lost": N_("Lost"),
+    "withdrawn": N_("Withdrawn"),
+}
+
+
+def stage_label(stage: str) -> str:
+    """The stage as the user reads it, in their language."""
+    return _(_STAGE_LABELS[stage]) if stage in _STAGE_LABELS else stage
+
+
+def cannot_move_message(stage: str, to: str) -> str:
+    return _("A bid cannot move from {stage} to {to}.").format(stage=stage_label(stage), to=stage_label(to))
 
 
 def can_move(stage: str, to: str) -> bool:

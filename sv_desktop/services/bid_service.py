@@ -15,7 +15,17 @@ from decimal import Decimal
 
 from .. import store
 from ..i18n import _
-from ..model.bid import BID_STAGES, Bid, BidOutcome, BidSummary, Lesson, can_move, new_bid, similarity
+from ..model.bid import (
+    BID_STAGES,
+    Bid,
+    BidOutcome,
+    BidSummary,
+    Lesson,
+    can_move,
+    cannot_move_message,
+    new_bid,
+    similarity,
+)
 from ..model.bid_rules import BidRuleSet, blockers_for, evaluate_bid, load_bid_rules
 from ..model.commitment import Commitment
 from ..model.lifecycle import Award, Supplier
@@ -95,7 +105,7 @@ class BidUseCases:
     def move_bid(self, bid: Bid, stage: str) -> Bid:
         """Save the bid at `stage`; StageRefused (with the blockers' sentences) if the move is not allowed."""
         if not can_move(bid.stage, stage):
-            raise StageRefused(_("A bid cannot move from {stage} to {to}.").format(stage=bid.stage, to=stage))
+            raise StageRefused(cannot_move_message(bid.stage, stage))
         blockers = self.stage_blockers(bid, stage)
         if blockers:
             raise StageRefused("\n".join(f.message for f in blockers), blockers)
@@ -112,7 +122,7 @@ class BidUseCases:
         """Record the win: a tender record of the contract in delivery (awarded to the Trust) whose KPIs are
         the bid's commitments, so the Trust reports on what it promised. Returns the bid and the contract."""
         if not can_move(bid.stage, "won"):
-            raise StageRefused(_("A bid cannot move from {stage} to {to}.").format(stage=bid.stage, to="won"))
+            raise StageRefused(cannot_move_message(bid.stage, "won"))
         day = decided_on or self._today()
         library = self._library()
         contract = new_tender(self._contract_reference(bid.reference), bid.title, "clinical_services")
@@ -142,7 +152,7 @@ class BidUseCases:
         """Record the loss: the commissioner's scores and feedback (overall, and per question number as
         (score, feedback)) and the lessons learned, shown next time a similar question is answered."""
         if not can_move(bid.stage, "lost"):
-            raise StageRefused(_("A bid cannot move from {stage} to {to}.").format(stage=bid.stage, to="lost"))
+            raise StageRefused(cannot_move_message(bid.stage, "lost"))
         lost = copy.deepcopy(bid)
         lost.stage = "lost"
         lost.outcome = copy.deepcopy(outcome)

@@ -211,6 +211,32 @@ def fill_0010(connection: sa.Connection) -> Tender:
     return tender
 
 
+LADDER_BID = "LADDER-BID-0011"
+
+
+def fill_0011(connection: sa.Connection) -> Tender:
+    """A 0002 tender with what 0011 added beside it: a bid with one question and answer, and a commitment
+    of the library (the tender itself is unchanged; `test_bid_store` reads the bid back)."""
+    tender = fill_0002(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0011"
+    connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0002").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold()))
+    bid_id = connection.execute(t["bid"].insert().values(
+        reference=LADDER_BID, title="Community nursing", commissioner="Example ICB", value_gbp=Decimal("1250000.50"),
+        duration_months=36, regime="psr", social_value_weighting_pct=Decimal("12.5"), themes=["wellbeing"],
+        stage="writing", bid_lead="Sam", outcome={}, updated_at=WRITTEN_AT.replace(tzinfo=None),
+        version_id=2)).inserted_primary_key[0]
+    connection.execute(t["bid_question"].insert().values(
+        bid_id=bid_id, position=0, number="SV1", text="Local jobs?", limit=250, limit_kind="words",
+        answer="Four apprentices by 2028.", commitment_ids=["apprenticeships"]))
+    connection.execute(t["commitment"].insert().values(
+        key="apprenticeships", title="Apprenticeships", theme="tackling_economic_inequality", quantity=Decimal(4),
+        unit="apprenticeships", owner="Head of Workforce", evidence=[], capacity=Decimal(10),
+        updated_at=WRITTEN_AT.replace(tzinfo=None), version_id=1))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -220,4 +246,5 @@ FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0008": fill_0008,
     "0009": fill_0009,
     "0010": fill_0010,
+    "0011": fill_0011,
 }
