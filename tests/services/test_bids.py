@@ -120,3 +120,16 @@ def test_the_part_works_on_its_own(data_dir):
         with pytest.raises(StageRefused):
             part.move_bid(Bid(reference="B-1", title="x", stage="opportunity"), "submitted")
         assert saved == []
+
+
+def test_the_capacity_warning_counts_another_live_bid_and_a_won_contract(service):
+    service.save_commitment(APPRENTICES)  # 4 per contract, capacity 10
+    first = answered_bid(service, "BID-2027-001")
+    first.stage = "submitted"
+    service.win_bid(service.save_bid(first))  # a contract in delivery promising 4
+    second = answered_bid(service, "BID-2027-002")  # a live bid promising 4
+    assert "BID-CAPACITY" not in [f.rule for f in service.bid_findings(second)]  # 4 + 4 = 8
+    third = answered_bid(service, "BID-2027-003")
+    [capacity] = [f for f in service.bid_findings(third) if f.rule == "BID-CAPACITY"]
+    assert "12 apprenticeships" in capacity.message
+    assert "BID-2027-002" in capacity.message and "BID-2027-001-C" in capacity.message
