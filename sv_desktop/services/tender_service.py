@@ -23,6 +23,7 @@ from ..i18n import _
 from ..masking import mask_secrets
 from ..model import compliance, rules
 from ..model.bid import Bid, BidOutcome, BidSummary, Lesson
+from ..model.bid_content import BidContent, load_bid_content
 from ..model.commitment import Commitment
 from ..model.content import Content, load_content
 from ..model.evaluation import BidderResult, Evaluation, IssuedQuestion
@@ -515,6 +516,10 @@ class TenderService:
         return self._evaluation_documents.record_summaries_sent(reference, sent_on, bidders)
 
     # ---------------------------------------------------------------- the Trust's own bids (BidUseCases)
+
+    def bid_content(self) -> BidContent:
+        """The Trust's vision, principles, Charter commitments, THRIVE ambitions and the strong-answer checklist."""
+        return load_bid_content()
 
     def list_bids(self, text: str = "") -> list[BidSummary]:
         return self._bids.list_bids(text)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sv_desktop.model.bid import Bid, BidOutcome, BidSummary, Lesson, can_move, new_bid, similarity
+from sv_desktop.model.bid_content import BidContent, load_bid_content
 from sv_desktop.model.bid_rules import blockers_for, evaluate_bid, load_bid_rules
 from sv_desktop.model.commitment import Commitment
 from sv_desktop.model.compliance import ComplianceReport, PeriodFigures
@@ -390,6 +391,9 @@ class FakeService:
         return self.change_evaluation(reference, mark)
 
     # ---- the Trust's own bids: kept in memory; the real bid rules (pure model) give the findings
+    def bid_content(self) -> BidContent:
+        return load_bid_content()
+
     def list_bids(self, text: str = "") -> list[BidSummary]:
         needle = text.lower()
         return [BidSummary(b.reference, b.title, b.commissioner, b.value_gbp, b.stage, b.submission_deadline,
