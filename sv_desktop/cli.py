@@ -110,6 +110,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--sent", metavar="DATE", help=_("with --summaries: record the summaries as sent on "
                                                     "DATE (YYYY-MM-DD or DD/MM/YYYY)"))
     p.add_argument("--force", action="store_true", help=_("replace files that are already there"))
+    p = sub.add_parser("bid", help=_("the Trust's own bids: list, import, export, check"))
+    bid_sub = p.add_subparsers(dest="bid_command", required=True)
+    bid_sub.add_parser("list", help=_("list the bids"))
+    q = bid_sub.add_parser("import", help=_("import a bid file (.svtender.json, format sv-desktop.bid)"))
+    q.add_argument("file", type=Path)
+    q = bid_sub.add_parser("export", help=_("write a bid, with the commitments it uses, to a bid file"))
+    q.add_argument("reference")
+    q.add_argument("--out", type=Path, required=True)
+    q = bid_sub.add_parser("check", help=_("check a stored bid against the bid rules"))
+    q.add_argument("reference")
+    # The response document (Word and PDF) is added here as `bid response REF --out FILE`.
     sub.add_parser("demo", help=_("load worked example tenders"))
     sub.add_parser("backup", help=_("back up the database now"))
     p = sub.add_parser("restore", help=_("restore the database from a backup file"))
@@ -494,8 +505,36 @@ def cmd_team_setup(args) -> int:
     return EXIT_OK
 
 
+def cmd_bid(args) -> int:
+    """`sv-desktop bid list|import FILE|export REF --out FILE|check REF`."""
+    from .model.bid import stage_label
+
+    service = _service(args)
+    if args.bid_command == "list":
+        rows = service.list_bids()
+        if not rows:
+            print(_("No bids yet."))
+        for r in rows:
+            value = _money(r.value_gbp) if r.value_gbp is not None else "-"
+            print(f"{r.reference}\t{r.title}\t{r.commissioner}\t{value}\t{stage_label(r.stage)}")
+        return EXIT_OK
+    if args.bid_command == "import":
+        bid = service.import_bid_file(args.file)
+        print(_("Imported bid {reference}.").format(reference=bid.reference))
+        return EXIT_OK
+    if args.bid_command == "export":
+        print(service.export_bid_file(args.reference, args.out))
+        return EXIT_OK
+    findings = service.bid_findings(service.get_bid(args.reference))
+    for finding in findings:
+        print(f"[{finding.severity}] {finding.rule}: {finding.message} ({finding.source})")
+    if not findings:
+        print(_("No findings."))
+    return EXIT_BLOCKER if any(f.severity == "blocker" for f in findings) else EXIT_OK
+
+
 COMMANDS = {
-    "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
+    "bid": cmd_bid, "list": cmd_list, "import": cmd_import, "export": cmd_export, "check": cmd_check, "pack": cmd_pack,
     "portal": cmd_portal, "ocds": cmd_ocds, "performance": cmd_performance, "brief": cmd_brief,
     "report": cmd_report, "pipeline": cmd_pipeline, "evaluation": cmd_evaluation, "demo": cmd_demo,
     "backup": cmd_backup, "restore": cmd_restore, "doctor": cmd_doctor, "team-setup": cmd_team_setup,

@@ -8,10 +8,12 @@ as a plain callable), so it works on its own; `TenderService` makes one and forw
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 
 from .. import store
 from ..i18n import _
@@ -26,8 +28,10 @@ from ..model.bid import (
     new_bid,
     similarity,
 )
+from ..model.bid_file import bid_file_text, read_bid_file
 from ..model.bid_rules import BidRuleSet, blockers_for, evaluate_bid, load_bid_rules
 from ..model.commitment import Commitment
+from ..model.json_fields import TenderFileError
 from ..model.lifecycle import Award, Supplier
 from ..model.rules import Finding
 from ..model.tender import Kpi, Tender, new_tender
@@ -177,6 +181,36 @@ class BidUseCases:
                                           question.feedback or bid.outcome.feedback, bid.outcome.lessons, score))
         lessons.sort(key=lambda lesson: (-lesson.similarity, lesson.bid_reference, lesson.question_number))
         return lessons[:limit]
+
+    # ---------------------------------------------------------------- files
+
+    def export_bid_file(self, reference: str, out: Path) -> Path:
+        """Write the bid, with the library commitments it uses, as a bid file (.svtender.json family)."""
+        from ..export import ExportError, atomic_write
+        from .errors import export_error
+
+        bid = self.get_bid(reference)
+        library = self._library()
+        text = bid_file_text(bid, [library[cid] for cid in bid.commitment_ids if cid in library])
+        try:
+            return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        except ExportError as exc:
+            raise export_error(exc) from exc
+
+    def import_bid_file(self, path: Path) -> Bid:
+        """Store the bid of a bid file (replacing a stored bid of the same reference) and add the commitments
+        it carries that the library does not have yet (the library's own are kept)."""
+        try:
+            bid, commitments = read_bid_file(path)
+        except TenderFileError as exc:
+            raise ServiceError(_("{name} cannot be imported: {exc}").format(name=Path(path).name, exc=exc)) from exc
+        known = {c.id for c in self.list_commitments()}
+        for commitment in commitments:
+            if commitment.id not in known:
+                self.save_commitment(dataclasses.replace(commitment, version=0))
+        with plain_errors():
+            stored = self._store.bids.get_bid(bid.reference) if self._store.bids.bid_exists(bid.reference) else None
+        return self.save_bid(dataclasses.replace(bid, version=stored.version if stored else 0))
 
     # ---------------------------------------------------------------- the commitment library
 

@@ -557,6 +557,12 @@ class TenderService:
     def similar_lessons(self, question_text: str, *, except_reference: str = "") -> list[Lesson]:
         return self._bids.similar_lessons(question_text, except_reference=except_reference)
 
+    def export_bid_file(self, reference: str, out: Path) -> Path:
+        return self._bids.export_bid_file(reference, out)
+
+    def import_bid_file(self, path: Path) -> Bid:
+        return self._bids.import_bid_file(path)
+
     def list_commitments(self) -> list[Commitment]:
         return self._bids.list_commitments()
 
