@@ -110,7 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--sent", metavar="DATE", help=_("with --summaries: record the summaries as sent on "
                                                     "DATE (YYYY-MM-DD or DD/MM/YYYY)"))
     p.add_argument("--force", action="store_true", help=_("replace files that are already there"))
-    p = sub.add_parser("bid", help=_("the Trust's own bids: list, import, export, check"))
+    p = sub.add_parser("bid", help=_("the Trust's own bids: list, import, export, check, response, approval, "
+                                     "pipeline"))
     bid_sub = p.add_subparsers(dest="bid_command", required=True)
     bid_sub.add_parser("list", help=_("list the bids"))
     q = bid_sub.add_parser("import", help=_("import a bid file (.svtender.json, format sv-desktop.bid)"))
@@ -120,8 +121,16 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--out", type=Path, required=True)
     q = bid_sub.add_parser("check", help=_("check a stored bid against the bid rules"))
     q.add_argument("reference")
-    # The response document (Word and PDF) is added here as `bid response REF --out FILE`.
-    sub.add_parser("demo", help=_("load worked example tenders"))
+    q = bid_sub.add_parser("response", help=_("write the response to the commissioner's questions (.docx or "
+                                              ".pdf), ready to paste into the portal"))
+    q.add_argument("reference")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.docx|FILE.pdf")
+    q = bid_sub.add_parser("approval", help=_("write the one-page internal approval summary (.pdf)"))
+    q.add_argument("reference")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    q = bid_sub.add_parser("pipeline", help=_("write every bid as the Bid Lead's pipeline (.csv or .xlsx)"))
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    sub.add_parser("demo", help=_("load worked example tenders and bids"))
     sub.add_parser("backup", help=_("back up the database now"))
     p = sub.add_parser("restore", help=_("restore the database from a backup file"))
     p.add_argument("file", type=Path)
@@ -439,17 +448,20 @@ def cmd_evaluation(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .demo import load_demo
+    from .demo import load_demo, load_demo_bids
 
     with _one_writer(args, _("load the examples")):
         service = _service(args)
         try:
             loaded = load_demo(service)
+            bids = load_demo_bids(service)
         finally:
             service.close()
     for tender, created in loaded:
         done = _("Added {reference}: {title}") if created else _("Refreshed {reference}: {title}")
         print(done.format(reference=tender.reference, title=tender.title))
+    for bid in bids:
+        print(_("Loaded bid {reference}: {title}").format(reference=bid.reference, title=bid.title))
     return EXIT_OK
 
 
@@ -505,10 +517,32 @@ def cmd_team_setup(args) -> int:
     return EXIT_OK
 
 
+_BID_DOCUMENTS = {"response": (".docx", ".pdf"), "approval": (".pdf",), "pipeline": (".csv", ".xlsx")}
+
+
+def _bid_document(args) -> int:
+    """`bid response REF --out FILE.docx|.pdf`, `bid approval REF --out FILE.pdf`, `bid pipeline --out FILE`."""
+    allowed = _BID_DOCUMENTS[args.bid_command]
+    if args.out.suffix.lower() not in allowed:
+        raise CliError(_("--out must end in {allowed}, not {name!r}").format(allowed=_(" or ").join(allowed),
+                                                                           name=args.out.name))
+    service = _service(args)
+    if args.bid_command == "response":
+        out = service.export_bid_response(args.reference, args.out)
+    elif args.bid_command == "approval":
+        out = service.export_bid_approval(args.reference, args.out)
+    else:
+        out = service.export_bid_pipeline(args.out)
+    print(_("Wrote {out}").format(out=out))
+    return EXIT_OK
+
+
 def cmd_bid(args) -> int:
-    """`sv-desktop bid list|import FILE|export REF --out FILE|check REF`."""
+    """`sv-desktop bid list|import FILE|export REF --out FILE|check REF|response|approval|pipeline`."""
     from .model.bid import stage_label
 
+    if args.bid_command in _BID_DOCUMENTS:
+        return _bid_document(args)
     service = _service(args)
     if args.bid_command == "list":
         rows = service.list_bids()

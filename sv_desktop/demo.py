@@ -1,4 +1,6 @@
-"""Worked example tenders (resources/demo/) for training and for trying the app out.
+"""Worked examples (resources/demo/) for training and for trying the app out: tenders (`*.svtender.json`)
+and the Trust's own bids (`*.svbid.json`, the bid kind of the same file family, named apart so that every
+`*.svtender.json` there is a tender).
 
 The example files carry the managers' own choices; where a file chooses themes but no questions, the
 questions come from the Trust's question bank, two per theme, as a manager would start: those suited to
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .model.bid import Bid
 from .model.tender import Tender
 from .model.tender_file import read_tender_file
 from .paths import resources_dir
@@ -16,6 +19,10 @@ from .paths import resources_dir
 
 def demo_files(resources: Path | None = None) -> list[Path]:
     return sorted((resources or resources_dir()).joinpath("demo").glob("*.svtender.json"))
+
+
+def demo_bid_files(resources: Path | None = None) -> list[Path]:
+    return sorted((resources or resources_dir()).joinpath("demo").glob("*.svbid.json"))
 
 
 def with_bank_questions(tender: Tender, bank, per_theme: int = 2) -> Tender:
@@ -35,3 +42,8 @@ def load_demo(service) -> list[tuple[Tender, bool]]:
         tender = with_bank_questions(read_tender_file(path), service.bank)
         results.append(service.import_tender(tender))
     return results
+
+
+def load_demo_bids(service) -> list[Bid]:
+    """Import every example bid, with the library commitments it carries, into the service's store."""
+    return [service.import_bid_file(path) for path in demo_bid_files()]

@@ -8,29 +8,15 @@ run as a formula (starting with =, +, -, @) is prefixed with an apostrophe.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import N_, _
 from ..model.pipeline import STAGE_NAMES
 from ..model.tender import TenderSummary
 from .atomic import atomic_write
-from .xlsx_cells import (
-    DATE_FORMAT,
-    MONEY_FORMAT,
-    TITLE_FONT,
-    csv_text,
-    header_row,
-    put,
-    set_widths,
-    sheet_title,
-)
+from .xlsx_cells import DATE_FORMAT, MONEY_FORMAT, write_csv_table, write_xlsx_table
 
 HEADERS = (
     N_("Reference"), N_("Title"), N_("Category"), N_("Stage"), N_("Procurement lead"), N_("Tender notice date"),
@@ -74,15 +60,7 @@ def pipeline_rows(rows: Sequence[TenderSummary], labels: PipelineLabels) -> list
 
 def write_pipeline_csv(rows: Sequence[TenderSummary], labels: PipelineLabels, out: Path) -> Path:
     table = pipeline_rows(rows, labels)
-
-    def write(temp: Path) -> None:
-        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers())
-            for values in table:
-                writer.writerow([csv_text(value) for value in values])
-
-    return atomic_write(Path(out), write)
+    return atomic_write(Path(out), lambda temp: write_csv_table(temp, headers(), table))
 
 
 def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, out: Path, *,
@@ -90,23 +68,6 @@ def write_pipeline_xlsx(rows: Sequence[TenderSummary], labels: PipelineLabels, o
     title = title or _(TITLE)
     table = pipeline_rows(rows, labels)
     formats = {5: DATE_FORMAT, 6: DATE_FORMAT, 7: DATE_FORMAT, 10: MONEY_FORMAT, 11: "0.##", 14: DATE_FORMAT}
-
-    def write(temp: Path) -> None:
-        book = Workbook()
-        sheet = book.active
-        assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
-        sheet.title = sheet_title(_("Pipeline"))
-        put(sheet, 1, 1, title).font = TITLE_FONT
-        put(sheet, 2, 1, organisation or None)
-        header_row(sheet, 4, headers())
-        for offset, values in enumerate(table):
-            for column, value in enumerate(values):
-                put(sheet, 5 + offset, column + 1, value, formats.get(column))
-        set_widths(sheet, WIDTHS)
-        sheet.freeze_panes = "B5"
-        sheet.auto_filter.ref = f"A4:{get_column_letter(len(HEADERS))}{4 + len(table)}"
-        book.properties.title = title
-        book.properties.creator = organisation or "sv-desktop"
-        book.save(temp)
-
-    return atomic_write(Path(out), write)
+    return atomic_write(Path(out), lambda temp: write_xlsx_table(
+        temp, title=title, organisation=organisation, sheet_name=_("Pipeline"), header=headers(), rows=table,
+        formats=formats, widths=WIDTHS))

@@ -4,10 +4,14 @@ hold are dropped, and money, percentages and dates keep real number formats anal
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -98,3 +102,36 @@ def set_widths(sheet: Worksheet, widths: tuple[int, ...] | list[int]) -> None:
 def as_fraction(percent: Decimal | None) -> Decimal | None:
     """A percentage (12.5) as the fraction Excel's % format expects (0.125)."""
     return None if percent is None else percent / 100
+
+
+def write_csv_table(temp: Path, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A header and rows as CSV: UTF-8 with a byte order mark (Excel shows "£" and accents), `csv_text` cells."""
+    with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for values in rows:
+            writer.writerow([csv_text(value) for value in values])
+
+
+def write_xlsx_table(temp: Path, *, title: str, organisation: str, sheet_name: str, header: Sequence[str],
+                     rows: Sequence[Sequence[object]], formats: Mapping[int, str], widths: Sequence[int]) -> None:
+    """One sheet: the title and organisation above a filtered, frozen header row and typed rows; `formats`
+    gives a number format per column (0-based) over the one `put` chooses."""
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
+    sheet.title = sheet_title(sheet_name)
+    put(sheet, 1, 1, title).font = TITLE_FONT
+    put(sheet, 2, 1, organisation or None)
+    header_row(sheet, 4, list(header))
+    for offset, values in enumerate(rows):
+        for column, value in enumerate(values):
+            cell = put(sheet, 5 + offset, column + 1, value, formats.get(column))
+            if value is not None and column in formats:
+                cell.number_format = formats[column]
+    set_widths(sheet, list(widths))
+    sheet.freeze_panes = "B5"
+    sheet.auto_filter.ref = f"A4:{get_column_letter(len(header))}{4 + len(rows)}"
+    book.properties.title = title
+    book.properties.creator = organisation or "sv-desktop"
+    book.save(temp)

@@ -11,7 +11,7 @@ import copy
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -56,8 +56,10 @@ class BidUseCases:
     """The bids over `tender_store.bids`. `save_tender` stores the contract record a won bid becomes."""
 
     def __init__(self, tender_store: store.TenderStore, settings: Settings, clock: Callable[[], dt.date], *,
-                 save_tender: Callable[[Tender], Tender], rules: BidRuleSet | None = None) -> None:
+                 save_tender: Callable[[Tender], Tender], rules: BidRuleSet | None = None,
+                 theme_labels: Mapping[str, str] | None = None) -> None:
         self._store = tender_store
+        self._theme_labels = dict(theme_labels or {})
         self._settings = settings
         self._today = clock
         self._save_tender = save_tender
@@ -211,6 +213,66 @@ class BidUseCases:
         with plain_errors():
             stored = self._store.bids.get_bid(bid.reference) if self._store.bids.bid_exists(bid.reference) else None
         return self.save_bid(dataclasses.replace(bid, version=stored.version if stored else 0))
+
+    # ---------------------------------------------------------------- documents
+
+    def export_bid_response(self, reference: str, out: Path) -> Path:
+        """Write the response to the commissioner's questions (one section per question in their numbering,
+        ready to paste into the portal) as .docx or .pdf, chosen by the name's suffix."""
+        from ..export.bid_response import write_response_docx, write_response_pdf
+
+        writers = {".docx": write_response_docx, ".pdf": write_response_pdf}
+        writer = writers.get(Path(out).suffix.lower())
+        if writer is None:
+            raise ServiceError(_("The response is written as .docx or .pdf, not {name!r}.").format(name=Path(out).name))
+        return self._write(writer, self._document_context(self.get_bid(reference), with_findings=False), out)
+
+    def export_bid_approval(self, reference: str, out: Path) -> Path:
+        """Write the one-page internal approval summary (commitments, cost, owners, risks) as .pdf."""
+        from ..export.bid_approval import write_approval_pdf
+
+        if Path(out).suffix.lower() != ".pdf":
+            raise ServiceError(_("The approval summary is written as .pdf, not {name!r}.").format(name=Path(out).name))
+        return self._write(write_approval_pdf, self._document_context(self.get_bid(reference), with_findings=True),
+                           out)
+
+    def export_bid_pipeline(self, out: Path) -> Path:
+        """Write every bid (commissioner, service, value, deadline, stage, Bid Lead, approver) as .csv or .xlsx."""
+        from ..export.atomic import ExportError
+        from ..export.bid_pipeline_export import write_bid_pipeline_csv, write_bid_pipeline_xlsx
+        from .errors import export_error
+
+        suffix = Path(out).suffix.lower()
+        if suffix not in (".csv", ".xlsx"):
+            raise ServiceError(_("The bid pipeline is exported as .csv or .xlsx, not {name!r}.").format(
+                name=Path(out).name))
+        with plain_errors():
+            bids = self._store.bids.all_bids()
+        try:
+            if suffix == ".csv":
+                return write_bid_pipeline_csv(bids, Path(out))
+            return write_bid_pipeline_xlsx(bids, Path(out), organisation=self._settings.organisation)
+        except ExportError as exc:
+            raise export_error(exc) from exc
+
+    def _document_context(self, bid: Bid, *, with_findings: bool):
+        from ..export.bid_response import BidDocumentContext
+
+        library = self._library()
+        return BidDocumentContext(
+            bid=bid, organisation=self._settings.organisation, issue_date=self._today(),
+            commitments={cid: library[cid] for cid in bid.commitment_ids if cid in library},
+            findings=tuple(self.bid_findings(bid)) if with_findings else (), theme_labels=self._theme_labels)
+
+    @staticmethod
+    def _write(writer, ctx, out: Path) -> Path:
+        from ..export.atomic import ExportError
+        from .errors import export_error
+
+        try:
+            return writer(ctx, Path(out))
+        except ExportError as exc:
+            raise export_error(exc) from exc
 
     # ---------------------------------------------------------------- the commitment library
 

@@ -83,7 +83,8 @@ class TenderService:
                                                pack_context=self._files.pack_context)
         self._evaluation_documents = EvaluationDocuments(self._evaluations, self._today, get=self.get,
                                                          pack_context=self._files.pack_context)
-        self._bids = BidUseCases(self._store, self.settings, self._today, save_tender=self.save)
+        self._bids = BidUseCases(self._store, self.settings, self._today, save_tender=self.save,
+                                 theme_labels={key: theme.label for key, theme in self.content.themes.items()})
 
     # ---------------------------------------------------------------- where things are
 
@@ -562,6 +563,19 @@ class TenderService:
 
     def import_bid_file(self, path: Path) -> Bid:
         return self._bids.import_bid_file(path)
+
+    def export_bid_response(self, reference: str, out: Path) -> Path:
+        """Write the response to the commissioner's questions (one section per question in their numbering,
+        ready to paste into the portal) as .docx or .pdf, chosen by the name's suffix."""
+        return self._bids.export_bid_response(reference, out)
+
+    def export_bid_approval(self, reference: str, out: Path) -> Path:
+        """Write the one-page internal approval summary (commitments, cost, owners, risks) as .pdf."""
+        return self._bids.export_bid_approval(reference, out)
+
+    def export_bid_pipeline(self, out: Path) -> Path:
+        """Write every bid (commissioner, service, value, deadline, stage, Bid Lead, approver) as .csv or .xlsx."""
+        return self._bids.export_bid_pipeline(out)
 
     def list_commitments(self) -> list[Commitment]:
         return self._bids.list_commitments()

@@ -485,6 +485,23 @@ class FakeService:
         if self._commitments.pop(commitment_id, None) is None:
             raise NotFoundError(f"There is no commitment {commitment_id}.")
 
+    def export_bid_response(self, reference: str, out: Path) -> Path:
+        self.get_bid(reference)
+        if Path(out).suffix.lower() not in (".docx", ".pdf"):
+            raise ServiceError(f"The response is written as .docx or .pdf, not {Path(out).name!r}.")
+        return self._write("bid response", out)
+
+    def export_bid_approval(self, reference: str, out: Path) -> Path:
+        self.get_bid(reference)
+        if Path(out).suffix.lower() != ".pdf":
+            raise ServiceError(f"The approval summary is written as .pdf, not {Path(out).name!r}.")
+        return self._write("bid approval", out)
+
+    def export_bid_pipeline(self, out: Path) -> Path:
+        if Path(out).suffix.lower() not in (".csv", ".xlsx"):
+            raise ServiceError(f"The bid pipeline is exported as .csv or .xlsx, not {Path(out).name!r}.")
+        return self._write("bid pipeline", out)
+
 
 if TYPE_CHECKING:
     from sv_desktop.services.contract import UiService
