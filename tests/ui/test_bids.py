@@ -59,6 +59,7 @@ def test_a_bid_from_opportunity_to_submitted_then_won(qtbot, real_service, monke
     qtbot.keyClicks(page.value.edit, "2.4m")
     qtbot.keyClicks(page.duration.edit, "36")
     qtbot.keyClicks(page.weighting.edit, "10")
+    qtbot.keyClicks(page.deadline.edit, "30/04/2027")
     page.themes[next(iter(page.themes))].setChecked(True)
     bid_window.tabs.setCurrentIndex(1)
     qtbot.mouseClick(bid_window.questions.add_button, Qt.MouseButton.LeftButton)
@@ -113,7 +114,7 @@ def test_a_bid_from_opportunity_to_submitted_then_won(qtbot, real_service, monke
     assert stored.commissioner == "North ICB" and stored.value_gbp == Decimal(2_400_000)
     assert stored.duration_months == 36 and stored.social_value_weighting_pct == Decimal(10)
     assert stored.approver == "Director of Finance" and stored.approved_on is not None
-    assert stored.bid_lead == "Sam Patel"
+    assert stored.bid_lead == "Sam Patel" and stored.submission_deadline.date().isoformat() == "2027-04-30"
     assert [(q.number, q.limit, q.commitment_ids) for q in stored.questions] == [("SV1", 20, ["apprenticeships"])]
     assert stored.questions[0].answer.startswith("4 apprenticeships")
 

@@ -155,6 +155,13 @@ class BidWindow(QDialog):
     def dirty(self) -> bool:
         return self.autosaver.dirty
 
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        """False drops what is waiting (the window checks closing a window without saving)."""
+        if not value:
+            self.autosaver.timer.stop()
+        self.autosaver.dirty = value
+
     def _stored(self, stored: Bid) -> None:
         self.saved.emit(stored)
 

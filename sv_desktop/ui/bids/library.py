@@ -141,14 +141,14 @@ class CommitmentLibrary(QDialog):
                 (_("&Title:"), self.title, ""), (_("T&heme:"), self.theme, ""),
                 (_("&Charter commitment:"), self.charter, ""),
                 (_("&Beneficiaries:"), self.beneficiary, _("Who benefits, and where")),
-                (_("&Quantity:"), self.quantity, _("How much each contract gets")), (_("U&nit:"), self.unit, ""),
+                (_("&Quantity:"), self.quantity, _("How much each contract gets")), (_("&Unit:"), self.unit, ""),
                 (_("Base&line:"), self.baseline, ""), (_("Tar&get:"), self.target, ""),
                 (_("&Starts:"), self.start, ""), (_("&Ends:"), self.end, ""), (_("&Owner:"), self.owner, ""),
                 (_("Cost (&£):"), self.cost, ""), (_("Approved b&y:"), self.approved_by, ""),
-                (_("Approved o&n:"), self.approved_on, ""),
+                (_("Approve&d on:"), self.approved_on, ""),
                 (_("Ca&pacity:"), self.capacity, _("How many units the owner can give across all live bids and "
                                                    "contracts")),
-                (_("E&vidence:"), self.evidence, ""), (_("No&tes:"), self.notes, "")):
+                (_("E&vidence:"), self.evidence, ""), (_("&Notes:"), self.notes, "")):
             add_row(form, text, widget, tip)
         self.form_widget = form_widget
         body.addWidget(scrolling(form_widget), 2)

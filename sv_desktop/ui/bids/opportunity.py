@@ -117,7 +117,7 @@ class OpportunityTab(QWidget):
         if day is None:
             bid.submission_deadline = None
         elif old is None or old.date() != day:
-            bid.submission_deadline = dt.datetime.combine(day, dt.time(12, 0))  # portals close at noon
+            bid.submission_deadline = dt.datetime.combine(day, dt.time(12, 0)).astimezone()  # noon, local time
         bid.regime = self.regime.currentData() or "procurement_act"
         bid.social_value_weighting_pct = self.weighting.value()
         bid.themes = [theme for theme, box in self.themes.items() if box.isChecked()]
