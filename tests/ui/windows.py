@@ -153,7 +153,7 @@ def example_bid(service):
     bid = service.new_bid("Community nursing, North locality")
     bid.commissioner, bid.portal, bid.portal_reference = "North ICB", "Atamis", "NICB-2027-014"
     bid.value_gbp, bid.duration_months, bid.social_value_weighting_pct = Decimal(2_400_000), 36, Decimal(10)
-    bid.submission_deadline = dt.datetime(2027, 4, 30, 12, 0, tzinfo=dt.timezone.utc)
+    bid.submission_deadline = dt.datetime(2027, 4, 30, 12, 0, tzinfo=dt.UTC)
     bid.criteria = "Local employment, skills and reduced carbon from travel."
     bid.bid_lead, bid.stage = "Sam Patel", "writing"
     bid.questions = [
