@@ -116,7 +116,9 @@ class Startup:
         setup_logging(app_paths(self.data_dir).data_dir)
         service = open_service(self.data_dir, self.database_url, backup=False)
         self.service = service  # kept here too, so it is closed even if the window has gone meanwhile
-        return service, service.list_tenders()
+        from .ui.bids.rows import all_rows
+
+        return service, all_rows(service)
 
     def _opened(self, opened) -> None:
         from PySide6.QtCore import QTimer

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from ..model.tender import Tender, TenderSummary
     from ..services.contract import UiService
+    from .bids.menu import BidsMenu
     from .lifecycle.filtering import LifecycleFilter
     from .lifecycle.menu import LifecycleMenu
     from .tender_table import TenderTableModel
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.model: TenderTableModel | None = None
         self.proxy: LifecycleFilter | None = None
         self.lifecycle: LifecycleMenu | None = None
+        self.bids: BidsMenu | None = None
         self.setWindowTitle(_("sv-desktop – social value in tenders"))
         self.setWindowIcon(icons.icon("app"))
         self.window_actions = WindowActions(self)  # File, Tools and Help menus
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QHeaderView
 
+        from .bids.menu import BidsMenu
         from .lifecycle.filtering import LifecycleFilter
         from .lifecycle.menu import LifecycleMenu
         from .tender_table import COL_TITLE, COL_UPDATED, TenderTableModel
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         header.sortIndicatorChanged.connect(self._keep_chosen_in_view)  # after the view has re-sorted
         self._show_policy()
         self.lifecycle = LifecycleMenu(self)  # filter bar, Lifecycle menu, KPI reports due
+        self.bids = BidsMenu(self)  # New bid, the commitment library, tenders/bids/both
         self.proxy.filtered.connect(lambda: self._search_changed(self.search.text()))
         self._enable_service_actions(True)
         self.refresh(rows=rows)
@@ -360,6 +364,7 @@ class MainWindow(QMainWindow):
     def refresh(self, select: str | None = None, rows: list[TenderSummary] | None = None) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from .bids.rows import all_rows
         from .tender_table import fit_columns
 
         if self.model is None or self.proxy is None:
@@ -367,7 +372,7 @@ class MainWindow(QMainWindow):
         current = select or self.selected_reference()
         if rows is None:
             try:
-                rows = self.attached.list_tenders()
+                rows = all_rows(self.attached)
             except ServiceError as exc:
                 QMessageBox.warning(self, _("Cannot list the tenders"), str(exc))
                 rows = []
@@ -444,10 +449,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         if self.proxy is None:
             return
-        has = self.selected_reference() is not None
-        for action in (self.open_action, self.duplicate_action, self.delete_action, self.export_action,
-                       self.history_action):
-            action.setEnabled(has)
+        reference = self.selected_reference()
+        tender = reference is not None and not (self.bids is not None and self.bids.is_bid(reference))
+        for action in (self.open_action, self.delete_action):
+            action.setEnabled(reference is not None)
+        for action in (self.duplicate_action, self.export_action, self.history_action):
+            action.setEnabled(tender)  # a bid is copied, exported and traced in its own window
 
     # ---- wizards
 
@@ -510,6 +517,9 @@ class MainWindow(QMainWindow):
         reference = self.selected_reference()
         if reference is None or reference in self._opening:
             return
+        if self.bids is not None and self.bids.is_bid(reference):
+            self.bids.open_bid(reference)
+            return
         existing = self.wizard_for(reference)
         if existing is not None:
             existing.show()
@@ -564,6 +574,9 @@ class MainWindow(QMainWindow):
 
         reference = self.selected_reference()
         if reference is None or self.model is None:
+            return
+        if self.bids is not None and self.bids.is_bid(reference):
+            self.bids.delete_bid(reference)
             return
         row = self.model.summary(self.model.row_of(reference))
         title = " ".join(row.title.split())[:80] or "untitled"

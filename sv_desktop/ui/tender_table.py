@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 from ..i18n import _
 from ..model.pipeline import STAGE_NAMES
 from . import icons
+from .bids.rows import BID_CATEGORY, bid_category_label, keep_kind, stage_text
 from .labels import compliance_icon, compliance_text, label, stage_labels, unknown_label
 from .parsing import format_date, format_money
 
@@ -91,7 +92,7 @@ class TenderTableModel(QAbstractTableModel):
         self._today = today
         self._day = today()
         self._rows: list[TenderSummary] = []
-        self._category_labels = category_labels
+        self._category_labels = {**category_labels, BID_CATEGORY: bid_category_label()}
         self._row_of: dict[str, int] = {}
         self._cells: dict[int, tuple[str, ...]] = {}
         self._search: list[str] | None = None
@@ -149,7 +150,7 @@ class TenderTableModel(QAbstractTableModel):
             title = " ".join(summary.title.split())
             cells = (summary.reference, title if len(title) <= 200 else title[:199] + "…",
                      self._category(summary), format_money(summary.value_excl_vat_gbp),
-                     label(stage_labels(), summary.stage), format_date(summary.tender_notice_date),
+                     stage_text(summary) or label(stage_labels(), summary.stage), format_date(summary.tender_notice_date),
                      days_text(days_to_go(summary.tender_notice_date, self._day)),
                      compliance_text(summary.compliant), updated_text(summary.updated_at))
             self._cells[row] = cells
@@ -160,7 +161,8 @@ class TenderTableModel(QAbstractTableModel):
         if self._search is None:
             labels, stages = self._category_labels, stage_labels()
             self._search = [" ".join((r.reference, r.title, labels.get(r.category, r.category),
-                                      label(stages, r.stage), r.procurement_lead,
+                                      stage_text(r) or label(stages, r.stage), r.procurement_lead,
+                                      r.supplier_name if r.category == BID_CATEGORY else "",
                                       compliance_text(r.compliant))).lower() for r in self._rows]
         return self._search
 
@@ -259,6 +261,8 @@ class FilteredTenderModel(QAbstractTableModel):
         super().__init__(parent)
         self._source: TenderTableModel | None = None
         self._words: list[str] = []
+        self._kind = ""
+        """"tender" or "bid" shows only that kind of row; "" shows both."""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._ordered: list[int] | None = None
@@ -296,6 +300,16 @@ class FilteredTenderModel(QAbstractTableModel):
             self._words = words
             self.refilter()
 
+    def set_kind(self, kind: str) -> None:
+        """Show tenders ("tender"), bids ("bid") or both ("")."""
+        if kind != self._kind:
+            self._kind = kind
+            self.refilter()
+
+    @property
+    def kind(self) -> str:
+        return self._kind
+
     def refilter(self) -> None:
         """Apply the filter again; the view is reset only if the rows shown change."""
         if self._source is None:
@@ -310,6 +324,8 @@ class FilteredTenderModel(QAbstractTableModel):
 
     def _filter(self, rows: list[int]) -> list[int]:
         """The rows kept, in the order given; subclasses narrow it further."""
+        if self._kind and self._source is not None:
+            rows = keep_kind(rows, self._source.summaries(), self._kind)
         words = self._words
         if not words or self._source is None:
             return list(rows)

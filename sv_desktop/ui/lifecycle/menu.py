@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .dialog_base import TenderDialog
 
 from ...i18n import _, ngettext
+from ..bids.rows import is_bid_row
 from .filter_bar import FilterBar
 
 
@@ -117,14 +118,16 @@ class LifecycleMenu(QObject):
         self.bar.set_leads(lead_names(model.summary(i) for i in range(model.rowCount())))
 
     def _update_actions(self, *_args) -> None:
-        has = self.window.selected_reference() is not None
+        reference = self.window.selected_reference()
+        has = reference is not None and not (self.window.bids is not None and self.window.bids.is_bid(reference))
         for action in (self.roles_action, self.engagement_action, self.evaluation_action, self.delivery_action):
             action.setEnabled(has)
 
     def shown_rows(self) -> list[TenderSummary]:
         """The tenders the list shows now (filters and search applied), in the list's order."""
         proxy, model = self.proxy, self.model
-        return [model.summary(proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
+        rows = [model.summary(proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
+        return [row for row in rows if not is_bid_row(row)]  # the tender pipeline: bids have their own
 
     # ---- one tender's dialogs
 

@@ -1,0 +1,162 @@
+"""The Bid Lead's walk through the bid screens on a real SQLite data folder: a bid typed from opportunity
+to submitted (a move refused over the word limit on the way, then put right, and an approval recorded),
+read back through a fresh service; a win making a contract in delivery with KPIs; the list's
+tenders / bids / both filter."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from sv_desktop.model.commitment import Commitment
+from sv_desktop.ui.worker import wait_for_all
+
+from .conftest import answer
+
+ANSWER = ("The Trust will offer 4 apprenticeships a year from April 2027 for local young people, led by "
+          "the Head of Workforce, reported quarterly to the commissioner with numbers started and completed, "
+          "beyond the core service")
+
+
+def _apprenticeships(service) -> None:
+    service.save_commitment(Commitment(
+        id="apprenticeships", title="Apprenticeships for local young people", theme="fighting_climate_change", quantity=Decimal(4), unit="apprenticeships a year",
+        target="4 a year", owner="Head of Workforce", capacity=Decimal(10)))
+
+
+def _main(qtbot, service):
+    from sv_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _settle(qtbot, bid_window) -> None:
+    wait_for_all()
+    qtbot.waitUntil(lambda: not bid_window.autosaver.saving, timeout=5000)
+
+
+def _move(qtbot, bid_window, stage: str) -> None:
+    bid_window.tabs.setCurrentIndex(3)
+    before = bid_window.bid.stage
+    qtbot.mouseClick(bid_window.stage.move_buttons[stage], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bid_window.bid.stage != before or bid_window.stage.blockers.isVisible(), timeout=5000)
+
+
+def test_a_bid_from_opportunity_to_submitted_then_won(qtbot, real_service, monkeypatch, tmp_path):
+    _apprenticeships(real_service)
+    window = _main(qtbot, real_service)
+    assert window.bids is not None
+    window.bids.new_action.trigger()
+    bid_window = window.bids.windows[-1]
+    reference = bid_window.bid.reference
+    page = bid_window.opportunity
+    qtbot.keyClicks(page.title, "Community nursing, North locality")
+    qtbot.keyClicks(page.commissioner, "North ICB")
+    qtbot.keyClicks(page.value.edit, "2.4m")
+    qtbot.keyClicks(page.duration.edit, "36")
+    qtbot.keyClicks(page.weighting.edit, "10")
+    qtbot.keyClicks(page.deadline.edit, "30/04/2027")
+    page.themes[next(iter(page.themes))].setChecked(True)
+    bid_window.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(bid_window.questions.add_button, Qt.MouseButton.LeftButton)
+    questions = bid_window.questions
+    questions.number.clear()
+    qtbot.keyClicks(questions.number, "SV1")
+    qtbot.keyClicks(questions.text, "How will you create local employment and apprenticeships?")
+    questions.limit.edit.clear()
+    qtbot.keyClicks(questions.limit.edit, "20")
+    bid_window.tabs.setCurrentIndex(2)
+    editor = bid_window.responses
+    qtbot.waitUntil(lambda: editor.pick.count() == 1, timeout=5000)
+    qtbot.keyClicks(editor.answer, ANSWER)
+    assert "over the limit of 20" in editor.count.text()  # the live count
+    assert "hyphenated words" in editor.rule.text()
+    qtbot.mouseClick(editor.add_commitment, Qt.MouseButton.LeftButton)
+    assert editor.commitments.count() == 1
+    _settle(qtbot, bid_window)
+
+    _move(qtbot, bid_window, "go_no_go")
+    _move(qtbot, bid_window, "writing")
+    qtbot.keyClicks(bid_window.stage.bid_lead, "Sam Patel")
+    _move(qtbot, bid_window, "approved")
+    assert bid_window.bid.stage == "writing"
+    refusal = bid_window.stage.blockers.text()
+    assert "SV1" in refusal and "limit" in refusal and "Traceback" not in refusal
+
+    bid_window.tabs.setCurrentIndex(2)
+    editor.answer.selectAll()
+    editor.answer.clear()
+    qtbot.keyClicks(editor.answer, "4 apprenticeships a year from April 2027, led by the Head of Workforce, "
+                                   "reported quarterly.")
+    assert "of 20 words" in editor.count.text()
+    bid_window.tabs.setCurrentIndex(3)
+    qtbot.keyClicks(bid_window.stage.approver, "Director of Finance")
+    qtbot.keyClicks(bid_window.stage.approved_on.edit, "01/03/2027")
+    _move(qtbot, bid_window, "approved")
+    assert bid_window.bid.stage == "approved", bid_window.stage.blockers.text()
+    assert not bid_window.stage.blockers.isVisible()
+    _move(qtbot, bid_window, "submitted")
+    assert bid_window.bid.stage == "submitted"
+    _settle(qtbot, bid_window)
+
+    from sv_desktop.services.tender_service import open_service
+
+    fresh = open_service(data_dir=tmp_path / "data")
+    try:
+        stored = fresh.get_bid(reference)
+    finally:
+        fresh.close()
+    assert stored.stage == "submitted" and stored.title == "Community nursing, North locality"
+    assert stored.commissioner == "North ICB" and stored.value_gbp == Decimal(2_400_000)
+    assert stored.duration_months == 36 and stored.social_value_weighting_pct == Decimal(10)
+    assert stored.approver == "Director of Finance" and stored.approved_on is not None
+    assert stored.bid_lead == "Sam Patel" and stored.submission_deadline.date().isoformat() == "2027-04-30"
+    assert [(q.number, q.limit, q.commitment_ids) for q in stored.questions] == [("SV1", 20, ["apprenticeships"])]
+    assert stored.questions[0].answer.startswith("4 apprenticeships")
+
+    asked = answer(monkeypatch, "question")
+    contracts = []
+    bid_window.contract_made.connect(contracts.append)
+    qtbot.mouseClick(bid_window.stage.won_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(contracts), timeout=5000)
+    assert asked and "KPIs" in asked[0]
+    assert bid_window.bid.stage == "won"
+    contract = real_service.get(contracts[0])
+    assert contract.stage == "awarded"
+    assert [k.name for k in contract.kpis] == ["Apprenticeships for local young people"]
+    qtbot.waitUntil(lambda: window.model is not None and window.model.row_of(contracts[0]) >= 0, timeout=5000)
+    bid_window.close()
+
+
+def test_the_list_shows_tenders_bids_or_both(qtbot, real_service):
+    tender = real_service.new_tender("Wheelchair services")
+    real_service.save(tender)
+    bid = real_service.new_bid("Community nursing")
+    real_service.save_bid(bid)
+    window = _main(qtbot, real_service)
+    assert window.bids is not None and window.proxy is not None
+
+    def shown() -> set[str]:
+        proxy = window.proxy
+        return {proxy.index(row, 0).data() for row in range(proxy.rowCount())}
+
+    assert shown() == {tender.reference, bid.reference}
+    window.bids.kind.setCurrentIndex(window.bids.kind.findData("bid"))
+    assert shown() == {bid.reference}
+    assert not window.duplicate_action.isEnabled() or window.selected_reference() != bid.reference
+    window.bids.kind.setCurrentIndex(window.bids.kind.findData("tender"))
+    assert shown() == {tender.reference}
+    window.bids.kind.setCurrentIndex(0)
+    assert window.select(bid.reference)
+    assert window.open_action.isEnabled() and not window.duplicate_action.isEnabled()
+    stage_column = 4
+    row = window.proxy.mapFromSource(window.model.index(window.model.row_of(bid.reference), stage_column))
+    assert row.data() == "Opportunity"
+    window.open_selected()
+    qtbot.waitUntil(lambda: bool(window.bids.windows), timeout=5000)
+    assert window.bids.windows[0].bid.reference == bid.reference
+    window.bids.windows[0].close()
