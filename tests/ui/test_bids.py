@@ -160,3 +160,49 @@ def test_the_list_shows_tenders_bids_or_both(qtbot, real_service):
     qtbot.waitUntil(lambda: bool(window.bids.windows), timeout=5000)
     assert window.bids.windows[0].bid.reference == bid.reference
     window.bids.windows[0].close()
+
+
+def test_the_bids_documents_and_pipeline_are_written_from_the_screens(qtbot, real_service, monkeypatch, tmp_path):
+    """The worked example bid: its response document (Word, then PDF), its approval summary and the bid
+    pipeline, each chosen in a save dialog and written off the UI thread, read back as the bidder and the
+    approver would."""
+    from docx import Document
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from sv_desktop.demo import load_demo_bids
+
+    reference = load_demo_bids(real_service)[0].reference
+    window = _main(qtbot, real_service)
+    bid_window = window.bids.show_bid(real_service.get_bid(reference))
+    chosen: list[tuple[str, str]] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: chosen.pop(0)))
+
+    def write(kind: str, target, file_type: str):
+        chosen.append((str(target), file_type))
+        bid_window.tabs.setCurrentIndex(3)
+        qtbot.mouseClick(bid_window.stage.document_buttons[kind], Qt.MouseButton.LeftButton)
+        wait_for_all()
+        qtbot.waitUntil(lambda: "Saved" in bid_window.notice.text(), timeout=10_000)
+
+    word = tmp_path / "response"  # no suffix typed: the chosen type adds it
+    write("response", word, "Word document (*.docx)")
+    text = "\n".join(p.text for p in Document(str(word.with_suffix(".docx"))).paragraphs)
+    questions = [q.number for q in real_service.get_bid(reference).questions]
+    assert all(f"Question {number}" in text for number in questions)
+    bid_window.show_notice("")
+    write("response", tmp_path / "response.pdf", "PDF document (*.pdf)")
+    pdf = "".join(page.extract_text() for page in PdfReader(tmp_path / "response.pdf").pages)
+    assert f"Question {questions[0]}" in pdf
+    bid_window.show_notice("")
+    write("approval", tmp_path / "approval.pdf", "PDF document (*.pdf)")
+    assert len(PdfReader(tmp_path / "approval.pdf").pages) == 1
+
+    chosen.append((str(tmp_path / "bids.xlsx"), "Excel workbooks (*.xlsx)"))
+    window.bids.pipeline_action.trigger()
+    wait_for_all()
+    qtbot.waitUntil(lambda: (tmp_path / "bids.xlsx").exists(), timeout=10_000)
+    cells = {cell for row in load_workbook(tmp_path / "bids.xlsx").active.iter_rows(values_only=True) for cell in row}
+    assert reference in cells
+    bid_window.close()

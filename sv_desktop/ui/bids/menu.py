@@ -1,19 +1,24 @@
 """What bids add to the main window: "New bid" (File menu and toolbar), the commitment library, the
-"Records" choice of the filter bar (tenders, bids or both) and a bid window for each bid opened.
+"Records" choice of the filter bar (tenders, bids or both), the bid pipeline export and a bid window for each
+bid opened.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QMenu, QMessageBox
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLayout, QMenu, QMessageBox
 
 from ...i18n import _
 from ...services.errors import ServiceError
 from .. import icons
+from ..file_filters import matching_filter
 from ..lifecycle.flow_layout import keep_together
+from ..lifecycle.menu import pipeline_filters
+from ..prompts import replace_file_allowed
 from ..worker import run_in_background
 from .rows import KINDS, is_bid_row, kind_labels
 
@@ -39,8 +44,13 @@ class BidsMenu(QObject):
         self.library_action = QAction(icons.icon("library"), _("Commitment &library…"), window)
         self.library_action.setToolTip(_("The Trust-wide commitments its bids pick from"))
         self.library_action.triggered.connect(self.show_library)
+        self.pipeline_action = QAction(icons.icon("export"), _("&Bid pipeline…"), window)
+        self.pipeline_action.setToolTip(_("Every bid with its commissioner, deadline, stage, Bid Lead and approver, "
+                                          "as a spreadsheet"))
+        self.pipeline_action.triggered.connect(self.export_pipeline)
         file_menu = cast(QMenu, window.menuBar().actions()[0].menu())
-        file_menu.insertActions(window.open_action, [self.new_action, self.library_action])  # after "New tender"
+        file_menu.insertActions(window.open_action, [self.new_action, self.library_action,
+                                                     self.pipeline_action])  # after "New tender"
         toolbar = window.toolbar
         toolbar.insertAction(window.open_action, self.new_action)
         button = toolbar.widgetForAction(self.new_action)
@@ -147,6 +157,32 @@ class BidsMenu(QObject):
             QMessageBox.warning(self.window, _("Not deleted"), str(exc))
             return
         self.window.refresh()
+
+    def export_pipeline(self) -> Path | None:
+        """Ask where, then write every bid as a CSV or Excel pipeline off the UI thread."""
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(documents or Path.home()) / (_("Bid pipeline") + ".xlsx")
+        filters = pipeline_filters()
+        chosen, chosen_filter = QFileDialog.getSaveFileName(self.window, _("Export the bid pipeline"), str(suggested),
+                                                            filters, matching_filter(filters, suggested))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_name(path.name + (".csv" if "*.csv" in chosen_filter.lower() else ".xlsx"))
+        if not replace_file_allowed(self.window, self.service, path, asked_already=True):
+            return None
+        self.window.statusBar().showMessage(_("Writing {name}…").format(name=path.name))
+        run_in_background(lambda: self.service.export_bid_pipeline(path), self._pipeline_written,
+                          self._pipeline_failed, context=self)
+        return path
+
+    def _pipeline_written(self, path: Path) -> None:
+        self.window.statusBar().showMessage(_("Saved the bid pipeline as {path}.").format(path=path), 10000)
+
+    def _pipeline_failed(self, error: Exception) -> None:
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, _("Bid pipeline not exported"), str(error))
 
     def show_library(self) -> CommitmentLibrary:
         from .library import CommitmentLibrary

@@ -25,8 +25,10 @@ from ...i18n import _
 from ...model.bid import BID_STAGES, BID_TRANSITIONS, Bid, stage_label
 from ...services.errors import ServiceError
 from .. import icons
+from ..prompts import replace_file_allowed
 from ..style import error_color, make_heading
 from ..widgets.fields import DateField, add_row, text_area
+from ..wizard.exporting import safe_file_stem
 from ..worker import run_in_background
 
 if TYPE_CHECKING:
@@ -41,10 +43,11 @@ def move_labels() -> dict[str, str]:
             "approved": _("&Approve"), "submitted": _("Mark &submitted"), "withdrawn": _("Wit&hdraw")}
 
 
-def documents() -> dict[str, tuple[str, str]]:
-    """The bid's documents: service method, (button text, file name)."""
-    return {"export_bid_response": (_("E&xport response document…"), _("Response document") + ".docx"),
-            "export_bid_approval": (_("Approval s&ummary…"), _("Approval summary") + ".pdf")}
+def documents() -> dict[str, tuple[str, str, str]]:
+    """The bid's documents: kind, (button text, file name without suffix, file types offered)."""
+    word, pdf = _("Word document") + " (*.docx)", _("PDF document") + " (*.pdf)"
+    return {"response": (_("E&xport response document…"), _("Response document"), f"{word};;{pdf}"),
+            "approval": (_("Approval s&ummary…"), _("Approval summary"), pdf)}
 
 
 class StageTab(QWidget):
@@ -94,15 +97,11 @@ class StageTab(QWidget):
         layout.addWidget(self.outcome)
         files = QHBoxLayout()
         self.document_buttons: dict[str, QPushButton] = {}
-        for method, (text, _name) in documents().items():
-            button = QPushButton(icons.icon("word" if method == "export_bid_response" else "pdf"), text)
+        for kind, (text, _name, _types) in documents().items():
+            button = QPushButton(icons.icon("word" if kind == "response" else "pdf"), text)
             button.setAutoDefault(False)
-            button.clicked.connect(lambda _checked=False, m=method: self.export(m))
-            available = callable(getattr(self.service, method, None))
-            button.setEnabled(available)
-            if not available:
-                button.setToolTip(_("Not available in this version"))
-            self.document_buttons[method] = button
+            button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
+            self.document_buttons[kind] = button
             files.addWidget(button)
         files.addStretch(1)
         layout.addLayout(files)
@@ -219,17 +218,25 @@ class StageTab(QWidget):
 
     # ---- documents
 
-    def export(self, method: str) -> None:
-        write = getattr(self.service, method, None)
-        if not callable(write):
-            return
-        _text, name = documents()[method]
+    def export(self, kind: str) -> None:
+        """Ask where, then write the response document (Word or PDF) or the approval summary off the UI thread."""
+        _text, name, types = documents()[kind]
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the bid's document"),
-                                                      str(Path(folder) / f"{self.bid_window.bid.reference} {name}"))
-        if not chosen or self._saved_first() is None:
+        first_suffix = ".docx" if kind == "response" else ".pdf"
+        suggested = Path(folder) / f"{safe_file_stem(self.bid_window.bid.reference)} {name}{first_suffix}"
+        chosen, chosen_type = QFileDialog.getSaveFileName(self, _("Save the bid's document"), str(suggested), types,
+                                                          options=QFileDialog.Option.DontConfirmOverwrite)
+        if not chosen:
+            return
+        path = Path(chosen)
+        suffix = ".pdf" if "*.pdf" in chosen_type or kind == "approval" else ".docx"
+        if path.suffix.lower() not in (".docx", ".pdf") or (kind == "approval" and path.suffix.lower() != ".pdf"):
+            path = path.with_name(path.name + suffix)
+        if not replace_file_allowed(self, self.service, path) or self._saved_first() is None:
             return
         reference = self.bid_window.bid.reference
-        run_in_background(lambda: write(reference, Path(chosen)),
-                          lambda path: self.bid_window.show_notice(_("Saved {name}.").format(name=Path(path).name)),
+        service = self.service
+        write = service.export_bid_response if kind == "response" else service.export_bid_approval
+        run_in_background(lambda: write(reference, path),
+                          lambda written: self.bid_window.show_notice(_("Saved {name}.").format(name=Path(written).name)),
                           lambda error: self.bid_window.show_notice(str(error)), context=self)
