@@ -94,6 +94,7 @@ def take(out: Path) -> list[Path]:
             app.setPalette(light_palette())
             icons.clear_cache()
             written += _evaluation_shots(app, service, out, size)
+            written += _bid_shots(app, service, out, size)
         finally:
             from .worker import wait_for_all
 
@@ -125,6 +126,46 @@ def _evaluation_shots(app, service, out: Path, size: tuple[int, int]) -> list[Pa
         written.append(path)
     dialog.close()
     dialog.deleteLater()
+    _settle(app)
+    return written
+
+
+def _bid_shots(app, service, out: Path, size: tuple[int, int]) -> list[Path]:
+    """The worked example bid: its opportunity, its first response (with the checks that run after typing
+    pauses) and the Trust's commitment library."""
+    from ..demo import load_demo_bids
+    from .bids.bid_window import BidWindow
+    from .bids.library import CommitmentLibrary
+    from .worker import wait_for_all
+
+    bid = load_demo_bids(service)[0]
+    window = BidWindow(service, service.get_bid(bid.reference))
+    window.show()
+    window.resize(*size)  # after showing: a window first shown is fitted to the (offscreen) screen
+    written = []
+    for index, name in ((0, "bid-window"), (2, "bid-response-editor")):
+        window.tabs.setCurrentIndex(index)
+        _settle(app)
+        if index == 2:  # the answer's warnings and lessons, looked up in the background once typing pauses
+            window.responses.check_timer.stop()
+            window.responses.check()
+        wait_for_all()
+        _settle(app)
+        path = out / f"{name}.png"
+        window.grab().save(str(path), "PNG", 0)
+        written.append(path)
+    window.close()
+    window.deleteLater()
+    library = CommitmentLibrary(service)
+    library.show()
+    library.resize(*size)
+    wait_for_all()
+    _settle(app)
+    path = out / "bid-commitment-library.png"
+    library.grab().save(str(path), "PNG", 0)
+    written.append(path)
+    library.close()
+    library.deleteLater()
     _settle(app)
     return written
 

@@ -23,9 +23,10 @@ def restore_look(qapp):
 def test_screenshots_of_every_page_in_both_palettes(qtbot, tmp_path, restore_look):
     written = take(tmp_path / "shots")
     names = sorted(p.name for p in written)
-    assert len(names) == 20
+    assert len(names) == 23
     assert "light-main-window.png" in names and "dark-step-7-review.png" in names
     assert {f"evaluation-{tab}.png" for tab in ("panel", "scores", "moderation", "results")} <= set(names)
+    assert {"bid-window.png", "bid-response-editor.png", "bid-commitment-library.png"} <= set(names)
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE, path.name
