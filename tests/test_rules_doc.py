@@ -39,10 +39,20 @@ def test_the_doc_covers_every_rule_figure_and_request():
     assert "\r" not in text and text.endswith("\n") and not text.endswith("\n\n")
 
 
+def test_the_doc_covers_every_bid_rule():
+    from sv_desktop.model.bid_rules import load_bid_rules
+
+    bid_rules = load_bid_rules()
+    text = render_doc(load_rules(), bid_rules)
+    assert "## Rules for the Trust's own bids" in text
+    for rule in bid_rules.rules.values():
+        assert f"| {rule.id} | {rule.severity} |" in text and rule.source.replace("|", "\\|") in text
+
+
 def test_the_doc_follows_an_edited_rules_file(tmp_path, capsysbinary):
     folder = tmp_path / "resources"
     (folder / "rules").mkdir(parents=True)
-    for original in rules_files():
+    for original in (*rules_files(), rules_files()[0].with_name("bid_rules.yaml")):
         (folder / "rules" / original.name).write_bytes(original.read_bytes())
     path = folder / "rules" / "rules.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
