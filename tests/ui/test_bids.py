@@ -5,6 +5,7 @@ tenders / bids / both filter."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -206,3 +207,48 @@ def test_the_bids_documents_and_pipeline_are_written_from_the_screens(qtbot, rea
     cells = {cell for row in load_workbook(tmp_path / "bids.xlsx").active.iter_rows(values_only=True) for cell in row}
     assert reference in cells
     bid_window.close()
+
+
+def test_a_lost_bid_is_recorded_and_its_lessons_shown_on_the_next_similar_question(qtbot, real_service):
+    """The worked example bid, submitted and lost: the Bid Lead types the commissioner's scores, feedback and
+    the lessons into the loss dialog; they are stored, and a later bid asked a similar question shows them."""
+    from sv_desktop.demo import load_demo_bids
+
+    example = load_demo_bids(real_service)[0]
+    real_service.move_bid(real_service.get_bid(example.reference), "submitted")
+    window = _main(qtbot, real_service)
+    bid_window = window.bids.show_bid(real_service.get_bid(example.reference))
+    bid_window.tabs.setCurrentIndex(3)
+    qtbot.mouseClick(bid_window.stage.lost_button, Qt.MouseButton.LeftButton)
+    dialog = bid_window.stage.lost_dialog
+    first = example.questions[0].number
+    qtbot.keyClicks(dialog.decided_on.edit, "15/06/2027")
+    qtbot.keyClicks(dialog.total_score, "61")
+    qtbot.keyClicks(dialog.winner_score, "74")
+    qtbot.keyClicks(dialog.feedback, "Strong local partnerships but thin evidence of delivery")
+    qtbot.keyClicks(dialog.lessons, "Quote last year's apprenticeship completions as evidence")
+    qtbot.keyClicks(dialog.scores[first][0], "6/10")
+    qtbot.keyClicks(dialog.scores[first][1], "Targets lacked a baseline for year one")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_for_all()
+    qtbot.waitUntil(lambda: bid_window.bid.stage == "lost", timeout=10_000)
+
+    stored = real_service.get_bid(example.reference)
+    assert stored.stage == "lost" and stored.outcome.total_score == "61" and stored.outcome.winner_score == "74"
+    assert stored.outcome.lessons == "Quote last year's apprenticeship completions as evidence"
+    assert (stored.questions[0].score, stored.questions[0].feedback) == ("6/10", "Targets lacked a baseline for "
+                                                                                  "year one")
+    bid_window.close()
+
+    later = real_service.new_bid("Community nursing, South locality")
+    later.questions = [dataclasses.replace(example.questions[0], answer="")]
+    real_service.save_bid(later)
+    later_window = window.bids.show_bid(real_service.get_bid(later.reference))
+    later_window.tabs.setCurrentIndex(2)
+    later_window.responses.check_timer.stop()
+    later_window.responses.check()
+    wait_for_all()
+    qtbot.waitUntil(lambda: "apprenticeship completions" in later_window.responses.lessons_text.text(),
+                    timeout=10_000)
+    assert "Targets lacked a baseline" in later_window.responses.lessons_text.text()
+    later_window.close()
