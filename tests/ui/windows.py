@@ -138,31 +138,11 @@ def every_window(service, size: tuple[int, int] | None = None) -> Iterator[tuple
 
 
 def example_bid(service):
-    """A bid with two questions answered from a library commitment, saved: the bid windows at their fullest."""
-    import datetime as dt
-    from decimal import Decimal
+    """The worked example bid (three questions answered from library commitments), imported: the bid windows at
+    their fullest, with text the pseudo-locale check knows as data."""
+    from sv_desktop.demo import load_demo_bids
 
-    from sv_desktop.model.bid import BidQuestion
-    from sv_desktop.model.commitment import Commitment
-
-    service.save_commitment(Commitment(
-        id="apprenticeships-north", title="Apprenticeships for local young people", theme="fighting_climate_change",
-        charter_commitment="good_local_employer", beneficiary="Young people not in work in the ICB area",
-        quantity=Decimal(4), unit="apprenticeships a year", baseline="2 a year", target="4 a year",
-        owner="Head of Workforce", cost_gbp=Decimal(48000), capacity=Decimal(10)))
-    bid = service.new_bid("Community nursing, North locality")
-    bid.commissioner, bid.portal, bid.portal_reference = "North ICB", "Atamis", "NICB-2027-014"
-    bid.value_gbp, bid.duration_months, bid.social_value_weighting_pct = Decimal(2_400_000), 36, Decimal(10)
-    bid.submission_deadline = dt.datetime(2027, 4, 30, 12, 0, tzinfo=dt.UTC)
-    bid.criteria = "Local employment, skills and reduced carbon from travel."
-    bid.bid_lead, bid.stage = "Sam Patel", "writing"
-    bid.questions = [
-        BidQuestion("SV1", "How will you create local employment and skills for young people?", 300, "words",
-                    "0-5", Decimal(5), "We will offer good jobs.", ["apprenticeships-north"]),
-        BidQuestion("SV2", "How will you reduce the carbon emissions of delivering the service?", 2, "pages",
-                    "0-5", Decimal(5)),
-    ]
-    return service.save_bid(bid)
+    return service.get_bid(load_demo_bids(service)[0].reference)
 
 
 def bid_windows(service, size: tuple[int, int] | None = None) -> Iterator[tuple[str, QWidget]]:

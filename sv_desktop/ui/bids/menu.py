@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLayout, QMenu, QMessageBox
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLayout, QMenu, QMessageBox, QWidget
 
 from ...i18n import _
 from ...services.errors import ServiceError
@@ -44,7 +44,7 @@ class BidsMenu(QObject):
         self.library_action = QAction(icons.icon("library"), _("Commitment &library…"), window)
         self.library_action.setToolTip(_("The Trust-wide commitments its bids pick from"))
         self.library_action.triggered.connect(self.show_library)
-        self.pipeline_action = QAction(icons.icon("export"), _("&Bid pipeline…"), window)
+        self.pipeline_action = QAction(icons.icon("export"), _("Bid &pipeline…"), window)
         self.pipeline_action.setToolTip(_("Every bid with its commissioner, deadline, stage, Bid Lead and approver, "
                                           "as a spreadsheet"))
         self.pipeline_action.triggered.connect(self.export_pipeline)
@@ -65,6 +65,7 @@ class BidsMenu(QObject):
         bar = window.lifecycle.bar if window.lifecycle is not None else None
         if bar is not None:
             cast(QLayout, bar.layout()).addWidget(keep_together(label, self.kind))
+            QWidget.setTabOrder(bar.clear_button, self.kind)  # Tab reaches it where it shows: after the filters
             bar.clear_button.clicked.connect(lambda: self.kind.setCurrentIndex(0))
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
