@@ -397,3 +397,8 @@ def test_frozen_app_writes_the_assessment_summaries_in_worker_processes(app_fold
     written = sorted(out.iterdir())
     assert [p.suffix for p in written] == [".docx", ".pdf"] * 3
     assert "LPT-2026-017" in _pdf_text(next(p for p in written if p.suffix == ".pdf"))[0]
+
+
+def test_frozen_app_carries_reportlab_s_accelerator(app_folder, tmp_path):
+    """reportlab finds `_rl_accel` by a name built at run time, which PyInstaller cannot see by itself."""
+    assert list(app_folder.rglob("_rl_accel*")), "the frozen app has no _rl_accel"
