@@ -4,7 +4,8 @@ the service, as a manager issuing them would.
 
 The scoring and moderation are set up once, untimed; each run reads the evaluation from the database, works
 out the results and writes the 21 documents. The questions share each theme's weighting evenly, as the pack
-prints it (three questions sharing 2.5% print 0.83% each). Warm: the first run of a session also loads fonts and content.
+prints it (three questions sharing 2.5% print 0.83% each). Warm: the first run of a session also loads fonts and content,
+and starts the two worker processes that write the summaries (`export/parallel.py`), which the app then keeps.
 The goal is a promise to the user (under 2 s for the lot), so there is no floor.
 """
 

@@ -4,9 +4,11 @@ PyInstaller needs a script file rather than a console-script entry point; this o
 `sv_desktop.cli.main`, so the frozen app and `pip install` behave the same.
 """
 
+import multiprocessing
 import sys
 
 from sv_desktop.cli import main
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a worker process writing documents (export/parallel.py) starts here
     sys.exit(main())

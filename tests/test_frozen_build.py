@@ -385,3 +385,20 @@ def test_folder_holds_only_what_the_app_uses_within_budget(app_folder):
     assert "_internal/resources/fonts/LiberationSans-Regular.ttf" in names
     size = sum(p.stat().st_size for p in app_folder.rglob("*") if p.is_file() and not p.is_symlink())
     assert size / 2**20 < SIZE_BUDGET_MB, f"the app folder is {size / 2**20:.0f} MB"
+
+
+def test_frozen_app_writes_the_assessment_summaries_in_worker_processes(app_folder, demo_data, tmp_path):
+    """The workers start from the frozen executable (freeze_support in its entry script): a worker that ran
+    the command line instead would print its usage and the summaries would be written one by one here."""
+    data, _tenders = demo_data
+    out = tmp_path / "summaries"
+    result = run(app_folder, "--data-dir", str(data), "evaluation", "LPT-2026-017", "--summaries", str(out))
+    assert "usage:" not in result.stderr.lower() and "error" not in result.stderr.lower(), result.stderr
+    written = sorted(out.iterdir())
+    assert [p.suffix for p in written] == [".docx", ".pdf"] * 3
+    assert "LPT-2026-017" in _pdf_text(next(p for p in written if p.suffix == ".pdf"))[0]
+
+
+def test_frozen_app_carries_reportlab_s_accelerator(app_folder, tmp_path):
+    """reportlab finds `_rl_accel` by a name built at run time, which PyInstaller cannot see by itself."""
+    assert list(app_folder.rglob("_rl_accel*")), "the frozen app has no _rl_accel"

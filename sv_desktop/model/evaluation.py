@@ -97,6 +97,18 @@ class Consensus:
     contract if it wins)."""
 
 
+@dataclass(frozen=True)
+class TeamView:
+    """What a reader of a team database sees of the individual scores before moderation opens."""
+
+    evaluator: str
+    """The panel member reading; empty for someone not on the panel (e.g. the procurement lead)."""
+    entered: tuple[tuple[str, int], ...]
+    """(panel member, how many scores they have entered), in panel order."""
+    expected: int
+    """Scores each evaluator enters: bidders x questions."""
+
+
 @dataclass
 class Evaluation:
     questions: list[IssuedQuestion]
@@ -113,6 +125,9 @@ class Evaluation:
     """The contract award notice (Procurement Act) or notice of intention to award (PSR): starts standstill."""
     version: int = 0
     """Optimistic-locking counter kept by the store; 0 for an evaluation never saved."""
+    team_view: TeamView | None = field(default=None, compare=False)
+    """On a team database before moderation opens: who is reading (their own scores only are in `scores`) and
+    how many scores each evaluator has entered. None when every score is shown. Never stored."""
 
     def question(self, reference: str) -> IssuedQuestion:
         for question in self.questions:

@@ -81,6 +81,7 @@ class EvaluationDocuments:
         anything is written, while it cannot be issued or (with `replace` False) when a file is there."""
         from ..export.assessment_summary import write_summary_docx, write_summary_pdf
         from ..export.atomic import ExportError
+        from ..export.parallel import write_all
 
         ctx = self._record_context(reference)
         problem = issue_problem(ctx.evaluation, ctx.results, ctx.awarded_to)
@@ -97,13 +98,12 @@ class EvaluationDocuments:
         except OSError as exc:
             raise ServiceError(_("The folder {folder} cannot be used ({problem}).").format(
                 folder=folder, problem=exc.strerror or exc)) from exc
-        written: list[Path] = []
+        jobs = [job for bidder, pdf, word in files
+                for job in ((write_summary_pdf, (ctx, bidder, pdf)), (write_summary_docx, (ctx, bidder, word)))]
         try:
-            for bidder, pdf, word in files:
-                written += [write_summary_pdf(ctx, bidder, pdf), write_summary_docx(ctx, bidder, word)]
+            return write_all(jobs)  # in two worker processes where they can run
         except ExportError as exc:
             raise export_error(exc) from exc
-        return written
 
     def record_summaries_sent(self, reference: str, sent_on: dt.date | None = None,
                               bidders: Sequence[str] | None = None) -> Evaluation:

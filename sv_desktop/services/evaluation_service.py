@@ -27,6 +27,7 @@ from ..model.evaluation import (
     results,
     winners,
 )
+from ..model.evaluation_team import merged_for, view_for
 from ..model.lifecycle import Supplier
 from ..model.question_weights import QuestionWeight, question_weights
 from ..model.standstill import Standstill, records_kept_until, standstill_for_route
@@ -58,6 +59,8 @@ class EvaluationUseCases:
         self._get = get
         self._save = save
         self._pack_context = pack_context
+        self._user: str | None = None
+        self._user_known = False
 
     # ---------------------------------------------------------------- the evaluation record
 
@@ -84,9 +87,21 @@ class EvaluationUseCases:
                 shared_pct=weight.shared_pct, shared_by=weight.shared_by))
         return issued
 
+    def _team_user(self) -> str | None:
+        """The database user on a team database (asked once), None on a SQLite file."""
+        if not self._user_known:
+            with plain_errors():
+                self._user = self._store.database_user()
+            self._user_known = True
+        return self._user
+
     def get_evaluation(self, reference: str) -> Evaluation | None:
+        """The evaluation; on a team database before moderation opens, with the reader's own individual
+        scores only (`model/evaluation_team.py`)."""
         with plain_errors():
-            return self._store.get_evaluation(reference)
+            evaluation = self._store.get_evaluation(reference)
+        user = self._team_user()
+        return evaluation if evaluation is None or user is None else view_for(evaluation, user)
 
     def start_evaluation(self, reference: str, pack_version: str = "") -> Evaluation:
         """Freeze the questions as issued and open individual scoring; the tender moves to Evaluation."""
@@ -107,8 +122,19 @@ class EvaluationUseCases:
         return saved
 
     def save_evaluation(self, reference: str, evaluation: Evaluation) -> Evaluation:
+        """Save the evaluation; on a team database, another evaluator's scores are kept as stored and a change
+        to them is refused (the version check still catches a save in between)."""
+        user = self._team_user()
         with plain_errors():
-            return self._store.save_evaluation(reference, evaluation)
+            stored = None if user is None else self._store.get_evaluation(reference)
+            if stored is None or user is None:
+                return self._store.save_evaluation(reference, evaluation)
+            try:
+                merged = merged_for(stored, evaluation, user)
+            except EvaluationError as exc:
+                raise ServiceError(str(exc)) from exc
+            saved = self._store.save_evaluation(reference, merged)
+        return view_for(saved, user)
 
     def change_evaluation(self, reference: str, change: Callable[[Evaluation], None]) -> Evaluation:
         """Read, change and save in one step; the model's refusals become plain ServiceErrors."""

@@ -285,7 +285,7 @@ class TenderService:
         """The evaluation stored for a tender (carried by its file), None for none or a tender not stored."""
         try:
             with plain_errors():
-                return self._store.get_evaluation(reference)
+                return self._evaluations.get_evaluation(reference)  # a team member's own scores only
         except NotFoundError:
             return None
 

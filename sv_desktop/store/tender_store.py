@@ -257,6 +257,14 @@ class TenderStore:
         with self._read() as session:
             return read_evaluation(session, reference)
 
+    def database_user(self) -> str | None:
+        """Who this connection is on a team database (each member logs in as themselves); None on a SQLite
+        file, where whoever opens it sees everything."""
+        if self.is_sqlite:
+            return None
+        with self._read() as session:
+            return history.current_user(session)
+
     def save_evaluation(self, reference: str, evaluation: Evaluation) -> Evaluation:
         """Save the evaluation if nobody saved it since `evaluation.version` was read."""
         with self._write() as session:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...model.evaluation import Evaluation, IndividualScore, IssuedQuestion
+from ...model.evaluation import Evaluation, IndividualScore, IssuedQuestion, TeamView
 from ..parsing import parse_whole
 from ..prompts import replace_file_allowed
 from ..widgets.fields import ValidatedField, add_row, text_area
@@ -46,6 +46,19 @@ def score_field(name: str, top: Callable[[], int]) -> ValidatedField:
     field.set_narrow()
     field.edit.setAccessibleName(name)
     return field
+
+
+def team_note(view: TeamView) -> str:
+    """On a team database before moderation: whose scores are shown, and each evaluator's progress."""
+    progress = "; ".join(_("{name} {count} of {expected}").format(name=name, count=count, expected=view.expected)
+                         for name, count in view.entered)
+    if view.evaluator:
+        who = _("Team database: you see and enter only your own scores, as {evaluator}, until moderation "
+                "opens.").format(evaluator=view.evaluator)
+    else:
+        who = _("Team database: you are not on the panel, so the evaluators' scores stay hidden until "
+                "moderation opens.")
+    return who + " " + _("Scores entered: {progress}.").format(progress=progress)
 
 
 def documents_folder() -> Path:
@@ -76,6 +89,9 @@ class ScoresTab(QWidget):
         layout.addLayout(top)
         self.lock_note = wrapped_label()
         layout.addWidget(self.lock_note)
+        self.team_note = wrapped_label()
+        self.team_note.hide()
+        layout.addWidget(self.team_note)
         self.message = message_line()
         layout.addWidget(self.message)
         body = QHBoxLayout()
@@ -113,18 +129,22 @@ class ScoresTab(QWidget):
         if evaluation is None:
             return
         chosen = self.evaluator.currentText()
+        view = evaluation.team_view
+        shown = [m.name for m in evaluation.panel] if view is None else [view.evaluator] if view.evaluator else []
         self.evaluator.blockSignals(True)
         self.evaluator.clear()
-        self.evaluator.addItems([m.name for m in evaluation.panel])
-        if chosen in [m.name for m in evaluation.panel]:
+        self.evaluator.addItems(shown)
+        if chosen in shown:
             self.evaluator.setCurrentText(chosen)
         self.evaluator.blockSignals(False)
         scoring = evaluation.status == "scoring"
         self.lock_note.setText(_("Each evaluator scores alone. Choose a cell, type the score and the rationale, "
                                  "and save.") if scoring else
                                _("Individual scores are locked: moderation has opened."))
+        self.team_note.setText("" if view is None else team_note(view))
+        self.team_note.setVisible(view is not None)
         for widget in (self.score, self.rationale, self.save_button, self.import_button):
-            widget.setEnabled(scoring)
+            widget.setEnabled(scoring and bool(shown))
         self._show_grid()
 
     def _show_grid(self) -> None:
