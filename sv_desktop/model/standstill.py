@@ -16,11 +16,12 @@ Working days exclude Saturdays, Sundays and the bank holidays of England and Wal
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..i18n import _
-from .tender import add_months
+from .tender import TenderSummary, add_months
 
 PA23_STANDSTILL_DAYS = 8
 PSR_REPRESENTATION_DAYS = 8
@@ -88,6 +89,14 @@ def standstill_for_route(route: str, notice_date: dt.date, subdivision: str = "E
     if route.startswith("psr_"):
         return psr_standstill(notice_date, subdivision)
     return pa23_standstill(notice_date, subdivision)
+
+
+def with_standstill(rows: Sequence[TenderSummary], subdivision: str = "ENG") -> list[TenderSummary]:
+    """The list rows, each with an award notice date given its standstill by the regime of its route; the
+    others (and rows already given theirs) as they are."""
+    return [row if row.award_notice_date is None or row.standstill is not None
+            else replace(row, standstill=standstill_for_route(row.route, row.award_notice_date, subdivision))
+            for row in rows]
 
 
 def records_kept_until(contract_date: dt.date) -> dt.date:

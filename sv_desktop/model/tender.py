@@ -11,10 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from .evaluation import Evaluation
 from .lifecycle import Award, CaseStudy, EngagementEvent, KpiResult
 from .supplier_text import SupplierText
+
+if TYPE_CHECKING:
+    from .standstill import Standstill
 
 CPV_PATTERN = re.compile(r"^[0-9]{8}-[0-9]$")
 """A Common Procurement Vocabulary code: 8 digits, a hyphen and a check digit (60130000-8)."""
@@ -281,6 +285,11 @@ class TenderSummary:
     route: str = ""
     awarded_on: dt.date | None = None
     supplier_name: str = ""
+    award_notice_date: dt.date | None = None
+    """The contract award notice (or, under the Provider Selection Regime, the intention to award) recorded
+    with the tender's evaluation."""
+    standstill: Standstill | None = None
+    """The standstill counted from `award_notice_date` (given by the service: `standstill.with_standstill`)."""
 
     @property
     def contract_end_date(self) -> dt.date | None:

@@ -18,6 +18,7 @@ from ..model import compliance, rules
 from ..model.content import Content
 from ..model.kpi_reminders import DELIVERY_STAGES, KpiReminder, kpi_reminders
 from ..model.pipeline import PIPELINE_MONTHS, STAGE_NAMES, upcoming
+from ..model.standstill import with_standstill
 from ..model.tender import Tender, TenderSummary
 from ..settings import Settings
 from .errors import ServiceError, export_error
@@ -64,7 +65,7 @@ class LifecycleUseCases:
             raise ServiceError(_("The pipeline covers 1 to 120 months, not {months}.").format(months=months))
         with plain_errors():
             summaries = self._store.list_summaries("")
-        return upcoming(summaries, self._today(), months)
+        return with_standstill(upcoming(summaries, self._today(), months))
 
     def export_pipeline(self, out: Path, rows: Sequence[TenderSummary] | None = None, *,
                         months: int = PIPELINE_MONTHS) -> Path:
@@ -77,7 +78,7 @@ class LifecycleUseCases:
         if suffix not in (".csv", ".xlsx"):
             raise ServiceError(_("The pipeline is exported as .csv or .xlsx, not {name!r}.").format(
                                  name=out.name))
-        chosen = list(rows) if rows is not None else self.pipeline(months)
+        chosen = with_standstill(rows) if rows is not None else self.pipeline(months)
         labels = PipelineLabels(
             categories={key: guide.label for key, guide in self._content.categories.items()},
             routes={key: route.label for key, route in self._content.routes.items()},

@@ -32,7 +32,7 @@ from ..model.kpi_reminders import KpiReminder
 from ..model.lifecycle import Award
 from ..model.pipeline import PIPELINE_MONTHS
 from ..model.question_bank import QuestionBank, load_question_bank
-from ..model.standstill import Standstill
+from ..model.standstill import Standstill, with_standstill
 from ..model.tender import Tender, TenderSummary, new_tender
 from ..paths import AppPaths, app_paths, database_url_from_env
 from ..settings import Settings, load_settings
@@ -123,8 +123,9 @@ class TenderService:
     # ---------------------------------------------------------------- tenders
 
     def list_tenders(self, text: str = "") -> list[TenderSummary]:
+        """The list rows, those with an award notice date given their standstill."""
         with plain_errors():
-            return self._store.list_summaries(text)
+            return with_standstill(self._store.list_summaries(text))
 
     def suggest_reference(self) -> str:
         """The next free reference of the form PREFIX-YEAR-NNN."""

@@ -247,8 +247,8 @@ def tender_from_row(row: TenderRow) -> Tender:
 def summary_from_values(reference: str, title: str, category: str, value: Decimal, stage: str,
                         compliant: bool | None, notice, updated_at, lead: str | None, start=None,
                         duration: int | None = None, weighting: Decimal | None = None, route: str = "",
-                        awarded_on=None, supplier: str = "") -> TenderSummary:
+                        awarded_on=None, supplier: str = "", award_notice=None) -> TenderSummary:
     """One list row from the columns `tender_store.SUMMARY_COLUMNS` selects, in that order."""
     # Positional, in TenderSummary's field order: this runs once per row of a ten-thousand-row list.
     return TenderSummary(reference, title, category, value, stage, compliant, notice, updated_at, lead or "",
-                         start, duration, _pct(weighting), route or "", awarded_on, supplier or "")
+                         start, duration, _pct(weighting), route or "", awarded_on, supplier or "", award_notice)

@@ -58,7 +58,15 @@ from .evaluation_store import read_evaluation, replace_evaluation, write_evaluat
 from .folder import create_empty_file, prepare_folder
 from .mapping import check_reference, child_rows, fill_row, summary_from_values, tender_from_row
 from .migrate import head_revision, unknown_revisions, upgrade_to_head
-from .models import Base, EngagementRow, EngagementSupplierRow, LeadRow, StoreMetaRow, TenderRow
+from .models import (
+    Base,
+    EngagementRow,
+    EngagementSupplierRow,
+    EvaluationRow,
+    LeadRow,
+    StoreMetaRow,
+    TenderRow,
+)
 from .sqlite_file import LOCK_FILE, inspect_file
 from .whole_read import whole_tenders
 
@@ -68,9 +76,19 @@ SUMMARY_COLUMNS = (
     TenderRow.reference, TenderRow.title, TenderRow.category, TenderRow.value_excl_vat_gbp, TenderRow.stage,
     TenderRow.compliant, TenderRow.tender_notice_date, TenderRow.updated_at, LeadRow.name,
     TenderRow.contract_start_date, TenderRow.duration_months, TenderRow.social_value_weighting_pct,
-    TenderRow.route, TenderRow.awarded_on, TenderRow.award_supplier_name,
+    TenderRow.route, TenderRow.awarded_on, TenderRow.award_supplier_name, EvaluationRow.award_notice_date,
 )
-"""What a list row holds, in the order `mapping.summary_from_values` takes it."""
+"""What a list row holds, in the order `mapping.summary_from_values` takes it (from `summary_query()`)."""
+
+
+def summary_query():
+    """SUMMARY_COLUMNS with the joins they need: the procurement lead and the evaluation's award notice date
+    (at most one of each per tender, both found through an index on the tender's id)."""
+    return (
+        select(*SUMMARY_COLUMNS)
+        .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
+        .outerjoin(EvaluationRow, EvaluationRow.tender_id == TenderRow.id)
+    )
 
 FULL_TENDER = (
     selectinload(TenderRow.themes), selectinload(TenderRow.kpis), selectinload(TenderRow.questions),
@@ -224,11 +242,7 @@ class TenderStore:
     def list_summaries(self, text: str = "", *, include_deleted: bool = False) -> list[TenderSummary]:
         """Tenders whose reference, title, description or lead names contain `text` (any case),
         most recently changed first."""
-        query = (
-            select(*SUMMARY_COLUMNS)
-            .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
-            .order_by(TenderRow.updated_at.desc(), TenderRow.reference)
-        )
+        query = summary_query().order_by(TenderRow.updated_at.desc(), TenderRow.reference)
         if not include_deleted:
             query = query.where(TenderRow.deleted_at.is_(None))
         if text.strip():
@@ -502,8 +516,7 @@ class TenderStore:
     def list_bin(self) -> list[TenderSummary]:
         """Tenders in the bin, most recently deleted first."""
         query = (
-            select(*SUMMARY_COLUMNS)
-            .outerjoin(LeadRow, and_(LeadRow.tender_id == TenderRow.id, LeadRow.role == "procurement_lead"))
+            summary_query()
             .where(TenderRow.deleted_at.is_not(None))
             .order_by(TenderRow.deleted_at.desc(), TenderRow.reference)
         )

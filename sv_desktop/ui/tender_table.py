@@ -25,6 +25,7 @@ from .labels import compliance_icon, compliance_text, label, stage_labels, unkno
 from .parsing import format_date, format_money
 
 if TYPE_CHECKING:
+    from ..model.standstill import Standstill
     from ..model.tender import TenderSummary
 
 COL_REFERENCE = 0
@@ -74,6 +75,29 @@ def days_text(days: int | None) -> str:
     if days is None:
         return ""
     return _("Today") if days == 0 else _("Passed") if days < 0 else f"{days:,}"
+
+
+def in_standstill(summary: TenderSummary, today: dt.date) -> Standstill | None:
+    """The tender's standstill if it has not ended by `today` (a notice still to come counts)."""
+    standstill = summary.standstill
+    return standstill if standstill is not None and today <= standstill.ends_on else None
+
+
+def standstill_text(standstill: Standstill) -> str:
+    """What the "Days to go" column shows while a tender is in standstill: its last day."""
+    return _("Standstill ends {date}").format(date=format_date(standstill.ends_on))
+
+
+def standstill_tooltip(standstill: Standstill) -> str:
+    """The standstill in a sentence, with the regime's own wording."""
+    dates = {"notice": format_date(standstill.notice_date), "ends": format_date(standstill.ends_on),
+             "award": format_date(standstill.award_from)}
+    if standstill.regime == "psr":
+        return _("Notice of intention to award published {notice}: representations until the end of {ends} "
+                 "(Provider Selection Regime). Without representations the contract may be awarded from "
+                 "{award}; after a review that confirms the decision, 5 more working days.").format(**dates)
+    return _("Contract award notice published {notice}: standstill until the end of {ends} (Procurement "
+             "Act 2023 s.51). The contract may be entered into from {award}.").format(**dates)
 
 
 def updated_text(when: dt.datetime | None) -> str:
@@ -151,10 +175,16 @@ class TenderTableModel(QAbstractTableModel):
             cells = (summary.reference, title if len(title) <= 200 else title[:199] + "…",
                      self._category(summary), format_money(summary.value_excl_vat_gbp),
                      stage_text(summary) or label(stage_labels(), summary.stage), format_date(summary.tender_notice_date),
-                     days_text(days_to_go(summary.tender_notice_date, self._day)),
+                     self._days_cell(summary),
                      compliance_text(summary.compliant), updated_text(summary.updated_at))
             self._cells[row] = cells
         return cells
+
+    def _days_cell(self, summary: TenderSummary) -> str:
+        standstill = in_standstill(summary, self._day)
+        if standstill is not None:
+            return standstill_text(standstill)
+        return days_text(days_to_go(summary.tender_notice_date, self._day))
 
     def search_texts(self) -> list[str]:
         """Each row's reference, title, category, stage, lead and check result in lower case."""
@@ -180,6 +210,9 @@ class TenderTableModel(QAbstractTableModel):
             return summary.updated_at.timestamp() if summary.updated_at else 0.0
         if column == COL_COMPLIANCE:
             return _COMPLIANCE_ORDER[summary.compliant]
+        standstill = in_standstill(summary, self._day) if column == COL_DAYS else None
+        if standstill is not None:  # among the days, by the date it shows
+            return standstill.ends_on.toordinal()
         if column in (COL_NOTICE, COL_DAYS):  # no date last; the days sort as the dates do
             notice = summary.tender_notice_date
             return notice.toordinal() if notice is not None else dt.date.max.toordinal() + 1
@@ -210,6 +243,15 @@ class TenderTableModel(QAbstractTableModel):
     def _category(self, row: TenderSummary) -> str:
         return self._category_labels.get(row.category) or unknown_label(row.category)
 
+    @staticmethod
+    def _days_tooltip(summary: TenderSummary) -> str | None:
+        lines = []
+        if summary.tender_notice_date is not None:
+            lines.append(_("Tender notice on {date}").format(date=format_date(summary.tender_notice_date)))
+        if summary.standstill is not None:
+            lines.append(standstill_tooltip(summary.standstill))
+        return "\n".join(lines) or None
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -235,9 +277,8 @@ class TenderTableModel(QAbstractTableModel):
                 return self._rows[row].title[:500]
             if column == COL_CATEGORY:  # the column may be narrower than the longest category names
                 return self.cells(row)[COL_CATEGORY]
-            if column == COL_DAYS and self._rows[row].tender_notice_date is not None:
-                return _("Tender notice on {date}").format(
-                    date=format_date(self._rows[row].tender_notice_date))
+            if column == COL_DAYS:
+                return self._days_tooltip(self._rows[row])
             return None
         if role == _REFERENCE:
             return self._rows[row].reference
@@ -426,6 +467,11 @@ def widest_rows(rows: Sequence[TenderSummary], column: int) -> list[int]:
         for i, row in enumerate(rows):
             first.setdefault(getattr(row, field), i)
         return list(first.values())
+    if column == COL_DAYS:  # a standstill's last day is wider than any count of days (the latest one ending
+        # is the one still running, if any is)
+        ends = {i: standstill.ends_on for i, row in enumerate(rows) if (standstill := row.standstill) is not None}
+        latest = max(ends, key=ends.__getitem__, default=None)
+        return [*range(min(count, 3)), *([] if latest is None else [latest])]
     return list(range(min(count, 3)))
 
 

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sv_desktop.cli import main
+from sv_desktop.model.evaluation import Evaluation
 from sv_desktop.model.lifecycle import Award, Supplier
 from sv_desktop.model.tender import Tender, ThemeChoice
 from sv_desktop.services.errors import ServiceError
@@ -18,12 +19,13 @@ from sv_desktop.services.errors import ServiceError
 TODAY = dt.date(2026, 11, 25)
 
 
-def planned(reference: str, notice: dt.date | None, title: str = "Laundry service", **extra) -> Tender:
+def planned(reference: str, notice: dt.date | None, title: str = "Laundry service",
+            route: str = "competitive_flexible", **extra) -> Tender:
     return Tender(reference=reference, title=title, category="estates_facilities",
                   value_excl_vat_gbp=Decimal("250000.50"), duration_months=36,
                   social_value_weighting_pct=Decimal("12.5"),
                   themes=[ThemeChoice("fighting_climate_change", Decimal("12.5"))], tender_notice_date=notice,
-                  contract_start_date=dt.date(2027, 4, 1), route="competitive_flexible",
+                  contract_start_date=dt.date(2027, 4, 1), route=route,
                   leads={"procurement_lead": "Priya Patel"}, **extra)
 
 
@@ -84,7 +86,57 @@ def test_xlsx_reads_back_with_real_dates_and_numbers(pipeline_service, tmp_path)
     assert today["Tender notice date"] == dt.datetime(2026, 11, 25)
     assert today["Value excl. VAT (£)"] == 250000.5 and today["Duration (months)"] == 36
     assert by_reference["P-AWARDED"]["Awarded on"] == dt.datetime(2027, 3, 1)
-    assert sheet.freeze_panes == "B5" and sheet.auto_filter.ref == "A4:O10"
+    assert sheet.freeze_panes == "B5" and sheet.auto_filter.ref == "A4:Q10"
+
+
+AWARD_NOTICE = dt.date(2026, 12, 18)
+
+
+@pytest.fixture
+def standstill_service(pipeline_service):
+    """Two tenders in the pipeline whose award notice is published on Friday 18/12/2026, one under the Act and
+    one under the Provider Selection Regime, and one whose evaluation has no award notice yet."""
+    pipeline_service.bulk_create([
+        planned("P-ACT", dt.date(2026, 12, 2), stage="evaluation"),
+        planned("P-PSR", dt.date(2026, 12, 3), stage="evaluation", route="psr_competitive"),
+        planned("P-SCORING", dt.date(2026, 12, 4), stage="evaluation"),
+    ])
+    for reference, notice in (("P-ACT", AWARD_NOTICE), ("P-PSR", AWARD_NOTICE), ("P-SCORING", None)):
+        pipeline_service.save_evaluation(reference, Evaluation(questions=[], award_notice_date=notice))
+    return pipeline_service
+
+
+def test_xlsx_shows_the_standstill_across_christmas_and_new_year(standstill_service, tmp_path):
+    """Bank holidays of England and Wales: Friday 25/12/2026 (Christmas), Monday 28/12/2026 (Boxing Day falls on
+    a Saturday, so the substitute day) and Friday 1/1/2027 (New Year's Day).
+
+    Act (s.51, 8 working days beginning with the day of publication): Fri 18 (1), Mon 21 (2), Tue 22 (3),
+    Wed 23 (4), Thu 24 (5), [Fri 25, Sat 26, Sun 27, Mon 28 skipped], Tue 29 (6), Wed 30 (7), Thu 31/12/2026 (8).
+
+    PSR (8 working days from the day after): [Sat 19, Sun 20], Mon 21 (1), Tue 22 (2), Wed 23 (3), Thu 24 (4),
+    [Fri 25 to Mon 28], Tue 29 (5), Wed 30 (6), Thu 31 (7), [Fri 1/1, Sat 2, Sun 3], Mon 4/1/2027 (8).
+    """
+    out = standstill_service.export_pipeline(tmp_path / "pipeline.xlsx")
+    table = list(load_workbook(out)["Pipeline"].iter_rows(min_row=4, values_only=True))
+    header, body = table[0], table[1:]
+    assert header[-2:] == ("Award notice", "Standstill ends")
+    by_reference = {row[0]: dict(zip(header, row, strict=True)) for row in body}
+    dates = {reference: (row["Award notice"], row["Standstill ends"]) for reference, row in by_reference.items()}
+    assert dates["P-ACT"] == (dt.datetime(2026, 12, 18), dt.datetime(2026, 12, 31))
+    assert dates["P-PSR"] == (dt.datetime(2026, 12, 18), dt.datetime(2027, 1, 4))
+    assert dates["P-SCORING"] == dates["P-SOON"] == (None, None)
+
+
+def test_csv_carries_the_standstill_dates_and_leaves_the_rest_empty(standstill_service, tmp_path):
+    rows = [row for row in standstill_service.list_tenders() if row.reference in ("P-ACT", "P-PSR", "P-PAST")]
+    assert [(row.reference, row.standstill and (row.standstill.regime, row.standstill.award_from))
+            for row in sorted(rows, key=lambda row: row.reference)] == [
+        ("P-ACT", ("pa23", dt.date(2027, 1, 1))), ("P-PAST", None), ("P-PSR", ("psr", dt.date(2027, 1, 5)))]
+    out = standstill_service.export_pipeline(tmp_path / "chosen.csv", rows)
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        found = {row["Reference"]: (row["Award notice"], row["Standstill ends"]) for row in csv.DictReader(handle)}
+    assert found == {"P-ACT": ("2026-12-18", "2026-12-31"), "P-PSR": ("2026-12-18", "2027-01-04"),
+                     "P-PAST": ("", "")}
 
 
 def test_only_csv_or_xlsx(pipeline_service, tmp_path):

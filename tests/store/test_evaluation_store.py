@@ -59,14 +59,18 @@ def _round_trip(store: TenderStore) -> None:
         store.get_evaluation("NOPE")
 
 
-def test_round_trip_on_sqlite(store):
-    _round_trip(store)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def either_store(request, paths):
+    """The store on a SQLite file, then on PostgreSQL."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("store")
+        return
+    with TenderStore.open(paths, request.getfixturevalue("pg_url")) as store:
+        yield store
 
 
-@pytest.mark.postgres
-def test_round_trip_on_postgres(paths, pg_url):
-    with TenderStore.open(paths, pg_url) as store:
-        _round_trip(store)
+def test_round_trip(either_store):
+    _round_trip(either_store)
 
 
 def test_purging_a_tender_removes_its_evaluation(store):
@@ -77,3 +81,20 @@ def test_purging_a_tender_removes_its_evaluation(store):
     with store.engine.connect() as connection:
         from sqlalchemy import text
         assert connection.execute(text("SELECT count(*) FROM eval_score")).scalar_one() == 0
+
+
+def test_list_rows_carry_the_award_notice(either_store):
+    store = either_store
+    for reference in ("LIST-NOTICE", "LIST-SCORING", "LIST-NONE", "LIST-BIN"):
+        store.create(full_tender(reference))
+    for reference, notice in (("LIST-NOTICE", dt.date(2026, 12, 18)), ("LIST-SCORING", None),
+                              ("LIST-BIN", dt.date(2027, 1, 4))):
+        store.save_evaluation(reference, Evaluation(questions=[], award_notice_date=notice))
+    store.delete("LIST-BIN")
+    listed = {row.reference: row.award_notice_date for row in store.list_summaries()}
+    assert listed == {"LIST-NOTICE": dt.date(2026, 12, 18), "LIST-SCORING": None, "LIST-NONE": None}
+    assert [(row.reference, row.award_notice_date) for row in store.list_summaries("list-notice")] == [
+        ("LIST-NOTICE", dt.date(2026, 12, 18))]
+    assert [(row.reference, row.award_notice_date) for row in store.list_bin()] == [
+        ("LIST-BIN", dt.date(2027, 1, 4))]
+    assert all(row.standstill is None for row in store.list_summaries())  # counted by the service, not here

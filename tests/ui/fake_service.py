@@ -81,11 +81,15 @@ class FakeService:
 
     # ---- tenders
     def _summary(self, t: Tender) -> TenderSummary:
+        evaluation = self._evaluations.get(t.reference)
+        notice = evaluation.award_notice_date if evaluation is not None else None
         return TenderSummary(reference=t.reference, title=t.title, category=t.category,
                              value_excl_vat_gbp=t.value_excl_vat_gbp, stage=t.stage,
                              compliant=not any(f.severity == "blocker" for f in self.check(t)),
                              tender_notice_date=t.tender_notice_date, updated_at=t.updated_at,
-                             procurement_lead=t.leads.get("procurement_lead", ""))
+                             procurement_lead=t.leads.get("procurement_lead", ""), route=t.route,
+                             award_notice_date=notice,
+                             standstill=None if notice is None else standstill_for_route(t.route, notice))
 
     def list_tenders(self, text: str = "") -> list[TenderSummary]:
         needle = text.lower()

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from sv_desktop.model.evaluation import Evaluation
 from sv_desktop.model.tender import new_tender
 from sv_desktop.ui.bin_dialog import COL_REMOVED, BinDialog
 from sv_desktop.ui.tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, COL_UPDATED, TenderTableModel, headers
@@ -44,6 +45,60 @@ def test_notice_date_and_days_to_go_columns(qtbot, real_service):
                      "PIPE-2": ("26/02/2027", "Passed"), "PIPE-3": ("", "")}
     order = sorted(range(4), key=model.sort_keys(COL_DAYS).__getitem__)
     assert [model.cells(r)[0] for r in order] == ["PIPE-2", "PIPE-1", "PIPE-0", "PIPE-3"]
+
+
+def _awarded(service, reference: str, route: str, published: dt.date) -> None:
+    tender = new_tender(reference, f"Standstill {reference}")
+    tender.route, tender.stage, tender.tender_notice_date = route, "evaluation", dt.date(2026, 10, 1)
+    service.create(tender)
+    service.save_evaluation(reference, Evaluation(questions=[], award_notice_date=published))
+
+
+def test_the_days_column_shows_the_standstill_while_it_runs(qtbot, real_service):
+    """Award notices published Friday 18/12/2026: the Act's standstill ends Thursday 31/12/2026, the PSR's
+    representations on Monday 4/1/2027 (the dates worked out in tests/lifecycle/test_pipeline_export.py)."""
+    _awarded(real_service, "SS-ACT", "competitive_flexible", dt.date(2026, 12, 18))
+    _awarded(real_service, "SS-PSR", "psr_competitive", dt.date(2026, 12, 18))
+    real_service.create(new_tender("SS-NONE", "No evaluation"))
+    day = [dt.date(2026, 12, 20)]
+    model = TenderTableModel({}, today=lambda: day[0])
+    model.set_rows(real_service.list_tenders())
+
+    def days(reference: str) -> str:
+        return model.cells(model.row_of(reference))[COL_DAYS]
+
+    assert (days("SS-ACT"), days("SS-PSR"), days("SS-NONE")) == (
+        "Standstill ends 31/12/2026", "Standstill ends 04/01/2027", "")
+    act = model.value(model.row_of("SS-ACT"), COL_DAYS, Qt.ItemDataRole.ToolTipRole)
+    assert act.splitlines() == ["Tender notice on 01/10/2026", "Contract award notice published 18/12/2026: "
+                                "standstill until the end of 31/12/2026 (Procurement Act 2023 s.51). The contract "
+                                "may be entered into from 01/01/2027."]
+    psr = model.value(model.row_of("SS-PSR"), COL_DAYS, Qt.ItemDataRole.ToolTipRole)
+    assert "representations until the end of 04/01/2027" in psr and "5 more working days" in psr
+    order = sorted(range(3), key=model.sort_keys(COL_DAYS).__getitem__)
+    assert [model.summary(r).reference for r in order] == ["SS-ACT", "SS-PSR", "SS-NONE"]
+
+    day[0] = dt.date(2027, 1, 1)  # the Act's standstill is over: back to the tender notice, which has passed
+    model.set_rows(real_service.list_tenders())
+    assert (days("SS-ACT"), days("SS-PSR")) == ("Passed", "Standstill ends 04/01/2027")
+    assert "01/01/2027" in model.value(model.row_of("SS-ACT"), COL_DAYS, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_main_list_fits_the_standstill_date(qtbot, real_service, open_main):
+    today = dt.date.today()
+    _awarded(real_service, "SS-NOW", "competitive_flexible", today)
+    for number in range(5):
+        real_service.create(new_tender(f"ROW-{number}", f"Tender {number}"))
+    window = open_main(real_service)
+    window.resize(1366, 700)
+    qtbot.waitUntil(lambda: window.model is not None and window.model.row_of("SS-NOW") >= 0)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.model.row_of("SS-NOW") >= 0)
+    text = window.model.cells(window.model.row_of("SS-NOW"))[COL_DAYS]
+    assert text.startswith("Standstill ends ")
+    needed = window.table.fontMetrics().horizontalAdvance(text)
+    assert window.table.horizontalHeader().sectionSize(COL_DAYS) > needed  # shown whole, not elided
+    assert window.table.horizontalHeader().sectionSize(COL_TITLE) > 200  # and the titles keep room
 
 
 def test_the_chosen_tender_stays_chosen_and_in_view_across_saves(qtbot, real_service, open_main):
