@@ -278,7 +278,7 @@ def backup_when(name: str) -> str:
 
 
 BIN_DAYS = 30
-"""Tenders deleted longer ago than this are removed from the bin at start-up (the bin dialog says so)."""
+"""Tenders and bids deleted longer ago than this are removed from the bin at start-up (the bin dialog says so)."""
 
 
 def _log_failure(what: str, error: BaseException) -> None:
@@ -288,7 +288,7 @@ def _log_failure(what: str, error: BaseException) -> None:
 
 
 def startup_upkeep(service) -> None:
-    """In the thread pool once the list shows: empty the bin of tenders deleted more than 30 days ago,
+    """In the thread pool once the list shows: empty the bin of tenders and bids deleted more than 30 days ago,
     then take the start-up backup if anything changed. Each failure is logged and does not stop the other."""
     from .services.errors import ServiceError
 
@@ -298,7 +298,7 @@ def startup_upkeep(service) -> None:
             import logging
 
             logging.getLogger("sv_desktop.background").info(
-                "removed %d tender(s) deleted more than %d days ago from the bin", removed, BIN_DAYS)
+                "removed %d tender(s) or bid(s) deleted more than %d days ago from the bin", removed, BIN_DAYS)
     except ServiceError as exc:
         _log_failure("emptying the bin", exc)
     try:

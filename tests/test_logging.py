@@ -89,7 +89,7 @@ def test_a_failure_of_the_kpi_reminders_is_logged(qtbot, logged, data_dir):
         service.close()
 
 
-def test_the_bin_is_emptied_at_start_up_of_tenders_deleted_over_30_days_ago(logged, data_dir):
+def test_the_bin_is_emptied_at_start_up_of_tenders_and_bids_deleted_over_30_days_ago(logged, data_dir):
     import datetime as dt
 
     from sv_desktop.paths import app_paths
@@ -99,19 +99,26 @@ def test_the_bin_is_emptied_at_start_up_of_tenders_deleted_over_30_days_ago(logg
     service = open_service(data_dir, backup=False)
     old = service.create(service.new_tender("Deleted long ago", "goods_services"))
     recent = service.create(service.new_tender("Deleted last month", "goods_services"))
+    old_bid = service.save_bid(service.new_bid("Bid deleted long ago"))
+    recent_bid = service.save_bid(service.new_bid("Bid deleted last month"))
     service.close()
     now = dt.datetime.now(dt.UTC)
-    for reference, days in ((old.reference, 31), (recent.reference, 29)):
+    for reference, bid_reference, days in ((old.reference, old_bid.reference, 31),
+                                           (recent.reference, recent_bid.reference, 29)):
         with TenderStore.open(paths, now=lambda days=days: now - dt.timedelta(days=days)) as store:
             store.delete(reference)  # deleted at a time the fake clock gives
+            store.bids.delete_bid(bid_reference)
     service = open_service(data_dir, backup=False)
     try:
         gui.startup_upkeep(service)
         assert [row.reference for row in service.list_bin()] == [recent.reference]
         assert not service.reference_taken(old.reference)
+        assert [row.reference for row in service.binned_bids()] == [recent_bid.reference]
+        service.restore_bid(recent_bid.reference)
+        assert service.get_bid(recent_bid.reference).title == "Bid deleted last month"
     finally:
         service.close()
-    assert "removed 1 tender(s) deleted more than 30 days ago" in _log_text(logged)
+    assert "removed 2 tender(s) or bid(s) deleted more than 30 days ago" in _log_text(logged)
 
 
 def test_an_uncaught_exception_is_logged_in_a_real_process(tmp_path):

@@ -14,7 +14,7 @@
 --   {member}  a group role: each procurement manager logs in as themselves and is made a member of it,
 --             e.g.  CREATE ROLE "jane.smith@TRUST.NHS.UK" LOGIN IN ROLE {member};
 --             Members read and write rows; they cannot create, alter or drop tables, change the schema
---             version, delete a tender for good (they move it to the bin; the owner empties the bin) or
+--             version, delete a tender or bid for good (they move it to the bin; the owner empties the bin) or
 --             delete or rewrite who made a change in the history.
 
 BEGIN;
@@ -52,9 +52,13 @@ BEGIN
     IF to_regclass('"{schema}".alembic_version') IS NOT NULL THEN
         REVOKE INSERT, UPDATE, DELETE ON "{schema}".alembic_version FROM "{member}";
     END IF;
-    -- Soft delete only: a member moves a tender to the bin (an UPDATE); removing it for good is the owner's.
+    -- Soft delete only: a member moves a tender or a bid to the bin (an UPDATE); removing it for good is the
+    -- owner's.
     IF to_regclass('"{schema}".tender') IS NOT NULL THEN
         REVOKE DELETE ON "{schema}".tender FROM "{member}";
+    END IF;
+    IF to_regclass('"{schema}".bid') IS NOT NULL THEN
+        REVOKE DELETE ON "{schema}".bid FROM "{member}";
     END IF;
     -- The history is added to, never removed; autosave may extend a version (its copy, number and time),
     -- but who made it is never rewritten.

@@ -74,8 +74,8 @@ class BidUseCases:
     def new_bid(self, title: str = "") -> Bid:
         """An unsaved bid at the opportunity stage, with a free reference BID-YEAR-NNN."""
         prefix = f"BID-{self._today().year}-"
-        with plain_errors():
-            taken = {s.reference for s in self._store.bids.list_bids()}
+        with plain_errors():  # a bid in the bin keeps its reference
+            taken = {s.reference for s in [*self._store.bids.list_bids(), *self._store.bids.list_bid_bin()]}
         number = 1
         while f"{prefix}{number:03d}" in taken:
             number += 1
@@ -93,9 +93,33 @@ class BidUseCases:
         with plain_errors():
             return self._store.bids.save_bid(bid, previous_reference)
 
+    # ---------------------------------------------------------------- the bin
+
     def delete_bid(self, reference: str) -> None:
+        """Moves the bid to the bin, where it stays 30 days (like a tender)."""
         with plain_errors():
             self._store.bids.delete_bid(reference)
+
+    def binned_bids(self) -> list[BidSummary]:
+        """The bids in the bin, most recently deleted first."""
+        with plain_errors():
+            return self._store.bids.list_bid_bin()
+
+    def bid_bin_removal_dates(self, days: int) -> dict[str, dt.datetime]:
+        """When each bid in the bin will be removed for good (`days` after it was deleted)."""
+        with plain_errors():
+            return {reference: deleted + dt.timedelta(days=days)
+                    for reference, deleted in self._store.bids.bid_bin_deleted_at().items()}
+
+    def restore_bid(self, reference: str) -> None:
+        """Brings the bid back from the bin as it was when deleted."""
+        with plain_errors():
+            self._store.bids.restore_bid(reference)
+
+    def empty_bid_bin(self, older_than_days: int) -> int:
+        """Removes for good the bids deleted more than `older_than_days` ago; returns how many."""
+        with plain_errors():
+            return self._store.bids.purge_bid_bin(older_than_days)
 
     # ---------------------------------------------------------------- rules and stages
 
@@ -200,8 +224,9 @@ class BidUseCases:
             raise export_error(exc) from exc
 
     def import_bid_file(self, path: Path) -> Bid:
-        """Store the bid of a bid file (replacing a stored bid of the same reference) and add the commitments
-        it carries that the library does not have yet (the library's own are kept)."""
+        """Store the bid of a bid file (replacing a stored bid of the same reference, bringing it back from the
+        bin, as a tender import does) and add the commitments it carries that the library does not have yet
+        (the library's own are kept)."""
         try:
             bid, commitments = read_bid_file(path)
         except TenderFileError as exc:
@@ -211,6 +236,8 @@ class BidUseCases:
             if commitment.id not in known:
                 self.save_commitment(dataclasses.replace(commitment, version=0))
         with plain_errors():
+            if bid.reference in {s.reference for s in self._store.bids.list_bid_bin()}:
+                self._store.bids.restore_bid(bid.reference)
             stored = self._store.bids.get_bid(bid.reference) if self._store.bids.bid_exists(bid.reference) else None
         return self.save_bid(dataclasses.replace(bid, version=stored.version if stored else 0))
 

@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from ..model.pipeline_notice import PipelineNotice
 
 BIN_DAYS = 30
-"""Days a deleted tender stays in the bin before it is removed for good."""
+"""Days a deleted tender or bid stays in the bin before it is removed for good."""
 
 class TenderService:
     def __init__(self, tender_store: store.TenderStore, settings: Settings, *,
@@ -209,8 +209,10 @@ class TenderService:
             self._store.restore_from_bin(reference)
 
     def empty_bin(self, older_than_days: int = BIN_DAYS) -> int:
+        """Removes for good the tenders and bids deleted more than `older_than_days` ago; returns how many."""
         with plain_errors():
-            return self._store.purge_bin(older_than_days)
+            tenders = self._store.purge_bin(older_than_days)
+        return tenders + self._bids.empty_bid_bin(older_than_days)
 
     # ---------------------------------------------------------------- a tender's history (HistoryUseCases)
 
@@ -536,7 +538,20 @@ class TenderService:
         return self._bids.save_bid(bid, previous_reference)
 
     def delete_bid(self, reference: str) -> None:
+        """Moves the bid to the bin, where it stays 30 days (like a tender)."""
         self._bids.delete_bid(reference)
+
+    def binned_bids(self) -> list[BidSummary]:
+        """The bids in the bin, most recently deleted first."""
+        return self._bids.binned_bids()
+
+    def bid_bin_removal_dates(self, days: int = BIN_DAYS) -> dict[str, dt.datetime]:
+        """When each bid in the bin will be removed for good (`days` after it was deleted)."""
+        return self._bids.bid_bin_removal_dates(days)
+
+    def restore_bid(self, reference: str) -> None:
+        """Brings the bid back from the bin as it was when deleted."""
+        self._bids.restore_bid(reference)
 
     def bid_findings(self, bid: Bid) -> list[rules.Finding]:
         return self._bids.bid_findings(bid)

@@ -3,6 +3,9 @@
 Like tenders, each bid and each commitment has a version counter: two people saving at once get "changed by
 someone else" rather than one silently overwriting the other. A bid's questions are replaced whole on each
 save, in the same transaction, so a crash leaves either the old bid or the new one.
+
+Deleting a bid moves it to the bin, as for tenders: it keeps its reference (no other bid may take it) and can
+be restored until the start-up purge removes it, 30 days after it was deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..i18n import _
@@ -37,6 +40,13 @@ def _outcome_from_dict(data: dict) -> BidOutcome:
     decided = data.get("decided_on")
     return BidOutcome(decided_on=dt.date.fromisoformat(decided) if decided else None,
                       **{name: str(data.get(name) or "") for name in _OUTCOME_TEXT})
+
+
+_SUMMARY_COLUMNS = (
+    BidRow.reference, BidRow.title, BidRow.commissioner, BidRow.value_gbp, BidRow.stage,
+    BidRow.submission_deadline, BidRow.updated_at, BidRow.bid_lead, BidRow.regime,
+    BidRow.social_value_weighting_pct)
+"""What a list row holds, in the order `BidSummary` takes it."""
 
 
 def _check_key(key: str, what: str) -> None:
@@ -84,6 +94,19 @@ def commitment_from_row(row: CommitmentRow) -> Commitment:
         capacity=row.capacity, notes=row.notes, version=row.version_id, updated_at=row.updated_at)
 
 
+def _refuse_taken(session: Session, reference: str) -> None:
+    """A new or renamed bid may not take a reference another bid holds, live or in the bin."""
+    deleted = session.execute(select(BidRow.deleted_at).where(BidRow.reference == reference)).first()
+    if deleted is None:
+        return
+    if deleted.deleted_at is not None:
+        raise DuplicateReferenceError(_("Another bid already uses the reference {reference} (it is in the bin). "
+                                        "Choose a different reference, or restore that bid.").format(
+                                        reference=reference))
+    raise DuplicateReferenceError(_("Another bid already uses the reference {reference}.").format(
+                                    reference=reference))
+
+
 class BidStore:
     """Bids and commitments over the tender store's sessions (`read` and `write` open one each; `write`
     commits and counts the change)."""
@@ -96,12 +119,11 @@ class BidStore:
     # ------------------------------------------------------------ bids
 
     def list_bids(self, text: str = "") -> list[BidSummary]:
+        """Live bids (not those in the bin) whose reference, title, commissioner or lead contain `text`."""
         needle = text.strip().casefold()
         with self._read() as session:
-            rows = session.execute(select(
-                BidRow.reference, BidRow.title, BidRow.commissioner, BidRow.value_gbp, BidRow.stage,
-                BidRow.submission_deadline, BidRow.updated_at, BidRow.bid_lead, BidRow.regime,
-                BidRow.social_value_weighting_pct).order_by(BidRow.reference)).all()
+            rows = session.execute(select(*_SUMMARY_COLUMNS).where(BidRow.deleted_at.is_(None))
+                                   .order_by(BidRow.reference)).all()
         summaries = [BidSummary(*row) for row in rows]
         if needle:
             summaries = [s for s in summaries
@@ -114,15 +136,20 @@ class BidStore:
                                  .options(selectinload(BidRow.questions)))
             if row is None:
                 raise NotFoundError(_("There is no bid with the reference {reference}.").format(reference=reference))
+            if row.deleted_at is not None:
+                raise NotFoundError(_("The bid {reference} is in the bin. Restore it from the bin to open "
+                                      "it.").format(reference=reference))
             return bid_from_row(row)
 
     def all_bids(self) -> list[Bid]:
+        """Every live bid, whole (those in the bin are left out)."""
         with self._read() as session:
-            rows = session.scalars(select(BidRow).options(selectinload(BidRow.questions))
-                                   .order_by(BidRow.reference)).all()
+            rows = session.scalars(select(BidRow).where(BidRow.deleted_at.is_(None))
+                                   .options(selectinload(BidRow.questions)).order_by(BidRow.reference)).all()
             return [bid_from_row(row) for row in rows]
 
     def bid_exists(self, reference: str) -> bool:
+        """True when the reference is taken, by a live bid or by one in the bin."""
         with self._read() as session:
             return session.scalar(select(BidRow.id).where(BidRow.reference == reference)) is not None
 
@@ -134,20 +161,19 @@ class BidStore:
         with self._write() as session:
             row = session.scalar(select(BidRow).where(BidRow.reference == looked_up).with_for_update())
             if bid.version == 0:
-                if session.scalar(select(BidRow.id).where(BidRow.reference == bid.reference)) is not None:
-                    raise DuplicateReferenceError(_("Another bid already uses the reference {reference}.").format(
-                                                    reference=bid.reference))
+                _refuse_taken(session, bid.reference)
                 row = BidRow()
                 session.add(row)
             elif row is None:
                 raise NotFoundError(_("There is no bid with the reference {reference}.").format(
                                       reference=looked_up))
+            elif row.deleted_at is not None:
+                raise NotFoundError(_("The bid {reference} is in the bin, so your changes could not be saved "
+                                      "over it. Restore it from the bin first.").format(reference=looked_up))
             elif row.version_id != bid.version:
                 raise ConflictError(bid.reference)
-            elif bid.reference != looked_up and session.scalar(
-                    select(BidRow.id).where(BidRow.reference == bid.reference)) is not None:
-                raise DuplicateReferenceError(_("Another bid already uses the reference {reference}.").format(
-                                                reference=bid.reference))
+            elif bid.reference != looked_up:
+                _refuse_taken(session, bid.reference)
             _fill_bid(row, bid, now)
             session.flush()
             session.execute(delete(BidQuestionRow).where(BidQuestionRow.bid_id == row.id))
@@ -161,12 +187,52 @@ class BidStore:
             version = row.version_id
         return dataclasses.replace(bid, version=version, updated_at=now)
 
+    # ------------------------------------------------------------ the bin
+
     def delete_bid(self, reference: str) -> None:
+        """Move a bid to the bin; it can be restored until the bin is emptied."""
         with self._write() as session:
-            row = session.scalar(select(BidRow).where(BidRow.reference == reference))
-            if row is None:
-                raise NotFoundError(_("There is no bid with the reference {reference}.").format(reference=reference))
-            session.delete(row)
+            row = session.scalar(select(BidRow).where(BidRow.reference == reference).with_for_update())
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError(_("There is no bid with the reference {reference} to delete.").format(
+                                      reference=reference))
+            row.deleted_at = self._now()
+
+    def list_bid_bin(self) -> list[BidSummary]:
+        """Bids in the bin, most recently deleted first."""
+        with self._read() as session:
+            rows = session.execute(select(*_SUMMARY_COLUMNS).where(BidRow.deleted_at.is_not(None))
+                                   .order_by(BidRow.deleted_at.desc(), BidRow.reference)).all()
+        return [BidSummary(*row) for row in rows]
+
+    def bid_bin_deleted_at(self) -> dict[str, dt.datetime]:
+        """When each bid in the bin was put there (its removal for good counts from then)."""
+        query = select(BidRow.reference, BidRow.deleted_at).where(BidRow.deleted_at.is_not(None))
+        with self._read() as session:
+            return {reference: deleted for reference, deleted in session.execute(query) if deleted is not None}
+
+    def restore_bid(self, reference: str) -> None:
+        """Bring a bid back from the bin, as it was when deleted (its reference was kept for it)."""
+        with self._write() as session:
+            row = session.scalar(select(BidRow).where(BidRow.reference == reference).with_for_update())
+            if row is None or row.deleted_at is None:
+                raise NotFoundError(_("The bid {reference} is not in the bin.").format(reference=reference))
+            row.deleted_at = None
+
+    def purge_bid_bin(self, older_than_days: int = 30) -> int:
+        """Empty the bin of bids deleted more than `older_than_days` ago (with their questions); returns how
+        many went."""
+        cutoff = self._now() - dt.timedelta(days=older_than_days)
+        expired = (BidRow.deleted_at.is_not(None), BidRow.deleted_at <= cutoff)
+        with self._read() as session:
+            if not session.scalar(select(func.count()).select_from(BidRow).where(*expired)):
+                return 0  # nothing to do, and no change recorded (so no needless backup)
+        with self._write() as session:
+            doomed = select(BidRow.id).where(*expired).scalar_subquery()
+            session.execute(delete(BidQuestionRow).where(BidQuestionRow.bid_id.in_(doomed)),
+                            execution_options={"synchronize_session": False})
+            result = session.execute(delete(BidRow).where(*expired), execution_options={"synchronize_session": False})
+            return int(getattr(result, "rowcount", 0) or 0)
 
     # ------------------------------------------------------------ the commitment library
 

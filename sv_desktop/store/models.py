@@ -418,6 +418,8 @@ class BidRow(Base):
     outcome: Mapped[dict] = mapped_column(JSON, default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     version_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    """When the bid was moved to the bin (None: it is live); it is removed for good 30 days later."""
 
     questions: Mapped[list[BidQuestionRow]] = relationship(
         order_by="BidQuestionRow.position", cascade="all, delete-orphan", passive_deletes=True)

@@ -70,12 +70,15 @@ class UndoBar(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.hide)
         self.reference: str | None = None
+        self.bid = False
+        """Whether the deleted `reference` is a bid (else a tender)."""
         self.hide()
 
-    def offer(self, reference: str, text: str) -> None:
+    def offer(self, reference: str, text: str, *, bid: bool = False) -> None:
         if self.button.icon().isNull():
             self.button.setIcon(icons.icon("undo"))
         self.reference = reference
+        self.bid = bid
         self.label.setText(text)
         self.show()
         self.timer.start(UNDO_SECONDS * 1000)
@@ -576,7 +579,9 @@ class MainWindow(QMainWindow):
         if reference is None or self.model is None:
             return
         if self.bids is not None and self.bids.is_bid(reference):
-            self.bids.delete_bid(reference)
+            if self.bids.delete_bid(reference):
+                self.undo_bar.offer(reference, _("Moved the bid {reference} to the bin.").format(reference=reference),
+                                    bid=True)
             return
         row = self.model.summary(self.model.row_of(reference))
         title = " ".join(row.title.split())[:80] or "untitled"
@@ -604,7 +609,7 @@ class MainWindow(QMainWindow):
         from .prompts import restore_from_bin
 
         reference = self.undo_bar.reference
-        if not reference or not restore_from_bin(self, self.attached, reference):
+        if not reference or not restore_from_bin(self, self.attached, reference, bid=self.undo_bar.bid):
             return
         self.undo_bar.hide()
         self.refresh(select=reference)

@@ -44,10 +44,14 @@ def replace_file_allowed(parent: QWidget | None, service: UiService, path: Path,
     return answer == yes
 
 
-def restore_from_bin(parent: QWidget | None, service: UiService, reference: str) -> bool:
-    """Put `reference` back from the bin; says why in a message box and returns False when it cannot."""
+def restore_from_bin(parent: QWidget | None, service: UiService, reference: str, *, bid: bool = False) -> bool:
+    """Put the tender (or with `bid`, the bid) `reference` back from the bin; says why in a message box and
+    returns False when it cannot."""
     try:
-        service.restore_from_bin(reference)
+        if bid:
+            service.restore_bid(reference)
+        else:
+            service.restore_from_bin(reference)
     except ServiceError as exc:
         QMessageBox.warning(parent, _("Not restored"), str(exc))
         return False

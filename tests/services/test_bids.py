@@ -1,5 +1,6 @@
 """The bid use-cases over a real SQLite store: save and read back, stage changes refused with the blockers'
-sentences, the commitment library, a win making a contract in delivery with KPIs, a loss's lessons."""
+sentences, the commitment library, a win making a contract in delivery with KPIs, a loss's lessons, and a
+deleted bid kept in the bin until it is restored (or imported over)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,29 @@ def test_the_capacity_warning_counts_another_live_bid_and_a_won_contract(service
     [capacity] = [f for f in service.bid_findings(third) if f.rule == "BID-CAPACITY"]
     assert "12 apprenticeships" in capacity.message
     assert "BID-2027-002" in capacity.message and "BID-2027-001-C" in capacity.message
+
+
+def test_a_deleted_bid_waits_in_the_bin_and_comes_back_whole(service):
+    service.save_commitment(APPRENTICES)
+    answered_bid(service)
+    service.delete_bid("BID-2027-001")
+    assert service.list_bids() == []
+    assert [s.reference for s in service.binned_bids()] == ["BID-2027-001"]
+    [removal] = service.bid_bin_removal_dates().values()
+    assert removal - dt.timedelta(days=30) <= dt.datetime.now(dt.UTC) <= removal
+    assert service.new_bid().reference == "BID-2027-002"  # the binned bid keeps its reference
+    service.restore_bid("BID-2027-001")
+    back = service.get_bid("BID-2027-001")
+    assert back.questions[0].answer == GOOD_ANSWER and back.version == 1
+    assert service.binned_bids() == []
+    with pytest.raises(NotFoundError, match="not in the bin"):
+        service.restore_bid("BID-2027-001")
+
+
+def test_importing_a_bid_file_over_a_binned_bid_brings_it_back(service, tmp_path):
+    answered_bid(service)
+    path = service.export_bid_file("BID-2027-001", tmp_path / "bid.svtender.json")
+    service.delete_bid("BID-2027-001")
+    imported = service.import_bid_file(path)
+    assert imported.reference == "BID-2027-001" and imported.version == 2
+    assert [s.reference for s in service.list_bids()] == ["BID-2027-001"] and service.binned_bids() == []

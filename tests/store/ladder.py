@@ -237,6 +237,24 @@ def fill_0011(connection: sa.Connection) -> Tender:
     return tender
 
 
+LADDER_BINNED_BID = "LADDER-BID-0012"
+
+
+def fill_0012(connection: sa.Connection) -> Tender:
+    """A 0011 database with what 0012 added: a second bid, moved to the bin at WRITTEN_AT (the 0011 bid stays
+    live; `test_bid_store` reads both back)."""
+    tender = fill_0011(connection)
+    t = _tables(connection)
+    tender.reference = "LADDER-0012"
+    connection.execute(t["tender"].update().where(t["tender"].c.reference == "LADDER-0011").values(
+        reference=tender.reference, search_text=f"{tender.reference}\n{tender.title}".casefold()))
+    connection.execute(t["bid"].insert().values(
+        reference=LADDER_BINNED_BID, title="Patient transport", commissioner="Example ICB", regime="procurement_act",
+        themes=[], stage="opportunity", outcome={}, updated_at=WRITTEN_AT.replace(tzinfo=None), version_id=1,
+        deleted_at=WRITTEN_AT.replace(tzinfo=None)))
+    return tender
+
+
 FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0001": fill_0001,
     "0002": fill_0002,
@@ -247,4 +265,5 @@ FILLERS: dict[str, Callable[[sa.Connection], Tender]] = {
     "0009": fill_0009,
     "0010": fill_0010,
     "0011": fill_0011,
+    "0012": fill_0012,
 }

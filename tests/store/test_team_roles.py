@@ -81,6 +81,10 @@ def test_member_writes_rows_but_cannot_alter_drop_or_purge(roles, tmp_path, caps
         with pytest.raises(ServiceError, match="Your role on the team database does not allow this"):
             member.empty_bin(older_than_days=0)  # removing for good is the owner's job
         assert [s.reference for s in member.list_bin()] == [tender.reference]
+        bid = member.save_bid(member.new_bid("Community nursing"))
+        member.delete_bid(bid.reference)  # a bid goes to the bin the same way
+        member.restore_bid(bid.reference)
+        assert [s.reference for s in member.list_bids()] == [bid.reference]
     finally:
         member.close()
 
@@ -91,6 +95,7 @@ def test_member_writes_rows_but_cannot_alter_drop_or_purge(roles, tmp_path, caps
             assert "must be owner" in refused(connection, "ALTER TABLE tender ADD COLUMN sneaky integer")
             assert "permission denied" in refused(connection, "CREATE TABLE sneaky (id integer)")
             assert "permission denied" in refused(connection, "DELETE FROM tender")
+            assert "permission denied" in refused(connection, "DELETE FROM bid")
             assert "permission denied" in refused(connection, "DELETE FROM tender_history")
             assert "permission denied" in refused(connection, "UPDATE tender_history SET changed_by = 'someone'")
             assert "permission denied" in refused(connection, "UPDATE alembic_version SET version_num = '9999'")

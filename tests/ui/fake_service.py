@@ -69,6 +69,7 @@ class FakeService:
         self.closed = False
         self._evaluations: dict[str, Evaluation] = {}
         self._bids: dict[str, Bid] = {}
+        self._bid_bin: dict[str, tuple[Bid, dt.datetime]] = {}
         self._commitments: dict[str, Commitment] = {}
 
     @property
@@ -400,13 +401,12 @@ class FakeService:
 
     def list_bids(self, text: str = "") -> list[BidSummary]:
         needle = text.lower()
-        return [BidSummary(b.reference, b.title, b.commissioner, b.value_gbp, b.stage, b.submission_deadline,
-                           b.updated_at, b.bid_lead, b.regime, b.social_value_weighting_pct)
-                for b in self._bids.values() if needle in b.reference.lower() or needle in b.title.lower()]
+        return [_bid_summary(b) for b in self._bids.values()
+                if needle in b.reference.lower() or needle in b.title.lower()]
 
     def new_bid(self, title: str = "") -> Bid:
         number = 1
-        while f"BID-2027-{number:03d}" in self._bids:
+        while f"BID-2027-{number:03d}" in self._bids or f"BID-2027-{number:03d}" in self._bid_bin:
             number += 1
         return new_bid(f"BID-2027-{number:03d}", title)
 
@@ -418,7 +418,7 @@ class FakeService:
     def save_bid(self, bid: Bid, previous_reference: str | None = None) -> Bid:
         key = previous_reference or bid.reference
         current = self._bids.get(key)
-        if bid.version == 0 and bid.reference in self._bids:
+        if bid.version == 0 and (bid.reference in self._bids or bid.reference in self._bid_bin):
             raise DuplicateReferenceError(f"Another bid already uses {bid.reference}.")
         if bid.version and (current is None or current.version != bid.version):
             raise ConflictError(f"{key} was changed elsewhere since you opened it.")
@@ -431,7 +431,18 @@ class FakeService:
 
     def delete_bid(self, reference: str) -> None:
         self.get_bid(reference)
-        del self._bids[reference]
+        self._bid_bin[reference] = (self._bids.pop(reference), dt.datetime.now(dt.UTC))
+
+    def binned_bids(self) -> list[BidSummary]:
+        return [_bid_summary(b) for b, _deleted in self._bid_bin.values()]
+
+    def bid_bin_removal_dates(self, days: int = 30) -> dict[str, dt.datetime]:
+        return {reference: deleted + dt.timedelta(days=days) for reference, (_b, deleted) in self._bid_bin.items()}
+
+    def restore_bid(self, reference: str) -> None:
+        if reference not in self._bid_bin:
+            raise NotFoundError(f"The bid {reference} is not in the bin.")
+        self._bids[reference] = self._bid_bin.pop(reference)[0]
 
     def bid_findings(self, bid: Bid) -> list[Finding]:
         return evaluate_bid(bid, self._commitments, load_bid_rules())
@@ -511,3 +522,8 @@ if TYPE_CHECKING:
     from sv_desktop.services.contract import UiService
 
     _the_fake_service: type[UiService] = FakeService  # mypy checks the fake against the contract
+
+
+def _bid_summary(b: Bid) -> BidSummary:
+    return BidSummary(b.reference, b.title, b.commissioner, b.value_gbp, b.stage, b.submission_deadline,
+                      b.updated_at, b.bid_lead, b.regime, b.social_value_weighting_pct)

@@ -1,17 +1,20 @@
-"""The bin says when each tender goes for good; the list shows the pipeline's dates and keeps the chosen
-tender chosen, and in view, across saves and re-sorts."""
+"""The bin says when each tender goes for good and holds deleted bids beside tenders (a bid deleted from the main
+list is restored from it); the list shows the pipeline's dates and keeps the chosen tender chosen, and in view,
+across saves and re-sorts."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sv_desktop.model.evaluation import Evaluation
 from sv_desktop.model.tender import new_tender
-from sv_desktop.ui.bin_dialog import COL_REMOVED, BinDialog
+from sv_desktop.ui.bin_dialog import COL_KIND, COL_REMOVED, BinDialog
 from sv_desktop.ui.tender_table import COL_DAYS, COL_NOTICE, COL_TITLE, COL_UPDATED, TenderTableModel, headers
+
+from .conftest import answer
 
 
 def test_the_bin_shows_the_day_each_tender_is_removed(qtbot, real_service):
@@ -24,6 +27,51 @@ def test_the_bin_shows_the_day_each_tender_is_removed(qtbot, real_service):
     removed = dialog.model.index(0, COL_REMOVED).data()
     assert removed == (deleted + dt.timedelta(days=30)).astimezone().strftime("%d/%m/%Y")
     assert dialog.view.isColumnHidden(COL_DAYS) and not dialog.view.isColumnHidden(COL_REMOVED)
+
+
+def test_a_bid_deleted_from_the_main_list_goes_to_the_bin_and_is_restored_from_it(qtbot, real_service, open_main,
+                                                                                    monkeypatch):
+    real_service.create(new_tender("BIN-1", "Laundry"))
+    real_service.delete("BIN-1")
+    bid = real_service.save_bid(real_service.new_bid("Community nursing"))
+    window = open_main(real_service)
+    assert window.select(bid.reference)
+    asked = answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert asked and "bin" in asked[0] and "30 days" in asked[0] and bid.reference in asked[0]
+    assert window.model.row_of(bid.reference) == -1  # gone from the main list
+    assert [s.reference for s in real_service.binned_bids()] == [bid.reference]
+    assert not window.undo_bar.isHidden() and bid.reference in window.undo_bar.label.text()
+
+    dialog = BinDialog(real_service, window)
+    qtbot.addWidget(dialog)
+    dialog.restored.connect(lambda reference: window.refresh(select=reference))
+    rows = {dialog.model.index(r, 0).data(): r for r in range(dialog.model.rowCount())}
+    assert set(rows) == {"BIN-1", bid.reference}
+    assert dialog.model.headerData(COL_KIND, Qt.Orientation.Horizontal) == "Kind"
+    assert dialog.model.index(rows[bid.reference], COL_KIND).data() == "Bid"
+    assert dialog.model.index(rows["BIN-1"], COL_KIND).data() == "Tender"
+    deleted = real_service.bid_bin_removal_dates()[bid.reference]
+    assert dialog.model.index(rows[bid.reference], COL_REMOVED).data() == deleted.astimezone().strftime("%d/%m/%Y")
+    dialog.view.selectRow(rows[bid.reference])
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert real_service.binned_bids() == []
+    assert [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())] == ["BIN-1"]
+    assert real_service.get_bid(bid.reference).title == "Community nursing"
+    assert window.selected_reference() == bid.reference
+
+
+def test_undo_after_deleting_a_bid_brings_the_bid_back(qtbot, real_service, open_main, monkeypatch):
+    bid = real_service.save_bid(real_service.new_bid("Community nursing"))
+    window = open_main(real_service)
+    assert window.select(bid.reference)
+    answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
+    window.delete_selected()
+    assert real_service.list_bids() == []
+    qtbot.mouseClick(window.undo_bar.button, Qt.MouseButton.LeftButton)
+    assert [s.reference for s in real_service.list_bids()] == [bid.reference]
+    assert window.selected_reference() == bid.reference
 
 
 def _summaries(service, today):

@@ -139,14 +139,15 @@ class BidsMenu(QObject):
             self.windows.remove(bid_window)
         bid_window.deleteLater()
 
-    def delete_bid(self, reference: str) -> None:
+    def delete_bid(self, reference: str) -> bool:
+        """Ask, then move the bid to the bin (closing its window); True when it went."""
         answer = QMessageBox.question(
-            self.window, _("Delete the bid?"),
-            _("Delete this bid for good? Its answers and outcome are removed; the commitment library is kept.")
-            + f"\n\n{reference}", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window, _("Move to the bin?"),
+            _("Move this bid to the bin? It stays there for 30 days with its answers and outcome, and can be "
+              "restored.") + f"\n\n{reference}", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
-            return
+            return False
         open_window = self.window_for(reference)
         if open_window is not None:
             open_window.autosaver.timer.stop()
@@ -156,8 +157,9 @@ class BidsMenu(QObject):
             self.service.delete_bid(reference)
         except ServiceError as exc:
             QMessageBox.warning(self.window, _("Not deleted"), str(exc))
-            return
+            return False
         self.window.refresh()
+        return True
 
     def export_pipeline(self) -> Path | None:
         """Ask where, then write every bid as a CSV or Excel pipeline off the UI thread."""
