@@ -21,7 +21,7 @@ def shortcuts() -> tuple[tuple[str, str], ...]:
         ("Ctrl+N", _("New tender")),
         (_("Enter"), _("Open the selected tender")),
         ("Ctrl+D", _("Duplicate the selected tender")),
-        (_("Delete"), _("Move the selected tender to the bin (Undo in the status bar)")),
+        (_("Delete"), _("Move the selected tender or bid to the bin for 30 days (Undo in the status bar)")),
         ("Ctrl+F", _("Search the tender list")),
         ("Ctrl+I", _("Import a tender file")),
         ("F1", _("Help; in a tender, help for the step on screen")),
