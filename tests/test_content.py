@@ -439,7 +439,10 @@ def test_content_is_read_only_and_cached(content):
 
 def test_no_placeholder_words_in_content():
     files = sorted(CONTENT.glob("*.yaml"))
-    assert len(files) == 11  # the eight of the toolkit, brief.yaml, pack_wording.yaml and evaluation_wording.yaml
+    # the eight of the toolkit, brief.yaml, pack_wording.yaml, evaluation_wording.yaml, and the bids' content
+    # (bids.yaml) and documents (bid_documents.yaml)
+    assert len(files) == 13
+    assert {"bids.yaml", "bid_documents.yaml", "evaluation_wording.yaml"} <= {path.name for path in files}
     pattern = re.compile(r"\b(TODO|TBD|FIXME|lorem|ipsum|x{3,})\b", re.IGNORECASE)
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
