@@ -290,6 +290,8 @@ class TenderSummary:
     with the tender's evaluation."""
     standstill: Standstill | None = None
     """The standstill counted from `award_notice_date` (given by the service: `standstill.with_standstill`)."""
+    deadline: dt.date | None = None
+    """The day a row other than a tender counts down to instead of a notice (a bid's submission deadline)."""
 
     @property
     def contract_end_date(self) -> dt.date | None:

@@ -70,6 +70,11 @@ def days_to_go(notice: dt.date | None, today: dt.date) -> int | None:
     return None if notice is None else (notice - today).days
 
 
+def _counted_to(summary: TenderSummary) -> dt.date | None:
+    """The day the "Days to go" column counts down to: a tender's notice, a bid's submission deadline."""
+    return summary.tender_notice_date if summary.deadline is None else summary.deadline
+
+
 def days_text(days: int | None) -> str:
     """Days until the tender notice: "14", "Today", "Passed" (the date is behind us), "" (no date)."""
     if days is None:
@@ -184,7 +189,7 @@ class TenderTableModel(QAbstractTableModel):
         standstill = in_standstill(summary, self._day)
         if standstill is not None:
             return standstill_text(standstill)
-        return days_text(days_to_go(summary.tender_notice_date, self._day))
+        return days_text(days_to_go(_counted_to(summary), self._day))
 
     def search_texts(self) -> list[str]:
         """Each row's reference, title, category, stage, lead and check result in lower case."""
@@ -214,7 +219,7 @@ class TenderTableModel(QAbstractTableModel):
         if standstill is not None:  # among the days, by the date it shows
             return standstill.ends_on.toordinal()
         if column in (COL_NOTICE, COL_DAYS):  # no date last; the days sort as the dates do
-            notice = summary.tender_notice_date
+            notice = summary.tender_notice_date if column == COL_NOTICE else _counted_to(summary)
             return notice.toordinal() if notice is not None else dt.date.max.toordinal() + 1
         if column == COL_STAGE:
             return _STAGE_ORDER.get(summary.stage, 99)
@@ -248,6 +253,8 @@ class TenderTableModel(QAbstractTableModel):
         lines = []
         if summary.tender_notice_date is not None:
             lines.append(_("Tender notice on {date}").format(date=format_date(summary.tender_notice_date)))
+        if summary.deadline is not None:
+            lines.append(_("Bid to be submitted by {date}").format(date=format_date(summary.deadline)))
         if summary.standstill is not None:
             lines.append(standstill_tooltip(summary.standstill))
         return "\n".join(lines) or None

@@ -252,3 +252,20 @@ def test_a_lost_bid_is_recorded_and_its_lessons_shown_on_the_next_similar_questi
                     timeout=10_000)
     assert "Targets lacked a baseline" in later_window.responses.lessons_text.text()
     later_window.close()
+
+
+def test_a_bid_counts_down_to_its_submission_deadline_in_the_list(qtbot, real_service):
+    import datetime as dt
+
+    from sv_desktop.ui.tender_table import COL_DAYS
+
+    bid = real_service.new_bid("Community nursing")
+    bid.submission_deadline = dt.datetime.combine(real_service.today() + dt.timedelta(days=10), dt.time(12),
+                                                  tzinfo=dt.UTC)
+    real_service.save_bid(bid)
+    window = _main(qtbot, real_service)
+    row = window.model.row_of(bid.reference)
+    cell = window.model.index(row, COL_DAYS)
+    assert cell.data() == "10"
+    deadline = (real_service.today() + dt.timedelta(days=10)).strftime("%d/%m/%Y")
+    assert f"Bid to be submitted by {deadline}" in cell.data(Qt.ItemDataRole.ToolTipRole)

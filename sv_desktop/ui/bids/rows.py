@@ -40,7 +40,8 @@ def bid_row(summary: BidSummary) -> TenderSummary:
         tender_notice_date=None, updated_at=summary.updated_at,
         procurement_lead=summary.bid_lead,
         social_value_weighting_pct=summary.social_value_weighting_pct,
-        supplier_name=summary.commissioner)
+        supplier_name=summary.commissioner,
+        deadline=summary.submission_deadline.date() if summary.submission_deadline is not None else None)
 
 
 def is_bid_row(row: TenderSummary) -> bool:
