@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "pipeline"))
     bid_sub = p.add_subparsers(dest="bid_command", required=True)
     bid_sub.add_parser("list", help=_("list the bids"))
-    q = bid_sub.add_parser("import", help=_("import a bid file (.svtender.json, format sv-desktop.bid)"))
+    q = bid_sub.add_parser("import", help=_("import a bid file (.svbid.json, format sv-desktop.bid)"))
     q.add_argument("file", type=Path)
     q = bid_sub.add_parser("export", help=_("write a bid, with the commitments it uses, to a bid file"))
     q.add_argument("reference")
