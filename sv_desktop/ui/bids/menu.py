@@ -8,17 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLayout, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QMenu, QMessageBox, QWidget
 
 from ...i18n import _
 from ...services.errors import ServiceError
 from .. import icons
-from ..file_filters import matching_filter
 from ..lifecycle.flow_layout import keep_together
-from ..lifecycle.menu import pipeline_filters
-from ..prompts import replace_file_allowed
+from ..lifecycle.menu import ask_spreadsheet_path
 from ..worker import run_in_background
 from .rows import KINDS, is_bid_row, kind_labels
 
@@ -163,17 +161,8 @@ class BidsMenu(QObject):
 
     def export_pipeline(self) -> Path | None:
         """Ask where, then write every bid as a CSV or Excel pipeline off the UI thread."""
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(documents or Path.home()) / (_("Bid pipeline") + ".xlsx")
-        filters = pipeline_filters()
-        chosen, chosen_filter = QFileDialog.getSaveFileName(self.window, _("Export the bid pipeline"), str(suggested),
-                                                            filters, matching_filter(filters, suggested))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".csv" if "*.csv" in chosen_filter.lower() else ".xlsx"))
-        if not replace_file_allowed(self.window, self.service, path, asked_already=True):
+        path = ask_spreadsheet_path(self.window, self.service, _("Export the bid pipeline"), _("Bid pipeline"))
+        if path is None:
             return None
         self.window.statusBar().showMessage(_("Writing {name}…").format(name=path.name))
         run_in_background(lambda: self.service.export_bid_pipeline(path), self._pipeline_written,

@@ -23,6 +23,7 @@ from ..file_filters import matching_filter
 from ..worker import run_in_background
 
 if TYPE_CHECKING:
+    from ...services.contract import UiService
     from ..main_window import MainWindow
     from .dialog_base import TenderDialog
 
@@ -33,6 +34,24 @@ from .filter_bar import FilterBar
 
 def pipeline_filters() -> str:
     return _("CSV files") + " (*.csv);;" + _("Excel workbooks") + " (*.xlsx)"
+
+
+def ask_spreadsheet_path(window: QWidget, service: UiService, caption: str, name: str) -> Path | None:
+    """Where to write a pipeline (CSV or Excel, the chosen type's suffix added when none was typed), or None
+    when the manager cancels or will not replace the file there."""
+    from ..prompts import replace_file_allowed
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(documents or Path.home()) / (name + ".xlsx")
+    filters = pipeline_filters()
+    chosen, chosen_filter = QFileDialog.getSaveFileName(window, caption, str(suggested), filters,
+                                                        matching_filter(filters, suggested))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        path = path.with_name(path.name + (".csv" if "*.csv" in chosen_filter.lower() else ".xlsx"))
+    return path if replace_file_allowed(window, service, path, asked_already=True) else None
 
 
 class LifecycleMenu(QObject):
@@ -236,20 +255,10 @@ class LifecycleMenu(QObject):
             QMessageBox.information(self.window, _("Nothing to export"), _("No tender is shown in the list: change "
                                     "the filters or the search to show the tenders to export."))
             return None
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(documents or Path.home()) / (_("Tender pipeline") + ".xlsx")
-        filters = pipeline_filters()
-        chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self.window, ngettext("Export the {n} tender shown", "Export the {n} tenders shown", len(rows)).format(
-                n=len(rows)), str(suggested), filters, matching_filter(filters, suggested))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".csv" if "*.csv" in chosen_filter.lower() else ".xlsx"))
-        from ..prompts import replace_file_allowed
-
-        if not replace_file_allowed(self.window, self.service, path, asked_already=True):
+        caption = ngettext("Export the {n} tender shown", "Export the {n} tenders shown", len(rows)).format(
+            n=len(rows))
+        path = ask_spreadsheet_path(self.window, self.service, caption, _("Tender pipeline"))
+        if path is None:
             return None
         ordered = sorted(rows, key=lambda r: (r.tender_notice_date is None, r.tender_notice_date, r.reference))
         self.window.statusBar().showMessage(_("Writing {name}…").format(name=path.name))
