@@ -48,6 +48,10 @@ def _close(window: QWidget) -> None:
     settle()
 
 
+EVALUATED_EXAMPLE = "LPT-2026-017"
+"""The worked example with its evaluation: three bidders, a panel of three, moderation closed."""
+
+
 def prepared(service) -> str:
     """Load the worked examples; the reference of the one with the most on its pages."""
     load_demo(service)
@@ -172,13 +176,13 @@ def bid_windows(service, size: tuple[int, int] | None = None) -> Iterator[tuple[
 
 
 def evaluation_tabs(service, size: tuple[int, int] | None = None) -> Iterator[tuple[str, QWidget]]:
-    """The evaluation dialog of an evaluated worked example, each tab in turn with a cell chosen."""
+    """The evaluation dialog of the evaluated worked example, each tab in turn with a cell chosen."""
     from sv_desktop.ui.evaluation.dialog import EvaluationDialog
-    from sv_desktop.ui.evaluation.example import EXAMPLE_REFERENCE, evaluated_example
     from sv_desktop.ui.worker import wait_for_all
 
-    evaluated_example(service)
-    dialog = EvaluationDialog(service, EXAMPLE_REFERENCE, service.get(EXAMPLE_REFERENCE).title)
+    if EVALUATED_EXAMPLE not in {s.reference for s in service.list_tenders()}:
+        load_demo(service)
+    dialog = EvaluationDialog(service, EVALUATED_EXAMPLE, service.get(EVALUATED_EXAMPLE).title)
     _fit(dialog, size, dialog=True)
     wait_for_all()
     settle()
