@@ -8,15 +8,12 @@ at load and cached per language.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 
-from ..i18n import _, language
-from ..paths import resources_dir
-from .resource_yaml import Node, read_yaml
+from ..i18n import _
+from .resource_yaml import Node, cached_loader
 from .tender import THEMES
 
 BIDS_FILE = "bids.yaml"
@@ -79,12 +76,5 @@ def parse_bid_content(root: Node) -> BidContent:
     )
 
 
-@functools.lru_cache(maxsize=4)
-def _load(folder: Path, language: str) -> BidContent:
-    """`language` is part of the cache key: a translated file replaces the English one."""
-    return parse_bid_content(read_yaml(folder / "content", BIDS_FILE))
-
-
-def load_bid_content(resources: Path | None = None) -> BidContent:
-    """The bid content from `resources` (the app's resources folder by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()), language())
+load_bid_content = cached_loader("content", BIDS_FILE, parse_bid_content)
+"""`load_bid_content(resources=None)`: the bid content (the app's resources by default); ContentError if wrong."""

@@ -7,15 +7,12 @@ checked in full: every text the documents use must be present and non-empty, nam
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 
-from ..i18n import _, language
-from ..paths import resources_dir
-from .resource_yaml import Node, read_yaml
+from ..i18n import _
+from .resource_yaml import Node, cached_loader
 
 DOCUMENTS_FILE = "bid_documents.yaml"
 FORMAT = "sv-desktop.bid-documents"
@@ -40,12 +37,5 @@ def parse_bid_documents(root: Node) -> BidDocumentWording:
     return BidDocumentWording(_texts(top["response"], RESPONSE_TEXTS), _texts(top["approval"], APPROVAL_TEXTS))
 
 
-@functools.lru_cache(maxsize=4)
-def _load(folder: Path, language: str) -> BidDocumentWording:
-    """`language` is part of the cache key: a translated file replaces the English one."""
-    return parse_bid_documents(read_yaml(folder / "content", DOCUMENTS_FILE))
-
-
-def load_bid_documents(resources: Path | None = None) -> BidDocumentWording:
-    """The bid documents' wording from `resources` (the app's by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()), language())
+load_bid_documents = cached_loader("content", DOCUMENTS_FILE, parse_bid_documents)
+"""`load_bid_documents(resources=None)`: the bid documents' wording; ContentError if wrong."""

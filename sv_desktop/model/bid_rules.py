@@ -8,18 +8,15 @@ the stage the blocker holds back, "" for the others).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
-from ..i18n import _, language
-from ..paths import resources_dir
+from ..i18n import _
 from .bid import BID_STAGES, Bid
 from .commitment import Commitment
-from .resource_yaml import Node, read_yaml
+from .resource_yaml import Node, cached_loader
 from .rules.schema import Finding
 from .word_count import count_words
 
@@ -87,14 +84,8 @@ def parse_bid_rules(root: Node) -> BidRuleSet:
                       int(_number(figures["repeat_min_words"])))
 
 
-@functools.lru_cache(maxsize=4)
-def _load(folder: Path, language: str) -> BidRuleSet:
-    return parse_bid_rules(read_yaml(folder / "rules", RULES_NAME))
-
-
-def load_bid_rules(resources: Path | None = None) -> BidRuleSet:
-    """The bid rules from `resources` (the app's resources folder by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()), language())
+load_bid_rules = cached_loader("rules", RULES_NAME, parse_bid_rules)
+"""`load_bid_rules(resources=None)`: the bid rules (the app's resources by default); ContentError if wrong."""
 
 
 # ---------------------------------------------------------------- the checks

@@ -8,14 +8,11 @@ non-empty, so a mistake in the file is reported by name rather than printed.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 
-from ..i18n import _, language
-from ..paths import resources_dir
-from .resource_yaml import read_yaml
+from ..i18n import _
+from .resource_yaml import Node, cached_loader
 
 WORDING_FILE = "evaluation_wording.yaml"
 FORMAT = "sv-desktop.evaluation-wording"
@@ -54,8 +51,7 @@ class EvaluationWording:
         return self.bidder_documents["below_threshold" if regime_id == "below_threshold" else "pa23"]
 
 
-def _load_root(folder: Path) -> EvaluationWording:
-    root = read_yaml(folder, WORDING_FILE)
+def parse_evaluation_wording(root: Node) -> EvaluationWording:
     fields = root.fields(("format", "format_version", "moderation", "bidder_documents"))
     if fields["format"].value != FORMAT or fields["format_version"].value != 1:
         fields["format"].fail(_("must be {format}, format_version 1").format(format=FORMAT))
@@ -69,12 +65,5 @@ def _load_root(folder: Path) -> EvaluationWording:
                              MappingProxyType(documents))
 
 
-@functools.lru_cache(maxsize=4)
-def _load(folder: Path, language: str) -> EvaluationWording:
-    """`language` is part of the cache key: a translated file replaces the English one."""
-    return _load_root(folder)
-
-
-def load_evaluation_wording(resources: Path | None = None) -> EvaluationWording:
-    """The evaluation records' wording from `resources` (the app's by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()).resolve() / "content", language())
+load_evaluation_wording = cached_loader("content", WORDING_FILE, parse_evaluation_wording)
+"""`load_evaluation_wording(resources=None)`: the evaluation records' wording; ContentError if wrong."""

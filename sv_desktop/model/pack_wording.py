@@ -7,15 +7,13 @@ must belong to exactly one regime, so a mistake in the file is reported by name 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..i18n import _, language
-from ..paths import resources_dir
-from .resource_yaml import ContentError, Node, read_yaml
+from ..i18n import _
+from .resource_yaml import ContentError, Node, cached_loader
 from .tender import ROUTES, SCORING_SCALES, VAT_TREATMENTS
 
 WORDING_FILE = "pack_wording.yaml"
@@ -149,15 +147,8 @@ def parse_wording(root: Node) -> PackWording:
     )
 
 
-@functools.lru_cache(maxsize=4)
-def _load(folder: Path, language: str) -> PackWording:
-    """`language` is part of the cache key: a translated file replaces the English one."""
-    return parse_wording(read_yaml(folder / "content", WORDING_FILE))
-
-
-def load_pack_wording(resources: Path | None = None) -> PackWording:
-    """The pack wording from `resources` (the app's resources folder by default); ContentError if wrong."""
-    return _load(Path(resources or resources_dir()), language())
+load_pack_wording = cached_loader("content", WORDING_FILE, parse_wording)
+"""`load_pack_wording(resources=None)`: the pack wording (the app's resources by default); ContentError if wrong."""
 
 
 def local_share(pct_text: str, resources: Path | None = None) -> str:

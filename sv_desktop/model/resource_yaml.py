@@ -9,14 +9,26 @@ few typed reads the schemas need; each read either returns a clean value or rais
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import yaml
 
-from ..i18n import _, localized_file
+from ..i18n import _, language, localized_file
+from ..paths import resources_dir
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Loader(Protocol[T_co]):
+    """A resource file's reader: `load()` for the app's resources, `load(folder)` for another resources folder."""
+
+    def __call__(self, resources: Path | None = None) -> T_co: ...
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -113,6 +125,20 @@ def read_yaml(folder: Path, name: str) -> Node:
     except YamlFileError as exc:
         raise ContentError(name, "", str(exc)) from None
     return Node(name, "", data)
+
+
+def cached_loader(subfolder: str, name: str, parse: Callable[[Node], T]) -> Loader[T]:
+    """`load(resources=None)`: `parse` of `resources/subfolder/name` (the app's resources by default; the
+    translation for the user's language where there is one), read once per folder and language."""
+
+    @functools.lru_cache(maxsize=4)
+    def cached(folder: Path, lang: str) -> T:  # the language is part of the key: a translation replaces the file
+        return parse(read_yaml(folder / subfolder, name))
+
+    def load(resources: Path | None = None) -> T:
+        return cached(Path(resources or resources_dir()).resolve(), language())
+
+    return load
 
 
 def kind(value: Any) -> str:
