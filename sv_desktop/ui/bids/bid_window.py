@@ -151,17 +151,6 @@ class BidWindow(QDialog):
                                                                   title=" ".join(self.bid.title.split())[:120]))
         self.autosaver.schedule()
 
-    @property
-    def dirty(self) -> bool:
-        return self.autosaver.dirty
-
-    @dirty.setter
-    def dirty(self, value: bool) -> None:
-        """False drops what is waiting (the window checks closing a window without saving)."""
-        if not value:
-            self.autosaver.timer.stop()
-        self.autosaver.dirty = value
-
     def _stored(self, stored: Bid) -> None:
         self.saved.emit(stored)
 
@@ -190,6 +179,5 @@ class BidWindow(QDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.autosaver.timer.stop()
-        self.autosaver.dirty = False
+        self.autosaver.discard()
         super().done(result)

@@ -148,8 +148,7 @@ class BidsMenu(QObject):
             return False
         open_window = self.window_for(reference)
         if open_window is not None:
-            open_window.autosaver.timer.stop()
-            open_window.autosaver.dirty = False
+            open_window.autosaver.discard()
             open_window.reject()
         try:
             self.service.delete_bid(reference)

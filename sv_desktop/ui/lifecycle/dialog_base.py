@@ -122,9 +122,10 @@ class TenderDialog(QDialog):
     @dirty.setter
     def dirty(self, value: bool) -> None:
         """False drops what is waiting (tests settling a dialog before it is closed)."""
-        if not value:
-            self.autosaver.timer.stop()
-        self.autosaver.dirty = value
+        if value:
+            self.autosaver.dirty = True
+        else:
+            self.autosaver.discard()
 
     # ---- keyboard
 
@@ -200,6 +201,5 @@ class TenderDialog(QDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.autosaver.timer.stop()
-        self.autosaver.dirty = False
+        self.autosaver.discard()
         super().done(result)

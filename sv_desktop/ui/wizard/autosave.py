@@ -192,6 +192,12 @@ class Autosaver(QObject):
             self.status_changed.emit("saved", _("Saved {time}").format(time=time.strftime("%H:%M:%S")))
         self.saved.emit(stored)
 
+    def discard(self) -> None:
+        """Drop what is waiting to be saved (the window is closing with it saved, or the record is going)."""
+        self.timer.stop()
+        self.retry_timer.stop()
+        self.dirty = False
+
     def reset(self, tender: Tender) -> None:
         """After a reload: the stored tender is the one on screen again."""
         self.timer.stop()
