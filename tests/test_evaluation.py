@@ -83,6 +83,26 @@ def test_moderation_locks_scores_starts_empty_and_needs_reasons():
         ev.close_moderation()
 
 
+def test_bidders_and_panel_renamed_carry_their_scores_and_lock_once_moderating():
+    ev = evaluation()
+    score_all(ev, {("Alpha Ltd", "SV1"): (3, 3, 4)})
+    ev.put_bidder("Alpha Ltd", Bidder("Alpha Group Ltd", lot=1))
+    ev.put_member("Ann", PanelMember("Ann Smith"))
+    assert {(s.evaluator, s.bidder) for s in ev.scores} == {("Ann Smith", "Alpha Group Ltd"),
+                                                             ("Bob", "Alpha Group Ltd"), ("Cat", "Alpha Group Ltd")}
+    with pytest.raises(EvaluationError, match="already a bidder called Beta CIC"):
+        ev.put_bidder(None, Bidder("Beta CIC"))
+    with pytest.raises(EvaluationError, match="has scores recorded"):
+        ev.remove_member("Bob")
+    ev.remove_bidder("Delta LLP")
+    assert [b.name for b in ev.bidders] == ["Alpha Group Ltd", "Beta CIC", "Gamma plc"]
+    ev.open_moderation()
+    with pytest.raises(EvaluationError, match="once moderation has opened"):
+        ev.put_member(None, PanelMember("Dan"))
+    with pytest.raises(EvaluationError, match="once moderation has opened"):
+        ev.remove_bidder("Gamma plc")
+
+
 def full_evaluation() -> Evaluation:
     ev = evaluation()
     ev.open_moderation()

@@ -142,6 +142,66 @@ class Evaluation:
                 return bidder
         raise EvaluationError(_("There is no bidder {name!r}.").format(name=name))
 
+    # ---- bidders and panel
+
+    def _fixed_once_moderating(self) -> None:
+        if self.status != "scoring":
+            raise EvaluationError(_("Bidders and panel members cannot be added, renamed or removed once moderation "
+                                    "has opened."))
+
+    def put_bidder(self, original: str | None, bidder: Bidder) -> None:
+        """Add a bidder (`original` None) or change one; a new name is carried to its scores."""
+        names = [b.name for b in self.bidders]
+        if not bidder.name:
+            raise EvaluationError(_("Give the bidder's name."))
+        if bidder.name in names and bidder.name != original:
+            raise EvaluationError(_("There is already a bidder called {name}.").format(name=bidder.name))
+        if original is None or original != bidder.name:
+            self._fixed_once_moderating()
+        if original is None:
+            self.bidders.append(bidder)
+            return
+        bidder.summary_sent_on = self.bidder(original).summary_sent_on
+        self.bidders[names.index(original)] = bidder
+        for score in self.scores:
+            if score.bidder == original:
+                score.bidder = bidder.name
+        for entry in self.consensus:
+            if entry.bidder == original:
+                entry.bidder = bidder.name
+
+    def put_member(self, original: str | None, member: PanelMember) -> None:
+        """Add a panel member (`original` None) or change one; a new name is carried to their scores."""
+        names = [m.name for m in self.panel]
+        if not member.name:
+            raise EvaluationError(_("Give the panel member's name."))
+        if member.name in names and member.name != original:
+            raise EvaluationError(_("{name} is already on the panel.").format(name=member.name))
+        if original is None or original != member.name:
+            self._fixed_once_moderating()
+        if original is None:
+            self.panel.append(member)
+            return
+        self.panel[names.index(original)] = member
+        for score in self.scores:
+            if score.evaluator == original:
+                score.evaluator = member.name
+
+    def remove_bidder(self, name: str) -> None:
+        """Take a bidder out of the evaluation; refused once it has scores or moderation has opened."""
+        self._remove([s.bidder for s in self.scores], name)
+        self.bidders = [b for b in self.bidders if b.name != name]
+
+    def remove_member(self, name: str) -> None:
+        """Take a panel member off the panel; refused once they have scored or moderation has opened."""
+        self._remove([s.evaluator for s in self.scores], name)
+        self.panel = [m for m in self.panel if m.name != name]
+
+    def _remove(self, scored_by: list[str], name: str) -> None:
+        self._fixed_once_moderating()
+        if name in scored_by:
+            raise EvaluationError(_("{name} has scores recorded, so stays in the evaluation.").format(name=name))
+
     # ---- individual scoring
 
     def record_score(self, score: IndividualScore) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...model.evaluation import Bidder, Evaluation, EvaluationError, PanelMember
+from ...model.evaluation import Bidder, Evaluation, PanelMember
 from ..parsing import format_date, parse_whole
 from ..widgets.fields import DateField, ValidatedField, add_row
 from .state import EvaluationState, fill, message_line, read_only_table, show_message, wrapped_label
@@ -32,69 +32,6 @@ def parse_lot(text: str) -> int | None:
 
 def yes(flag: bool) -> str:
     return _("Yes") if flag else ""
-
-
-def _fixed_once_moderating(evaluation: Evaluation) -> None:
-    if evaluation.status != "scoring":
-        raise EvaluationError(_("Bidders and panel members cannot be added, renamed or removed once moderation "
-                                "has opened."))
-
-
-def put_bidder(original: str | None, bidder: Bidder):
-    """Add a bidder (`original` None) or change one; a new name is carried to its scores."""
-    def change(evaluation: Evaluation) -> None:
-        names = [b.name for b in evaluation.bidders]
-        if not bidder.name:
-            raise EvaluationError(_("Give the bidder's name."))
-        if bidder.name in names and bidder.name != original:
-            raise EvaluationError(_("There is already a bidder called {name}.").format(name=bidder.name))
-        if original is None or original != bidder.name:
-            _fixed_once_moderating(evaluation)
-        if original is None:
-            evaluation.bidders.append(bidder)
-            return
-        old = evaluation.bidder(original)
-        bidder.summary_sent_on = old.summary_sent_on
-        evaluation.bidders[names.index(original)] = bidder
-        for score in evaluation.scores:
-            if score.bidder == original:
-                score.bidder = bidder.name
-        for entry in evaluation.consensus:
-            if entry.bidder == original:
-                entry.bidder = bidder.name
-    return change
-
-
-def put_member(original: str | None, member: PanelMember):
-    def change(evaluation: Evaluation) -> None:
-        names = [m.name for m in evaluation.panel]
-        if not member.name:
-            raise EvaluationError(_("Give the panel member's name."))
-        if member.name in names and member.name != original:
-            raise EvaluationError(_("{name} is already on the panel.").format(name=member.name))
-        if original is None or original != member.name:
-            _fixed_once_moderating(evaluation)
-        if original is None:
-            evaluation.panel.append(member)
-            return
-        evaluation.panel[names.index(original)] = member
-        for score in evaluation.scores:
-            if score.evaluator == original:
-                score.evaluator = member.name
-    return change
-
-
-def remove(kind: str, name: str):
-    def change(evaluation: Evaluation) -> None:
-        _fixed_once_moderating(evaluation)
-        scored = [s for s in evaluation.scores if (s.bidder if kind == "bidder" else s.evaluator) == name]
-        if scored:
-            raise EvaluationError(_("{name} has scores recorded, so stays in the evaluation.").format(name=name))
-        if kind == "bidder":
-            evaluation.bidders = [b for b in evaluation.bidders if b.name != name]
-        else:
-            evaluation.panel = [m for m in evaluation.panel if m.name != name]
-    return change
 
 
 def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:
@@ -251,7 +188,7 @@ class PanelTab(QWidget):
         bidder = Bidder(" ".join(self.bidder_name.text().split()), self.address.text().strip(),
                         self.identifier.text().strip(), self.postcode.text().strip().upper(), self.sme.isChecked(),
                         self.vcse.isChecked(), self.lot.value())
-        self.dialog.change(put_bidder(original, bidder), _("Saved the bidder {name}.").format(name=bidder.name),
+        self.dialog.change(lambda evaluation: evaluation.put_bidder(original, bidder), _("Saved the bidder {name}.").format(name=bidder.name),
                            self.message)
 
     def _put_member(self, original: str | None) -> None:
@@ -261,7 +198,7 @@ class PanelTab(QWidget):
             return
         member = PanelMember(" ".join(self.member_name.text().split()), self.role.text().strip(),
                              self.declared.value(), self.experience.text().strip())
-        self.dialog.change(put_member(original, member), _("Saved the panel member {name}.").format(
+        self.dialog.change(lambda evaluation: evaluation.put_member(original, member), _("Saved the panel member {name}.").format(
             name=member.name), self.message)
 
     def _remove(self, kind: str, table) -> None:
@@ -269,7 +206,13 @@ class PanelTab(QWidget):
         if name is None:
             show_message(self.message, _("Choose a row in the list first."))
             return
-        self.dialog.change(remove(kind, name), _("Removed {name}.").format(name=name), self.message)
+        def change(evaluation: Evaluation) -> None:
+            if kind == "bidder":
+                evaluation.remove_bidder(name)
+            else:
+                evaluation.remove_member(name)
+
+        self.dialog.change(change, _("Removed {name}.").format(name=name), self.message)
 
 
 def status_text(status: str) -> str:
