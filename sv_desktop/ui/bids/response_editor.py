@@ -63,6 +63,13 @@ def _wrapped(text: str = "") -> QLabel:
     return label
 
 
+def _heading(text: str) -> QLabel:
+    """A heading of the narrow side column: wrapped, so a long one never widens the column past the window."""
+    heading = make_heading(QLabel(text), 2)
+    heading.setWordWrap(True)
+    return heading
+
+
 class ResponseEditor(QWidget):
     def __init__(self, service: UiService, changed: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,14 +107,14 @@ class ResponseEditor(QWidget):
         side = QWidget()
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(make_heading(QLabel(_("A strong answer covers")), 2))
+        right.addWidget(_heading(_("A strong answer covers")))
         self.checklist = _wrapped("\n".join(f"• {item}" for item in service.bid_content().checklist.values()))
         right.addWidget(self.checklist)
-        right.addWidget(make_heading(QLabel(_("Warnings")), 2))
+        right.addWidget(_heading(_("Warnings")))
         self.warnings = _wrapped()
         self.warnings.setAccessibleName(_("Warnings about this answer"))
         right.addWidget(self.warnings)
-        right.addWidget(make_heading(QLabel(_("Commitments used")), 2))
+        right.addWidget(_heading(_("Commitments used")))
         self.commitments = QListWidget()
         self.commitments.setAccessibleName(_("Commitments the answer uses"))
         self.commitments.setMaximumHeight(90)
@@ -121,11 +128,12 @@ class ResponseEditor(QWidget):
         self.add_commitment.setAccessibleName(_("Use the chosen commitment"))
         self.remove_commitment = QPushButton(icons.icon("remove"), _("Remo&ve"))
         self.remove_commitment.setAccessibleName(_("Stop using the selected commitment"))
-        for widget in (self.pick, self.add_commitment, self.remove_commitment):
+        right.addWidget(self.pick)  # the buttons below it: the column stays narrow enough at 150%
+        for widget in (self.add_commitment, self.remove_commitment):
             pick.addWidget(widget)
-        pick.setStretch(0, 1)
+        pick.addStretch(1)
         right.addLayout(pick)
-        right.addWidget(make_heading(QLabel(_("Lessons from similar questions")), 2))
+        right.addWidget(_heading(_("Lessons from similar questions")))
         self.lessons_text = _wrapped()
         self.lessons_text.setAccessibleName(_("Lessons from similar questions"))
         right.addWidget(self.lessons_text)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _
 from ...model.evaluation import Bidder, Evaluation, PanelMember
-from ..parsing import format_date, parse_whole
+from ..parsing import format_date, format_number, parse_whole
 from ..widgets.fields import DateField, ValidatedField, add_row
 from .state import EvaluationState, fill, message_line, read_only_table, show_message, wrapped_label
 
@@ -135,10 +135,10 @@ class PanelTab(QWidget):
             self.frozen.setText(_("The evaluation has not started. Starting it freezes the questions as the pack "
                                   "issued them, so every score refers to the question bidders answered."))
             return
-        self.frozen.setText(_("Questions frozen as issued ({version}): {count} questions, social value weight "
-                              "{weight}%. Status: {status}.").format(
+        self.frozen.setText(_("Questions frozen as issued in pack version {version}: {count} questions, social "
+                              "value weight {weight}%. Status: {status}.").format(
             version=evaluation.pack_version, count=len(evaluation.questions),
-            weight=f"{evaluation.social_value_weight_pct:f}", status=status_text(evaluation.status)))
+            weight=format_number(evaluation.social_value_weight_pct), status=status_text(evaluation.status)))
         fill(self.bidders, [[b.name, "" if b.lot is None else str(b.lot), b.identifier, b.postcode, yes(b.sme),
                              yes(b.vcse), b.address] for b in evaluation.bidders])
         fill(self.members, [[m.name, m.role, format_date(m.conflict_declared_on), m.experience]
